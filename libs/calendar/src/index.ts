@@ -1,0 +1,4 @@
+export * from './local-date';
+export * from './time-zone';
+export * from './bank-holidays';
+export * from './working-day-calendar';

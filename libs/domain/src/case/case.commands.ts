@@ -1,0 +1,136 @@
+import type {
+  Actor,
+  Addressee,
+  CaseKind,
+  Channel,
+  CloseReason,
+  Complainant,
+  Formality,
+  Instant,
+  Outcome,
+  Person,
+  Representative,
+} from './case.model';
+
+/** A request to change a case, from a person or a job. Optional times default to now. */
+interface Command<Type extends string, Data> {
+  type: Type;
+  data: Data;
+  actor: Actor;
+}
+
+export type ReceiveCase = Command<
+  'ReceiveCase',
+  {
+    /** Allocated by the caller: the domain has no source of ids or sequence numbers. */
+    caseId: string;
+    reference: string;
+    kind: CaseKind;
+    formality?: Formality;
+    channel: Channel;
+    receivedAt?: Instant;
+    summary: string;
+    details?: string;
+    complainant: Complainant;
+    representative?: Representative;
+    categories?: string[];
+    assessmentRelated?: boolean;
+    responseRequested?: boolean;
+    shareAsGoodPractice?: boolean;
+    owner?: Person;
+    resolvedAtFirstContact?: { resolution: string };
+  }
+>;
+
+export type AcknowledgeCase = Command<'AcknowledgeCase', { at?: Instant; method?: string; note?: string }>;
+
+export type AssignOwner = Command<'AssignOwner', { owner: Person }>;
+
+export type EscalateCase = Command<
+  'EscalateCase',
+  {
+    toStage?: number;
+    requestReceivedAt?: Instant;
+    inWriting?: boolean;
+    reason: string;
+    override?: { reason: string };
+  }
+>;
+
+export type RespondToCase = Command<
+  'RespondToCase',
+  { at?: Instant; summary: string; outcome: Outcome; addressedTo?: Addressee }
+>;
+
+export type RecordCorrespondence = Command<
+  'RecordCorrespondence',
+  { receivedAt?: Instant; channel: Channel; summary: string }
+>;
+
+export type AddNote = Command<'AddNote', { text: string }>;
+
+/** The file itself is stored by the caller (content-addressed); the case records what it is. */
+export type AttachDocument = Command<
+  'AttachDocument',
+  { documentId: string; filename: string; mediaType: string; size: number; sha256: string }
+>;
+
+export type RecordRepresentativeAuthorisation = Command<
+  'RecordRepresentativeAuthorisation',
+  { receivedAt?: Instant; documentId?: string }
+>;
+
+export type RecordGuardianNotification = Command<
+  'RecordGuardianNotification',
+  { notifiedAt?: Instant; guardianName: string; method: string }
+>;
+
+export type WaiveGuardianNotification = Command<'WaiveGuardianNotification', { reason: string }>;
+
+export type GiveConfidentialityNotice = Command<
+  'GiveConfidentialityNotice',
+  { at?: Instant; explanation: string; toldTo?: Addressee }
+>;
+
+export type ChangeCategories = Command<'ChangeCategories', { categories: string[] }>;
+
+export type RecordExternalReferral = Command<
+  'RecordExternalReferral',
+  { body: string; referredAt?: Instant; externalReference?: string }
+>;
+
+export type CloseCase = Command<'CloseCase', { reason: CloseReason; note?: string; appealsBody?: string }>;
+
+export type ReopenCase = Command<'ReopenCase', { reason: string }>;
+
+/** sla-sweep: record each deadline that has passed unmet. */
+export type RecordMissedDeadlines = Command<'RecordMissedDeadlines', Record<string, never>>;
+
+/** auto-close: close a responded case whose silence window has ended. */
+export type AutoCloseCase = Command<'AutoCloseCase', Record<string, never>>;
+
+/** same-day-escalation: move an informal complaint still open after its receipt day. */
+export type EscalateUnresolvedSameDay = Command<'EscalateUnresolvedSameDay', Record<string, never>>;
+
+export type CaseCommand =
+  | ReceiveCase
+  | AcknowledgeCase
+  | AssignOwner
+  | EscalateCase
+  | RespondToCase
+  | RecordCorrespondence
+  | AddNote
+  | AttachDocument
+  | RecordRepresentativeAuthorisation
+  | RecordGuardianNotification
+  | WaiveGuardianNotification
+  | GiveConfidentialityNotice
+  | ChangeCategories
+  | RecordExternalReferral
+  | CloseCase
+  | ReopenCase
+  | RecordMissedDeadlines
+  | AutoCloseCase
+  | EscalateUnresolvedSameDay;
+
+export type CaseCommandType = CaseCommand['type'];

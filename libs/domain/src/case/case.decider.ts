@@ -1,0 +1,93 @@
+import type { WorkingDayCalendar } from '#calendar';
+import { calendarFor } from '../policy/policy-calendar';
+import type { Policy } from '../policy/policy';
+import type { CaseCommand } from './case.commands';
+import type { CaseEvent } from './case.events';
+import { evolve, initialCaseState, type CaseState } from './case.state';
+import { acknowledgeCase } from './decisions/acknowledge-case.decision';
+import {
+  addNote,
+  attachDocument,
+  changeCategories,
+  recordCorrespondence,
+  recordExternalReferral,
+  recordMissedDeadlines,
+} from './decisions/case-records.decision';
+import {
+  assignOwner,
+  giveConfidentialityNotice,
+  recordGuardianNotification,
+  recordRepresentativeAuthorisation,
+  waiveGuardianNotification,
+} from './decisions/case-parties.decision';
+import { autoCloseCase, closeCase, reopenCase } from './decisions/close-case.decision';
+import type { DecisionContext } from './decisions/decision-context';
+import { escalateCase, escalateUnresolvedSameDay } from './decisions/escalate-case.decision';
+import { receiveCase } from './decisions/receive-case.decision';
+import { respondToCase } from './decisions/respond-to-case.decision';
+
+/**
+ * The case as a decider: `decide` turns a command into events (or throws a DomainError
+ * naming the rule), `evolve` folds events into state. Pure: the policy is fixed when the
+ * decider is made, and `now` is passed in.
+ */
+export interface CaseDecider {
+  decide(command: CaseCommand, state: CaseState, now: Date): CaseEvent[];
+  evolve(state: CaseState, event: CaseEvent): CaseState;
+  initialState(): CaseState;
+  readonly policy: Policy;
+  readonly calendar: WorkingDayCalendar;
+}
+
+function decideWith(command: CaseCommand, state: CaseState, context: DecisionContext): CaseEvent[] {
+  switch (command.type) {
+    case 'ReceiveCase':
+      return receiveCase(command, state, context);
+    case 'AcknowledgeCase':
+      return acknowledgeCase(command, state, context);
+    case 'AssignOwner':
+      return assignOwner(command, state, context);
+    case 'EscalateCase':
+      return escalateCase(command, state, context);
+    case 'RespondToCase':
+      return respondToCase(command, state, context);
+    case 'RecordCorrespondence':
+      return recordCorrespondence(command, state, context);
+    case 'AddNote':
+      return addNote(command, state, context);
+    case 'AttachDocument':
+      return attachDocument(command, state, context);
+    case 'RecordRepresentativeAuthorisation':
+      return recordRepresentativeAuthorisation(command, state, context);
+    case 'RecordGuardianNotification':
+      return recordGuardianNotification(command, state, context);
+    case 'WaiveGuardianNotification':
+      return waiveGuardianNotification(command, state, context);
+    case 'GiveConfidentialityNotice':
+      return giveConfidentialityNotice(command, state, context);
+    case 'ChangeCategories':
+      return changeCategories(command, state, context);
+    case 'RecordExternalReferral':
+      return recordExternalReferral(command, state, context);
+    case 'CloseCase':
+      return closeCase(command, state, context);
+    case 'ReopenCase':
+      return reopenCase(command, state, context);
+    case 'RecordMissedDeadlines':
+      return recordMissedDeadlines(command, state, context);
+    case 'AutoCloseCase':
+      return autoCloseCase(command, state, context);
+    case 'EscalateUnresolvedSameDay':
+      return escalateUnresolvedSameDay(command, state, context);
+  }
+}
+
+export function createCaseDecider(policy: Policy, calendar: WorkingDayCalendar = calendarFor(policy)): CaseDecider {
+  return {
+    policy,
+    calendar,
+    decide: (command, state, now) => decideWith(command, state, { policy, calendar, now }),
+    evolve,
+    initialState: initialCaseState,
+  };
+}

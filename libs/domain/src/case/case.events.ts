@@ -1,0 +1,162 @@
+import type {
+  Addressee,
+  CaseKind,
+  Channel,
+  ClosedBecause,
+  Complainant,
+  Deadline,
+  Formality,
+  Instant,
+  Outcome,
+  Person,
+  Representative,
+} from './case.model';
+
+/** An event as the domain sees it: the envelope (revision, metadata, hash) is the store's. */
+interface Event<Type extends string, Data> {
+  type: Type;
+  /** Business time: when it happened (a letter's arrival), not when it was stored. */
+  occurredAt: Instant;
+  data: Data;
+}
+
+export type CaseReceived = Event<
+  'CaseReceived',
+  {
+    caseId: string;
+    reference: string;
+    kind: CaseKind;
+    formality: Formality | null;
+    channel: Channel;
+    inWriting: boolean;
+    summary: string;
+    details: string | null;
+    complainant: Complainant;
+    representative: Representative | null;
+    categories: string[];
+    assessmentRelated: boolean;
+    responseRequested: boolean;
+    shareAsGoodPractice: boolean;
+    owner: Person | null;
+    recipient: Person;
+    stage: number | null;
+    stageName: string | null;
+    deadlines: Deadline[];
+    policyId: string;
+    policyVersion: string;
+  }
+>;
+
+export type CaseAcknowledged = Event<
+  'CaseAcknowledged',
+  { stage: number | null; method: string | null; note: string | null }
+>;
+
+export type OwnerAssigned = Event<'OwnerAssigned', { owner: Person; previousOwner: Person | null }>;
+
+export type CaseEscalated = Event<
+  'CaseEscalated',
+  {
+    fromStage: number;
+    toStage: number;
+    stageName: string;
+    reason: string;
+    inWriting: boolean;
+    /** A senior manager's override of a closed escalation window. */
+    override: { reason: string; by: Person } | null;
+    /** True when the same-day-escalation job moved it, not a person. */
+    automatic: boolean;
+    deadlines: Deadline[];
+  }
+>;
+
+export type CaseResponded = Event<
+  'CaseResponded',
+  {
+    stage: number | null;
+    summary: string;
+    outcome: Outcome;
+    addressedTo: Addressee;
+    /** The end of the window to ask for the next stage, if the stage has one. */
+    escalationWindowEndsAt: Instant | null;
+    /** When the scheduler may close the case if nothing more is heard. */
+    autoCloseAt: Instant | null;
+  }
+>;
+
+export type CorrespondenceReceived = Event<'CorrespondenceReceived', { channel: Channel; summary: string }>;
+
+export type NoteAdded = Event<'NoteAdded', { text: string }>;
+
+export type DocumentAttached = Event<
+  'DocumentAttached',
+  { documentId: string; filename: string; mediaType: string; size: number; sha256: string }
+>;
+
+export type RepresentativeAuthorised = Event<'RepresentativeAuthorised', { documentId: string | null }>;
+
+export type GuardianNotified = Event<'GuardianNotified', { guardianName: string; method: string }>;
+
+export type GuardianNotificationWaived = Event<'GuardianNotificationWaived', { reason: string }>;
+
+export type ConfidentialityNoticeGiven = Event<
+  'ConfidentialityNoticeGiven',
+  { explanation: string; toldTo: Addressee }
+>;
+
+export type CategoriesChanged = Event<'CategoriesChanged', { categories: string[]; previous: string[] }>;
+
+export type ExternalReferralRecorded = Event<
+  'ExternalReferralRecorded',
+  { body: string; externalReference: string | null; stage: number | null }
+>;
+
+export type DeadlineMissed = Event<'DeadlineMissed', Deadline>;
+
+export type CaseClosed = Event<
+  'CaseClosed',
+  { reason: ClosedBecause; note: string | null; appealsBody: string | null }
+>;
+
+export type CaseReopened = Event<'CaseReopened', { reason: string; deadlines: Deadline[] }>;
+
+export type CaseEvent =
+  | CaseReceived
+  | CaseAcknowledged
+  | OwnerAssigned
+  | CaseEscalated
+  | CaseResponded
+  | CorrespondenceReceived
+  | NoteAdded
+  | DocumentAttached
+  | RepresentativeAuthorised
+  | GuardianNotified
+  | GuardianNotificationWaived
+  | ConfidentialityNoticeGiven
+  | CategoriesChanged
+  | ExternalReferralRecorded
+  | DeadlineMissed
+  | CaseClosed
+  | CaseReopened;
+
+export type CaseEventType = CaseEvent['type'];
+
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'CaseReceived',
+  'CaseAcknowledged',
+  'OwnerAssigned',
+  'CaseEscalated',
+  'CaseResponded',
+  'CorrespondenceReceived',
+  'NoteAdded',
+  'DocumentAttached',
+  'RepresentativeAuthorised',
+  'GuardianNotified',
+  'GuardianNotificationWaived',
+  'ConfidentialityNoticeGiven',
+  'CategoriesChanged',
+  'ExternalReferralRecorded',
+  'DeadlineMissed',
+  'CaseClosed',
+  'CaseReopened',
+];

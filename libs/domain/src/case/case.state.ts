@@ -1,0 +1,236 @@
+import type { CaseEvent } from './case.events';
+import type {
+  CaseKind,
+  CaseStatus,
+  Channel,
+  ClosedBecause,
+  Complainant,
+  Deadline,
+  DocumentRef,
+  ExternalReferral,
+  Formality,
+  GuardianDecision,
+  Instant,
+  Person,
+  Representative,
+} from './case.model';
+
+export interface TrackedDeadline extends Deadline {
+  /** When an acknowledgement or response met it, on time or not. */
+  metAt: Instant | null;
+  /** Recorded as missed by the sweep, or met after `dueBy`. */
+  missed: boolean;
+}
+
+/** A case as its events describe it. */
+export interface Case {
+  id: string;
+  reference: string;
+  kind: CaseKind;
+  formality: Formality | null;
+  channel: Channel;
+  inWriting: boolean;
+  stage: number | null;
+  stageName: string | null;
+  /** When the current stage began (receipt, escalation or reopening). */
+  stageEnteredAt: Instant;
+  status: CaseStatus;
+  receivedAt: Instant;
+  summary: string;
+  details: string | null;
+  complainant: Complainant;
+  representative: Representative | null;
+  representativeAuthorised: boolean;
+  categories: string[];
+  owner: Person | null;
+  recipient: Person;
+  assessmentRelated: boolean;
+  responseRequested: boolean;
+  shareAsGoodPractice: boolean;
+  guardianDecision: GuardianDecision;
+  confidentialityNoticeGiven: boolean;
+  deadlines: TrackedDeadline[];
+  lastResponseAt: Instant | null;
+  /** Correspondence arrived after the last response: somebody should look. */
+  correspondenceSinceResponse: boolean;
+  escalationWindowEndsAt: Instant | null;
+  autoCloseAt: Instant | null;
+  externalReferral: ExternalReferral | null;
+  closedAt: Instant | null;
+  closeReason: ClosedBecause | null;
+  documents: DocumentRef[];
+  policyId: string;
+  policyVersion: string;
+  lastActivityAt: Instant;
+}
+
+/** No events yet: the case does not exist. */
+export type CaseState = Case | null;
+
+export const initialCaseState = (): CaseState => null;
+
+const track = (deadlines: Deadline[]): TrackedDeadline[] =>
+  deadlines.map((d) => ({ ...d, metAt: null, missed: false }));
+
+/** Marks the open deadline of this kind at this stage as met at `at`; late if after `dueBy`. */
+function meet(deadlines: TrackedDeadline[], kind: Deadline['kind'], stage: number | null, at: Instant): TrackedDeadline[] {
+  return deadlines.map((d) =>
+    d.kind === kind && d.stage === stage && d.metAt === null
+      ? { ...d, metAt: at, missed: d.missed || at > d.dueBy }
+      : d,
+  );
+}
+
+export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  if (event.type === 'CaseReceived') return received(event);
+  if (state === null) return state; // an event for no case changes nothing
+  const next = { ...state, lastActivityAt: event.occurredAt };
+
+  switch (event.type) {
+    case 'CaseAcknowledged':
+      return {
+        ...next,
+        status: state.status === 'open' ? 'acknowledged' : state.status,
+        deadlines: meet(state.deadlines, 'acknowledgement', event.data.stage, event.occurredAt),
+      };
+    case 'OwnerAssigned':
+      return { ...next, owner: event.data.owner };
+    case 'CaseEscalated':
+      return {
+        ...next,
+        stage: event.data.toStage,
+        stageName: event.data.stageName,
+        stageEnteredAt: event.occurredAt,
+        status: 'open',
+        inWriting: state.inWriting || event.data.inWriting,
+        deadlines: [...state.deadlines, ...track(event.data.deadlines)],
+        escalationWindowEndsAt: null,
+        autoCloseAt: null,
+        correspondenceSinceResponse: false,
+      };
+    case 'CaseResponded': {
+      // Responding acknowledges.
+      const acknowledged = meet(state.deadlines, 'acknowledgement', event.data.stage, event.occurredAt);
+      return {
+        ...next,
+        status: 'responded',
+        deadlines: meet(acknowledged, 'response', event.data.stage, event.occurredAt),
+        lastResponseAt: event.occurredAt,
+        correspondenceSinceResponse: false,
+        escalationWindowEndsAt: event.data.escalationWindowEndsAt,
+        autoCloseAt: event.data.autoCloseAt,
+      };
+    }
+    case 'CorrespondenceReceived': {
+      // "No further correspondence" is what lets the case close: any after the response stops that.
+      const afterResponse = state.lastResponseAt !== null && event.occurredAt > state.lastResponseAt;
+      return afterResponse ? { ...next, correspondenceSinceResponse: true, autoCloseAt: null } : next;
+    }
+    case 'NoteAdded':
+      return next;
+    case 'DocumentAttached': {
+      const { documentId, ...document } = event.data;
+      return { ...next, documents: [...state.documents, { id: documentId, ...document, attachedAt: event.occurredAt }] };
+    }
+    case 'RepresentativeAuthorised':
+      return { ...next, representativeAuthorised: true };
+    case 'GuardianNotified':
+      return { ...next, guardianDecision: 'notified' };
+    case 'GuardianNotificationWaived':
+      return { ...next, guardianDecision: 'waived' };
+    case 'ConfidentialityNoticeGiven':
+      return { ...next, confidentialityNoticeGiven: true };
+    case 'CategoriesChanged':
+      return { ...next, categories: event.data.categories };
+    case 'ExternalReferralRecorded':
+      return {
+        ...next,
+        status: 'referred-externally',
+        stage: event.data.stage ?? state.stage,
+        externalReferral: {
+          body: event.data.body,
+          referredAt: event.occurredAt,
+          externalReference: event.data.externalReference,
+        },
+        autoCloseAt: null,
+        escalationWindowEndsAt: null,
+      };
+    case 'DeadlineMissed': {
+      const { kind, stage, dueBy } = event.data;
+      return {
+        ...state, // the sweep noticing is not activity on the case
+        deadlines: state.deadlines.map((d) =>
+          d.kind === kind && d.stage === stage && d.dueBy === dueBy ? { ...d, missed: true } : d,
+        ),
+      };
+    }
+    case 'CaseClosed':
+      return {
+        ...next,
+        status: 'closed',
+        closedAt: event.occurredAt,
+        closeReason: event.data.reason,
+        autoCloseAt: null,
+      };
+    case 'CaseReopened':
+      return {
+        ...next,
+        status: 'open',
+        stageEnteredAt: event.occurredAt,
+        closedAt: null,
+        closeReason: null,
+        autoCloseAt: null,
+        escalationWindowEndsAt: null,
+        correspondenceSinceResponse: false,
+        deadlines: [...state.deadlines, ...track(event.data.deadlines)],
+      };
+  }
+}
+
+function received({ data, occurredAt }: Extract<CaseEvent, { type: 'CaseReceived' }>): Case {
+  return {
+    id: data.caseId,
+    reference: data.reference,
+    kind: data.kind,
+    formality: data.formality,
+    channel: data.channel,
+    inWriting: data.inWriting,
+    stage: data.stage,
+    stageName: data.stageName,
+    stageEnteredAt: occurredAt,
+    status: 'open',
+    receivedAt: occurredAt,
+    summary: data.summary,
+    details: data.details,
+    complainant: data.complainant,
+    representative: data.representative,
+    representativeAuthorised: false,
+    categories: data.categories,
+    owner: data.owner,
+    recipient: data.recipient,
+    assessmentRelated: data.assessmentRelated,
+    responseRequested: data.responseRequested,
+    shareAsGoodPractice: data.shareAsGoodPractice,
+    guardianDecision: data.complainant.under18 ? 'pending' : 'not-needed',
+    confidentialityNoticeGiven: false,
+    deadlines: track(data.deadlines),
+    lastResponseAt: null,
+    correspondenceSinceResponse: false,
+    escalationWindowEndsAt: null,
+    autoCloseAt: null,
+    externalReferral: null,
+    closedAt: null,
+    closeReason: null,
+    documents: [],
+    policyId: data.policyId,
+    policyVersion: data.policyVersion,
+    lastActivityAt: occurredAt,
+  };
+}
+
+/** Folds a stream of events into the case they describe. */
+export function foldCase(events: Iterable<CaseEvent>, from: CaseState = initialCaseState()): CaseState {
+  let state = from;
+  for (const event of events) state = evolve(state, event);
+  return state;
+}

@@ -1,0 +1,22 @@
+import type { AcknowledgeCase } from '../case.commands';
+import { CaseStateConflictError } from '../case.errors';
+import type { CaseEvent } from '../case.events';
+import type { CaseState } from '../case.state';
+import { businessTime, requireInProgress, sinceStageStart, type DecisionContext } from './decision-context';
+
+export function acknowledgeCase(command: AcknowledgeCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+  const found = requireInProgress(state);
+  if (found.status !== 'open') {
+    throw new CaseStateConflictError(
+      'already-acknowledged',
+      `Case ${found.reference} has already been ${found.status === 'responded' ? 'responded to' : 'acknowledged'} at this stage.`,
+    );
+  }
+  return [
+    {
+      type: 'CaseAcknowledged',
+      occurredAt: businessTime('at', command.data.at, context, sinceStageStart(found)),
+      data: { stage: found.stage, method: command.data.method ?? null, note: command.data.note ?? null },
+    },
+  ];
+}

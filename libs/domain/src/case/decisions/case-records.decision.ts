@@ -1,0 +1,104 @@
+import type {
+  AddNote,
+  AttachDocument,
+  ChangeCategories,
+  RecordCorrespondence,
+  RecordExternalReferral,
+  RecordMissedDeadlines,
+} from '../case.commands';
+import { InvalidCommandError } from '../case.errors';
+import type { CaseEvent } from '../case.events';
+import type { CaseState } from '../case.state';
+import { pendingDeadlines } from './deadlines';
+import {
+  businessTime,
+  normaliseCategories,
+  requireCase,
+  requireComplaint,
+  requireInProgress,
+  requireNotClosed,
+  sinceReceipt,
+  type DecisionContext,
+} from './decision-context';
+
+const MAX_CATEGORIES = 10;
+
+/** Notes, documents and categories annotate the record, so closed cases accept them too. */
+export function addNote(command: AddNote, state: CaseState, context: DecisionContext): CaseEvent[] {
+  requireCase(state);
+  return [{ type: 'NoteAdded', occurredAt: context.now.toISOString(), data: { text: command.data.text } }];
+}
+
+/** Attaching the same stored document again changes nothing. */
+export function attachDocument(command: AttachDocument, state: CaseState, context: DecisionContext): CaseEvent[] {
+  const found = requireCase(state);
+  if (found.documents.some((d) => d.id === command.data.documentId)) return [];
+  return [{ type: 'DocumentAttached', occurredAt: context.now.toISOString(), data: { ...command.data } }];
+}
+
+export function changeCategories(command: ChangeCategories, state: CaseState, context: DecisionContext): CaseEvent[] {
+  const found = requireCase(state);
+  const categories = normaliseCategories(command.data.categories);
+  if (categories.length > MAX_CATEGORIES) {
+    throw new InvalidCommandError('categories', 'too-many-categories', `A case has at most ${MAX_CATEGORIES} categories.`);
+  }
+  if (categories.length === found.categories.length && categories.every((c, i) => c === found.categories[i])) return [];
+  return [
+    { type: 'CategoriesChanged', occurredAt: context.now.toISOString(), data: { categories, previous: found.categories } },
+  ];
+}
+
+export function recordCorrespondence(
+  command: RecordCorrespondence,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
+  const found = requireNotClosed(state);
+  const { channel, summary } = command.data;
+  return [
+    {
+      type: 'CorrespondenceReceived',
+      occurredAt: businessTime('receivedAt', command.data.receivedAt, context, sinceReceipt(found)),
+      data: { channel, summary },
+    },
+  ];
+}
+
+/** The complainant took it to the external body (DMM stage 4): no internal clock from here. */
+export function recordExternalReferral(
+  command: RecordExternalReferral,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
+  const found = requireInProgress(state);
+  requireComplaint(found, 'are referred to an external body');
+  const external = context.policy.complaints.stages.find((s) => s.external);
+  return [
+    {
+      type: 'ExternalReferralRecorded',
+      occurredAt: businessTime('referredAt', command.data.referredAt, context, sinceReceipt(found)),
+      data: {
+        body: command.data.body,
+        externalReference: command.data.externalReference ?? null,
+        stage: external?.stage ?? found.stage,
+      },
+    },
+  ];
+}
+
+/** Each deadline that has passed unmet is recorded once, as missed the moment it ended. */
+export function recordMissedDeadlines(
+  _command: RecordMissedDeadlines,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
+  if (state === null) return [];
+  const now = context.now.toISOString();
+  return pendingDeadlines(state)
+    .filter((d) => d.dueBy < now)
+    .map(({ kind, stage, dueDate, dueBy }) => ({
+      type: 'DeadlineMissed' as const,
+      occurredAt: new Date(Date.parse(dueBy) + 1).toISOString(),
+      data: { kind, stage, dueDate, dueBy },
+    }));
+}

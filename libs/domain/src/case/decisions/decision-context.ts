@@ -1,0 +1,86 @@
+import type { WorkingDayCalendar } from '#calendar';
+import type { Policy, StagePolicy } from '../../policy/policy';
+import {
+  CaseNotFoundError,
+  CaseStateConflictError,
+  InvalidCommandError,
+  PolicyRuleError,
+} from '../case.errors';
+import type { Instant } from '../case.model';
+import type { Case, CaseState } from '../case.state';
+
+/** What a decision may consult besides the command and the case: the policy and the time. */
+export interface DecisionContext {
+  policy: Policy;
+  calendar: WorkingDayCalendar;
+  now: Date;
+}
+
+export function requireCase(state: CaseState): Case {
+  if (state === null) throw new CaseNotFoundError();
+  return state;
+}
+
+/** Closed cases accept only reopening and annotations (notes, documents, categories). */
+export function requireNotClosed(state: CaseState): Case {
+  const found = requireCase(state);
+  if (found.status === 'closed') {
+    throw new CaseStateConflictError('case-closed', `Case ${found.reference} is closed; reopen it first.`);
+  }
+  return found;
+}
+
+/** Open, and not handed to an external body (which has no internal clock). */
+export function requireInProgress(state: CaseState): Case {
+  const found = requireNotClosed(state);
+  if (found.status === 'referred-externally') {
+    throw new CaseStateConflictError(
+      'case-referred-externally',
+      `Case ${found.reference} has been referred to ${found.externalReferral?.body}; close it, or reopen it first.`,
+    );
+  }
+  return found;
+}
+
+export function requireComplaint(found: Case, what: string): void {
+  if (found.kind !== 'complaint') {
+    throw new PolicyRuleError('complaints-only', `Only complaints ${what}; this case is a ${found.kind}.`);
+  }
+}
+
+/**
+ * A business time given by the caller (when a letter arrived, when a call was made), or
+ * now. It may be in the past but never in the future, and never before `notBefore`
+ * (the case's receipt, or the start of its current stage).
+ */
+export function businessTime(
+  field: string,
+  given: Instant | undefined,
+  context: DecisionContext,
+  notBefore?: { at: Instant; what: string },
+): Instant {
+  const now = context.now.toISOString();
+  if (given === undefined) return now;
+  const parsed = Date.parse(given);
+  if (Number.isNaN(parsed)) throw new InvalidCommandError(field, 'invalid-instant', `${field} must be an ISO-8601 instant.`);
+  const at = new Date(parsed).toISOString();
+  if (at > now) throw new InvalidCommandError(field, 'time-in-future', `${field} cannot be in the future.`);
+  if (notBefore && at < notBefore.at) {
+    throw new InvalidCommandError(field, 'time-before-case', `${field} cannot be before ${notBefore.what} (${notBefore.at}).`);
+  }
+  return at;
+}
+
+export const sinceReceipt = (found: Case) => ({ at: found.receivedAt, what: 'the case was received' });
+export const sinceStageStart = (found: Case) => ({ at: found.stageEnteredAt, what: 'the current stage began' });
+
+export function stagePolicy(policy: Policy, stage: number): StagePolicy | undefined {
+  return policy.complaints.stages.find((s) => s.stage === stage);
+}
+
+/** Trimmed, without blanks or repeats, in the order given. */
+export function normaliseCategories(categories: readonly string[]): string[] {
+  return [...new Set(categories.map((c) => c.trim()).filter((c) => c.length > 0))];
+}
+
+export const personOf = (actor: { id: string; name?: string }) => ({ id: actor.id, name: actor.name ?? actor.id });

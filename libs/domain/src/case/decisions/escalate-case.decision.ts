@@ -1,0 +1,125 @@
+import type { EscalateCase, EscalateUnresolvedSameDay } from '../case.commands';
+import { ActorNotPermittedError, PolicyRuleError } from '../case.errors';
+import type { CaseEscalated, CaseEvent } from '../case.events';
+import type { Actor } from '../case.model';
+import type { Case, CaseState } from '../case.state';
+import { stageDeadlines } from './deadlines';
+import {
+  businessTime,
+  personOf,
+  requireComplaint,
+  requireInProgress,
+  sinceReceipt,
+  stagePolicy,
+  type DecisionContext,
+} from './decision-context';
+
+function targetStage(found: Case, context: DecisionContext, requested: number | undefined) {
+  const current = found.stage ?? 0;
+  const toStage = requested ?? current + 1;
+  if (toStage <= current) {
+    throw new PolicyRuleError('not-a-later-stage', `Case ${found.reference} is already at stage ${current}.`);
+  }
+  if (toStage !== current + 1) {
+    throw new PolicyRuleError('stages-cannot-be-skipped', `From stage ${current} a complaint moves to stage ${current + 1}, not ${toStage}.`);
+  }
+  const target = stagePolicy(context.policy, toStage);
+  if (!target) throw new PolicyRuleError('no-such-stage', `The policy has no stage ${toStage}.`);
+  if (target.external) {
+    throw new PolicyRuleError(
+      'external-stage',
+      `Stage ${toStage} (${target.name}) is the complainant's own referral to ${target.externalBody?.name}: record it as an external referral.`,
+    );
+  }
+  return target;
+}
+
+/** Late requests are refused unless a senior manager overrides, with a recorded reason. */
+function checkWindow(found: Case, command: EscalateCase, requestReceivedAt: string): CaseEscalated['data']['override'] {
+  const { override } = command.data;
+  if (override) requireSeniorManager(command.actor);
+  const windowEnds = found.escalationWindowEndsAt;
+  if (windowEnds === null || requestReceivedAt <= windowEnds) return override ? { reason: override.reason, by: personOf(command.actor) } : null;
+  if (!override) {
+    throw new PolicyRuleError(
+      'escalation-window-closed',
+      `The request was received ${requestReceivedAt}, after the window to ask for the next stage closed at ${windowEnds}. A senior manager may override with a reason.`,
+    );
+  }
+  return { reason: override.reason, by: personOf(command.actor) };
+}
+
+function requireSeniorManager(actor: Actor): void {
+  if (!actor.roles.includes('senior-manager')) {
+    throw new ActorNotPermittedError('override-needs-senior-manager', 'Only a senior manager may override the escalation window.');
+  }
+}
+
+export function escalateCase(command: EscalateCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+  const found = requireInProgress(state);
+  requireComplaint(found, 'move between stages');
+  const target = targetStage(found, context, command.data.toStage);
+  const inWriting = command.data.inWriting ?? false;
+  if (target.entryRequiresWriting && !inWriting) {
+    throw new PolicyRuleError(
+      'stage-needs-written-complaint',
+      `Stage ${target.stage} (${target.name}) needs the complaint in writing.`,
+    );
+  }
+  const requestReceivedAt = businessTime('requestReceivedAt', command.data.requestReceivedAt, context, sinceReceipt(found));
+  const override = checkWindow(found, command, requestReceivedAt);
+  return [
+    {
+      type: 'CaseEscalated',
+      occurredAt: requestReceivedAt,
+      data: {
+        fromStage: found.stage ?? 0,
+        toStage: target.stage,
+        stageName: target.name,
+        reason: command.data.reason,
+        inWriting,
+        override,
+        automatic: false,
+        deadlines: stageDeadlines(context, target, requestReceivedAt),
+      },
+    },
+  ];
+}
+
+/**
+ * MaCTRI 5.2: an informal complaint not resolved on the day it was raised needs further
+ * investigation. It moves at the first instant of the next day, so a late run of the job
+ * promises the same deadlines as a punctual one. Not due (or not applicable): no events.
+ */
+export function escalateUnresolvedSameDay(
+  _command: EscalateUnresolvedSameDay,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
+  const { policy, calendar } = context;
+  if (!policy.rules.unresolvedSameDayEscalates || state === null) return [];
+  if (state.kind !== 'complaint' || state.stage !== policy.complaints.informalEntryStage) return [];
+  if (state.status === 'closed' || state.status === 'referred-externally') return [];
+  const receiptDay = calendar.localDateOf(new Date(state.receivedAt));
+  const escalatedAt = new Date(calendar.endOfDay(receiptDay).getTime() + 1);
+  if (escalatedAt > context.now) return [];
+  const target = stagePolicy(policy, state.stage + 1);
+  if (!target || target.external) return [];
+  const at = escalatedAt.toISOString();
+  return [
+    {
+      type: 'CaseEscalated',
+      occurredAt: at,
+      data: {
+        fromStage: state.stage,
+        toStage: target.stage,
+        stageName: target.name,
+        reason: 'Not resolved on the day it was raised',
+        inWriting: false,
+        override: null,
+        automatic: true,
+        deadlines: stageDeadlines(context, target, at),
+      },
+    },
+  ];
+}

@@ -1,0 +1,13 @@
+export * from './policy/policy';
+export * from './policy/policy-validation.error';
+export * from './policy/parse-policy';
+export * from './policy/bundled-policies';
+export * from './policy/policy-calendar';
+export * from './case/case.model';
+export * from './case/case.events';
+export * from './case/case.commands';
+export * from './case/case.errors';
+export * from './case/case.state';
+export * from './case/case.flags';
+export * from './case/case.decider';
+export { nextDeadline, pendingDeadlines } from './case/decisions/deadlines';
