@@ -19,9 +19,7 @@ const DAYS_OFF = new Set(['public', 'bank']);
 
 export class UnknownHolidayRegionError extends Error {
   constructor(readonly region: HolidayRegion) {
-    super(
-      `Unknown holiday region ${region.country}${region.region ? `-${region.region}` : ''}`,
-    );
+    super(`Unknown holiday region ${region.country}${region.region ? `-${region.region}` : ''}`);
   }
 }
 

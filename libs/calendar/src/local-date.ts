@@ -43,7 +43,11 @@ function toUtcDayNumber(date: LocalDate): number {
 
 function fromUtcDayNumber(dayNumber: number): LocalDate {
   const d = new Date(dayNumber * DAY_MS);
-  return fromDateParts({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  return fromDateParts({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+  });
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -44,7 +44,13 @@ describe('the bounds of a local day', () => {
   });
 
   it('holds for any date in several zones: the end is the last millisecond of that date', () => {
-    const zones = ['Europe/London', 'Europe/Dublin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata'];
+    const zones = [
+      'Europe/London',
+      'Europe/Dublin',
+      'America/New_York',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: 2000, max: 2040 }),

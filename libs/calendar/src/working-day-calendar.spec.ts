@@ -81,15 +81,23 @@ describe('within N working days of receipt (DESIGN §2.1)', () => {
   });
 
   it('skips the organisation’s closure days', () => {
-    const closing = new WorkingDayCalendar({ closures: ['2026-12-24', '2026-12-29', '2026-12-30', '2026-12-31'] });
-    expect(closing.workingDaysAfter(new Date('2026-12-23T09:00:00Z'), 2).dueDate).toBe('2027-01-05');
+    const closing = new WorkingDayCalendar({
+      closures: ['2026-12-24', '2026-12-29', '2026-12-30', '2026-12-31'],
+    });
+    expect(closing.workingDaysAfter(new Date('2026-12-23T09:00:00Z'), 2).dueDate).toBe(
+      '2027-01-05',
+    );
     expect(closing.nonWorkingReason('2026-12-24')).toBe('closure');
   });
 
   it('uses the policy’s region: 2 January is a holiday in Scotland', () => {
     const scotland = new WorkingDayCalendar({ holidayRegion: { country: 'GB', region: 'SCT' } });
-    expect(scotland.workingDaysAfter(new Date('2026-12-31T12:00:00Z'), 1).dueDate).toBe('2027-01-05');
-    expect(calendar.workingDaysAfter(new Date('2026-12-31T12:00:00Z'), 1).dueDate).toBe('2027-01-04');
+    expect(scotland.workingDaysAfter(new Date('2026-12-31T12:00:00Z'), 1).dueDate).toBe(
+      '2027-01-05',
+    );
+    expect(calendar.workingDaysAfter(new Date('2026-12-31T12:00:00Z'), 1).dueDate).toBe(
+      '2027-01-04',
+    );
   });
 
   it('refuses a count that is not a whole number of at least one', () => {
@@ -105,7 +113,10 @@ describe('within one calendar month of a date', () => {
   };
 
   it('closes at the end of the same day-of-month a month on', () => {
-    expect(month('2026-05-15T10:00:00Z')).toEqual({ dueDate: '2026-06-15', dueBy: '2026-06-15T22:59:59.999Z' });
+    expect(month('2026-05-15T10:00:00Z')).toEqual({
+      dueDate: '2026-06-15',
+      dueBy: '2026-06-15T22:59:59.999Z',
+    });
   });
 
   it('clamps 31 January to the last day of February, in leap and common years', () => {
@@ -118,7 +129,10 @@ describe('within one calendar month of a date', () => {
   });
 
   it('ignores working days: a window may end on a Sunday or a bank holiday', () => {
-    expect(month('2026-11-25T10:00:00Z')).toEqual({ dueDate: '2026-12-25', dueBy: '2026-12-25T23:59:59.999Z' });
+    expect(month('2026-11-25T10:00:00Z')).toEqual({
+      dueDate: '2026-12-25',
+      dueBy: '2026-12-25T23:59:59.999Z',
+    });
   });
 });
 
@@ -132,13 +146,17 @@ describe('working days between two instants', () => {
 });
 
 describe('properties', () => {
-  const instants = fc
-    .date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2028-12-31T23:59:59Z'), noInvalidDate: true });
+  const instants = fc.date({
+    min: new Date('2019-01-01T00:00:00Z'),
+    max: new Date('2028-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  });
   const counts = fc.integer({ min: 1, max: 25 });
 
   const workingDaysIn = (after: LocalDate, upTo: LocalDate): number => {
     let n = 0;
-    for (let d = addDays(after, 1); d <= upTo; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) n += 1;
+    for (let d = addDays(after, 1); d <= upTo; d = addDays(d, 1))
+      if (calendar.isWorkingDay(d)) n += 1;
     return n;
   };
 
@@ -158,7 +176,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(instants, instants, counts, (a, b, n) => {
         const [earlier, later] = a <= b ? [a, b] : [b, a];
-        expect(calendar.workingDaysAfter(later, n).dueDate >= calendar.workingDaysAfter(earlier, n).dueDate).toBe(true);
+        expect(
+          calendar.workingDaysAfter(later, n).dueDate >=
+            calendar.workingDaysAfter(earlier, n).dueDate,
+        ).toBe(true);
       }),
     );
   });

@@ -1,10 +1,5 @@
 import { BankHolidays, ENGLAND_AND_WALES, type HolidayRegion } from './bank-holidays';
-import {
-  addCalendarMonths,
-  addDays,
-  isWeekend,
-  type LocalDate,
-} from './local-date';
+import { addCalendarMonths, addDays, isWeekend, type LocalDate } from './local-date';
 import { endOfLocalDay, localDateOf } from './time-zone';
 
 /** A deadline as promised: the local date, and the instant it ends (UTC). */
@@ -65,7 +60,7 @@ export class WorkingDayCalendar {
       throw new RangeError(`working days must be a whole number ≥ 1, got ${workingDays}`);
     }
     let date = this.localDateOf(receivedAt);
-    for (let counted = 0; counted < workingDays; ) {
+    for (let counted = 0; counted < workingDays;) {
       date = addDays(date, 1);
       if (this.isWorkingDay(date)) counted += 1;
     }

@@ -42,7 +42,10 @@ export type ReceiveCase = Command<
   }
 >;
 
-export type AcknowledgeCase = Command<'AcknowledgeCase', { at?: Instant; method?: string; note?: string }>;
+export type AcknowledgeCase = Command<
+  'AcknowledgeCase',
+  { at?: Instant; method?: string; note?: string }
+>;
 
 export type AssignOwner = Command<'AssignOwner', { owner: Person }>;
 
@@ -99,7 +102,10 @@ export type RecordExternalReferral = Command<
   { body: string; referredAt?: Instant; externalReference?: string }
 >;
 
-export type CloseCase = Command<'CloseCase', { reason: CloseReason; note?: string; appealsBody?: string }>;
+export type CloseCase = Command<
+  'CloseCase',
+  { reason: CloseReason; note?: string; appealsBody?: string }
+>;
 
 export type ReopenCase = Command<'ReopenCase', { reason: string }>;
 

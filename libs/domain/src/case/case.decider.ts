@@ -82,7 +82,10 @@ function decideWith(command: CaseCommand, state: CaseState, context: DecisionCon
   }
 }
 
-export function createCaseDecider(policy: Policy, calendar: WorkingDayCalendar = calendarFor(policy)): CaseDecider {
+export function createCaseDecider(
+  policy: Policy,
+  calendar: WorkingDayCalendar = calendarFor(policy),
+): CaseDecider {
   return {
     policy,
     calendar,

@@ -84,7 +84,10 @@ export type CaseResponded = Event<
   }
 >;
 
-export type CorrespondenceReceived = Event<'CorrespondenceReceived', { channel: Channel; summary: string }>;
+export type CorrespondenceReceived = Event<
+  'CorrespondenceReceived',
+  { channel: Channel; summary: string }
+>;
 
 export type NoteAdded = Event<'NoteAdded', { text: string }>;
 
@@ -93,7 +96,10 @@ export type DocumentAttached = Event<
   { documentId: string; filename: string; mediaType: string; size: number; sha256: string }
 >;
 
-export type RepresentativeAuthorised = Event<'RepresentativeAuthorised', { documentId: string | null }>;
+export type RepresentativeAuthorised = Event<
+  'RepresentativeAuthorised',
+  { documentId: string | null }
+>;
 
 export type GuardianNotified = Event<'GuardianNotified', { guardianName: string; method: string }>;
 
@@ -104,7 +110,10 @@ export type ConfidentialityNoticeGiven = Event<
   { explanation: string; toldTo: Addressee }
 >;
 
-export type CategoriesChanged = Event<'CategoriesChanged', { categories: string[]; previous: string[] }>;
+export type CategoriesChanged = Event<
+  'CategoriesChanged',
+  { categories: string[]; previous: string[] }
+>;
 
 export type ExternalReferralRecorded = Event<
   'ExternalReferralRecorded',

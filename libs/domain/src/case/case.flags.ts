@@ -11,7 +11,8 @@ export type CaseFlag =
 /** What a case shows staff at a glance; derived, never stored. */
 export function caseFlags(state: Case): CaseFlag[] {
   const flags: CaseFlag[] = [];
-  if (state.representative && !state.representativeAuthorised) flags.push('representative-unauthorised');
+  if (state.representative && !state.representativeAuthorised)
+    flags.push('representative-unauthorised');
   if (state.guardianDecision === 'pending') flags.push('guardian-decision-pending');
   if (state.assessmentRelated) flags.push('assessment-related');
   if (state.shareAsGoodPractice) flags.push('share-as-good-practice');

@@ -15,17 +15,36 @@ export type Channel = (typeof CHANNELS)[number];
 /** Channels through which a complaint arrives "in writing". */
 export const WRITTEN_CHANNELS: readonly Channel[] = ['email', 'letter', 'web-form'];
 
-export const COMPLAINANT_ROLES = ['learner', 'apprentice', 'employer', 'parent-guardian', 'stakeholder', 'other'] as const;
+export const COMPLAINANT_ROLES = [
+  'learner',
+  'apprentice',
+  'employer',
+  'parent-guardian',
+  'stakeholder',
+  'other',
+] as const;
 export type ComplainantRole = (typeof COMPLAINANT_ROLES)[number];
 
-export const CASE_STATUSES = ['open', 'acknowledged', 'responded', 'referred-externally', 'closed'] as const;
+export const CASE_STATUSES = [
+  'open',
+  'acknowledged',
+  'responded',
+  'referred-externally',
+  'closed',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld', 'resolved', 'noted'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Reasons a person may give when closing a case. */
-export const CLOSE_REASONS = ['resolved', 'resolved-at-first-contact', 'withdrawn', 'redirected-to-appeals', 'referred-externally'] as const;
+export const CLOSE_REASONS = [
+  'resolved',
+  'resolved-at-first-contact',
+  'withdrawn',
+  'redirected-to-appeals',
+  'referred-externally',
+] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 /** …and the one only the scheduler gives. */
 export type ClosedBecause = CloseReason | 'no-further-correspondence';
@@ -33,7 +52,14 @@ export type ClosedBecause = CloseReason | 'no-further-correspondence';
 export const ADDRESSEES = ['complainant', 'representative'] as const;
 export type Addressee = (typeof ADDRESSEES)[number];
 
-export const ROLES = ['staff', 'operations-manager', 'senior-manager', 'quality', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'staff',
+  'operations-manager',
+  'senior-manager',
+  'quality',
+  'auditor',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Person {

@@ -73,7 +73,12 @@ const track = (deadlines: Deadline[]): TrackedDeadline[] =>
   deadlines.map((d) => ({ ...d, metAt: null, missed: false }));
 
 /** Marks the open deadline of this kind at this stage as met at `at`; late if after `dueBy`. */
-function meet(deadlines: TrackedDeadline[], kind: Deadline['kind'], stage: number | null, at: Instant): TrackedDeadline[] {
+function meet(
+  deadlines: TrackedDeadline[],
+  kind: Deadline['kind'],
+  stage: number | null,
+  at: Instant,
+): TrackedDeadline[] {
   return deadlines.map((d) =>
     d.kind === kind && d.stage === stage && d.metAt === null
       ? { ...d, metAt: at, missed: d.missed || at > d.dueBy }
@@ -110,7 +115,12 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'CaseResponded': {
       // Responding acknowledges.
-      const acknowledged = meet(state.deadlines, 'acknowledgement', event.data.stage, event.occurredAt);
+      const acknowledged = meet(
+        state.deadlines,
+        'acknowledgement',
+        event.data.stage,
+        event.occurredAt,
+      );
       return {
         ...next,
         status: 'responded',
@@ -123,14 +133,23 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'CorrespondenceReceived': {
       // "No further correspondence" is what lets the case close: any after the response stops that.
-      const afterResponse = state.lastResponseAt !== null && event.occurredAt > state.lastResponseAt;
-      return afterResponse ? { ...next, correspondenceSinceResponse: true, autoCloseAt: null } : next;
+      const afterResponse =
+        state.lastResponseAt !== null && event.occurredAt > state.lastResponseAt;
+      return afterResponse
+        ? { ...next, correspondenceSinceResponse: true, autoCloseAt: null }
+        : next;
     }
     case 'NoteAdded':
       return next;
     case 'DocumentAttached': {
       const { documentId, ...document } = event.data;
-      return { ...next, documents: [...state.documents, { id: documentId, ...document, attachedAt: event.occurredAt }] };
+      return {
+        ...next,
+        documents: [
+          ...state.documents,
+          { id: documentId, ...document, attachedAt: event.occurredAt },
+        ],
+      };
     }
     case 'RepresentativeAuthorised':
       return { ...next, representativeAuthorised: true };
@@ -229,7 +248,10 @@ function received({ data, occurredAt }: Extract<CaseEvent, { type: 'CaseReceived
 }
 
 /** Folds a stream of events into the case they describe. */
-export function foldCase(events: Iterable<CaseEvent>, from: CaseState = initialCaseState()): CaseState {
+export function foldCase(
+  events: Iterable<CaseEvent>,
+  from: CaseState = initialCaseState(),
+): CaseState {
   let state = from;
   for (const event of events) state = evolve(state, event);
   return state;

@@ -17,18 +17,40 @@ function problemsOf(json: unknown): Array<{ field: string; reason: string }> {
 
 describe('policy files', () => {
   it('bundles dmm and mactri, both valid', () => {
-    expect(bundledPolicy('dmm')).toMatchObject({ id: 'dmm', referencePrefix: 'DMM', timeZone: 'Europe/London' });
-    expect(bundledPolicy('mactri').rules).toEqual({ writtenComplaintsAreFormal: true, unresolvedSameDayEscalates: true });
+    expect(bundledPolicy('dmm')).toMatchObject({
+      id: 'dmm',
+      referencePrefix: 'DMM',
+      timeZone: 'Europe/London',
+    });
+    expect(bundledPolicy('mactri').rules).toEqual({
+      writtenComplaintsAreFormal: true,
+      unresolvedSameDayEscalates: true,
+    });
     expect(isBundledPolicyId('dmm')).toBe(true);
     expect(isBundledPolicyId('toString')).toBe(false);
   });
 
   it('encodes DMM’s stages as DESIGN §2.2 gives them', () => {
     const [one, two, three, four] = bundledPolicy('dmm').complaints.stages;
-    expect(one).toMatchObject({ acknowledgeWithinWorkingDays: 2, respondWithinWorkingDays: null, entryRequiresWriting: false });
-    expect(two).toMatchObject({ respondWithinWorkingDays: 10, entryRequiresWriting: true, nextStageRequestWithinCalendarMonths: 1, autoCloseAfterSilenceCalendarMonths: 1 });
-    expect(three).toMatchObject({ respondWithinWorkingDays: 10, autoCloseAfterSilenceCalendarMonths: 1 });
-    expect(four).toMatchObject({ external: true, externalBody: { name: expect.stringContaining('ESFA') } });
+    expect(one).toMatchObject({
+      acknowledgeWithinWorkingDays: 2,
+      respondWithinWorkingDays: null,
+      entryRequiresWriting: false,
+    });
+    expect(two).toMatchObject({
+      respondWithinWorkingDays: 10,
+      entryRequiresWriting: true,
+      nextStageRequestWithinCalendarMonths: 1,
+      autoCloseAfterSilenceCalendarMonths: 1,
+    });
+    expect(three).toMatchObject({
+      respondWithinWorkingDays: 10,
+      autoCloseAfterSilenceCalendarMonths: 1,
+    });
+    expect(four).toMatchObject({
+      external: true,
+      externalBody: { name: expect.stringContaining('ESFA') },
+    });
   });
 
   it('names the field and the reason for each problem, all at once', () => {
@@ -41,28 +63,64 @@ describe('policy files', () => {
       expect.arrayContaining([
         { field: 'referencePrefix', reason: 'is required and must be a non-empty string' },
         { field: 'timeZone', reason: expect.stringContaining('IANA time zone') },
-        { field: 'complaints.stages[1].respondWithinWorkingDays', reason: expect.stringContaining('whole number') },
+        {
+          field: 'complaints.stages[1].respondWithinWorkingDays',
+          reason: expect.stringContaining('whole number'),
+        },
       ]),
     );
-    expect(() => parsePolicy(json, 'test.json')).toThrow(/test\.json is not valid:\n(.|\n)*- referencePrefix: is required/);
+    expect(() => parsePolicy(json, 'test.json')).toThrow(
+      /test\.json is not valid:\n(.|\n)*- referencePrefix: is required/,
+    );
   });
 
   it('refuses a misspelt field rather than silently dropping a deadline', () => {
     const json = copy();
     json.complaints.stages[1].respondWithinWorkingDay = 10;
-    expect(problemsOf(json)).toContainEqual({ field: 'complaints.stages[1].respondWithinWorkingDay', reason: 'is not a policy field (misspelt?)' });
+    expect(problemsOf(json)).toContainEqual({
+      field: 'complaints.stages[1].respondWithinWorkingDay',
+      reason: 'is not a policy field (misspelt?)',
+    });
   });
 
   it.each([
-    ['an unknown holiday region', (j: any) => (j.holidayRegion = { country: 'GB', region: 'XXX' }), 'holidayRegion'],
+    [
+      'an unknown holiday region',
+      (j: any) => (j.holidayRegion = { country: 'GB', region: 'XXX' }),
+      'holidayRegion',
+    ],
     ['a closure that is not a date', (j: any) => (j.closures = ['2026-02-30']), 'closures[0]'],
-    ['stages out of order', (j: any) => (j.complaints.stages[1].stage = 3), 'complaints.stages[1].stage'],
-    ['an external stage with a clock', (j: any) => (j.complaints.stages[3].respondWithinWorkingDays = 5), 'complaints.stages[3].respondWithinWorkingDays'],
-    ['an external stage that is not last', (j: any) => j.complaints.stages.push({ ...j.complaints.stages[2], stage: 5 }), 'complaints.stages[3].external'],
-    ['an entry stage that does not exist', (j: any) => (j.complaints.formalEntryStage = 9), 'complaints.formalEntryStage'],
-    ['an external entry stage', (j: any) => (j.complaints.formalEntryStage = 4), 'complaints.formalEntryStage'],
+    [
+      'stages out of order',
+      (j: any) => (j.complaints.stages[1].stage = 3),
+      'complaints.stages[1].stage',
+    ],
+    [
+      'an external stage with a clock',
+      (j: any) => (j.complaints.stages[3].respondWithinWorkingDays = 5),
+      'complaints.stages[3].respondWithinWorkingDays',
+    ],
+    [
+      'an external stage that is not last',
+      (j: any) => j.complaints.stages.push({ ...j.complaints.stages[2], stage: 5 }),
+      'complaints.stages[3].external',
+    ],
+    [
+      'an entry stage that does not exist',
+      (j: any) => (j.complaints.formalEntryStage = 9),
+      'complaints.formalEntryStage',
+    ],
+    [
+      'an external entry stage',
+      (j: any) => (j.complaints.formalEntryStage = 4),
+      'complaints.formalEntryStage',
+    ],
     ['a bad reference prefix', (j: any) => (j.referencePrefix = 'dmm-'), 'referencePrefix'],
-    ['a rule that is not a boolean', (j: any) => (j.rules.writtenComplaintsAreFormal = 'yes'), 'rules.writtenComplaintsAreFormal'],
+    [
+      'a rule that is not a boolean',
+      (j: any) => (j.rules.writtenComplaintsAreFormal = 'yes'),
+      'rules.writtenComplaintsAreFormal',
+    ],
     ['no feedback section', (j: any) => delete j.feedback, 'feedback'],
   ])('refuses %s', (_, change, field) => {
     const json = copy();

@@ -59,7 +59,8 @@ class FieldReader {
       this.problem(name, 'is required and must be a non-empty string');
       return '';
     }
-    if (pattern && !pattern.test(value)) this.problem(name, patternReason ?? `must match ${pattern}`);
+    if (pattern && !pattern.test(value))
+      this.problem(name, patternReason ?? `must match ${pattern}`);
     return value;
   }
 
@@ -141,7 +142,8 @@ const PREFIX = /^[A-Z][A-Z0-9]{1,9}$/;
 
 function readStage(reader: FieldReader, position: number): StagePolicy {
   const stage = reader.integer('stage');
-  if (stage !== position + 1) reader.problem('stage', `must be ${position + 1}: stages are numbered 1, 2, 3… in order`);
+  if (stage !== position + 1)
+    reader.problem('stage', `must be ${position + 1}: stages are numbered 1, 2, 3… in order`);
   const external = reader.boolean('external', false);
   const body = reader.optionalObject('externalBody');
   const stagePolicy: StagePolicy = {
@@ -149,7 +151,9 @@ function readStage(reader: FieldReader, position: number): StagePolicy {
     name: reader.string('name'),
     handledBy: reader.string('handledBy'),
     external,
-    externalBody: body ? { name: body.string('name'), contact: body.optionalString('contact', null) } : null,
+    externalBody: body
+      ? { name: body.string('name'), contact: body.optionalString('contact', null) }
+      : null,
     acknowledgeWithinWorkingDays: reader.duration('acknowledgeWithinWorkingDays'),
     respondWithinWorkingDays: reader.duration('respondWithinWorkingDays'),
     entryRequiresWriting: reader.boolean('entryRequiresWriting', false),
@@ -164,7 +168,8 @@ function readStage(reader: FieldReader, position: number): StagePolicy {
       'nextStageRequestWithinCalendarMonths',
       'autoCloseAfterSilenceCalendarMonths',
     ] as const) {
-      if (stagePolicy[clock] !== null) reader.problem(clock, 'must be null: an external stage has no internal clock');
+      if (stagePolicy[clock] !== null)
+        reader.problem(clock, 'must be null: an external stage has no internal clock');
     }
   }
   return stagePolicy;
@@ -212,11 +217,15 @@ export function parsePolicy(json: unknown, source = 'policy'): Policy {
   const root = new FieldReader(problems, json as Json, '');
 
   const timeZone = root.optionalString('timeZone', 'Europe/London') ?? 'Europe/London';
-  if (!isValidTimeZone(timeZone)) root.problem('timeZone', 'must be an IANA time zone such as Europe/London');
+  if (!isValidTimeZone(timeZone))
+    root.problem('timeZone', 'must be an IANA time zone such as Europe/London');
 
   const holidayRegion = readHolidayRegion(root.optionalObject('holidayRegion'));
   if (!isKnownHolidayRegion(holidayRegion)) {
-    root.problem('holidayRegion', 'must be a country and region known to date-holidays, e.g. {"country": "GB", "region": "ENG"}');
+    root.problem(
+      'holidayRegion',
+      'must be a country and region known to date-holidays, e.g. {"country": "GB", "region": "ENG"}',
+    );
   }
 
   const closures = root.array('closures', false).filter((value, index): value is LocalDate => {
@@ -242,11 +251,19 @@ export function parsePolicy(json: unknown, source = 'policy'): Policy {
 
   const feedback = root.object_('feedback');
   const policy: Policy = {
-    id: root.string('id', ID, 'must be lower-case letters, digits and hyphens, starting with a letter'),
+    id: root.string(
+      'id',
+      ID,
+      'must be lower-case letters, digits and hyphens, starting with a letter',
+    ),
     version: root.string('version'),
     name: root.string('name'),
     organisation: root.string('organisation'),
-    referencePrefix: root.string('referencePrefix', PREFIX, 'must be 2–10 capital letters or digits, starting with a letter'),
+    referencePrefix: root.string(
+      'referencePrefix',
+      PREFIX,
+      'must be 2–10 capital letters or digits, starting with a letter',
+    ),
     timeZone,
     holidayRegion,
     closures,

@@ -9,13 +9,24 @@ import type {
 import type { Actor } from '../case/case.model';
 
 export const staff: Actor = { id: 'u-staff', name: 'Sam Staff', roles: ['staff'] };
-export const operationsManager: Actor = { id: 'u-ops', name: 'Olu Ops', roles: ['operations-manager'] };
-export const seniorManager: Actor = { id: 'u-senior', name: 'Sue Senior', roles: ['senior-manager'] };
+export const operationsManager: Actor = {
+  id: 'u-ops',
+  name: 'Olu Ops',
+  roles: ['operations-manager'],
+};
+export const seniorManager: Actor = {
+  id: 'u-senior',
+  name: 'Sue Senior',
+  roles: ['senior-manager'],
+};
 export const system = (job: string): Actor => ({ id: `system:${job}`, roles: [] });
 
 export const CASE_ID = '7d0c7a5e-3b1f-4c55-9a57-2f0e1f0f6a11';
 
-export function receive(data: Partial<ReceiveCase['data']> = {}, actor: Actor = staff): ReceiveCase {
+export function receive(
+  data: Partial<ReceiveCase['data']> = {},
+  actor: Actor = staff,
+): ReceiveCase {
   return {
     type: 'ReceiveCase',
     actor,
@@ -31,25 +42,37 @@ export function receive(data: Partial<ReceiveCase['data']> = {}, actor: Actor = 
   };
 }
 
-export const acknowledge = (data: AcknowledgeCase['data'] = {}, actor: Actor = staff): AcknowledgeCase => ({
+export const acknowledge = (
+  data: AcknowledgeCase['data'] = {},
+  actor: Actor = staff,
+): AcknowledgeCase => ({
   type: 'AcknowledgeCase',
   actor,
   data,
 });
 
-export const respond = (data: Partial<RespondToCase['data']> = {}, actor: Actor = operationsManager): RespondToCase => ({
+export const respond = (
+  data: Partial<RespondToCase['data']> = {},
+  actor: Actor = operationsManager,
+): RespondToCase => ({
   type: 'RespondToCase',
   actor,
   data: { summary: 'Our findings', outcome: 'partially-upheld', ...data },
 });
 
-export const escalate = (data: Partial<EscalateCase['data']> = {}, actor: Actor = operationsManager): EscalateCase => ({
+export const escalate = (
+  data: Partial<EscalateCase['data']> = {},
+  actor: Actor = operationsManager,
+): EscalateCase => ({
   type: 'EscalateCase',
   actor,
   data: { reason: 'Not satisfied', ...data },
 });
 
-export const correspondence = (data: Partial<RecordCorrespondence['data']> = {}, actor: Actor = staff): RecordCorrespondence => ({
+export const correspondence = (
+  data: Partial<RecordCorrespondence['data']> = {},
+  actor: Actor = staff,
+): RecordCorrespondence => ({
   type: 'RecordCorrespondence',
   actor,
   data: { channel: 'email', summary: 'Complainant wrote back', ...data },

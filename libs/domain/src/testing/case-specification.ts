@@ -1,7 +1,7 @@
 import { createCaseDecider } from '../case/case.decider';
 import type { CaseCommand } from '../case/case.commands';
 import { DomainError, type DomainErrorKind } from '../case/case.errors';
-import type { CaseEvent } from '../case/case.events';
+import type { CaseEvent, CaseEventType } from '../case/case.events';
 import { foldCase, type Case } from '../case/case.state';
 import type { Policy } from '../policy/policy';
 
@@ -27,7 +27,9 @@ export function caseSpecification(policy: Policy) {
         expect(run()).toEqual(expected);
       },
       /** The events decided, each matching the partial shape given. */
-      thenMatches(expected: Array<Partial<CaseEvent> & { data?: object }>): CaseEvent[] {
+      thenMatches(
+        expected: Array<{ type?: CaseEventType; occurredAt?: string; data?: object }>,
+      ): CaseEvent[] {
         const events = run();
         expect(events).toHaveLength(expected.length);
         expect(events).toMatchObject(expected);

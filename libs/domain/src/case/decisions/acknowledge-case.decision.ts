@@ -2,9 +2,18 @@ import type { AcknowledgeCase } from '../case.commands';
 import { CaseStateConflictError } from '../case.errors';
 import type { CaseEvent } from '../case.events';
 import type { CaseState } from '../case.state';
-import { businessTime, requireInProgress, sinceStageStart, type DecisionContext } from './decision-context';
+import {
+  businessTime,
+  requireInProgress,
+  sinceStageStart,
+  type DecisionContext,
+} from './decision-context';
 
-export function acknowledgeCase(command: AcknowledgeCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function acknowledgeCase(
+  command: AcknowledgeCase,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   const found = requireInProgress(state);
   if (found.status !== 'open') {
     throw new CaseStateConflictError(
@@ -16,7 +25,11 @@ export function acknowledgeCase(command: AcknowledgeCase, state: CaseState, cont
     {
       type: 'CaseAcknowledged',
       occurredAt: businessTime('at', command.data.at, context, sinceStageStart(found)),
-      data: { stage: found.stage, method: command.data.method ?? null, note: command.data.note ?? null },
+      data: {
+        stage: found.stage,
+        method: command.data.method ?? null,
+        note: command.data.note ?? null,
+      },
     },
   ];
 }

@@ -8,14 +8,29 @@ import type {
 import { CaseStateConflictError, InvalidCommandError, PolicyRuleError } from '../case.errors';
 import type { CaseEvent } from '../case.events';
 import type { Case, CaseState } from '../case.state';
-import { businessTime, requireNotClosed, sinceReceipt, type DecisionContext } from './decision-context';
+import {
+  businessTime,
+  requireNotClosed,
+  sinceReceipt,
+  type DecisionContext,
+} from './decision-context';
 
 /** Who is dealing with the case: assigning the same owner again changes nothing. */
-export function assignOwner(command: AssignOwner, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function assignOwner(
+  command: AssignOwner,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   const found = requireNotClosed(state);
   const { owner } = command.data;
   if (found.owner?.id === owner.id && found.owner.name === owner.name) return [];
-  return [{ type: 'OwnerAssigned', occurredAt: context.now.toISOString(), data: { owner, previousOwner: found.owner } }];
+  return [
+    {
+      type: 'OwnerAssigned',
+      occurredAt: context.now.toISOString(),
+      data: { owner, previousOwner: found.owner },
+    },
+  ];
 }
 
 /** The complainant's written authorisation for a representative to act for them. */
@@ -26,14 +41,24 @@ export function recordRepresentativeAuthorisation(
 ): CaseEvent[] {
   const found = requireNotClosed(state);
   if (!found.representative) {
-    throw new PolicyRuleError('no-representative', `Case ${found.reference} was not raised by a representative.`);
+    throw new PolicyRuleError(
+      'no-representative',
+      `Case ${found.reference} was not raised by a representative.`,
+    );
   }
   if (found.representativeAuthorised) {
-    throw new CaseStateConflictError('already-authorised', `${found.representative.name}'s authorisation is already recorded.`);
+    throw new CaseStateConflictError(
+      'already-authorised',
+      `${found.representative.name}'s authorisation is already recorded.`,
+    );
   }
   const { documentId } = command.data;
   if (documentId !== undefined && !found.documents.some((d) => d.id === documentId)) {
-    throw new InvalidCommandError('documentId', 'unknown-document', `No document ${documentId} is attached to this case.`);
+    throw new InvalidCommandError(
+      'documentId',
+      'unknown-document',
+      `No document ${documentId} is attached to this case.`,
+    );
   }
   return [
     {
@@ -50,7 +75,10 @@ function requirePendingGuardianDecision(state: CaseState): Case {
     throw new PolicyRuleError('not-under-18', 'The complainant is not recorded as under 18.');
   }
   if (found.guardianDecision !== 'pending') {
-    throw new CaseStateConflictError('guardian-decision-recorded', `The guardian decision is already recorded (${found.guardianDecision}).`);
+    throw new CaseStateConflictError(
+      'guardian-decision-recorded',
+      `The guardian decision is already recorded (${found.guardianDecision}).`,
+    );
   }
   return found;
 }
@@ -79,7 +107,13 @@ export function waiveGuardianNotification(
   context: DecisionContext,
 ): CaseEvent[] {
   requirePendingGuardianDecision(state);
-  return [{ type: 'GuardianNotificationWaived', occurredAt: context.now.toISOString(), data: { reason: command.data.reason } }];
+  return [
+    {
+      type: 'GuardianNotificationWaived',
+      occurredAt: context.now.toISOString(),
+      data: { reason: command.data.reason },
+    },
+  ];
 }
 
 /** Confidentiality could not be kept, and the complainant (or representative) was told so. */
@@ -91,7 +125,11 @@ export function giveConfidentialityNotice(
   const found = requireNotClosed(state);
   const toldTo = command.data.toldTo ?? 'complainant';
   if (toldTo === 'representative' && !found.representative) {
-    throw new InvalidCommandError('toldTo', 'no-representative', 'This case has no representative.');
+    throw new InvalidCommandError(
+      'toldTo',
+      'no-representative',
+      'This case has no representative.',
+    );
   }
   return [
     {

@@ -26,25 +26,49 @@ const MAX_CATEGORIES = 10;
 /** Notes, documents and categories annotate the record, so closed cases accept them too. */
 export function addNote(command: AddNote, state: CaseState, context: DecisionContext): CaseEvent[] {
   requireCase(state);
-  return [{ type: 'NoteAdded', occurredAt: context.now.toISOString(), data: { text: command.data.text } }];
+  return [
+    { type: 'NoteAdded', occurredAt: context.now.toISOString(), data: { text: command.data.text } },
+  ];
 }
 
 /** Attaching the same stored document again changes nothing. */
-export function attachDocument(command: AttachDocument, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function attachDocument(
+  command: AttachDocument,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   const found = requireCase(state);
   if (found.documents.some((d) => d.id === command.data.documentId)) return [];
-  return [{ type: 'DocumentAttached', occurredAt: context.now.toISOString(), data: { ...command.data } }];
+  return [
+    { type: 'DocumentAttached', occurredAt: context.now.toISOString(), data: { ...command.data } },
+  ];
 }
 
-export function changeCategories(command: ChangeCategories, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function changeCategories(
+  command: ChangeCategories,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   const found = requireCase(state);
   const categories = normaliseCategories(command.data.categories);
   if (categories.length > MAX_CATEGORIES) {
-    throw new InvalidCommandError('categories', 'too-many-categories', `A case has at most ${MAX_CATEGORIES} categories.`);
+    throw new InvalidCommandError(
+      'categories',
+      'too-many-categories',
+      `A case has at most ${MAX_CATEGORIES} categories.`,
+    );
   }
-  if (categories.length === found.categories.length && categories.every((c, i) => c === found.categories[i])) return [];
+  if (
+    categories.length === found.categories.length &&
+    categories.every((c, i) => c === found.categories[i])
+  )
+    return [];
   return [
-    { type: 'CategoriesChanged', occurredAt: context.now.toISOString(), data: { categories, previous: found.categories } },
+    {
+      type: 'CategoriesChanged',
+      occurredAt: context.now.toISOString(),
+      data: { categories, previous: found.categories },
+    },
   ];
 }
 

@@ -3,7 +3,13 @@ import { CaseStateConflictError, InvalidCommandError, PolicyRuleError } from '..
 import type { CaseEvent } from '../case.events';
 import type { Case, CaseState } from '../case.state';
 import { feedbackDeadlines, stageDeadlines } from './deadlines';
-import { requireCase, requireComplaint, requireNotClosed, stagePolicy, type DecisionContext } from './decision-context';
+import {
+  requireCase,
+  requireComplaint,
+  requireNotClosed,
+  stagePolicy,
+  type DecisionContext,
+} from './decision-context';
 
 function checkReason(found: Case, command: CloseCase, context: DecisionContext): void {
   const { reason, appealsBody } = command.data;
@@ -11,22 +17,35 @@ function checkReason(found: Case, command: CloseCase, context: DecisionContext):
     case 'resolved-at-first-contact': {
       const { calendar, now } = context;
       if (calendar.localDateOf(now) !== calendar.localDateOf(new Date(found.receivedAt))) {
-        throw new PolicyRuleError('first-contact-is-same-day', 'Only a case resolved on the day it was received is resolved at first contact.');
+        throw new PolicyRuleError(
+          'first-contact-is-same-day',
+          'Only a case resolved on the day it was received is resolved at first contact.',
+        );
       }
       if (found.formality === 'formal') {
-        throw new PolicyRuleError('formal-complaint-needs-investigation', 'A formal complaint needs investigation; it cannot be resolved at first contact.');
+        throw new PolicyRuleError(
+          'formal-complaint-needs-investigation',
+          'A formal complaint needs investigation; it cannot be resolved at first contact.',
+        );
       }
       return;
     }
     case 'redirected-to-appeals':
       requireComplaint(found, 'go to the appeals procedure');
       if (!appealsBody?.trim()) {
-        throw new InvalidCommandError('appealsBody', 'appeals-body-required', 'Name the awarding or end-point assessment organisation whose appeals procedure applies.');
+        throw new InvalidCommandError(
+          'appealsBody',
+          'appeals-body-required',
+          'Name the awarding or end-point assessment organisation whose appeals procedure applies.',
+        );
       }
       return;
     case 'referred-externally':
       if (!found.externalReferral) {
-        throw new PolicyRuleError('no-external-referral', 'Record the external referral (body, date, their reference) before closing as referred externally.');
+        throw new PolicyRuleError(
+          'no-external-referral',
+          'Record the external referral (body, date, their reference) before closing as referred externally.',
+        );
       }
       return;
     case 'resolved':
@@ -35,7 +54,11 @@ function checkReason(found: Case, command: CloseCase, context: DecisionContext):
   }
 }
 
-export function closeCase(command: CloseCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function closeCase(
+  command: CloseCase,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   const found = requireNotClosed(state);
   checkReason(found, command, context);
   const { reason, note, appealsBody } = command.data;
@@ -43,7 +66,11 @@ export function closeCase(command: CloseCase, state: CaseState, context: Decisio
     {
       type: 'CaseClosed',
       occurredAt: context.now.toISOString(),
-      data: { reason, note: note ?? null, appealsBody: reason === 'redirected-to-appeals' ? (appealsBody ?? null) : null },
+      data: {
+        reason,
+        note: note ?? null,
+        appealsBody: reason === 'redirected-to-appeals' ? (appealsBody ?? null) : null,
+      },
     },
   ];
 }
@@ -53,7 +80,11 @@ export function closeCase(command: CloseCase, state: CaseState, context: Decisio
  * response, the complaint will be considered as closed." Closed as of the window's end,
  * whenever the job runs. Not due: no events.
  */
-export function autoCloseCase(_command: AutoCloseCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function autoCloseCase(
+  _command: AutoCloseCase,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   if (state === null || state.status !== 'responded' || state.autoCloseAt === null) return [];
   if (context.now.toISOString() <= state.autoCloseAt) return [];
   return [
@@ -69,20 +100,33 @@ export function autoCloseCase(_command: AutoCloseCase, state: CaseState, context
 function reopenedDeadlines(found: Case, context: DecisionContext, at: string) {
   if (found.kind !== 'complaint') {
     const feedback = context.policy.feedback[found.kind];
-    return feedbackDeadlines(context, { ...feedback, acknowledgeWithinWorkingDays: null }, found.responseRequested, at);
+    return feedbackDeadlines(
+      context,
+      { ...feedback, acknowledgeWithinWorkingDays: null },
+      found.responseRequested,
+      at,
+    );
   }
   const stage = found.stage === null ? undefined : stagePolicy(context.policy, found.stage);
   if (!stage || stage.external) return [];
   return stageDeadlines(context, { ...stage, acknowledgeWithinWorkingDays: null }, at);
 }
 
-export function reopenCase(command: ReopenCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function reopenCase(
+  command: ReopenCase,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   const found = requireCase(state);
   if (found.status !== 'closed') {
     throw new CaseStateConflictError('case-not-closed', `Case ${found.reference} is not closed.`);
   }
   const at = context.now.toISOString();
   return [
-    { type: 'CaseReopened', occurredAt: at, data: { reason: command.data.reason, deadlines: reopenedDeadlines(found, context, at) } },
+    {
+      type: 'CaseReopened',
+      occurredAt: at,
+      data: { reason: command.data.reason, deadlines: reopenedDeadlines(found, context, at) },
+    },
   ];
 }

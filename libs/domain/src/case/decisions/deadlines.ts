@@ -20,16 +20,28 @@ function deadlinesFrom(
   const start = new Date(from);
   const deadlines: Deadline[] = [];
   if (clocks.acknowledge !== null) {
-    deadlines.push(deadline('acknowledgement', stage, context.calendar.workingDaysAfter(start, clocks.acknowledge)));
+    deadlines.push(
+      deadline(
+        'acknowledgement',
+        stage,
+        context.calendar.workingDaysAfter(start, clocks.acknowledge),
+      ),
+    );
   }
   if (clocks.respond !== null) {
-    deadlines.push(deadline('response', stage, context.calendar.workingDaysAfter(start, clocks.respond)));
+    deadlines.push(
+      deadline('response', stage, context.calendar.workingDaysAfter(start, clocks.respond)),
+    );
   }
   return deadlines;
 }
 
 /** A complaint stage's clocks, counted from when the stage was entered (receipt or request). */
-export function stageDeadlines(context: DecisionContext, stage: StagePolicy, from: Instant): Deadline[] {
+export function stageDeadlines(
+  context: DecisionContext,
+  stage: StagePolicy,
+  from: Instant,
+): Deadline[] {
   return deadlinesFrom(context, stage.stage, from, {
     acknowledge: stage.acknowledgeWithinWorkingDays,
     respond: stage.respondWithinWorkingDays,
@@ -50,8 +62,14 @@ export function feedbackDeadlines(
 }
 
 /** The end of the window "within N calendar months of" an instant. */
-export function calendarMonthsAfter(context: DecisionContext, from: Instant, months: number | null): Instant | null {
-  return months === null ? null : context.calendar.calendarMonthsAfter(new Date(from), months).dueBy.toISOString();
+export function calendarMonthsAfter(
+  context: DecisionContext,
+  from: Instant,
+  months: number | null,
+): Instant | null {
+  return months === null
+    ? null
+    : context.calendar.calendarMonthsAfter(new Date(from), months).dueBy.toISOString();
 }
 
 /** Deadlines still running: unmet, not yet recorded missed, at the case's current stage, on a live case. */

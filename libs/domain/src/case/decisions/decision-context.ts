@@ -25,7 +25,10 @@ export function requireCase(state: CaseState): Case {
 export function requireNotClosed(state: CaseState): Case {
   const found = requireCase(state);
   if (found.status === 'closed') {
-    throw new CaseStateConflictError('case-closed', `Case ${found.reference} is closed; reopen it first.`);
+    throw new CaseStateConflictError(
+      'case-closed',
+      `Case ${found.reference} is closed; reopen it first.`,
+    );
   }
   return found;
 }
@@ -44,7 +47,10 @@ export function requireInProgress(state: CaseState): Case {
 
 export function requireComplaint(found: Case, what: string): void {
   if (found.kind !== 'complaint') {
-    throw new PolicyRuleError('complaints-only', `Only complaints ${what}; this case is a ${found.kind}.`);
+    throw new PolicyRuleError(
+      'complaints-only',
+      `Only complaints ${what}; this case is a ${found.kind}.`,
+    );
   }
 }
 
@@ -62,17 +68,33 @@ export function businessTime(
   const now = context.now.toISOString();
   if (given === undefined) return now;
   const parsed = Date.parse(given);
-  if (Number.isNaN(parsed)) throw new InvalidCommandError(field, 'invalid-instant', `${field} must be an ISO-8601 instant.`);
+  if (Number.isNaN(parsed))
+    throw new InvalidCommandError(
+      field,
+      'invalid-instant',
+      `${field} must be an ISO-8601 instant.`,
+    );
   const at = new Date(parsed).toISOString();
-  if (at > now) throw new InvalidCommandError(field, 'time-in-future', `${field} cannot be in the future.`);
+  if (at > now)
+    throw new InvalidCommandError(field, 'time-in-future', `${field} cannot be in the future.`);
   if (notBefore && at < notBefore.at) {
-    throw new InvalidCommandError(field, 'time-before-case', `${field} cannot be before ${notBefore.what} (${notBefore.at}).`);
+    throw new InvalidCommandError(
+      field,
+      'time-before-case',
+      `${field} cannot be before ${notBefore.what} (${notBefore.at}).`,
+    );
   }
   return at;
 }
 
-export const sinceReceipt = (found: Case) => ({ at: found.receivedAt, what: 'the case was received' });
-export const sinceStageStart = (found: Case) => ({ at: found.stageEnteredAt, what: 'the current stage began' });
+export const sinceReceipt = (found: Case) => ({
+  at: found.receivedAt,
+  what: 'the case was received',
+});
+export const sinceStageStart = (found: Case) => ({
+  at: found.stageEnteredAt,
+  what: 'the current stage began',
+});
 
 export function stagePolicy(policy: Policy, stage: number): StagePolicy | undefined {
   return policy.complaints.stages.find((s) => s.stage === stage);
@@ -83,4 +105,7 @@ export function normaliseCategories(categories: readonly string[]): string[] {
   return [...new Set(categories.map((c) => c.trim()).filter((c) => c.length > 0))];
 }
 
-export const personOf = (actor: { id: string; name?: string }) => ({ id: actor.id, name: actor.name ?? actor.id });
+export const personOf = (actor: { id: string; name?: string }) => ({
+  id: actor.id,
+  name: actor.name ?? actor.id,
+});

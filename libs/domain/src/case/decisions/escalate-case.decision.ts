@@ -18,10 +18,16 @@ function targetStage(found: Case, context: DecisionContext, requested: number | 
   const current = found.stage ?? 0;
   const toStage = requested ?? current + 1;
   if (toStage <= current) {
-    throw new PolicyRuleError('not-a-later-stage', `Case ${found.reference} is already at stage ${current}.`);
+    throw new PolicyRuleError(
+      'not-a-later-stage',
+      `Case ${found.reference} is already at stage ${current}.`,
+    );
   }
   if (toStage !== current + 1) {
-    throw new PolicyRuleError('stages-cannot-be-skipped', `From stage ${current} a complaint moves to stage ${current + 1}, not ${toStage}.`);
+    throw new PolicyRuleError(
+      'stages-cannot-be-skipped',
+      `From stage ${current} a complaint moves to stage ${current + 1}, not ${toStage}.`,
+    );
   }
   const target = stagePolicy(context.policy, toStage);
   if (!target) throw new PolicyRuleError('no-such-stage', `The policy has no stage ${toStage}.`);
@@ -35,11 +41,16 @@ function targetStage(found: Case, context: DecisionContext, requested: number | 
 }
 
 /** Late requests are refused unless a senior manager overrides, with a recorded reason. */
-function checkWindow(found: Case, command: EscalateCase, requestReceivedAt: string): CaseEscalated['data']['override'] {
+function checkWindow(
+  found: Case,
+  command: EscalateCase,
+  requestReceivedAt: string,
+): CaseEscalated['data']['override'] {
   const { override } = command.data;
   if (override) requireSeniorManager(command.actor);
   const windowEnds = found.escalationWindowEndsAt;
-  if (windowEnds === null || requestReceivedAt <= windowEnds) return override ? { reason: override.reason, by: personOf(command.actor) } : null;
+  if (windowEnds === null || requestReceivedAt <= windowEnds)
+    return override ? { reason: override.reason, by: personOf(command.actor) } : null;
   if (!override) {
     throw new PolicyRuleError(
       'escalation-window-closed',
@@ -51,11 +62,18 @@ function checkWindow(found: Case, command: EscalateCase, requestReceivedAt: stri
 
 function requireSeniorManager(actor: Actor): void {
   if (!actor.roles.includes('senior-manager')) {
-    throw new ActorNotPermittedError('override-needs-senior-manager', 'Only a senior manager may override the escalation window.');
+    throw new ActorNotPermittedError(
+      'override-needs-senior-manager',
+      'Only a senior manager may override the escalation window.',
+    );
   }
 }
 
-export function escalateCase(command: EscalateCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function escalateCase(
+  command: EscalateCase,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   const found = requireInProgress(state);
   requireComplaint(found, 'move between stages');
   const target = targetStage(found, context, command.data.toStage);
@@ -66,7 +84,12 @@ export function escalateCase(command: EscalateCase, state: CaseState, context: D
       `Stage ${target.stage} (${target.name}) needs the complaint in writing.`,
     );
   }
-  const requestReceivedAt = businessTime('requestReceivedAt', command.data.requestReceivedAt, context, sinceReceipt(found));
+  const requestReceivedAt = businessTime(
+    'requestReceivedAt',
+    command.data.requestReceivedAt,
+    context,
+    sinceReceipt(found),
+  );
   const override = checkWindow(found, command, requestReceivedAt);
   return [
     {

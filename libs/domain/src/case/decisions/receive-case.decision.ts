@@ -13,7 +13,11 @@ import {
 } from './decision-context';
 
 /** Formal complaints start at the formal stage; a written one is formal where the policy says so. */
-function complaintFormality(command: ReceiveCase, context: DecisionContext, inWriting: boolean): Formality {
+function complaintFormality(
+  command: ReceiveCase,
+  context: DecisionContext,
+  inWriting: boolean,
+): Formality {
   const { formality } = command.data;
   if (context.policy.rules.writtenComplaintsAreFormal && inWriting) {
     if (formality === 'informal') {
@@ -30,14 +34,26 @@ function complaintFormality(command: ReceiveCase, context: DecisionContext, inWr
 function refuseComplaintOnlyFields(command: ReceiveCase): void {
   const { kind, formality, assessmentRelated } = command.data;
   if (formality !== undefined) {
-    throw new InvalidCommandError('formality', 'formality-for-complaints', `formality applies to complaints only, not to a ${kind}.`);
+    throw new InvalidCommandError(
+      'formality',
+      'formality-for-complaints',
+      `formality applies to complaints only, not to a ${kind}.`,
+    );
   }
   if (assessmentRelated) {
-    throw new InvalidCommandError('assessmentRelated', 'assessment-for-complaints', 'Only complaints go to the assessment appeals procedure.');
+    throw new InvalidCommandError(
+      'assessmentRelated',
+      'assessment-for-complaints',
+      'Only complaints go to the assessment appeals procedure.',
+    );
   }
 }
 
-export function receiveCase(command: ReceiveCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function receiveCase(
+  command: ReceiveCase,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   if (state !== null) {
     throw new CaseStateConflictError('case-exists', `Case ${state.reference} already exists.`);
   }
@@ -48,7 +64,11 @@ export function receiveCase(command: ReceiveCase, state: CaseState, context: Dec
   const resolvedAtFirstContact = data.resolvedAtFirstContact !== undefined;
 
   if (data.shareAsGoodPractice && data.kind !== 'compliment') {
-    throw new InvalidCommandError('shareAsGoodPractice', 'good-practice-for-compliments', 'Only compliments are shared as good practice.');
+    throw new InvalidCommandError(
+      'shareAsGoodPractice',
+      'good-practice-for-compliments',
+      'Only compliments are shared as good practice.',
+    );
   }
 
   let formality: Formality | null = null;
@@ -64,15 +84,26 @@ export function receiveCase(command: ReceiveCase, state: CaseState, context: Dec
         'A formal complaint needs investigation; it cannot be resolved at first contact.',
       );
     }
-    const entry = stagePolicy(policy, formality === 'formal' ? policy.complaints.formalEntryStage : policy.complaints.informalEntryStage);
-    if (!entry) throw new Error(`Policy ${policy.id} has no entry stage for ${formality} complaints`);
+    const entry = stagePolicy(
+      policy,
+      formality === 'formal'
+        ? policy.complaints.formalEntryStage
+        : policy.complaints.informalEntryStage,
+    );
+    if (!entry)
+      throw new Error(`Policy ${policy.id} has no entry stage for ${formality} complaints`);
     stage = entry.stage;
     stageName = entry.name;
     if (!resolvedAtFirstContact) deadlines = stageDeadlines(context, entry, receivedAt);
   } else {
     refuseComplaintOnlyFields(command);
     if (!resolvedAtFirstContact) {
-      deadlines = feedbackDeadlines(context, policy.feedback[data.kind], data.responseRequested ?? false, receivedAt);
+      deadlines = feedbackDeadlines(
+        context,
+        policy.feedback[data.kind],
+        data.responseRequested ?? false,
+        receivedAt,
+      );
     }
   }
 
@@ -109,7 +140,11 @@ export function receiveCase(command: ReceiveCase, state: CaseState, context: Dec
   const closed: CaseClosed = {
     type: 'CaseClosed',
     occurredAt: receivedAt,
-    data: { reason: 'resolved-at-first-contact', note: data.resolvedAtFirstContact.resolution, appealsBody: null },
+    data: {
+      reason: 'resolved-at-first-contact',
+      note: data.resolvedAtFirstContact.resolution,
+      appealsBody: null,
+    },
   };
   return [received, closed];
 }

@@ -12,13 +12,22 @@ import {
   type DecisionContext,
 } from './decision-context';
 
-const COMPLAINT_OUTCOMES: readonly Outcome[] = ['upheld', 'partially-upheld', 'not-upheld', 'resolved'];
+const COMPLAINT_OUTCOMES: readonly Outcome[] = [
+  'upheld',
+  'partially-upheld',
+  'not-upheld',
+  'resolved',
+];
 const FEEDBACK_OUTCOMES: readonly Outcome[] = ['noted', 'resolved'];
 
 function checkAddressee(found: Case, addressedTo: 'complainant' | 'representative'): void {
   if (addressedTo !== 'representative') return;
   if (!found.representative) {
-    throw new InvalidCommandError('addressedTo', 'no-representative', 'This case has no representative to address.');
+    throw new InvalidCommandError(
+      'addressedTo',
+      'no-representative',
+      'This case has no representative to address.',
+    );
   }
   if (!found.representativeAuthorised) {
     throw new PolicyRuleError(
@@ -31,7 +40,9 @@ function checkAddressee(found: Case, addressedTo: 'complainant' | 'representativ
 /** The windows a response opens: to ask for the next stage, and before silence closes the case. */
 function windowsAfterResponse(found: Case, context: DecisionContext, at: string) {
   if (found.kind !== 'complaint' || found.stage === null) {
-    const months = context.policy.feedback[found.kind as 'compliment' | 'suggestion'].autoCloseAfterSilenceCalendarMonths;
+    const months =
+      context.policy.feedback[found.kind as 'compliment' | 'suggestion']
+        .autoCloseAfterSilenceCalendarMonths;
     return { escalationWindowEndsAt: null, autoCloseAt: calendarMonthsAfter(context, at, months) };
   }
   const stage = stagePolicy(context.policy, found.stage);
@@ -40,18 +51,30 @@ function windowsAfterResponse(found: Case, context: DecisionContext, at: string)
     escalationWindowEndsAt: hasNextStage
       ? calendarMonthsAfter(context, at, stage?.nextStageRequestWithinCalendarMonths ?? null)
       : null,
-    autoCloseAt: calendarMonthsAfter(context, at, stage?.autoCloseAfterSilenceCalendarMonths ?? null),
+    autoCloseAt: calendarMonthsAfter(
+      context,
+      at,
+      stage?.autoCloseAfterSilenceCalendarMonths ?? null,
+    ),
   };
 }
 
-export function respondToCase(command: RespondToCase, state: CaseState, context: DecisionContext): CaseEvent[] {
+export function respondToCase(
+  command: RespondToCase,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   const found = requireInProgress(state);
   const { outcome, summary } = command.data;
   const addressedTo = command.data.addressedTo ?? 'complainant';
 
   const allowed = found.kind === 'complaint' ? COMPLAINT_OUTCOMES : FEEDBACK_OUTCOMES;
   if (!allowed.includes(outcome)) {
-    throw new InvalidCommandError('outcome', 'outcome-not-for-kind', `A response to a ${found.kind} has outcome ${allowed.join(' or ')}.`);
+    throw new InvalidCommandError(
+      'outcome',
+      'outcome-not-for-kind',
+      `A response to a ${found.kind} has outcome ${allowed.join(' or ')}.`,
+    );
   }
   checkAddressee(found, addressedTo);
 
@@ -60,7 +83,13 @@ export function respondToCase(command: RespondToCase, state: CaseState, context:
     {
       type: 'CaseResponded',
       occurredAt: at,
-      data: { stage: found.stage, summary, outcome, addressedTo, ...windowsAfterResponse(found, context, at) },
+      data: {
+        stage: found.stage,
+        summary,
+        outcome,
+        addressedTo,
+        ...windowsAfterResponse(found, context, at),
+      },
     },
   ];
 }

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import dmm from '../../../../libs/domain/src/policy/bundled/dmm.policy.json';
+import { loadConfig } from './app-config';
+import { ConfigError } from './config.error';
+
+const dir = mkdtempSync(join(tmpdir(), 'clf-config-'));
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+function refusal(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration at start-up', () => {
+  it('defaults to port 3000, ./data and the DMM policy', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe(join(process.cwd(), 'data'));
+    expect(config.policy.id).toBe('dmm');
+  });
+
+  it('selects the bundled MaCTRI policy, or a policy file by path', () => {
+    expect(loadConfig({ CLF_POLICY: 'mactri' }).policy.id).toBe('mactri');
+    const own = file('own.json', JSON.stringify({ ...dmm, id: 'acme', referencePrefix: 'ACME' }));
+    expect(loadConfig({ CLF_POLICY: own }).policy).toMatchObject({
+      id: 'acme',
+      referencePrefix: 'ACME',
+    });
+  });
+
+  it.each(['0', '70000', 'eighty', '80.5'])('refuses PORT=%s, naming the variable', (port) => {
+    expect(refusal({ PORT: port }).message).toMatch(/^PORT: .* whole number from 1 to 65535/);
+  });
+
+  it('refuses an unknown policy name, a missing file, bad JSON and an invalid policy, each with the reason', () => {
+    expect(refusal({ CLF_POLICY: 'acme' }).message).toMatch(
+      /CLF_POLICY: "acme" is neither a bundled policy/,
+    );
+    expect(refusal({ CLF_POLICY: join(dir, 'missing.json') }).message).toMatch(
+      /cannot read policy file .*ENOENT/,
+    );
+    expect(refusal({ CLF_POLICY: file('broken.json', '{"id": ') }).message).toMatch(
+      /is not valid JSON/,
+    );
+    const invalid = file('invalid.json', JSON.stringify({ ...dmm, timeZone: 'Nowhere/Land' }));
+    expect(refusal({ CLF_POLICY: invalid }).message).toMatch(/timeZone: must be an IANA time zone/);
+  });
+});

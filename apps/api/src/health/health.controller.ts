@@ -1,0 +1,38 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** The process is up and serving. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Ready to take work: the data directory is writable and a valid policy is loaded. */
+  @Get('ready')
+  @HttpCode(HttpStatus.OK)
+  async ready() {
+    const dataDir = await access(this.config.dataDir, constants.W_OK).then(
+      () => 'ok' as const,
+      () => 'unavailable' as const,
+    );
+    const checks = {
+      dataDir,
+      policy: `${this.config.policy.id}@${this.config.policy.version}`,
+    };
+    if (dataDir !== 'ok') throw new ServiceUnavailableException({ status: 'not-ready', checks });
+    return { status: 'ready', checks };
+  }
+}

@@ -1,0 +1,255 @@
+import { bundledPolicy } from '../../policy/bundled-policies';
+import { acknowledge, receive, respond } from '../../testing/case-fixtures';
+import { caseSpecification } from '../../testing/case-specification';
+import { caseFlags } from '../case.flags';
+
+const dmm = caseSpecification(bundledPolicy('dmm'));
+
+// Wednesday 23 December 2026: stage 1 acknowledgement due Tuesday 29th.
+const informal = () =>
+  dmm.after([receive({ receivedAt: '2026-12-23T10:00:00Z' }), '2026-12-23T10:00:00Z']);
+// Monday 23 November 2026, formal: stage 2 response due Monday 7 December.
+const formal = () =>
+  dmm.after([
+    receive({ formality: 'formal', receivedAt: '2026-11-23T09:00:00Z' }),
+    '2026-11-23T09:00:00Z',
+  ]);
+
+describe('acknowledging', () => {
+  it('meets the stage 1 clock on its last day', () => {
+    const state = informal()
+      .when(acknowledge({ at: '2026-12-29T23:59:00Z', method: 'email' }), '2026-12-30T08:00:00Z')
+      .thenState();
+    expect(state.status).toBe('acknowledged');
+    expect(state.deadlines).toEqual([
+      {
+        kind: 'acknowledgement',
+        stage: 1,
+        dueDate: '2026-12-29',
+        dueBy: '2026-12-29T23:59:59.999Z',
+        metAt: '2026-12-29T23:59:00.000Z',
+        missed: false,
+      },
+    ]);
+  });
+
+  it('counts an acknowledgement the day after as late', () => {
+    const state = informal()
+      .when(acknowledge({ at: '2026-12-30T00:00:00Z' }), '2026-12-30T08:00:00Z')
+      .thenState();
+    expect(state.deadlines[0]).toMatchObject({ metAt: '2026-12-30T00:00:00.000Z', missed: true });
+  });
+
+  it('records how and with what note', () => {
+    informal()
+      .when(acknowledge({ method: 'phone', note: 'Spoke to Ada' }), '2026-12-24T09:00:00Z')
+      .then([
+        {
+          type: 'CaseAcknowledged',
+          occurredAt: '2026-12-24T09:00:00.000Z',
+          data: { stage: 1, method: 'phone', note: 'Spoke to Ada' },
+        },
+      ]);
+  });
+
+  it('refuses a second acknowledgement at the same stage', () => {
+    const { history } = dmm.after(
+      [receive(), '2026-11-23T09:00:00Z'],
+      [acknowledge(), '2026-11-23T10:00:00Z'],
+    );
+    dmm
+      .given(...history)
+      .when(acknowledge(), '2026-11-23T11:00:00Z')
+      .thenRefuses('already-acknowledged', 'conflict');
+  });
+
+  it('refuses a time before receipt, or in the future', () => {
+    informal()
+      .when(acknowledge({ at: '2026-12-23T09:59:59Z' }), '2026-12-24T09:00:00Z')
+      .thenRefuses('time-before-case', 'invalid');
+    informal()
+      .when(acknowledge({ at: '2026-12-24T09:00:01Z' }), '2026-12-24T09:00:00Z')
+      .thenRefuses('time-in-future', 'invalid');
+  });
+
+  it('refuses a case that does not exist', () => {
+    dmm
+      .given()
+      .when(acknowledge(), '2026-11-23T09:00:00Z')
+      .thenRefuses('case-not-found', 'not-found');
+  });
+});
+
+describe('responding', () => {
+  it('acknowledges as it responds: no prior acknowledgement is needed', () => {
+    const state = informal()
+      .when(respond({ outcome: 'resolved', at: '2026-12-24T10:00:00Z' }), '2026-12-24T10:00:00Z')
+      .thenState();
+    expect(state.status).toBe('responded');
+    expect(state.deadlines[0]).toMatchObject({
+      kind: 'acknowledgement',
+      metAt: '2026-12-24T10:00:00.000Z',
+      missed: false,
+    });
+  });
+
+  it('at stage 1 (DMM) opens no auto-close and no escalation window', () => {
+    informal()
+      .when(respond({ outcome: 'resolved' }), '2026-12-24T10:00:00Z')
+      .thenMatches([
+        {
+          type: 'CaseResponded',
+          data: {
+            stage: 1,
+            escalationWindowEndsAt: null,
+            autoCloseAt: null,
+            addressedTo: 'complainant',
+          },
+        },
+      ]);
+  });
+
+  it('at stage 2 meets the 10-day clock and opens one calendar month for stage 3 and before auto-close', () => {
+    formal()
+      .when(respond({ at: '2026-12-03T15:00:00Z', outcome: 'not-upheld' }), '2026-12-03T15:00:00Z')
+      .thenMatches([
+        {
+          type: 'CaseResponded',
+          occurredAt: '2026-12-03T15:00:00.000Z',
+          data: {
+            stage: 2,
+            outcome: 'not-upheld',
+            escalationWindowEndsAt: '2027-01-03T23:59:59.999Z',
+            autoCloseAt: '2027-01-03T23:59:59.999Z',
+          },
+        },
+      ]);
+  });
+
+  it('counts the month from a 31st into a shorter month', () => {
+    const received = dmm.after([
+      receive({ formality: 'formal', receivedAt: '2027-01-20T09:00:00Z' }),
+      '2027-01-20T09:00:00Z',
+    ]);
+    received
+      .when(respond({ at: '2027-01-31T10:00:00Z' }), '2027-01-31T10:00:00Z')
+      .thenMatches([{ data: { escalationWindowEndsAt: '2027-02-28T23:59:59.999Z' } }]);
+  });
+
+  it('records a response after the due date as late', () => {
+    const state = formal()
+      .when(respond({ at: '2026-12-08T09:00:00Z' }), '2026-12-08T09:00:00Z')
+      .thenState();
+    expect(state.deadlines[0]).toMatchObject({
+      kind: 'response',
+      dueDate: '2026-12-07',
+      missed: true,
+    });
+  });
+
+  it('refuses "noted" as the outcome of a complaint, and "upheld" for a compliment', () => {
+    formal()
+      .when(respond({ outcome: 'noted' }), '2026-11-24T09:00:00Z')
+      .thenRefuses('outcome-not-for-kind', 'invalid');
+    const compliment = dmm.after([receive({ kind: 'compliment' }), '2026-11-23T09:00:00Z']);
+    compliment
+      .when(respond({ outcome: 'upheld' }), '2026-11-24T09:00:00Z')
+      .thenRefuses('outcome-not-for-kind', 'invalid');
+  });
+
+  it('meets a compliment’s requested response with "noted"', () => {
+    const compliment = dmm.after([
+      receive({ kind: 'compliment', responseRequested: true, receivedAt: '2026-11-23T09:00:00Z' }),
+      '2026-11-23T09:00:00Z',
+    ]);
+    const state = compliment
+      .when(respond({ outcome: 'noted' }), '2026-11-24T09:00:00Z')
+      .thenState();
+    expect(state.deadlines).toEqual([
+      {
+        kind: 'response',
+        stage: null,
+        dueDate: '2026-12-07',
+        dueBy: '2026-12-07T23:59:59.999Z',
+        metAt: '2026-11-24T09:00:00.000Z',
+        missed: false,
+      },
+    ]);
+    expect(state.autoCloseAt).toBeNull();
+  });
+
+  it('refuses a response time before the current stage began', () => {
+    const escalated = dmm.after(
+      [receive({ receivedAt: '2026-11-23T09:00:00Z' }), '2026-11-23T09:00:00Z'],
+      [
+        {
+          type: 'EscalateCase',
+          actor: { id: 'u-ops', roles: ['operations-manager'] },
+          data: {
+            reason: 'Wants it formal',
+            inWriting: true,
+            requestReceivedAt: '2026-11-25T09:00:00Z',
+          },
+        },
+        '2026-11-25T09:00:00Z',
+      ],
+    );
+    escalated
+      .when(respond({ at: '2026-11-24T09:00:00Z' }), '2026-11-26T09:00:00Z')
+      .thenRefuses('time-before-case', 'invalid');
+  });
+});
+
+describe('representatives', () => {
+  const byRepresentative = () =>
+    dmm.after([
+      receive({
+        formality: 'formal',
+        representative: { name: 'Pat Parent', relationship: 'parent' },
+      }),
+      '2026-11-23T09:00:00Z',
+    ]);
+
+  it('refuses a response addressed to a representative whose authorisation is not recorded', () => {
+    byRepresentative()
+      .when(respond({ addressedTo: 'representative' }), '2026-11-24T09:00:00Z')
+      .thenRefuses('representative-not-authorised', 'rule');
+  });
+
+  it('still lets the response go to the complainant', () => {
+    byRepresentative()
+      .when(respond({ addressedTo: 'complainant' }), '2026-11-24T09:00:00Z')
+      .thenMatches([{ type: 'CaseResponded' }]);
+  });
+
+  it('allows it once the written authorisation is recorded, and clears the flag', () => {
+    const { history } = dmm.after(
+      [
+        receive({
+          formality: 'formal',
+          representative: { name: 'Pat Parent', relationship: 'parent' },
+        }),
+        '2026-11-23T09:00:00Z',
+      ],
+      [
+        {
+          type: 'RecordRepresentativeAuthorisation',
+          actor: { id: 'u-staff', roles: ['staff'] },
+          data: { receivedAt: '2026-11-23T15:00:00Z' },
+        },
+        '2026-11-23T16:00:00Z',
+      ],
+    );
+    const state = dmm
+      .given(...history)
+      .when(respond({ addressedTo: 'representative' }), '2026-11-24T09:00:00Z')
+      .thenState();
+    expect(caseFlags(state)).not.toContain('representative-unauthorised');
+  });
+
+  it('refuses to address a representative the case does not have', () => {
+    formal()
+      .when(respond({ addressedTo: 'representative' }), '2026-11-24T09:00:00Z')
+      .thenRefuses('no-representative', 'invalid');
+  });
+});

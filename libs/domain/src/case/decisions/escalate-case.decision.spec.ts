@@ -1,0 +1,283 @@
+import { bundledPolicy } from '../../policy/bundled-policies';
+import {
+  escalate,
+  operationsManager,
+  receive,
+  respond,
+  seniorManager,
+  system,
+} from '../../testing/case-fixtures';
+import { caseSpecification } from '../../testing/case-specification';
+
+const dmm = caseSpecification(bundledPolicy('dmm'));
+const mactri = caseSpecification(bundledPolicy('mactri'));
+
+const sameDay = {
+  type: 'EscalateUnresolvedSameDay' as const,
+  actor: system('same-day-escalation'),
+  data: {},
+};
+
+describe('escalating, DMM', () => {
+  const atStage1 = () =>
+    dmm.after([receive({ receivedAt: '2026-11-23T09:00:00Z' }), '2026-11-23T09:00:00Z']);
+
+  describe('stage 1 → 2', () => {
+    it('needs the complaint in writing', () => {
+      atStage1()
+        .when(escalate({ inWriting: false }), '2026-11-24T09:00:00Z')
+        .thenRefuses('stage-needs-written-complaint', 'rule');
+    });
+
+    it('counts the 10 working days from receipt of the written complaint', () => {
+      atStage1()
+        .when(
+          escalate({ inWriting: true, requestReceivedAt: '2026-11-25T16:00:00Z' }),
+          '2026-11-26T09:00:00Z',
+        )
+        .then([
+          {
+            type: 'CaseEscalated',
+            occurredAt: '2026-11-25T16:00:00.000Z',
+            data: {
+              fromStage: 1,
+              toStage: 2,
+              stageName: 'Formal written complaint',
+              reason: 'Not satisfied',
+              inWriting: true,
+              override: null,
+              automatic: false,
+              deadlines: [
+                {
+                  kind: 'response',
+                  stage: 2,
+                  dueDate: '2026-12-09',
+                  dueBy: '2026-12-09T23:59:59.999Z',
+                },
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('takes the stage 1 acknowledgement clock out of the running', () => {
+      const state = atStage1()
+        .when(escalate({ inWriting: true }), '2026-11-24T09:00:00Z')
+        .thenState();
+      expect(state).toMatchObject({
+        stage: 2,
+        status: 'open',
+        stageEnteredAt: '2026-11-24T09:00:00.000Z',
+      });
+    });
+  });
+
+  it.each([
+    [{ toStage: 3 }, 'stages-cannot-be-skipped'],
+    [{ toStage: 1 }, 'not-a-later-stage'],
+  ])('refuses %o from stage 1', (data, code) => {
+    atStage1()
+      .when(escalate({ ...data, inWriting: true }), '2026-11-24T09:00:00Z')
+      .thenRefuses(code, 'rule');
+  });
+
+  it('refuses to escalate a compliment', () => {
+    dmm
+      .after([receive({ kind: 'compliment' }), '2026-11-23T09:00:00Z'])
+      .when(escalate(), '2026-11-24T09:00:00Z')
+      .thenRefuses('complaints-only', 'rule');
+  });
+
+  describe('stage 2 → 3: within one calendar month of the stage 2 response', () => {
+    // Stage 2 response on Friday 30 January 2026: the window closes at the end of Saturday 28 February.
+    const responded = () =>
+      dmm.after(
+        [
+          receive({ formality: 'formal', receivedAt: '2026-01-20T09:00:00Z' }),
+          '2026-01-20T09:00:00Z',
+        ],
+        [respond({ at: '2026-01-30T12:00:00Z' }), '2026-01-30T12:00:00Z'],
+      );
+
+    it('accepts a request on the last evening of the window, with a 10-working-day clock from its receipt', () => {
+      responded()
+        .when(escalate({ requestReceivedAt: '2026-02-28T23:30:00Z' }), '2026-03-02T09:00:00Z')
+        .thenMatches([
+          {
+            type: 'CaseEscalated',
+            data: {
+              toStage: 3,
+              stageName: 'Senior Management review',
+              deadlines: [{ kind: 'response', stage: 3, dueDate: '2026-03-13' }],
+            },
+          },
+        ]);
+    });
+
+    it('refuses one received at midnight after the window closed (422)', () => {
+      responded()
+        .when(escalate({ requestReceivedAt: '2026-03-01T00:00:00Z' }), '2026-03-02T09:00:00Z')
+        .thenRefuses('escalation-window-closed', 'rule');
+    });
+
+    it('lets a senior manager override a late request with a recorded reason', () => {
+      responded()
+        .when(
+          escalate(
+            {
+              requestReceivedAt: '2026-03-05T10:00:00Z',
+              override: { reason: 'Complainant was in hospital' },
+            },
+            seniorManager,
+          ),
+          '2026-03-05T11:00:00Z',
+        )
+        .thenMatches([
+          {
+            data: {
+              toStage: 3,
+              override: {
+                reason: 'Complainant was in hospital',
+                by: { id: seniorManager.id, name: seniorManager.name },
+              },
+            },
+          },
+        ]);
+    });
+
+    it('refuses an override from anyone but a senior manager (403)', () => {
+      responded()
+        .when(
+          escalate(
+            { requestReceivedAt: '2026-03-05T10:00:00Z', override: { reason: 'Because' } },
+            operationsManager,
+          ),
+          '2026-03-05T11:00:00Z',
+        )
+        .thenRefuses('override-needs-senior-manager', 'forbidden');
+    });
+
+    it('clears the auto-close: escalation is the complainant’s further correspondence', () => {
+      const state = responded()
+        .when(escalate({ requestReceivedAt: '2026-02-10T10:00:00Z' }), '2026-02-10T10:00:00Z')
+        .thenState();
+      expect(state).toMatchObject({
+        stage: 3,
+        autoCloseAt: null,
+        escalationWindowEndsAt: null,
+        status: 'open',
+      });
+    });
+  });
+
+  it('refuses stage 4 as an escalation: it is recorded as an external referral', () => {
+    const atStage3 = dmm.after(
+      [receive({ formality: 'formal' }), '2026-01-20T09:00:00Z'],
+      [respond(), '2026-01-30T12:00:00Z'],
+      [escalate(), '2026-02-02T12:00:00Z'],
+      [respond({}, seniorManager), '2026-02-10T12:00:00Z'],
+    );
+    atStage3
+      .when(escalate({}, seniorManager), '2026-02-11T12:00:00Z')
+      .thenRefuses('external-stage', 'rule');
+  });
+});
+
+describe('escalating, MaCTRI', () => {
+  it('moves an informal complaint to Investigation without needing it in writing', () => {
+    mactri
+      .after([receive({ channel: 'phone' }), '2026-11-23T09:00:00Z'])
+      .when(escalate(), '2026-11-23T15:00:00Z')
+      .thenMatches([{ data: { toStage: 2, stageName: 'Investigation', automatic: false } }]);
+  });
+
+  describe('an informal complaint not resolved on the day it was raised', () => {
+    const raisedMonday = () =>
+      mactri.after([
+        receive({ channel: 'phone', receivedAt: '2026-11-23T10:00:00Z' }),
+        '2026-11-23T10:00:00Z',
+      ]);
+
+    it('stays at stage 1 until its receipt day ends', () => {
+      raisedMonday().when(sameDay, '2026-11-23T23:59:59.999Z').thenNothing();
+    });
+
+    it('moves to stage 2 at the first instant of the next day, with deadlines counted from then', () => {
+      raisedMonday()
+        .when(sameDay, '2026-11-24T00:00:00.000Z')
+        .then([
+          {
+            type: 'CaseEscalated',
+            occurredAt: '2026-11-24T00:00:00.000Z',
+            data: {
+              fromStage: 1,
+              toStage: 2,
+              stageName: 'Investigation',
+              reason: 'Not resolved on the day it was raised',
+              inWriting: false,
+              override: null,
+              automatic: true,
+              deadlines: [
+                {
+                  kind: 'response',
+                  stage: 2,
+                  dueDate: '2026-12-08',
+                  dueBy: '2026-12-08T23:59:59.999Z',
+                },
+              ],
+            },
+          },
+        ]);
+    });
+
+    it('promises the same after days of downtime as on time', () => {
+      raisedMonday()
+        .when(sameDay, '2026-11-30T12:00:00Z')
+        .thenMatches([
+          {
+            occurredAt: '2026-11-24T00:00:00.000Z',
+            data: { deadlines: [{ dueDate: '2026-12-08' }] },
+          },
+        ]);
+    });
+
+    it('uses the local day: raised 23:30 BST, it moves at midnight BST (23:00 UTC)', () => {
+      mactri
+        .after([
+          receive({ channel: 'phone', receivedAt: '2026-06-10T22:30:00Z' }),
+          '2026-06-10T22:30:00Z',
+        ])
+        .when(sameDay, '2026-06-10T23:00:00Z')
+        .thenMatches([{ occurredAt: '2026-06-10T23:00:00.000Z' }]);
+    });
+
+    it('does nothing twice: once moved, it is at stage 2', () => {
+      const { history } = mactri.after(
+        [receive({ channel: 'phone', receivedAt: '2026-11-23T10:00:00Z' }), '2026-11-23T10:00:00Z'],
+        [sameDay, '2026-11-24T01:00:00Z'],
+      );
+      mactri
+        .given(...history)
+        .when(sameDay, '2026-11-24T02:00:00Z')
+        .thenNothing();
+    });
+
+    it('does nothing to one resolved and closed on the day, to compliments, or under DMM', () => {
+      mactri
+        .after([
+          receive({ channel: 'phone', resolvedAtFirstContact: { resolution: 'Sorted' } }),
+          '2026-11-23T10:00:00Z',
+        ])
+        .when(sameDay, '2026-11-25T00:00:00Z')
+        .thenNothing();
+      mactri
+        .after([receive({ kind: 'compliment' }), '2026-11-23T10:00:00Z'])
+        .when(sameDay, '2026-11-25T00:00:00Z')
+        .thenNothing();
+      dmm
+        .after([receive({ channel: 'phone' }), '2026-11-23T10:00:00Z'])
+        .when(sameDay, '2026-11-25T00:00:00Z')
+        .thenNothing();
+    });
+  });
+});
