@@ -1,0 +1,82 @@
+import { eventStoreContract, newEvent } from '../testing/event-store.contract';
+import { referenceAllocatorContract } from '../testing/reference-allocator.contract';
+import { CounterStreamReferenceAllocator } from '../reference/counter-stream-reference-allocator';
+import { ConcurrencyError } from '../event-store.errors';
+import { EsdbEventStore } from './esdb-event-store';
+import { FakeEsdbClient } from './testing/fake-esdb-client';
+
+const storeOn = (fake: FakeEsdbClient, clock?: () => Date) =>
+  new EsdbEventStore({
+    connectionString: 'esdb://fake',
+    client: fake.asClient(),
+    ...(clock ? { clock } : {}),
+  });
+
+describe('EsdbEventStore against an in-memory EventStoreDB (contract)', () => {
+  eventStoreContract(async (clock) => {
+    const fake = new FakeEsdbClient();
+    return {
+      store: storeOn(fake, clock),
+      reopen: async () => storeOn(fake, clock),
+      tamper: async (stream, revision) => fake.tamper(stream, revision),
+    };
+  });
+});
+
+describe('CounterStreamReferenceAllocator on the EventStoreDB adapter (contract)', () => {
+  referenceAllocatorContract(async () => {
+    const store = storeOn(new FakeEsdbClient());
+    return { allocator: new CounterStreamReferenceAllocator(store), close: () => store.close() };
+  });
+});
+
+describe('EsdbEventStore append', () => {
+  it('re-reads the tip and retries when a rival write lands between its read and its append (expected "any")', async () => {
+    const fake = new FakeEsdbClient();
+    const store = storeOn(fake);
+    await store.append('clfcase-1', [newEvent()], 'no-stream');
+    fake.beforeAppend = async () =>
+      void (await storeOn(fake).append('clfcase-1', [newEvent()], 'any'));
+    const result = await store.append('clfcase-1', [newEvent()], 'any');
+    expect(result.nextRevision).toBe(2);
+    expect(await store.verify('clfcase-1')).toEqual({
+      valid: true,
+      events: 3,
+      brokenAtRevision: null,
+    });
+  });
+
+  it('reports the revision found when an exact expectation loses that race', async () => {
+    const fake = new FakeEsdbClient();
+    const store = storeOn(fake);
+    await store.append('clfcase-1', [newEvent()], 'no-stream');
+    fake.beforeAppend = async () =>
+      void (await storeOn(fake).append('clfcase-1', [newEvent(), newEvent()], 'any'));
+    await expect(store.append('clfcase-1', [newEvent()], 0)).rejects.toEqual(
+      new ConcurrencyError('clfcase-1', 0, 2),
+    );
+  });
+
+  it('recognises a retry whose first attempt landed after others wrote to the stream', async () => {
+    const fake = new FakeEsdbClient();
+    const store = storeOn(fake);
+    const batch = [newEvent(), newEvent()];
+    const first = await store.append('clfcase-1', batch, 'no-stream');
+    await store.append('clfcase-1', [newEvent()], 'any');
+    expect(await store.append('clfcase-1', batch, 'no-stream')).toEqual(first);
+    expect(await store.readStream('clfcase-1')).toHaveLength(3);
+  });
+
+  it('keeps the envelope in the event metadata, so the chain survives the round trip', async () => {
+    const fake = new FakeEsdbClient();
+    const store = storeOn(fake, () => new Date('2026-11-23T12:00:00Z'));
+    await store.append('clfcase-1', [newEvent()], 'no-stream');
+    expect(fake.log[0].data.metadata).toMatchObject({
+      recordedAt: '2026-11-23T12:00:00.000Z',
+      prevHash: null,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      occurredAt: '2026-11-20T09:00:00.000Z',
+      schemaVersion: 1,
+    });
+  });
+});

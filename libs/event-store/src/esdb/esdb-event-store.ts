@@ -1,0 +1,281 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START as ESDB_START,
+  type AllStreamResolvedEvent,
+} from '@eventstore/db-client';
+import {
+  revisionMatches,
+  type AppendResult,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-envelope';
+import { ConcurrencyError, StreamNotFoundError } from '../event-store.errors';
+import {
+  systemClock,
+  type Clock,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.port';
+import { hashEvent, verifyChain, type ChainVerification } from '../hash-chain';
+import { START, type Position } from '../position';
+import {
+  categoryFilter,
+  fromEsdbPosition,
+  fromResolvedEvent,
+  inCategory,
+  toEsdbPosition,
+  toEventData,
+  translateError,
+} from './esdb-mapping';
+import {
+  ResubscribingSubscription,
+  type Backoff,
+  type LiveFeed,
+} from './resubscribing.subscription';
+
+/** The part of the client the adapter uses; a fake stands in for it in unit tests. */
+export type EsdbClient = Pick<
+  EventStoreDBClient,
+  'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'setStreamMetadata' | 'dispose'
+>;
+
+export interface EsdbEventStoreOptions {
+  connectionString: string;
+  /** Defaults to a client for the connection string. */
+  client?: EsdbClient;
+  clock?: Clock;
+  backoff?: Backoff;
+  /** Told of each dropped subscription before it is resubscribed. */
+  onSubscriptionDrop?: (error: unknown, attempt: number) => void;
+}
+
+/** How far back a refused append looks for its own events, to recognise a retry. */
+const RETRY_WINDOW = 100;
+/** Appends with a loose expectation re-read and retry this often when racing for the chain's tip. */
+const TIP_RACE_ATTEMPTS = 20;
+
+/** The distributed event store: EventStoreDB through `@eventstore/db-client`. */
+export class EsdbEventStore implements EventStore {
+  private readonly client: EsdbClient;
+  private readonly clock: Clock;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(private readonly options: EsdbEventStoreOptions) {
+    this.client = options.client ?? EventStoreDBClient.connectionString(options.connectionString);
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /**
+   * The hash chain needs the previous event's hash, so the adapter reads the stream's tip
+   * and appends at exactly that revision. A caller that expected any revision (or just an
+   * existing stream) has the read-and-append retried when another writer moves the tip.
+   */
+  async append(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt += 1) {
+      const tip = await this.tip(stream);
+      const actual = tip ? tip.revision : 'no-stream';
+      if (!revisionMatches(expected, actual)) {
+        const retried = await this.earlierAppend(stream, events);
+        if (retried) return retried;
+        throw new ConcurrencyError(stream, expected, actual);
+      }
+      if (events.length === 0) {
+        if (!tip) throw new StreamNotFoundError(stream);
+        return { nextRevision: tip.revision, position: tip.position };
+      }
+      try {
+        return await this.appendAt(stream, events, tip);
+      } catch (error) {
+        const loose = expected === 'any' || expected === 'stream-exists';
+        if (error instanceof ConcurrencyError && loose && attempt < TIP_RACE_ATTEMPTS) continue;
+        if (error instanceof ConcurrencyError) {
+          const retried = await this.earlierAppend(stream, events);
+          if (retried) return retried;
+          throw new ConcurrencyError(stream, expected, error.actual);
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async appendAt(
+    stream: string,
+    events: readonly NewEvent[],
+    tip: RecordedEvent | null,
+  ): Promise<AppendResult> {
+    const recordedAt = this.clock().toISOString();
+    let prevHash = tip?.hash ?? null;
+    let revision = tip ? tip.revision : -1;
+    const data = events.map((event) => {
+      revision += 1;
+      const hash = hashEvent({
+        ...event,
+        stream,
+        revision,
+        recordedAt,
+        prevHash,
+        actor: event.metadata.actor,
+      });
+      const item = toEventData(event, { recordedAt, prevHash, hash });
+      prevHash = hash;
+      return item;
+    });
+    const expectedRevision = tip ? BigInt(tip.revision) : NO_STREAM;
+    try {
+      const result = await this.client.appendToStream(stream, data, { expectedRevision });
+      return {
+        nextRevision: Number(result.nextExpectedRevision),
+        position: result.position ? fromEsdbPosition(result.position) : START,
+      };
+    } catch (error) {
+      throw translateError(error, stream, tip ? tip.revision : 'no-stream');
+    }
+  }
+
+  private async tip(stream: string): Promise<RecordedEvent | null> {
+    try {
+      const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+      return last ?? null;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** The same event ids already in the stream, in order: a retry of an append that succeeded. */
+  private async earlierAppend(
+    stream: string,
+    events: readonly NewEvent[],
+  ): Promise<AppendResult | null> {
+    if (events.length === 0) return null;
+    let recent: RecordedEvent[];
+    try {
+      recent = (
+        await this.readStream(stream, { direction: 'backwards', maxCount: RETRY_WINDOW })
+      ).reverse();
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
+    const start = recent.findIndex((e) => e.id === events[0].id);
+    if (start === -1) return null;
+    const stored = recent.slice(start, start + events.length);
+    if (stored.length !== events.length || stored.some((e, i) => e.id !== events[i].id))
+      return null;
+    const last = stored[stored.length - 1];
+    return { nextRevision: last.revision, position: last.position };
+  }
+
+  async readStream(
+    stream: string,
+    { direction = 'forwards', fromRevision, maxCount }: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(stream, {
+        direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
+        fromRevision:
+          fromRevision !== undefined
+            ? BigInt(fromRevision)
+            : direction === 'forwards'
+              ? ESDB_START
+              : END,
+        ...(maxCount !== undefined ? { maxCount } : {}),
+      });
+      for await (const resolved of read) {
+        const event = fromResolvedEvent(resolved);
+        if (event) events.push(event);
+      }
+    } catch (error) {
+      throw translateError(error, stream);
+    }
+    return events;
+  }
+
+  /** `$all` has no server-side filter for reads in this client, so a category is filtered here. */
+  async readAll({ after = START, maxCount = 1000, category }: ReadAllOptions = {}): Promise<
+    RecordedEvent[]
+  > {
+    const events: RecordedEvent[] = [];
+    let from = after;
+    const page = Math.max(maxCount, 500);
+    while (events.length < maxCount) {
+      let seen = 0;
+      for await (const resolved of this.client.readAll({
+        fromPosition: toEsdbPosition(from),
+        maxCount: page + 1,
+      })) {
+        const all = resolved as AllStreamResolvedEvent;
+        if (!all.event) continue;
+        const position = fromEsdbPosition(all.event.position);
+        if (position.commit === from.commit && position.prepare === from.prepare) continue; // reads are inclusive
+        seen += 1;
+        from = position;
+        const event = fromResolvedEvent(all);
+        if (event && inCategory(event.stream, category)) events.push(event);
+        if (events.length === maxCount) break;
+      }
+      if (seen === 0) break;
+    }
+    return events;
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const subscription = new ResubscribingSubscription(
+      (after) => this.liveFeed(after, options.category),
+      options,
+      this.options.backoff,
+      this.options.onSubscriptionDrop,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  private liveFeed(after: Position, category?: string): LiveFeed {
+    const subscription = this.client.subscribeToAll({
+      fromPosition: toEsdbPosition(after),
+      filter: categoryFilter(category),
+    });
+    return {
+      onCaughtUp: (listener) => void subscription.on('caughtUp', listener),
+      unsubscribe: () => subscription.unsubscribe(),
+      async *[Symbol.asyncIterator]() {
+        for await (const resolved of subscription) yield fromResolvedEvent(resolved);
+      },
+    };
+  }
+
+  async headPosition(category?: string): Promise<Position | null> {
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
+      const event = fromResolvedEvent(resolved);
+      if (event && inCategory(event.stream, category)) return event.position;
+    }
+    return null;
+  }
+
+  async verify(stream: string): Promise<ChainVerification> {
+    return verifyChain(await this.readStream(stream));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.client.dispose();
+  }
+
+  /** For the contract suite: the raw client, to write an event the adapter would not. */
+  get rawClient(): EsdbClient {
+    return this.client;
+  }
+}

@@ -1,0 +1,132 @@
+import {
+  ANY,
+  DeadlineExceededError,
+  NO_STREAM,
+  START as ESDB_START,
+  STREAM_EXISTS,
+  StreamNotFoundError as EsdbStreamNotFoundError,
+  UnavailableError,
+  WrongExpectedVersionError,
+  excludeSystemEvents,
+  jsonEvent,
+  streamNameFilter,
+  type AppendExpectedRevision,
+  type EventData,
+  type Filter,
+  type Position as EsdbPosition,
+  type ReadPosition,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import type { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent } from '../event-envelope';
+import {
+  ConcurrencyError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+} from '../event-store.errors';
+import { comparePositions, START, type Position } from '../position';
+
+export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  switch (expected) {
+    case 'no-stream':
+      return NO_STREAM;
+    case 'any':
+      return ANY;
+    case 'stream-exists':
+      return STREAM_EXISTS;
+    default:
+      return BigInt(expected);
+  }
+}
+
+/** Revisions are bigints on the wire; ours are numbers, exact up to 2^53. */
+export function fromEsdbRevision(revision: bigint): number {
+  if (revision > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`Revision ${revision} is beyond 2^53`);
+  return Number(revision);
+}
+
+export const toEsdbPosition = (position: Position): ReadPosition =>
+  comparePositions(position, START) === 0
+    ? ESDB_START
+    : { commit: position.commit, prepare: position.prepare };
+
+export const fromEsdbPosition = (position: EsdbPosition): Position => ({
+  commit: position.commit,
+  prepare: position.prepare,
+});
+
+/** The client's errors, in the port's terms; anything unexpected is passed on unchanged. */
+export function translateError(
+  error: unknown,
+  stream: string,
+  expected?: ExpectedRevision,
+): unknown {
+  if (error instanceof WrongExpectedVersionError) {
+    const actual =
+      error.actualVersion === NO_STREAM
+        ? 'no-stream'
+        : fromEsdbRevision(error.actualVersion as bigint);
+    return new ConcurrencyError(stream, expected ?? 'any', actual);
+  }
+  if (error instanceof EsdbStreamNotFoundError) return new StreamNotFoundError(stream);
+  if (error instanceof UnavailableError || error instanceof DeadlineExceededError) {
+    return new EventStoreUnavailableError(`EventStoreDB is not reachable: ${error.message}`, {
+      cause: error,
+    });
+  }
+  return error;
+}
+
+/** Server-side filter for a category's streams (`clfcase-…`), or all non-system events. */
+export const categoryFilter = (category?: string): Filter =>
+  category ? streamNameFilter({ prefixes: [`${category}-`] }) : excludeSystemEvents();
+
+export const inCategory = (stream: string, category?: string): boolean =>
+  !stream.startsWith('$') && (category === undefined || stream.startsWith(`${category}-`));
+
+/** What we keep in an EventStoreDB event's metadata: the port's metadata plus the envelope. */
+export interface StoredMetadata extends EventMetadata {
+  occurredAt: string;
+  recordedAt: string;
+  prevHash: string | null;
+  hash: string;
+}
+
+export function toEventData(
+  event: NewEvent,
+  envelope: { recordedAt: string; prevHash: string | null; hash: string },
+): EventData {
+  const metadata: StoredMetadata = { ...event.metadata, occurredAt: event.occurredAt, ...envelope };
+  return jsonEvent({
+    id: event.id,
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    metadata: metadata as unknown as Record<string, unknown>,
+  });
+}
+
+/** A resolved event as the port's RecordedEvent; null for what is not ours (system or link events). */
+export function fromResolvedEvent(resolved: ResolvedEvent): RecordedEvent | null {
+  const event = resolved.event;
+  if (!event || !event.isJson || event.type.startsWith('$')) return null;
+  const { occurredAt, recordedAt, prevHash, hash, ...metadata } =
+    event.metadata as unknown as StoredMetadata;
+  const position = event.position
+    ? fromEsdbPosition(event.position)
+    : resolved.commitPosition !== undefined
+      ? { commit: resolved.commitPosition, prepare: resolved.commitPosition }
+      : START;
+  return {
+    id: event.id,
+    stream: event.streamId,
+    revision: fromEsdbRevision(event.revision),
+    position,
+    type: event.type,
+    data: event.data,
+    occurredAt,
+    recordedAt,
+    metadata,
+    prevHash,
+    hash,
+  };
+}

@@ -1,0 +1,75 @@
+import type { Position } from './position';
+
+export interface EventActor {
+  id: string;
+  name?: string;
+  roles?: readonly string[];
+}
+
+/** What DESIGN §3 puts on every event besides its data. */
+export interface EventMetadata {
+  correlationId: string;
+  causationId: string;
+  actor: EventActor;
+  policyId: string;
+  policyVersion: string;
+  schemaVersion: number;
+}
+
+/** An event to append. `id` makes a retried append a no-op rather than a duplicate. */
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  id: string;
+  type: Type;
+  data: Data;
+  /** Business time, ISO-8601 UTC. */
+  occurredAt: string;
+  metadata: EventMetadata;
+}
+
+/** An event as stored: its place in its stream and in the global order, and its link in the hash chain. */
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends NewEvent<
+  Type,
+  Data
+> {
+  stream: string;
+  /** 0 for a stream's first event. */
+  revision: number;
+  position: Position;
+  /** Server time when stored, ISO-8601 UTC. */
+  recordedAt: string;
+  prevHash: string | null;
+  hash: string;
+}
+
+/**
+ * What the appender believes about the stream: it must not exist, may be anything,
+ * must exist, or its last event must be at exactly this revision.
+ */
+export type ExpectedRevision = 'no-stream' | 'any' | 'stream-exists' | number;
+
+export interface AppendResult {
+  /** The revision of the last event now in the stream. */
+  nextRevision: number;
+  /** The position of the last event appended. */
+  position: Position;
+}
+
+/** A stream's category is the part of its name before the first `-` (`clfcase-<uuid>` → `clfcase`). */
+export function categoryOf(stream: string): string {
+  const dash = stream.indexOf('-');
+  return dash === -1 ? stream : stream.slice(0, dash);
+}
+
+/** Whether a stream whose last revision is `actual` meets the appender's expectation. */
+export function revisionMatches(expected: ExpectedRevision, actual: number | 'no-stream'): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no-stream':
+      return actual === 'no-stream';
+    case 'stream-exists':
+      return actual !== 'no-stream';
+    default:
+      return actual === expected;
+  }
+}

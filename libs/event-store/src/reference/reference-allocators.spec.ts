@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { referenceAllocatorContract } from '../testing/reference-allocator.contract';
+import {
+  CounterStreamReferenceAllocator,
+  ReferenceAllocationError,
+} from './counter-stream-reference-allocator';
+import { formatReference } from './reference-allocator.port';
+import { SqliteReferenceAllocator } from './sqlite-reference-allocator';
+import { ConcurrencyError } from '../event-store.errors';
+import type { EventStore } from '../event-store.port';
+
+const sqliteStore = () =>
+  new SqliteEventStore({ filename: join(mkdtempSync(join(tmpdir(), 'clf-ref-')), 'events.db') });
+
+describe('SqliteReferenceAllocator (contract)', () => {
+  referenceAllocatorContract(async () => {
+    const store = sqliteStore();
+    return { allocator: new SqliteReferenceAllocator(store.database), close: () => store.close() };
+  });
+});
+
+describe('CounterStreamReferenceAllocator on SQLite (contract)', () => {
+  referenceAllocatorContract(async () => {
+    const store = sqliteStore();
+    return { allocator: new CounterStreamReferenceAllocator(store), close: () => store.close() };
+  });
+});
+
+describe('CounterStreamReferenceAllocator retries', () => {
+  /** A store whose first `losses` appends lose the race. */
+  function losingStore(inner: EventStore, losses: number): EventStore {
+    let lost = 0;
+    return Object.assign(Object.create(inner) as EventStore, {
+      readStream: inner.readStream.bind(inner),
+      append: async (...args: Parameters<EventStore['append']>) => {
+        if (lost < losses) {
+          lost += 1;
+          throw new ConcurrencyError(args[0], args[2], 'no-stream');
+        }
+        return inner.append(...args);
+      },
+    });
+  }
+  const noWait = (attempts: number) => ({ attempts, backoff: async () => {} });
+
+  it('reads again and retries after losing a race', async () => {
+    const store = sqliteStore();
+    const allocator = new CounterStreamReferenceAllocator(losingStore(store, 3), noWait(5));
+    expect(await allocator.next('DMM', 2026)).toBe('DMM-2026-00001');
+    await store.close();
+  });
+
+  it('gives up with a clear error after the allowed attempts', async () => {
+    const store = sqliteStore();
+    const allocator = new CounterStreamReferenceAllocator(losingStore(store, 10), noWait(3));
+    await expect(allocator.next('DMM', 2026)).rejects.toThrow(ReferenceAllocationError);
+    await store.close();
+  });
+});
+
+it('formats references with five digits', () => {
+  expect(formatReference('DMM', 2026, 42)).toBe('DMM-2026-00042');
+  expect(formatReference('MAC', 2027, 123456)).toBe('MAC-2027-123456');
+});

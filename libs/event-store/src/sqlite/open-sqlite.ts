@@ -1,0 +1,21 @@
+import Database from 'better-sqlite3';
+
+/**
+ * `full`: every commit is fsynced to the WAL before it is acknowledged — survives a
+ * killed process and a power loss. `normal`: survives a killed process; a power loss
+ * may lose the last commits (never corrupts the file).
+ */
+export type SqliteDurability = 'full' | 'normal';
+
+/** Opens a SQLite file the way every CLF store uses it: WAL, the chosen durability, a wait for locks. */
+export function openSqlite(
+  filename: string,
+  durability: SqliteDurability = 'full',
+): Database.Database {
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventIdConflictError } from '../event-store.errors';
+import { eventStoreContract, newEvent } from '../testing/event-store.contract';
+import { SqliteEventStore } from './sqlite-event-store';
+
+describe('SqliteEventStore (contract)', () => {
+  eventStoreContract(async (clock) => {
+    const filename = join(mkdtempSync(join(tmpdir(), 'clf-es-')), 'events.db');
+    const store = new SqliteEventStore({ filename, clock });
+    return {
+      store,
+      reopen: async () => new SqliteEventStore({ filename, clock }),
+      tamper: async (stream, revision) => {
+        store.database
+          .prepare(
+            "UPDATE events SET data = json_set(data, '$.tampered', 1) WHERE stream = ? AND revision = ?",
+          )
+          .run(stream, revision);
+      },
+    };
+  });
+});
+
+describe('SqliteEventStore', () => {
+  const open = () =>
+    new SqliteEventStore({ filename: join(mkdtempSync(join(tmpdir(), 'clf-es-')), 'events.db') });
+
+  it('keeps event ids unique across the store: a reused id that is not a retry is refused', async () => {
+    const store = open();
+    const [a, b] = [newEvent(), newEvent()];
+    await store.append('clfcase-1', [a], 'no-stream');
+    await expect(store.append('clfcase-1', [b, a], 0)).rejects.toBeInstanceOf(EventIdConflictError);
+    await expect(store.append('clfcase-2', [a], 'any')).rejects.toBeInstanceOf(
+      EventIdConflictError,
+    );
+    expect(await store.readStream('clfcase-1')).toHaveLength(1);
+    await store.close();
+  });
+
+  it('runs in WAL mode with every commit synced, unless told otherwise', async () => {
+    const store = open();
+    expect(store.database.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.database.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    await store.close();
+    const relaxed = new SqliteEventStore({
+      filename: join(mkdtempSync(join(tmpdir(), 'clf-es-')), 'e.db'),
+      durability: 'normal',
+    });
+    expect(relaxed.database.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    await relaxed.close();
+  });
+
+  it('wakes a live subscriber when an append commits, not by polling', async () => {
+    // With the fallback poll an hour away, only the append itself can deliver the event in time.
+    const store = new SqliteEventStore({
+      filename: join(mkdtempSync(join(tmpdir(), 'clf-es-')), 'e.db'),
+      crossProcessPollMs: 3_600_000,
+    });
+    const seen: string[] = [];
+    let caughtUp!: () => void;
+    const ready = new Promise<void>((resolve) => (caughtUp = resolve));
+    let delivered!: () => void;
+    const arrived = new Promise<void>((resolve) => (delivered = resolve));
+    const subscription = store.subscribe({
+      handle: (batch) => {
+        seen.push(...batch.map((e) => e.stream));
+        delivered();
+      },
+      onCaughtUp: () => caughtUp(),
+    });
+    await ready;
+    await store.append('clfcase-live', [newEvent()], 'no-stream');
+    await arrived;
+    expect(seen).toEqual(['clfcase-live']);
+    await subscription.stop();
+    await store.close();
+  });
+});

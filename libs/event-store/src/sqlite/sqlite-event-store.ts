@@ -1,0 +1,302 @@
+import { EventEmitter } from 'node:events';
+import Database from 'better-sqlite3';
+import {
+  categoryOf,
+  revisionMatches,
+  type AppendResult,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-envelope';
+import { ConcurrencyError, EventIdConflictError, StreamNotFoundError } from '../event-store.errors';
+import {
+  systemClock,
+  type Clock,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.port';
+import { hashEvent, verifyChain, type ChainVerification } from '../hash-chain';
+import { positionAt, START, type Position } from '../position';
+import { PositionCursorSubscription } from './position-cursor.subscription';
+import { openSqlite, type SqliteDurability } from './open-sqlite';
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  occurred_at: string;
+  recorded_at: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id    TEXT    NOT NULL UNIQUE,
+    stream      TEXT    NOT NULL,
+    category    TEXT    NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    data        TEXT    NOT NULL,
+    metadata    TEXT    NOT NULL,
+    occurred_at TEXT    NOT NULL,
+    recorded_at TEXT    NOT NULL,
+    prev_hash   TEXT,
+    hash        TEXT    NOT NULL,
+    UNIQUE (stream, revision)
+  );
+  CREATE INDEX IF NOT EXISTS events_by_category ON events (category, position);
+`;
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or `:memory:`. */
+  filename: string;
+  durability?: SqliteDurability;
+  clock?: Clock;
+  /**
+   * Subscribers are woken at once by appends in this process; this is how often they
+   * look for appends made by another process on the same file.
+   */
+  crossProcessPollMs?: number;
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  stream: row.stream,
+  revision: row.revision,
+  position: positionAt(row.position),
+  type: row.type,
+  data: JSON.parse(row.data),
+  occurredAt: row.occurred_at,
+  recordedAt: row.recorded_at,
+  metadata: JSON.parse(row.metadata),
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+/** The embedded event store: one SQLite file in WAL mode; SQLite's single writer orders positions. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly clock: Clock;
+  private readonly appended = new EventEmitter();
+  private readonly subscriptions = new Set<PositionCursorSubscription>();
+  private readonly statements;
+  private readonly appendTransaction;
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    this.db = openSqlite(options.filename, options.durability);
+    this.db.exec(SCHEMA);
+    this.clock = options.clock ?? systemClock;
+    this.appended.setMaxListeners(0);
+    this.statements = {
+      byEventId: this.db.prepare<[string], { stream: string; revision: number; position: number }>(
+        'SELECT stream, revision, position FROM events WHERE event_id = ?',
+      ),
+      last: this.db.prepare<[string], { revision: number; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      insert: this.db.prepare(
+        `INSERT INTO events (event_id, stream, category, revision, type, data, metadata, occurred_at, recorded_at, prev_hash, hash)
+         VALUES (@event_id, @stream, @category, @revision, @type, @data, @metadata, @occurred_at, @recorded_at, @prev_hash, @hash)`,
+      ),
+      forwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      backwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      all: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
+      ),
+      allInCategory: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE category = ? AND position > ? ORDER BY position ASC LIMIT ?',
+      ),
+      head: this.db.prepare<[], { position: number | null }>(
+        'SELECT MAX(position) AS position FROM events',
+      ),
+      headInCategory: this.db.prepare<[string], { position: number | null }>(
+        'SELECT MAX(position) AS position FROM events WHERE category = ?',
+      ),
+    };
+    // IMMEDIATE takes the write lock at BEGIN, so the revision read and the insert see the same stream.
+    const transaction = this.db.transaction(
+      (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) =>
+        this.appendInTransaction(stream, events, expected),
+    );
+    this.appendTransaction = transaction.immediate.bind(transaction);
+  }
+
+  async append(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const result = this.appendTransaction(stream, events, expected);
+    this.appended.emit('append');
+    return result;
+  }
+
+  private appendInTransaction(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult {
+    const retried = events.length > 0 ? this.earlierAppend(stream, events) : null;
+    if (retried) return retried;
+
+    const last = this.statements.last.get(stream);
+    const actual = last ? last.revision : 'no-stream';
+    if (!revisionMatches(expected, actual)) throw new ConcurrencyError(stream, expected, actual);
+    if (events.length === 0) {
+      if (!last) throw new StreamNotFoundError(stream);
+      return { nextRevision: last.revision, position: this.positionOf(stream, last.revision) };
+    }
+
+    let prevHash = last?.hash ?? null;
+    let revision = last ? last.revision : -1;
+    let position = 0;
+    const recordedAt = this.clock().toISOString();
+    const category = categoryOf(stream);
+    for (const event of events) {
+      revision += 1;
+      const hash = hashEvent({
+        ...event,
+        stream,
+        revision,
+        recordedAt,
+        prevHash,
+        actor: event.metadata.actor,
+      });
+      position = Number(
+        this.statements.insert.run({
+          event_id: event.id,
+          stream,
+          category,
+          revision,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+          occurred_at: event.occurredAt,
+          recorded_at: recordedAt,
+          prev_hash: prevHash,
+          hash,
+        }).lastInsertRowid,
+      );
+      prevHash = hash;
+    }
+    return { nextRevision: revision, position: positionAt(position) };
+  }
+
+  /** The same event ids, in the same stream, in order: a retry of an append that succeeded. */
+  private earlierAppend(stream: string, events: readonly NewEvent[]): AppendResult | null {
+    const first = this.statements.byEventId.get(events[0].id);
+    if (!first) {
+      const later = events.find((e) => this.statements.byEventId.get(e.id));
+      if (later) throw new EventIdConflictError(stream, later.id);
+      return null;
+    }
+    let last = first;
+    for (const [index, event] of events.entries()) {
+      const stored = this.statements.byEventId.get(event.id);
+      if (!stored || stored.stream !== stream || stored.revision !== first.revision + index) {
+        throw new EventIdConflictError(stream, event.id);
+      }
+      last = stored;
+    }
+    return { nextRevision: last.revision, position: positionAt(last.position) };
+  }
+
+  private positionOf(stream: string, revision: number): Position {
+    const [row] = this.statements.forwards.all(stream, revision, 1);
+    return positionAt(row.position);
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamSync(stream, options);
+  }
+
+  private readStreamSync(
+    stream: string,
+    { direction = 'forwards', fromRevision, maxCount }: ReadStreamOptions,
+  ): RecordedEvent[] {
+    const limit = maxCount ?? -1; // SQLite: a negative LIMIT means none
+    const rows =
+      direction === 'forwards'
+        ? this.statements.forwards.all(stream, fromRevision ?? 0, limit)
+        : this.statements.backwards.all(stream, fromRevision ?? Number.MAX_SAFE_INTEGER, limit);
+    if (rows.length === 0 && !this.statements.last.get(stream))
+      throw new StreamNotFoundError(stream);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options.after ?? START, options.maxCount ?? 1000, options.category);
+  }
+
+  /** Synchronous, so a subscriber's "nothing new" and its wait for the next append cannot interleave with one. */
+  readAllSync(after: Position, maxCount: number, category?: string): RecordedEvent[] {
+    const from = Number(after.commit);
+    const rows = category
+      ? this.statements.allInCategory.all(category, from, maxCount)
+      : this.statements.all.all(from, maxCount);
+    return rows.map(toRecorded);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const subscription = new PositionCursorSubscription(
+      {
+        read: (after, maxCount) => this.readAllSync(after, maxCount, options.category),
+        nextAppend: (timeoutMs) => this.nextAppend(timeoutMs),
+      },
+      options,
+      this.options.crossProcessPollMs ?? 1000,
+      () => this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  private nextAppend(timeoutMs: number): { promise: Promise<void>; cancel(): void } {
+    let cancel = () => {};
+    const promise = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.appended.once('append', done);
+      cancel = done;
+    });
+    return { promise, cancel };
+  }
+
+  async headPosition(category?: string): Promise<Position | null> {
+    const { position } = category
+      ? this.statements.headInCategory.get(category)!
+      : this.statements.head.get()!;
+    return position === null ? null : positionAt(position);
+  }
+
+  async verify(stream: string): Promise<ChainVerification> {
+    return verifyChain(this.readStreamSync(stream, {}));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.db.close();
+  }
+
+  /** For operations (backup, tests that tamper with a row): the underlying database. */
+  get database(): Database.Database {
+    return this.db;
+  }
+}
