@@ -68,6 +68,14 @@ export interface SqliteEventStoreOptions {
   crossProcessPollMs?: number;
 }
 
+/** What a retry of an already stored append runs into. */
+const isRetrySymptom = (error: unknown): boolean =>
+  error instanceof ConcurrencyError ||
+  (error instanceof Error &&
+    'code' in error &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('event_id'));
+
 const toRecorded = (row: EventRow): RecordedEvent => ({
   id: row.event_id,
   stream: row.stream,
@@ -134,12 +142,25 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = transaction.immediate.bind(transaction);
   }
 
+  /**
+   * Checks the expectation and inserts in one IMMEDIATE transaction. A retried append is
+   * recognised only when that fails (its revision no longer matches, or an event id is
+   * already stored), so the common path pays for no lookups.
+   */
   async append(
     stream: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    const result = this.appendTransaction(stream, events, expected);
+    let result: AppendResult;
+    try {
+      result = this.appendTransaction(stream, events, expected);
+    } catch (error) {
+      const retried =
+        isRetrySymptom(error) && events.length > 0 ? this.earlierAppend(stream, events) : null;
+      if (retried) return retried;
+      throw error;
+    }
     this.appended.emit('append');
     return result;
   }
@@ -149,9 +170,6 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): AppendResult {
-    const retried = events.length > 0 ? this.earlierAppend(stream, events) : null;
-    if (retried) return retried;
-
     const last = this.statements.last.get(stream);
     const actual = last ? last.revision : 'no-stream';
     if (!revisionMatches(expected, actual)) throw new ConcurrencyError(stream, expected, actual);
@@ -195,12 +213,16 @@ export class SqliteEventStore implements EventStore {
     return { nextRevision: revision, position: positionAt(position) };
   }
 
-  /** The same event ids, in the same stream, in order: a retry of an append that succeeded. */
+  /**
+   * The same event ids, in the same stream, in order: a retry of an append that
+   * succeeded, answered with its original result. Ids stored but not as such a retry are
+   * refused; ids not stored at all mean this was no retry (null).
+   */
   private earlierAppend(stream: string, events: readonly NewEvent[]): AppendResult | null {
     const first = this.statements.byEventId.get(events[0].id);
     if (!first) {
-      const later = events.find((e) => this.statements.byEventId.get(e.id));
-      if (later) throw new EventIdConflictError(stream, later.id);
+      const reused = events.find((e) => this.statements.byEventId.get(e.id));
+      if (reused) throw new EventIdConflictError(stream, reused.id);
       return null;
     }
     let last = first;
