@@ -38,19 +38,33 @@ function rawInserts(dir: string, count: number, durability: SqliteDurability): n
     stream TEXT NOT NULL, category TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
     metadata TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, prev_hash TEXT, hash TEXT NOT NULL,
     UNIQUE (stream, revision)); CREATE INDEX events_by_category ON events (category, position);`);
-  const insert = db.prepare(`INSERT INTO events (event_id, stream, category, revision, type, data, metadata, occurred_at, recorded_at, prev_hash, hash)
+  const insert =
+    db.prepare(`INSERT INTO events (event_id, stream, category, revision, type, data, metadata, occurred_at, recorded_at, prev_hash, hash)
     VALUES (?, ?, 'clfcase', 0, ?, ?, ?, ?, ?, NULL, ?)`);
   const events = Array.from({ length: count }, (_, n) => event(n));
   const started = performance.now();
   for (const e of events) {
-    insert.run(e.id, `clfcase-${e.id}`, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt, new Date().toISOString(), 'x'.repeat(64));
+    insert.run(
+      e.id,
+      `clfcase-${e.id}`,
+      e.type,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+      e.occurredAt,
+      new Date().toISOString(),
+      'x'.repeat(64),
+    );
   }
   const rate = perSecond(count, started);
   db.close();
   return rate;
 }
 
-async function portAppends(dir: string, count: number, durability: SqliteDurability): Promise<number> {
+async function portAppends(
+  dir: string,
+  count: number,
+  durability: SqliteDurability,
+): Promise<number> {
   const store = new SqliteEventStore({ filename: join(dir, `port-${durability}.db`), durability });
   const events = Array.from({ length: count }, (_, n) => event(n));
   const started = performance.now();
@@ -60,15 +74,28 @@ async function portAppends(dir: string, count: number, durability: SqliteDurabil
   return rate;
 }
 
-async function reads(dir: string, streams: number, perStream: number): Promise<{ readAll: number; readStream: number }> {
+async function reads(
+  dir: string,
+  streams: number,
+  perStream: number,
+): Promise<{ readAll: number; readStream: number }> {
   const store = new SqliteEventStore({ filename: join(dir, 'reads.db'), durability: 'normal' });
   const names = Array.from({ length: streams }, () => `clfcase-${randomUUID()}`);
-  for (const name of names) await store.append(name, Array.from({ length: perStream }, (_, n) => event(n)), 'no-stream');
+  for (const name of names)
+    await store.append(
+      name,
+      Array.from({ length: perStream }, (_, n) => event(n)),
+      'no-stream',
+    );
   const total = streams * perStream;
 
   let started = performance.now();
   let read = 0;
-  for (let batch = await store.readAll({ maxCount: 1000 }); batch.length > 0; batch = await store.readAll({ maxCount: 1000, after: batch[batch.length - 1].position })) {
+  for (
+    let batch = await store.readAll({ maxCount: 1000 });
+    batch.length > 0;
+    batch = await store.readAll({ maxCount: 1000, after: batch[batch.length - 1].position })
+  ) {
     read += batch.length;
   }
   const readAll = perSecond(read, started);
@@ -94,7 +121,13 @@ export async function benchEventStore(quick: boolean): Promise<Measurement[]> {
         target: '≥ 0.7 of raw',
         measured: `${ratio.toFixed(2)} (${port.toLocaleString('en-GB')}/s vs ${raw.toLocaleString('en-GB')}/s)`,
         pass: durability === 'full' ? ratio >= 0.7 : null,
-        detail: { durability, events: count, portPerSecond: port, rawPerSecond: raw, ratio: Number(ratio.toFixed(3)) },
+        detail: {
+          durability,
+          events: count,
+          portPerSecond: port,
+          rawPerSecond: raw,
+          ratio: Number(ratio.toFixed(3)),
+        },
       });
     }
     const { readAll, readStream } = await reads(dir, quick ? 200 : 1_000, 100);

@@ -6,8 +6,15 @@ import { benchEventStore, type Measurement } from './event-store.bench';
 /** `npm run bench [-- --quick]`: measures the DESIGN §8 targets on the embedded profile. */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  console.log(`CLF bench${quick ? ' (quick)' : ''} — ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node ${machine.node}`);
+  const machine = {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  console.log(
+    `CLF bench${quick ? ' (quick)' : ''} — ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node ${machine.node}`,
+  );
 
   const results: Measurement[] = [];
   for (const [name, run] of [['event store', benchEventStore]] as const) {
@@ -15,15 +22,27 @@ async function main(): Promise<void> {
     results.push(...(await run(quick)));
   }
 
-  const rows = results.map((r) => [r.what, r.target, r.measured, r.pass === null ? '—' : r.pass ? 'pass' : 'MISS']);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['what', 'target', 'measured', ''], ...rows].map((row) => row[i].length)));
+  const rows = results.map((r) => [
+    r.what,
+    r.target,
+    r.measured,
+    r.pass === null ? '—' : r.pass ? 'pass' : 'MISS',
+  ]);
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...[['what', 'target', 'measured', ''], ...rows].map((row) => row[i].length)),
+  );
   const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i])).join(' | ');
-  console.log(`\n${line(['what', 'target', 'measured', ''])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  console.log(
+    `\n${line(['what', 'target', 'measured', ''])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`,
+  );
   for (const row of rows) console.log(line(row));
 
   const dir = join(process.cwd(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+  const file = join(
+    dir,
+    `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`,
+  );
   writeFileSync(file, JSON.stringify({ machine, quick, results }, null, 2));
   console.log(`\nwritten ${file}`);
 }
