@@ -13,7 +13,7 @@ export function describeWithServer(
     return;
   }
   const reason = `${title}: skipped — set ${variable} to run it against a server (README: "Contract suites against real servers").`;
-  console.info(reason);
+  process.stderr.write(`${reason}\n`);
   // eslint-disable-next-line no-restricted-syntax -- the one permitted skip: no server is configured
   describe.skip(reason, () => {
     it('needs a server', () => {});
