@@ -3,6 +3,14 @@ import type { RecordedEvent } from './event-envelope';
 
 /** JSON with object keys sorted at every level and no spaces: one text per value. */
 export function canonicalJson(value: unknown): string {
+  // As JSON.stringify does, so what is hashed is what is stored (a Date becomes its ISO string).
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    return canonicalJson((value as { toJSON(): unknown }).toJSON());
+  }
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value);
     return text === undefined ? 'null' : text;

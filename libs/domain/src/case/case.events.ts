@@ -117,7 +117,7 @@ export type CategoriesChanged = Event<
 
 export type ExternalReferralRecorded = Event<
   'ExternalReferralRecorded',
-  { body: string; externalReference: string | null; stage: number | null }
+  { body: string; externalReference: string | null; stage: number | null; stageName: string | null }
 >;
 
 export type DeadlineMissed = Event<'DeadlineMissed', Deadline>;

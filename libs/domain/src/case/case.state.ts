@@ -20,6 +20,8 @@ export interface TrackedDeadline extends Deadline {
   metAt: Instant | null;
   /** Recorded as missed by the sweep, or met after `dueBy`. */
   missed: boolean;
+  /** The case was closed while it ran: it can no longer be met or missed. */
+  cancelledAt: Instant | null;
 }
 
 /** A case as its events describe it. */
@@ -70,7 +72,7 @@ export type CaseState = Case | null;
 export const initialCaseState = (): CaseState => null;
 
 const track = (deadlines: Deadline[]): TrackedDeadline[] =>
-  deadlines.map((d) => ({ ...d, metAt: null, missed: false }));
+  deadlines.map((d) => ({ ...d, metAt: null, missed: false, cancelledAt: null }));
 
 /** Marks the open deadline of this kind at this stage as met at `at`; late if after `dueBy`. */
 function meet(
@@ -80,7 +82,7 @@ function meet(
   at: Instant,
 ): TrackedDeadline[] {
   return deadlines.map((d) =>
-    d.kind === kind && d.stage === stage && d.metAt === null
+    d.kind === kind && d.stage === stage && d.metAt === null && d.cancelledAt === null
       ? { ...d, metAt: at, missed: d.missed || at > d.dueBy }
       : d,
   );
@@ -166,6 +168,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ...next,
         status: 'referred-externally',
         stage: event.data.stage ?? state.stage,
+        stageName: event.data.stageName ?? state.stageName,
         externalReferral: {
           body: event.data.body,
           referredAt: event.occurredAt,
@@ -190,6 +193,11 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         closedAt: event.occurredAt,
         closeReason: event.data.reason,
         autoCloseAt: null,
+        deadlines: state.deadlines.map((d) =>
+          d.metAt === null && !d.missed && d.cancelledAt === null
+            ? { ...d, cancelledAt: event.occurredAt }
+            : d,
+        ),
       };
     case 'CaseReopened':
       return {
@@ -199,7 +207,6 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         closedAt: null,
         closeReason: null,
         autoCloseAt: null,
-        escalationWindowEndsAt: null,
         correspondenceSinceResponse: false,
         deadlines: [...state.deadlines, ...track(event.data.deadlines)],
       };

@@ -121,6 +121,24 @@ describe('policy files', () => {
       (j: any) => (j.rules.writtenComplaintsAreFormal = 'yes'),
       'rules.writtenComplaintsAreFormal',
     ],
+    [
+      'informal entry after formal entry',
+      (j: any) => (j.complaints.informalEntryStage = 3),
+      'complaints.informalEntryStage',
+    ],
+    [
+      'same-day escalation with no stage to move to',
+      (j: any) => {
+        j.rules.unresolvedSameDayEscalates = true;
+        j.complaints.stages.splice(1);
+      },
+      'rules.unresolvedSameDayEscalates',
+    ],
+    [
+      'an external body on an internal stage',
+      (j: any) => (j.complaints.stages[1].externalBody = { name: 'X' }),
+      'complaints.stages[1].externalBody',
+    ],
     ['no feedback section', (j: any) => delete j.feedback, 'feedback'],
   ])('refuses %s', (_, change, field) => {
     const json = copy();

@@ -205,6 +205,29 @@ function checkStages(reader: FieldReader, complaints: Policy['complaints']): voi
   }
 }
 
+/** Combinations of fields that each look fine alone but leave a rule with nothing to do. */
+function checkRules(root: FieldReader, policy: Policy): void {
+  const { informalEntryStage, formalEntryStage, stages } = policy.complaints;
+  if (informalEntryStage > formalEntryStage) {
+    root.problem(
+      'complaints.informalEntryStage',
+      'must not be a later stage than formalEntryStage',
+    );
+  }
+  const next = stages.find((s) => s.stage === informalEntryStage + 1);
+  if (policy.rules.unresolvedSameDayEscalates && (!next || next.external)) {
+    root.problem(
+      'rules.unresolvedSameDayEscalates',
+      'needs an internal stage after the informal entry stage to move complaints to',
+    );
+  }
+  stages.forEach((stage, index) => {
+    if (!stage.external && stage.externalBody) {
+      root.problem(`complaints.stages[${index}].externalBody`, 'applies only to an external stage');
+    }
+  });
+}
+
 /**
  * Turns untrusted JSON into a Policy, or throws a PolicyValidationError listing every
  * problem with its field. `source` names the file in the message.
@@ -278,6 +301,7 @@ export function parsePolicy(json: unknown, source = 'policy'): Policy {
     },
     notes,
   };
+  checkRules(root, policy);
   FieldReader.reportUnknownFields(root);
   if (problems.length > 0) throw new PolicyValidationError(source, problems);
   return policy;

@@ -80,3 +80,34 @@ describe('EsdbEventStore append', () => {
     });
   });
 });
+
+describe('EsdbEventStore retries with a loose expectation', () => {
+  it.each(['any', 'stream-exists'] as const)(
+    'never writes a retried append twice (%s)',
+    async (expected) => {
+      const fake = new FakeEsdbClient();
+      const store = storeOn(fake);
+      await store.append('clfcase-1', [newEvent()], 'no-stream');
+      const batch = [newEvent()];
+      const first = await store.append('clfcase-1', batch, expected);
+      expect(await store.append('clfcase-1', batch, expected)).toEqual(first);
+      expect(await store.readStream('clfcase-1')).toHaveLength(2);
+    },
+  );
+
+  it('passes over an event written without the envelope (not one of ours) instead of failing', async () => {
+    const fake = new FakeEsdbClient();
+    const store = storeOn(fake);
+    await store.append('clfcase-1', [newEvent()], 'no-stream');
+    await fake.appendToStream('clfcase-1', [
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        contentType: 'application/json',
+        type: 'Manual',
+        data: {},
+        metadata: undefined,
+      },
+    ]);
+    expect(await store.readStream('clfcase-1')).toHaveLength(1);
+  });
+});

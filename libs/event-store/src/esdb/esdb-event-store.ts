@@ -83,6 +83,11 @@ export class EsdbEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
+    // A loose expectation always matches, so a retry of an append that landed must be caught first.
+    if (expected === 'any' || expected === 'stream-exists') {
+      const retried = await this.earlierAppend(stream, events);
+      if (retried) return retried;
+    }
     for (let attempt = 1; ; attempt += 1) {
       const tip = await this.tip(stream);
       const actual = tip ? tip.revision : 'no-stream';

@@ -109,6 +109,9 @@ export function toEventData(
 export function fromResolvedEvent(resolved: ResolvedEvent): RecordedEvent | null {
   const event = resolved.event;
   if (!event || !event.isJson || event.type.startsWith('$')) return null;
+  // Written by something other than this adapter (no envelope): not one of ours.
+  const stored = event.metadata as Partial<StoredMetadata> | undefined;
+  if (!stored || typeof stored !== 'object' || typeof stored.hash !== 'string') return null;
   const { occurredAt, recordedAt, prevHash, hash, ...metadata } =
     event.metadata as unknown as StoredMetadata;
   const position = event.position

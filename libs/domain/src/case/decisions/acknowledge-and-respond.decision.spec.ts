@@ -29,6 +29,7 @@ describe('acknowledging', () => {
         dueBy: '2026-12-29T23:59:59.999Z',
         metAt: '2026-12-29T23:59:00.000Z',
         missed: false,
+        cancelledAt: null,
       },
     ]);
   });
@@ -37,7 +38,11 @@ describe('acknowledging', () => {
     const state = informal()
       .when(acknowledge({ at: '2026-12-30T00:00:00Z' }), '2026-12-30T08:00:00Z')
       .thenState();
-    expect(state.deadlines[0]).toMatchObject({ metAt: '2026-12-30T00:00:00.000Z', missed: true });
+    expect(state.deadlines[0]).toMatchObject({
+      metAt: '2026-12-30T00:00:00.000Z',
+      missed: true,
+      cancelledAt: null,
+    });
   });
 
   it('records how and with what note', () => {
@@ -90,6 +95,7 @@ describe('responding', () => {
       kind: 'acknowledgement',
       metAt: '2026-12-24T10:00:00.000Z',
       missed: false,
+      cancelledAt: null,
     });
   });
 
@@ -144,6 +150,7 @@ describe('responding', () => {
       kind: 'response',
       dueDate: '2026-12-07',
       missed: true,
+      cancelledAt: null,
     });
   });
 
@@ -173,6 +180,7 @@ describe('responding', () => {
         dueBy: '2026-12-07T23:59:59.999Z',
         metAt: '2026-11-24T09:00:00.000Z',
         missed: false,
+        cancelledAt: null,
       },
     ]);
     expect(state.autoCloseAt).toBeNull();

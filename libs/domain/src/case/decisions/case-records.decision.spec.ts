@@ -116,7 +116,12 @@ describe('external referral (DMM stage 4)', () => {
         {
           type: 'ExternalReferralRecorded',
           occurredAt: '2026-02-20T10:00:00.000Z',
-          data: { body: 'ESFA complaints team', externalReference: 'ESFA-123', stage: 4 },
+          data: {
+            body: 'ESFA complaints team',
+            externalReference: 'ESFA-123',
+            stage: 4,
+            stageName: 'External',
+          },
         },
       ]);
     const state = atStage3().when(refer, '2026-02-21T10:00:00Z').thenState();

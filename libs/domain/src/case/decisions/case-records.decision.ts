@@ -105,6 +105,7 @@ export function recordExternalReferral(
         body: command.data.body,
         externalReference: command.data.externalReference ?? null,
         stage: external?.stage ?? found.stage,
+        stageName: external?.name ?? found.stageName,
       },
     },
   ];

@@ -263,6 +263,7 @@ describe('reopening', () => {
       dueBy: '2027-01-20T23:59:59.999Z',
       metAt: null,
       missed: false,
+      cancelledAt: null,
     });
   });
 

@@ -75,7 +75,9 @@ export function calendarMonthsAfter(
 /** Deadlines still running: unmet, not yet recorded missed, at the case's current stage, on a live case. */
 export function pendingDeadlines(state: Case): TrackedDeadline[] {
   if (state.status === 'closed' || state.status === 'referred-externally') return [];
-  return state.deadlines.filter((d) => d.metAt === null && !d.missed && d.stage === state.stage);
+  return state.deadlines.filter(
+    (d) => d.metAt === null && !d.missed && d.cancelledAt === null && d.stage === state.stage,
+  );
 }
 
 /** The soonest pending deadline, for queues. */

@@ -9,7 +9,7 @@ import {
   personOf,
   requireComplaint,
   requireInProgress,
-  sinceReceipt,
+  sinceStageStart,
   stagePolicy,
   type DecisionContext,
 } from './decision-context';
@@ -88,7 +88,7 @@ export function escalateCase(
     'requestReceivedAt',
     command.data.requestReceivedAt,
     context,
-    sinceReceipt(found),
+    sinceStageStart(found),
   );
   const override = checkWindow(found, command, requestReceivedAt);
   return [
@@ -124,7 +124,17 @@ export function escalateUnresolvedSameDay(
   if (state.kind !== 'complaint' || state.stage !== policy.complaints.informalEntryStage) return [];
   if (state.status === 'closed' || state.status === 'referred-externally') return [];
   const receiptDay = calendar.localDateOf(new Date(state.receivedAt));
-  const escalatedAt = new Date(calendar.endOfDay(receiptDay).getTime() + 1);
+  const dayEnded = calendar.endOfDay(receiptDay).getTime() + 1;
+  // Answered on the day it was raised: resolved there, even if nobody closed it yet.
+  if (
+    state.status === 'responded' &&
+    state.lastResponseAt !== null &&
+    Date.parse(state.lastResponseAt) < dayEnded
+  ) {
+    return [];
+  }
+  // Never before the stage began (a reopened case moves from its reopening, not from the past).
+  const escalatedAt = new Date(Math.max(dayEnded, Date.parse(state.stageEnteredAt)));
   if (escalatedAt > context.now) return [];
   const target = stagePolicy(policy, state.stage + 1);
   if (!target || target.external) return [];

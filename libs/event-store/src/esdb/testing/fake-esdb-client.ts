@@ -98,7 +98,10 @@ export class FakeEsdbClient {
         type: stored.data.type,
         created: new Date(),
         data: JSON.parse(JSON.stringify(stored.data.data)),
-        metadata: JSON.parse(JSON.stringify(stored.data.metadata)),
+        metadata:
+          stored.data.metadata === undefined
+            ? undefined
+            : JSON.parse(JSON.stringify(stored.data.metadata)),
         position: stored.position,
       },
       commitPosition: stored.position.commit,
