@@ -1,11 +1,4 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -22,7 +15,6 @@ export class HealthController {
 
   /** Ready to take work: the data directory is writable and a valid policy is loaded. */
   @Get('ready')
-  @HttpCode(HttpStatus.OK)
   async ready() {
     const dataDir = await access(this.config.dataDir, constants.W_OK).then(
       () => 'ok' as const,

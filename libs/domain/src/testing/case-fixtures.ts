@@ -1,5 +1,9 @@
 import type {
   AcknowledgeCase,
+  AutoCloseCase,
+  EscalateUnresolvedSameDay,
+  RecordMissedDeadlines,
+  ReopenCase,
   CloseCase,
   EscalateCase,
   ReceiveCase,
@@ -83,3 +87,29 @@ export const close = (data: CloseCase['data'], actor: Actor = operationsManager)
   actor,
   data,
 });
+
+export const reopen = (
+  reason = 'Complainant came back',
+  actor: Actor = operationsManager,
+): ReopenCase => ({
+  type: 'ReopenCase',
+  actor,
+  data: { reason },
+});
+
+/** The scheduler's commands, as its jobs send them. */
+export const sweep: RecordMissedDeadlines = {
+  type: 'RecordMissedDeadlines',
+  actor: system('sla-sweep'),
+  data: {},
+};
+export const autoClose: AutoCloseCase = {
+  type: 'AutoCloseCase',
+  actor: system('auto-close'),
+  data: {},
+};
+export const sameDay: EscalateUnresolvedSameDay = {
+  type: 'EscalateUnresolvedSameDay',
+  actor: system('same-day-escalation'),
+  data: {},
+};

@@ -83,8 +83,9 @@ export class EsdbEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
+    const loose = expected === 'any' || expected === 'stream-exists';
     // A loose expectation always matches, so a retry of an append that landed must be caught first.
-    if (expected === 'any' || expected === 'stream-exists') {
+    if (loose) {
       const retried = await this.earlierAppend(stream, events);
       if (retried) return retried;
     }
@@ -103,7 +104,6 @@ export class EsdbEventStore implements EventStore {
       try {
         return await this.appendAt(stream, events, tip);
       } catch (error) {
-        const loose = expected === 'any' || expected === 'stream-exists';
         if (error instanceof ConcurrencyError && loose && attempt < TIP_RACE_ATTEMPTS) continue;
         if (error instanceof ConcurrencyError) {
           const retried = await this.earlierAppend(stream, events);

@@ -8,12 +8,11 @@ import {
   respond,
   seniorManager,
   staff,
-  system,
+  sweep,
 } from '../../testing/case-fixtures';
 import { caseSpecification } from '../../testing/case-specification';
 
 const dmm = caseSpecification(bundledPolicy('dmm'));
-const sweep = { type: 'RecordMissedDeadlines' as const, actor: system('sla-sweep'), data: {} };
 
 describe('missed deadlines (sla-sweep)', () => {
   // Wednesday 23 December 2026: acknowledgement due by the end of Tuesday 29th.

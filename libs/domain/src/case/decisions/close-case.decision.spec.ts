@@ -1,24 +1,19 @@
 import { bundledPolicy } from '../../policy/bundled-policies';
 import {
   acknowledge,
+  autoClose,
   close,
   correspondence,
   escalate,
   operationsManager,
   receive,
+  reopen,
   respond,
-  system,
 } from '../../testing/case-fixtures';
 import { caseSpecification } from '../../testing/case-specification';
 import { caseFlags } from '../case.flags';
 
 const dmm = caseSpecification(bundledPolicy('dmm'));
-const autoClose = { type: 'AutoCloseCase' as const, actor: system('auto-close'), data: {} };
-const reopen = (reason = 'Complainant came back') => ({
-  type: 'ReopenCase' as const,
-  actor: operationsManager,
-  data: { reason },
-});
 
 // Formal complaint; stage 2 response Thursday 3 December 2026 → silence window ends 3 January 2027.
 const respondedAtStage2 = () =>

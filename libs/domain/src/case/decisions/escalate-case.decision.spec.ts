@@ -4,19 +4,13 @@ import {
   operationsManager,
   receive,
   respond,
+  sameDay,
   seniorManager,
-  system,
 } from '../../testing/case-fixtures';
 import { caseSpecification } from '../../testing/case-specification';
 
 const dmm = caseSpecification(bundledPolicy('dmm'));
 const mactri = caseSpecification(bundledPolicy('mactri'));
-
-const sameDay = {
-  type: 'EscalateUnresolvedSameDay' as const,
-  actor: system('same-day-escalation'),
-  data: {},
-};
 
 describe('escalating, DMM', () => {
   const atStage1 = () =>

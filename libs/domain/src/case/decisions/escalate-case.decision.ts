@@ -48,16 +48,13 @@ function checkWindow(
 ): CaseEscalated['data']['override'] {
   const { override } = command.data;
   if (override) requireSeniorManager(command.actor);
+  const recorded = override ? { reason: override.reason, by: personOf(command.actor) } : null;
   const windowEnds = found.escalationWindowEndsAt;
-  if (windowEnds === null || requestReceivedAt <= windowEnds)
-    return override ? { reason: override.reason, by: personOf(command.actor) } : null;
-  if (!override) {
-    throw new PolicyRuleError(
-      'escalation-window-closed',
-      `The request was received ${requestReceivedAt}, after the window to ask for the next stage closed at ${windowEnds}. A senior manager may override with a reason.`,
-    );
-  }
-  return { reason: override.reason, by: personOf(command.actor) };
+  if (windowEnds === null || requestReceivedAt <= windowEnds || recorded) return recorded;
+  throw new PolicyRuleError(
+    'escalation-window-closed',
+    `The request was received ${requestReceivedAt}, after the window to ask for the next stage closed at ${windowEnds}. A senior manager may override with a reason.`,
+  );
 }
 
 function requireSeniorManager(actor: Actor): void {

@@ -1,28 +1,18 @@
 import { bundledPolicy } from '../../policy/bundled-policies';
 import {
+  autoClose,
   close,
   escalate,
-  operationsManager,
   receive,
+  reopen,
   respond,
-  system,
+  sameDay,
+  sweep,
 } from '../../testing/case-fixtures';
 import { caseSpecification } from '../../testing/case-specification';
 
 const dmm = caseSpecification(bundledPolicy('dmm'));
 const mactri = caseSpecification(bundledPolicy('mactri'));
-const sweep = { type: 'RecordMissedDeadlines' as const, actor: system('sla-sweep'), data: {} };
-const sameDay = {
-  type: 'EscalateUnresolvedSameDay' as const,
-  actor: system('same-day-escalation'),
-  data: {},
-};
-const autoClose = { type: 'AutoCloseCase' as const, actor: system('auto-close'), data: {} };
-const reopen = {
-  type: 'ReopenCase' as const,
-  actor: operationsManager,
-  data: { reason: 'Came back' },
-};
 
 describe('closing and reopening do not revive old clocks', () => {
   // Formal, received Monday 2 November 2026 (response due 16th), withdrawn on the 3rd, reopened 1 December.
@@ -33,7 +23,7 @@ describe('closing and reopening do not revive old clocks', () => {
         '2026-11-02T09:00:00Z',
       ],
       [close({ reason: 'withdrawn' }), '2026-11-03T09:00:00Z'],
-      [reopen, '2026-12-01T09:00:00Z'],
+      [reopen(), '2026-12-01T09:00:00Z'],
     );
 
   it('cancels the deadlines a case had running when it closed', () => {
@@ -68,7 +58,7 @@ describe('the stage 3 window survives a reopening', () => {
         ],
         [respond({ at: '2026-12-03T15:00:00Z' }), '2026-12-03T15:00:00Z'],
         [autoClose, '2027-01-05T00:00:00Z'],
-        [reopen, '2027-03-06T09:00:00Z'],
+        [reopen(), '2027-03-06T09:00:00Z'],
       )
       .when(escalate({ requestReceivedAt: '2027-03-06T09:00:00Z' }), '2027-03-06T10:00:00Z')
       .thenRefuses('escalation-window-closed', 'rule');
@@ -103,7 +93,7 @@ describe('same-day escalation, MaCTRI', () => {
           }),
           '2026-11-02T10:00:00Z',
         ],
-        [reopen, '2026-12-01T09:00:00Z'],
+        [reopen(), '2026-12-01T09:00:00Z'],
       )
       .when(sameDay, '2026-12-01T10:00:00Z')
       .thenMatches([
