@@ -14,6 +14,8 @@ export interface EventMetadata {
   policyId: string;
   policyVersion: string;
   schemaVersion: number;
+  /** On a command sent with an `Idempotency-Key`: the key and a hash of the request, to tell a retry from a reuse. */
+  idempotency?: { key: string; requestHash: string };
 }
 
 /** An event to append. `id` makes a retried append a no-op rather than a duplicate. */

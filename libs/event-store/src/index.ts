@@ -5,3 +5,7 @@ export * from './event-store.port';
 export * from './hash-chain';
 export * from './sqlite/open-sqlite';
 export * from './sqlite/sqlite-event-store';
+export * from './reference/reference-allocator.port';
+export * from './reference/sqlite-reference-allocator';
+export * from './reference/counter-stream-reference-allocator';
+export * from './esdb/esdb-event-store';

@@ -1,4 +1,5 @@
 import type { WorkingDayCalendar } from '#calendar';
+import { authorise } from '../access/case-access';
 import { calendarFor } from '../policy/policy-calendar';
 import type { Policy } from '../policy/policy';
 import type { CaseCommand } from './case.commands';
@@ -27,8 +28,9 @@ import { receiveCase } from './decisions/receive-case.decision';
 import { respondToCase } from './decisions/respond-to-case.decision';
 
 /**
- * The case as a decider: `decide` turns a command into events (or throws a DomainError
- * naming the rule), `evolve` folds events into state. Pure: the policy is fixed when the
+ * The case as a decider: `decide` checks the actor may send the command (DESIGN §6), then
+ * turns it into events (or throws a DomainError naming the rule); `evolve` folds events
+ * into state. Pure: the policy is fixed when the
  * decider is made, and `now` is passed in.
  */
 export interface CaseDecider {
@@ -40,6 +42,7 @@ export interface CaseDecider {
 }
 
 function decideWith(command: CaseCommand, state: CaseState, context: DecisionContext): CaseEvent[] {
+  authorise(command, state);
   switch (command.type) {
     case 'ReceiveCase':
       return receiveCase(command, state, context);

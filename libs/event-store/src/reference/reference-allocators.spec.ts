@@ -7,7 +7,7 @@ import {
   CounterStreamReferenceAllocator,
   ReferenceAllocationError,
 } from './counter-stream-reference-allocator';
-import { formatReference } from './reference-allocator.port';
+import { formatReference, parseReference } from './reference-allocator.port';
 import { SqliteReferenceAllocator } from './sqlite-reference-allocator';
 import { ConcurrencyError } from '../event-store.errors';
 import type { EventStore } from '../event-store.port';
@@ -49,14 +49,14 @@ describe('CounterStreamReferenceAllocator retries', () => {
   it('reads again and retries after losing a race', async () => {
     const store = sqliteStore();
     const allocator = new CounterStreamReferenceAllocator(losingStore(store, 3), noWait(5));
-    expect(await allocator.next('DMM', 2026)).toBe('DMM-2026-00001');
+    expect(await allocator.next('DMM', 2026, 'case-1')).toBe('DMM-2026-00001');
     await store.close();
   });
 
   it('gives up with a clear error after the allowed attempts', async () => {
     const store = sqliteStore();
     const allocator = new CounterStreamReferenceAllocator(losingStore(store, 10), noWait(3));
-    await expect(allocator.next('DMM', 2026)).rejects.toThrow(ReferenceAllocationError);
+    await expect(allocator.next('DMM', 2026, 'case-1')).rejects.toThrow(ReferenceAllocationError);
     await store.close();
   });
 });
@@ -64,4 +64,15 @@ describe('CounterStreamReferenceAllocator retries', () => {
 it('formats references with five digits', () => {
   expect(formatReference('DMM', 2026, 42)).toBe('DMM-2026-00042');
   expect(formatReference('MAC', 2027, 123456)).toBe('MAC-2027-123456');
+});
+
+it('reads a reference back into its parts, and refuses anything else', () => {
+  expect(parseReference('DMM-2026-00042')).toEqual({ prefix: 'DMM', year: 2026, sequence: 42 });
+  expect(parseReference('MAC-2027-123456')).toEqual({
+    prefix: 'MAC',
+    year: 2027,
+    sequence: 123456,
+  });
+  for (const bad of ['DMM-2026-42', 'dmm-2026-00042', 'DMM-26-00042', 'DMM-2026-00000', '../etc'])
+    expect(parseReference(bad)).toBeNull();
 });
