@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { DocumentStore } from '../document-store.port';
+
+export async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Content in, the same content out, keyed by its SHA-256. */
+export function documentStoreContract(open: () => Promise<DocumentStore>): void {
+  let store: DocumentStore;
+  beforeEach(async () => (store = await open()));
+  afterEach(() => store.close());
+
+  it('stores content under its SHA-256 and gives back the same bytes', async () => {
+    const content = randomBytes(300_000);
+    const stored = await store.put(content);
+    expect(stored).toEqual({
+      sha256: createHash('sha256').update(content).digest('hex'),
+      size: 300_000,
+    });
+    expect((await readAll((await store.open(stored.sha256))!)).equals(content)).toBe(true);
+  });
+
+  it('stores the same content once, however often it is put', async () => {
+    const content = randomBytes(1000);
+    const [a, b] = await Promise.all([store.put(content), store.put(content)]);
+    expect(a).toEqual(b);
+    expect((await readAll((await store.open(a.sha256))!)).equals(content)).toBe(true);
+  });
+
+  it('keeps an empty file', async () => {
+    const stored = await store.put(Buffer.alloc(0));
+    expect((await readAll((await store.open(stored.sha256))!)).length).toBe(0);
+  });
+
+  it('finds nothing for an unknown hash, or for something that is not a hash', async () => {
+    expect(await store.open('0'.repeat(64))).toBeNull();
+    expect(await store.open('../../etc/passwd')).toBeNull();
+  });
+}
