@@ -1,14 +1,27 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { APP_FILTER } from '@nestjs/core';
+import { systemClock, type Clock } from '#event-store';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { StorageModule } from './storage/storage.module';
 
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        StorageModule.forRoot(clock),
+        AuthModule,
+        CasesModule,
+      ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }
 }

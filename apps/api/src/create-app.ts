@@ -1,16 +1,73 @@
 import { mkdirSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { systemClock, type Clock } from '#event-store';
+import { API_PREFIX } from './api-prefix';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { ProblemResponse } from './http/api-problems.decorator';
+import { PROBLEM_MEDIA_TYPE } from './http/problem';
+import { toProblem } from './http/problem-details.filter';
+import { assignRequestId } from './http/request-context';
+import { validationPipe } from './http/validation.pipe';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX };
+
+/** JSON bodies larger than this are refused with 413. */
+const MAX_JSON_BODY = '1mb';
+
+/** Body-parser errors happen before any route, so Nest's filters never see them. */
+function bodyParserErrors(error: unknown, _: Request, response: Response, next: NextFunction) {
+  if (response.headersSent) return next(error);
+  const body = toProblem(error);
+  response.status(body.status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
+}
+
+function securityHeaders(_: Request, response: Response, next: NextFunction) {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+function describeApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('CLF — complaints, compliments and suggestions')
+      .setDescription(
+        'Every command and query of the CLF case system. Errors are RFC 9457 problem+json. Authenticate with a bearer JWT (`npm run -s token -- --sub u1 --name "Ann Lee" --roles staff`).',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+    { extraModels: [ProblemResponse] },
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
 
 /** The HTTP application for a checked configuration; `main` and the e2e tests both use it. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  { clock = systemClock }: { clock?: Clock } = {},
+): Promise<INestApplication> {
   mkdirSync(config.dataDir, { recursive: true });
-  const app = await NestFactory.create(AppModule.forConfig(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, clock), {
+    logger: ['error', 'warn'],
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.use(assignRequestId, securityHeaders);
+  app.useBodyParser('json', {
+    limit: MAX_JSON_BODY,
+    type: ['application/json', 'application/*+json'],
+  });
+  app.use(bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
+  describeApi(app);
   return app;
 }

@@ -57,3 +57,61 @@ describe('configuration at start-up', () => {
     expect(refusal({ CLF_POLICY: invalid }).message).toMatch(/timeZone: must be an IANA time zone/);
   });
 });
+
+describe('profiles and token settings', () => {
+  it('defaults to the embedded profile with an HS256 secret generated into the data directory', () => {
+    const config = loadConfig({ CLF_DATA_DIR: dir });
+    expect(config.profile).toBe('embedded');
+    expect(config.jwt).toEqual({
+      algorithm: 'HS256',
+      secret: null,
+      secretFile: join(dir, 'jwt-secret'),
+    });
+  });
+
+  it('refuses a short secret and an unknown profile', () => {
+    expect(refusal({ CLF_JWT_SECRET: 'short' }).message).toMatch(
+      /^CLF_JWT_SECRET: is 5 characters: give at least 32/,
+    );
+    expect(refusal({ CLF_PROFILE: 'cloud' }).message).toMatch(
+      /^CLF_PROFILE: "cloud" is not a profile/,
+    );
+  });
+
+  it('takes RS256 key sets only with an issuer and an audience', () => {
+    const jwks = { CLF_JWT_JWKS_URL: 'https://login.example/.well-known/jwks.json' };
+    expect(refusal(jwks).message).toMatch(/^CLF_JWT_ISSUER: is required/);
+    expect(refusal({ ...jwks, CLF_JWT_ISSUER: 'https://login.example' }).message).toMatch(
+      /^CLF_JWT_AUDIENCE/,
+    );
+    expect(refusal({ CLF_JWT_JWKS_URL: 'not a url' }).message).toMatch(/^CLF_JWT_JWKS_URL/);
+    expect(
+      loadConfig({ ...jwks, CLF_JWT_ISSUER: 'https://login.example', CLF_JWT_AUDIENCE: 'clf' }).jwt,
+    ).toEqual({
+      algorithm: 'RS256',
+      jwksUrl: jwks.CLF_JWT_JWKS_URL,
+      issuer: 'https://login.example',
+      audience: 'clf',
+    });
+  });
+
+  it('needs both servers for the distributed profile, each by its scheme', () => {
+    expect(refusal({ CLF_PROFILE: 'distributed' }).message).toMatch(
+      /^EVENTSTORE_CONNECTION_STRING: is required/,
+    );
+    const esdb = {
+      CLF_PROFILE: 'distributed',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+    };
+    expect(refusal(esdb).message).toMatch(/^MONGODB_URI: is required/);
+    expect(refusal({ ...esdb, MONGODB_URI: 'http://x' }).message).toMatch(
+      /^MONGODB_URI: "http:\/\/x" must start with mongodb:\/\//,
+    );
+    expect(
+      loadConfig({ ...esdb, MONGODB_URI: 'mongodb://localhost:27017/clf?replicaSet=rs0' }),
+    ).toMatchObject({
+      profile: 'distributed',
+      mongodbUri: 'mongodb://localhost:27017/clf?replicaSet=rs0',
+    });
+  });
+});

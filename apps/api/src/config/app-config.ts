@@ -3,11 +3,25 @@ import type { Policy } from '#domain';
 import { ConfigError } from './config.error';
 import { loadPolicy } from './load-policy';
 
+export type Profile = 'embedded' | 'distributed';
+
+/** How bearer tokens are checked: a shared HS256 secret (embedded/dev) or an RS256 key set. */
+export type JwtSettings =
+  | { algorithm: 'HS256'; secret: string | null; secretFile: string }
+  | { algorithm: 'RS256'; jwksUrl: string; issuer: string; audience: string };
+
 export interface AppConfig {
   port: number;
+  profile: Profile;
   dataDir: string;
   policy: Policy;
+  jwt: JwtSettings;
+  /** Distributed profile only. */
+  eventStoreConnectionString: string | null;
+  mongodbUri: string | null;
 }
+
+const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 function readPort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
@@ -18,12 +32,87 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
+function readProfile(value: string | undefined): Profile {
+  const profile = given(value) ?? 'embedded';
+  if (profile !== 'embedded' && profile !== 'distributed')
+    throw new ConfigError(
+      'CLF_PROFILE',
+      `"${profile}" is not a profile: use embedded or distributed`,
+    );
+  return profile;
+}
+
+/** An HS256 secret shorter than this is guessable by brute force. */
+const MIN_SECRET_LENGTH = 32;
+
+function readJwt(env: NodeJS.ProcessEnv, dataDir: string): JwtSettings {
+  const jwksUrl = given(env.CLF_JWT_JWKS_URL);
+  if (jwksUrl) {
+    if (!/^https?:\/\/[^\s]+$/.test(jwksUrl) || !URL.canParse(jwksUrl))
+      throw new ConfigError('CLF_JWT_JWKS_URL', `"${jwksUrl}" is not an http(s) URL`);
+    const issuer = given(env.CLF_JWT_ISSUER);
+    const audience = given(env.CLF_JWT_AUDIENCE);
+    if (!issuer)
+      throw new ConfigError(
+        'CLF_JWT_ISSUER',
+        'is required with CLF_JWT_JWKS_URL: the `iss` tokens must carry',
+      );
+    if (!audience)
+      throw new ConfigError(
+        'CLF_JWT_AUDIENCE',
+        'is required with CLF_JWT_JWKS_URL: the `aud` tokens must carry',
+      );
+    return { algorithm: 'RS256', jwksUrl, issuer, audience };
+  }
+  const secret = given(env.CLF_JWT_SECRET) ?? null;
+  if (secret !== null && secret.length < MIN_SECRET_LENGTH)
+    throw new ConfigError(
+      'CLF_JWT_SECRET',
+      `is ${secret.length} characters: give at least ${MIN_SECRET_LENGTH}, or leave it unset to have one generated into the data directory`,
+    );
+  return { algorithm: 'HS256', secret, secretFile: resolve(dataDir, 'jwt-secret') };
+}
+
+function readServer(
+  variable: string,
+  value: string | undefined,
+  schemes: string[],
+  profile: Profile,
+) {
+  const setting = given(value) ?? null;
+  if (setting === null) {
+    if (profile === 'distributed')
+      throw new ConfigError(
+        variable,
+        `is required for CLF_PROFILE=distributed (${schemes[0]}://…)`,
+      );
+    return null;
+  }
+  if (!schemes.some((scheme) => setting.startsWith(`${scheme}://`)))
+    throw new ConfigError(
+      variable,
+      `"${setting}" must start with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+    );
+  return setting;
+}
+
 /** Reads and checks the environment once, at start-up; a bad value stops the server. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const profile = readProfile(env.CLF_PROFILE);
+  const dataDir = resolve(given(env.CLF_DATA_DIR) ?? './data');
   return {
     port: readPort(env.PORT),
-    dataDir: resolve(env.CLF_DATA_DIR?.trim() || './data'),
+    profile,
+    dataDir,
     policy: loadPolicy(env.CLF_POLICY),
+    jwt: readJwt(env, dataDir),
+    eventStoreConnectionString: readServer(
+      'EVENTSTORE_CONNECTION_STRING',
+      env.EVENTSTORE_CONNECTION_STRING,
+      ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover'],
+      profile,
+    ),
+    mongodbUri: readServer('MONGODB_URI', env.MONGODB_URI, ['mongodb', 'mongodb+srv'], profile),
   };
 }
 

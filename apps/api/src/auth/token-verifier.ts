@@ -1,0 +1,89 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { ROLES, type Actor, type Role } from '#domain';
+import type { JwtSettings } from '../config/app-config';
+import { hs256Secret } from './jwt-secret';
+
+/** A bearer token that does not prove who is calling. */
+export class InvalidTokenError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Actor>;
+}
+
+const MAX_CLAIM_LENGTH = 200;
+
+/** The caller a verified token names. Roles this system does not know are ignored. */
+export function actorFromClaims(claims: JWTPayload): Actor {
+  const { sub, name, roles } = claims as JWTPayload & { name?: unknown; roles?: unknown };
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_CLAIM_LENGTH)
+    throw new InvalidTokenError('The token names no subject (sub).');
+  if (sub.startsWith('system:'))
+    throw new InvalidTokenError('Subjects starting "system:" are reserved for scheduled jobs.');
+  if (roles !== undefined && !Array.isArray(roles))
+    throw new InvalidTokenError('The token’s roles claim must be an array.');
+  const known = (roles ?? []).filter((role): role is Role => ROLES.includes(role as Role));
+  return {
+    id: sub,
+    name: typeof name === 'string' && name.length <= MAX_CLAIM_LENGTH ? name : sub,
+    roles: [...new Set(known)],
+  };
+}
+
+function explain(error: unknown): InvalidTokenError {
+  if (error instanceof InvalidTokenError) return error;
+  if (error instanceof errors.JWTExpired) return new InvalidTokenError('The token has expired.');
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new InvalidTokenError(`The token’s ${error.claim} claim is not acceptable.`);
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new InvalidTokenError(
+      'The token is signed with an algorithm this server does not accept.',
+    );
+  if (
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWSSignatureVerificationFailed
+  )
+    return new InvalidTokenError('The token’s signature does not verify.');
+  return new InvalidTokenError('The token is not a valid signed JWT.');
+}
+
+/**
+ * HS256 with the shared secret, or RS256 against the identity provider's key set. The
+ * algorithm is fixed by configuration, never taken from the token: `alg: none` and
+ * algorithm-confusion tokens fail. Tokens must expire.
+ */
+export function createTokenVerifier(settings: JwtSettings): TokenVerifier {
+  const verifyWith =
+    settings.algorithm === 'HS256'
+      ? (() => {
+          const key = new TextEncoder().encode(hs256Secret(settings));
+          return (token: string) =>
+            jwtVerify(token, key, { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
+        })()
+      : (() => {
+          const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
+          return (token: string) =>
+            jwtVerify(token, keys, {
+              algorithms: ['RS256'],
+              issuer: settings.issuer,
+              audience: settings.audience,
+              requiredClaims: ['exp', 'sub'],
+            });
+        })();
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await verifyWith(token);
+        return actorFromClaims(payload);
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+  };
+}
+
+export const TOKEN_VERIFIER = Symbol('TokenVerifier');

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { authorise, foldCase, type CaseCommand, type CaseDecider, type CaseEvent } from '#domain';
+import type { Clock } from '#event-store';
+import { StaleRevisionError } from '../http/problem';
+import type { RequestContext } from '../http/request-context';
+import { CLOCK, STORAGE, type Storage } from '../storage/storage';
+import { CASE_DECIDER } from './case-decider.provider';
+import { caseDetail, type CommandResultResponse } from './case-detail.response';
+import {
+  apiPosition,
+  caseStream,
+  envelope,
+  isConcurrencyError,
+  loadCase,
+  type LoadedCase,
+} from './case-stream';
+import { checkIfMatch } from './if-match';
+
+export interface CommandOptions {
+  context: RequestContext;
+  /** The `If-Match` header as sent. */
+  ifMatch?: string;
+}
+
+/** Without If-Match, a lost race is decided again on fresh state this many times. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Load the stream → fold → decide → append at the revision that was read (DESIGN §3).
+ * Every command on an existing case goes through here, from people and jobs alike.
+ */
+@Injectable()
+export class CaseCommandService {
+  constructor(
+    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+  ) {}
+
+  load(caseId: string): Promise<LoadedCase> {
+    return loadCase(this.storage.events, caseId);
+  }
+
+  async execute(
+    caseId: string,
+    command: CaseCommand,
+    options: CommandOptions,
+  ): Promise<CommandResultResponse> {
+    for (let attempt = 1; ; attempt += 1) {
+      const loaded = await this.load(caseId);
+      // Who may see the case comes before whether their copy is current: 404 before 412.
+      authorise(command, loaded.state);
+      if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
+      const events = this.decider.decide(command, loaded.state, this.clock());
+      try {
+        return await this.append(caseId, loaded, events, options);
+      } catch (error) {
+        if (!isConcurrencyError(error)) throw error;
+        const actual = typeof error.actual === 'number' ? error.actual : -1;
+        if (options.ifMatch !== undefined && options.ifMatch.trim() !== '*')
+          throw new StaleRevisionError(options.ifMatch.trim(), actual);
+        if (attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async append(
+    caseId: string,
+    loaded: LoadedCase,
+    events: CaseEvent[],
+    options: CommandOptions,
+  ): Promise<CommandResultResponse> {
+    if (events.length === 0) {
+      // Nothing to record (e.g. a sweep with nothing due): answer with the case as it is.
+      const last = loaded.events[loaded.events.length - 1];
+      return this.result(loaded.state, loaded.revision!, apiPosition(last.position));
+    }
+    const appended = await this.storage.events.append(
+      caseStream(caseId),
+      envelope(events, {
+        context: options.context,
+        commandId: randomUUID(),
+        policy: this.decider.policy,
+      }),
+      loaded.revision ?? 'no-stream',
+    );
+    return this.result(
+      foldCase(events, loaded.state),
+      appended.nextRevision,
+      apiPosition(appended.position),
+    );
+  }
+
+  result(state: LoadedCase['state'], revision: number, position: number): CommandResultResponse {
+    const found = state!;
+    return {
+      id: found.id,
+      reference: found.reference,
+      revision,
+      position,
+      case: caseDetail(found, revision),
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  caseFlags,
+  CASE_KINDS,
+  CASE_STATUSES,
+  CHANNELS,
+  FORMALITIES,
+  type Case,
+  type CaseFlag,
+  type Complainant,
+  type DocumentRef,
+  type ExternalReferral,
+  type Person,
+  type Representative,
+} from '#domain';
+
+/** The case detail of DESIGN §5, as documented in the OpenAPI description. */
+
+class PersonResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+class DeadlineResponse {
+  @ApiProperty({ enum: ['acknowledgement', 'response'] }) kind!: 'acknowledgement' | 'response';
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Null for compliments and suggestions.',
+  })
+  stage!: number | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Last millisecond of the due date, policy time zone.',
+  })
+  dueBy!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-22' }) dueDate!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) metAt!: string | null;
+  @ApiProperty() missed!: boolean;
+}
+
+class DocumentResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() filename!: string;
+  @ApiProperty({ example: 'application/pdf' }) mediaType!: string;
+  @ApiProperty({ type: 'integer' }) size!: number;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' }) sha256!: string;
+  @ApiProperty({ format: 'date-time' }) attachedAt!: string;
+}
+
+export class CaseDetailResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'DMM-2026-00042' }) reference!: string;
+  @ApiProperty({ enum: CASE_KINDS }) kind!: string;
+  @ApiProperty({ enum: FORMALITIES, nullable: true }) formality!: string | null;
+  @ApiProperty({ enum: CHANNELS }) channel!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) stage!: number | null;
+  @ApiProperty({ type: String, nullable: true }) stageName!: string | null;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ type: String, nullable: true }) details!: string | null;
+  @ApiProperty({ type: Object }) complainant!: Complainant;
+  @ApiProperty({ type: Object, nullable: true }) representative!: Representative | null;
+  @ApiProperty({ type: [String] }) categories!: string[];
+  @ApiProperty({ type: PersonResponse, nullable: true }) owner!: Person | null;
+  @ApiProperty({ type: PersonResponse, description: 'Who recorded it.' }) recipient!: Person;
+  @ApiProperty({ type: [String], example: ['representative-unauthorised'] }) flags!: CaseFlag[];
+  @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  escalationWindowEndsAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) autoCloseAt!: string | null;
+  @ApiProperty({ type: Object, nullable: true }) externalReferral!: ExternalReferral | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) closeReason!: string | null;
+  @ApiProperty({ type: [DocumentResponse] }) documents!: DocumentRef[];
+  @ApiProperty({ type: 'integer', description: 'Also the ETag.' }) revision!: number;
+  @ApiProperty() policyId!: string;
+  @ApiProperty() policyVersion!: string;
+}
+
+export function caseDetail(found: Case, revision: number): CaseDetailResponse {
+  return {
+    id: found.id,
+    reference: found.reference,
+    kind: found.kind,
+    formality: found.formality,
+    channel: found.channel,
+    stage: found.stage,
+    stageName: found.stageName,
+    status: found.status,
+    receivedAt: found.receivedAt,
+    summary: found.summary,
+    details: found.details,
+    complainant: found.complainant,
+    representative: found.representative,
+    categories: found.categories,
+    owner: found.owner,
+    recipient: found.recipient,
+    flags: caseFlags(found),
+    deadlines: found.deadlines
+      .filter((d) => d.cancelledAt === null || d.metAt !== null || d.missed)
+      .map(({ kind, stage, dueBy, dueDate, metAt, missed }) => ({
+        kind,
+        stage,
+        dueBy,
+        dueDate,
+        metAt,
+        missed,
+      })),
+    escalationWindowEndsAt: found.escalationWindowEndsAt,
+    autoCloseAt: found.autoCloseAt,
+    externalReferral: found.externalReferral,
+    closedAt: found.closedAt,
+    closeReason: found.closeReason,
+    documents: found.documents,
+    revision,
+    policyId: found.policyId,
+    policyVersion: found.policyVersion,
+  };
+}
+
+export class CommandResultResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'DMM-2026-00042' }) reference!: string;
+  @ApiProperty({ type: 'integer' }) revision!: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Global position of the last event; send it as X-CLF-Min-Position to read your own write.',
+  })
+  position!: number;
+  @ApiProperty({ type: CaseDetailResponse }) case!: CaseDetailResponse;
+}

@@ -1,0 +1,101 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  StreamableFile,
+  UnsupportedMediaTypeException,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Context, type RequestContext } from '../http/request-context';
+import { CommandResultResponse } from './case-detail.response';
+import { CaseReader } from './case-reader.service';
+import { AttachDocumentCommand, type Upload } from './commands/attach-document.command';
+import { ETagInterceptor } from './etag.interceptor';
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Refuses anything but multipart before multer reads a byte. */
+function requireMultipart(request: Request): void {
+  if (!request.is('multipart/form-data'))
+    throw new UnsupportedMediaTypeException(
+      'Send the file as multipart/form-data, in a field named "file".',
+    );
+}
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('cases/:id/documents')
+export class CaseDocumentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: CaseReader,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @UseInterceptors(
+    ETagInterceptor,
+    FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 } }),
+  )
+  @ApiOperation({ summary: 'Attach a document (PDF, PNG, JPEG, DOCX, TXT or EML; at most 20 MB)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The case’s ETag.' })
+  @ApiOkResponse({ type: CommandResultResponse })
+  @ApiProblems(400, 401, 403, 404, 412, 413, 415)
+  attach(
+    @Param('id') id: string,
+    @UploadedFile() file: Upload | undefined,
+    @Req() request: Request,
+    @Context() context: RequestContext,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<CommandResultResponse> {
+    requireMultipart(request);
+    if (!file) throw new BadRequestException('No file: send it in a multipart field named "file".');
+    return this.commands.execute(new AttachDocumentCommand(id, file, { context, ifMatch }));
+  }
+
+  @Get(':documentId')
+  @ApiOperation({ summary: 'Download a document' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file, as uploaded.' })
+  @ApiProblems(401, 404)
+  async download(
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+    @Context() { actor }: RequestContext,
+  ): Promise<StreamableFile> {
+    const { document, content } = await this.reader.document(id, documentId, actor);
+    return new StreamableFile(content, {
+      type: document.mediaType,
+      length: document.size,
+      disposition: `attachment; filename="${document.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`,
+    });
+  }
+}

@@ -1,0 +1,187 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Equals, IsOptional, ValidateIf } from 'class-validator';
+import {
+  ADDRESSEES,
+  CASE_KINDS,
+  CHANNELS,
+  CLOSE_REASONS,
+  COMPLAINANT_ROLES,
+  FORMALITIES,
+  OUTCOMES,
+  type Addressee,
+  type CaseKind,
+  type Channel,
+  type CloseReason,
+  type ComplainantRole,
+  type Formality,
+  type Outcome,
+} from '#domain';
+import {
+  BusinessTime,
+  Categories,
+  EmailAddress,
+  Flag,
+  LONG_TEXT,
+  NAME,
+  Nested,
+  OneOf,
+  SHORT_TEXT,
+  Text,
+  WholeNumber,
+} from './request-fields';
+
+/** The request bodies of DESIGN §5, field for field. */
+
+export class PersonRequest {
+  @Text(1, NAME, { example: 'u-mentor-7' }) id!: string;
+  @Text(1, NAME, { example: 'Priya Patel' }) name!: string;
+}
+
+export class ComplainantRequest {
+  @Text(1, NAME, { example: 'Ada Learner' }) name!: string;
+  @EmailAddress() email?: string;
+  @Text(1, 50, { optional: true }) phone?: string;
+  @OneOf(COMPLAINANT_ROLES) role!: ComplainantRole;
+  @Flag('The complainant is under 18: a guardian decision is then needed.') under18?: boolean;
+}
+
+export class RepresentativeRequest {
+  @Text(1, NAME) name!: string;
+  @Text(1, 100, { example: 'parent' }) relationship!: string;
+  @EmailAddress() email?: string;
+  @Text(1, 50, { optional: true }) phone?: string;
+}
+
+export class FirstContactResolutionRequest {
+  @Text(1, SHORT_TEXT) resolution!: string;
+}
+
+export class ReceiveCaseRequest {
+  @OneOf(CASE_KINDS) kind!: CaseKind;
+  @OneOf(FORMALITIES, { optional: true, description: 'Complaints only; defaults to informal.' })
+  formality?: Formality;
+  @OneOf(CHANNELS) channel!: Channel;
+  @BusinessTime('When the feedback arrived.') receivedAt?: string;
+  @Text(1, 200, { example: 'Mentor missed two sessions' }) summary!: string;
+  @Text(0, LONG_TEXT, { optional: true }) details?: string;
+  @Nested(() => ComplainantRequest) complainant!: ComplainantRequest;
+  @Nested(() => RepresentativeRequest, {
+    optional: true,
+    description: 'Someone raising it on the complainant’s behalf; needs written authorisation.',
+  })
+  representative?: RepresentativeRequest;
+  @Categories({ optional: true }) categories?: string[];
+  @Flag('About assessment or accreditation: goes to the appeals procedure.')
+  assessmentRelated?: boolean;
+  @Flag('The person asked for a response (compliments and suggestions).')
+  responseRequested?: boolean;
+  @Flag('A compliment to share as good practice.') shareAsGoodPractice?: boolean;
+  @Nested(() => PersonRequest, { optional: true }) owner?: PersonRequest;
+  @Nested(() => FirstContactResolutionRequest, {
+    optional: true,
+    description: 'Resolved by the Recipient on the day: recorded and closed at once.',
+  })
+  resolvedAtFirstContact?: FirstContactResolutionRequest;
+}
+
+export class AcknowledgeCaseRequest {
+  @BusinessTime('When the complainant was acknowledged.') at?: string;
+  @Text(1, 100, { optional: true, example: 'email' }) method?: string;
+  @Text(1, SHORT_TEXT, { optional: true }) note?: string;
+}
+
+export class AssignOwnerRequest {
+  @Nested(() => PersonRequest) owner!: PersonRequest;
+}
+
+export class OverrideRequest {
+  @Text(1, SHORT_TEXT) reason!: string;
+}
+
+export class EscalateCaseRequest {
+  @WholeNumber(1, 20, { optional: true, description: 'Defaults to the next stage.' })
+  toStage?: number;
+  @BusinessTime('When the request for the next stage was received.') requestReceivedAt?: string;
+  @Flag('The request was made in writing.') inWriting?: boolean;
+  @Text(1, SHORT_TEXT) reason!: string;
+  @Nested(() => OverrideRequest, {
+    optional: true,
+    description: 'Senior managers only: accept a request after the window closed.',
+  })
+  override?: OverrideRequest;
+}
+
+export class RespondToCaseRequest {
+  @BusinessTime('When the response was sent.') at?: string;
+  @Text(1, LONG_TEXT) summary!: string;
+  @OneOf(OUTCOMES) outcome!: Outcome;
+  @OneOf(ADDRESSEES, { optional: true }) addressedTo?: Addressee;
+}
+
+export class RecordCorrespondenceRequest {
+  @BusinessTime('When it arrived.') receivedAt?: string;
+  @OneOf(CHANNELS) channel!: Channel;
+  @Text(1, SHORT_TEXT) summary!: string;
+}
+
+export class AddNoteRequest {
+  @Text(1, LONG_TEXT) text!: string;
+}
+
+export class RepresentativeAuthorisationRequest {
+  @BusinessTime('When the written authorisation was received.') receivedAt?: string;
+  @Text(1, NAME, { optional: true, description: 'The attached document holding it.' })
+  documentId?: string;
+}
+
+/** Either a notification (`guardianName`, `method`) or a waiver (`waived: true`, `reason`). */
+export class GuardianNotificationRequest {
+  @BusinessTime('When the guardian was told.') notifiedAt?: string;
+  @ValidateIf((request: GuardianNotificationRequest) => request.waived !== true)
+  @Text(1, NAME)
+  guardianName?: string;
+  @ValidateIf((request: GuardianNotificationRequest) => request.waived !== true)
+  @Text(1, 100, { example: 'phone' })
+  method?: string;
+  @IsOptional()
+  @Equals(true, { message: 'waived, when given, must be true' })
+  @ApiProperty({
+    required: false,
+    type: Boolean,
+    description: 'Waive the notification, with a reason.',
+  })
+  waived?: true;
+  @ValidateIf((request: GuardianNotificationRequest) => request.waived === true)
+  @Text(1, SHORT_TEXT)
+  reason?: string;
+}
+
+export class ConfidentialityNoticeRequest {
+  @BusinessTime('When they were told.') at?: string;
+  @Text(1, SHORT_TEXT, { description: 'Why confidentiality cannot be kept.' }) explanation!: string;
+  @OneOf(ADDRESSEES, { optional: true }) toldTo?: Addressee;
+}
+
+export class ExternalReferralRequest {
+  @Text(1, NAME, { example: 'ESFA complaints team' }) body!: string;
+  @BusinessTime('When it was referred.') referredAt?: string;
+  @Text(1, 100, { optional: true }) externalReference?: string;
+}
+
+export class ChangeCategoriesRequest {
+  @Categories() categories!: string[];
+}
+
+export class CloseCaseRequest {
+  @OneOf(CLOSE_REASONS) reason!: CloseReason;
+  @Text(1, SHORT_TEXT, { optional: true }) note?: string;
+  @Text(1, NAME, {
+    optional: true,
+    description: 'For redirected-to-appeals: the awarding or end-point assessment organisation.',
+  })
+  appealsBody?: string;
+}
+
+export class ReopenCaseRequest {
+  @Text(1, SHORT_TEXT) reason!: string;
+}

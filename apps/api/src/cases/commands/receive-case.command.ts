@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { foldCase, type CaseDecider, type CaseEvent, type ReceiveCase } from '#domain';
+import type { Clock } from '#event-store';
+import { CLOCK, STORAGE, type Storage } from '../../storage/storage';
+import { CaseCommandService, type CommandOptions } from '../case-command.service';
+import { CASE_DECIDER } from '../case-decider.provider';
+import type { CommandResultResponse } from '../case-detail.response';
+import type { ReceiveCaseRequest } from '../case-requests';
+import { apiPosition, caseStream, envelope, isConcurrencyError } from '../case-stream';
+import { given } from './case-command.message';
+import { caseIdForKey, IdempotencyKeyReusedError, requestHash } from './idempotency-key';
+
+export class ReceiveCaseCommand extends Command<CommandResultResponse> {
+  constructor(
+    readonly body: ReceiveCaseRequest,
+    readonly options: CommandOptions & { idempotencyKey?: string },
+  ) {
+    super();
+  }
+}
+
+/**
+ * Records new feedback: a case id (from the Idempotency-Key, if sent), a reference number,
+ * and the first event. The command is decided once before a reference is taken, so a
+ * refused request does not use up a number.
+ */
+@CommandHandler(ReceiveCaseCommand)
+export class ReceiveCaseHandler implements ICommandHandler<
+  ReceiveCaseCommand,
+  CommandResultResponse
+> {
+  constructor(
+    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    private readonly cases: CaseCommandService,
+  ) {}
+
+  async execute({ body, options }: ReceiveCaseCommand): Promise<CommandResultResponse> {
+    const { actor } = options.context;
+    const request = JSON.parse(JSON.stringify(given(body))) as ReceiveCaseRequest;
+    const key = options.idempotencyKey;
+    const caseId = key ? caseIdForKey(actor.id, key) : randomUUID();
+    const idempotency = key ? { key, requestHash: requestHash(request) } : undefined;
+    if (idempotency) {
+      const original = await this.original(caseId, idempotency.requestHash);
+      if (original) return original;
+    }
+
+    const now = this.clock();
+    const receive = (reference: string): ReceiveCase => ({
+      type: 'ReceiveCase',
+      actor,
+      data: { ...request, caseId, reference },
+    });
+    this.decider.decide(receive('PENDING'), null, now);
+    const year = Number(this.decider.calendar.localDateOf(now).slice(0, 4));
+    const reference = await this.storage.references.next(
+      this.decider.policy.referencePrefix,
+      year,
+      caseId,
+    );
+    const events = this.decider.decide(receive(reference), null, now);
+    try {
+      const appended = await this.storage.events.append(
+        caseStream(caseId),
+        envelope(events, {
+          context: options.context,
+          commandId: randomUUID(),
+          policy: this.decider.policy,
+          idempotency,
+        }),
+        'no-stream',
+      );
+      return this.cases.result(
+        foldCase(events),
+        appended.nextRevision,
+        apiPosition(appended.position),
+      );
+    } catch (error) {
+      // Two retries with one key raced and the other won: answer as it did.
+      if (idempotency && isConcurrencyError(error)) {
+        const original = await this.original(caseId, idempotency.requestHash);
+        if (original) return original;
+      }
+      throw error;
+    }
+  }
+
+  /** The result the first request with this key got, if there was one; a different request is refused. */
+  private async original(caseId: string, hash: string): Promise<CommandResultResponse | null> {
+    const { events } = await this.cases.load(caseId);
+    if (events.length === 0) return null;
+    const [first] = events;
+    if (first.metadata.idempotency?.requestHash !== hash) throw new IdempotencyKeyReusedError();
+    return this.cases.result(
+      foldCase([first as unknown as CaseEvent]),
+      first.revision,
+      apiPosition(first.position),
+    );
+  }
+}

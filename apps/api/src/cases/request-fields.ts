@@ -1,0 +1,146 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmptyObject,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * The few shapes every request field takes, each validated and documented by one
+ * decorator so the OpenAPI description cannot drift from what is enforced.
+ */
+
+interface FieldOptions {
+  optional?: boolean;
+  description?: string;
+  example?: unknown;
+}
+
+const optionally = (optional: boolean | undefined) => (optional ? [IsOptional()] : []);
+
+/** A string of `min`–`max` characters, not only spaces. */
+export const Text = (min: number, max: number, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optionally(options.optional),
+    IsString(),
+    Length(min, max),
+    ...(min > 0 ? [Matches(/\S/, { message: '$property must not be blank' })] : []),
+    ApiProperty({
+      required: !options.optional,
+      minLength: min,
+      maxLength: max,
+      description: options.description,
+      example: options.example,
+    }),
+  );
+
+export const OneOf = (values: readonly string[], options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optionally(options.optional),
+    IsIn(values, { message: `$property must be one of: ${values.join(', ')}` }),
+    ApiProperty({
+      required: !options.optional,
+      enum: values,
+      description: options.description,
+      example: options.example,
+    }),
+  );
+
+/** An ISO-8601 instant with `Z` or an offset; when omitted the server uses now. */
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const BusinessTime = (description: string) =>
+  applyDecorators(
+    IsOptional(),
+    IsString(),
+    Matches(INSTANT, {
+      message:
+        '$property must be an ISO-8601 instant with Z or an offset, e.g. 2026-11-23T09:30:00Z',
+    }),
+    ApiProperty({
+      required: false,
+      type: String,
+      format: 'date-time',
+      description: `${description} Defaults to now; never in the future.`,
+      example: '2026-11-23T09:30:00Z',
+    }),
+  );
+
+export const Flag = (description: string) =>
+  applyDecorators(
+    IsOptional(),
+    IsBoolean(),
+    ApiProperty({ required: false, type: Boolean, description }),
+  );
+
+export const WholeNumber = (min: number, max: number, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optionally(options.optional),
+    IsInt(),
+    Min(min),
+    Max(max),
+    ApiProperty({
+      required: !options.optional,
+      type: 'integer',
+      minimum: min,
+      maximum: max,
+      description: options.description,
+    }),
+  );
+
+export const Nested = (type: () => new () => object, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optionally(options.optional),
+    IsObject(),
+    IsNotEmptyObject(),
+    ValidateNested(),
+    Type(type),
+    ApiProperty({ required: !options.optional, type, description: options.description }),
+  );
+
+export const MAX_CATEGORIES = 10;
+export const Categories = (options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optionally(options.optional),
+    IsArray(),
+    ArrayMaxSize(MAX_CATEGORIES),
+    IsString({ each: true }),
+    Length(1, 100, { each: true }),
+    ApiProperty({
+      required: !options.optional,
+      type: [String],
+      maxItems: MAX_CATEGORIES,
+      description: options.description ?? 'Themes for reporting, e.g. "mentoring", "fees".',
+      example: ['mentoring'],
+    }),
+  );
+
+/** Longest free text a note, response or details may hold. */
+export const LONG_TEXT = 20_000;
+/** Reasons, explanations, short descriptions. */
+export const SHORT_TEXT = 2_000;
+/** Names, ids, bodies. */
+export const NAME = 200;
+
+export const EmailAddress = () =>
+  applyDecorators(
+    IsOptional(),
+    IsString(),
+    MaxLength(254),
+    IsEmail({}, { message: '$property must be an e-mail address' }),
+    ApiProperty({ required: false, format: 'email', maxLength: 254 }),
+  );

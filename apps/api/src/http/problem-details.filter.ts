@@ -1,0 +1,118 @@
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, type DomainErrorKind } from '#domain';
+import { EventStoreUnavailableError } from '#event-store';
+import {
+  InputValidationError,
+  problem,
+  PROBLEM_MEDIA_TYPE,
+  StaleRevisionError,
+  UnsupportedUploadError,
+  type Problem,
+} from './problem';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  rule: 422,
+};
+
+/** Errors thrown by Express's body parser, before any route runs. */
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+const isBodyParserError = (error: unknown): error is BodyParserError =>
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as BodyParserError).type === 'string' &&
+  typeof (error as BodyParserError).status === 'number';
+
+function fromBodyParser(error: BodyParserError): Problem {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return problem(400, 'malformed-json', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return problem(413, 'body-too-large', 'The request body is larger than 1 MB.');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return problem(415, 'unsupported-encoding', 'Send the body as UTF-8 JSON.');
+    default:
+      return problem(400, 'bad-request', 'The request body could not be read.');
+  }
+}
+
+function fromHttpException(exception: HttpException): Problem {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const message =
+    typeof response === 'string'
+      ? response
+      : ((response as { message?: unknown }).message ?? exception.message);
+  const detail = Array.isArray(message) ? message.join('; ') : String(message);
+  const code =
+    status === 401
+      ? 'unauthenticated'
+      : status === 404
+        ? 'not-found'
+        : status === 413
+          ? 'upload-too-large'
+          : `http-${status}`;
+  return problem(status, code, detail);
+}
+
+/** The one place an error becomes a response: RFC 9457 problem+json, never a stack trace. */
+export function toProblem(exception: unknown): Problem {
+  if (exception instanceof DomainError) {
+    const status = STATUS_OF_KIND[exception.kind];
+    const errors = exception.field
+      ? [{ field: exception.field, message: exception.message }]
+      : undefined;
+    return problem(status, exception.code, exception.message, errors ? { errors } : {});
+  }
+  if (exception instanceof InputValidationError)
+    return problem(400, 'validation-failed', 'The request has invalid fields.', {
+      errors: exception.errors,
+    });
+  if (exception instanceof StaleRevisionError)
+    return problem(412, 'stale-revision', exception.message, {
+      currentRevision: exception.currentRevision,
+    });
+  if (exception instanceof UnsupportedUploadError)
+    return problem(415, 'unsupported-file-type', exception.message);
+  if (exception instanceof EventStoreUnavailableError)
+    return problem(
+      503,
+      'store-unavailable',
+      'The event store cannot be reached; try again shortly.',
+    );
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  if (isBodyParserError(exception)) return fromBodyParser(exception);
+  return problem(500, 'internal-error', 'Something went wrong on our side; it has been logged.');
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = toProblem(exception);
+    if (body.status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : exception);
+    if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(body.status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
+  }
+}

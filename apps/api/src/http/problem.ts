@@ -1,0 +1,82 @@
+/** An RFC 9457 problem document, as every error response carries it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** The rule or reason, for programs: `escalation-window-closed`, `validation-failed`. */
+  code: string;
+  /** For invalid input: each field at fault. */
+  errors?: FieldError[];
+  /** For 412: the case's current revision. */
+  currentRevision?: number;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+export const problemType = (code: string) => `urn:clf:problem:${code}`;
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Content too large',
+  415: 'Unsupported media type',
+  422: 'Refused by policy',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<Pick<Problem, 'errors' | 'currentRevision'>> = {},
+): Problem {
+  return {
+    type: problemType(code),
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
+}
+
+/** Input that failed validation: 400 with every field at fault. */
+export class InputValidationError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    this.name = 'InputValidationError';
+  }
+}
+
+/** `If-Match` names a revision the case is no longer at. */
+export class StaleRevisionError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly currentRevision: number,
+  ) {
+    super(
+      `If-Match expected revision ${expected} but the case is at revision ${currentRevision}: reload it and try again.`,
+    );
+    this.name = 'StaleRevisionError';
+  }
+}
+
+/** An upload in a format the case cannot hold. */
+export class UnsupportedUploadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedUploadError';
+  }
+}

@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { FileDocumentStore, GridFsDocumentStore, type DocumentStore } from '#documents';
+import {
+  CounterStreamReferenceAllocator,
+  EsdbEventStore,
+  SqliteEventStore,
+  SqliteReferenceAllocator,
+  type Clock,
+  type EventStore,
+  type ReferenceAllocator,
+} from '#event-store';
+import type { AppConfig } from '../config/app-config';
+
+/** Where the application keeps things, for the configured profile (DESIGN §1). */
+export interface Storage {
+  events: EventStore;
+  references: ReferenceAllocator;
+  documents: DocumentStore;
+  close(): Promise<void>;
+}
+
+export const STORAGE = Symbol('Storage');
+export const CLOCK = Symbol('Clock');
+
+function embedded(config: AppConfig, clock: Clock): Storage {
+  const events = new SqliteEventStore({ filename: join(config.dataDir, 'events.db'), clock });
+  const documents = new FileDocumentStore(join(config.dataDir, 'documents'));
+  return {
+    events,
+    references: new SqliteReferenceAllocator(events.database),
+    documents,
+    close: async () => {
+      await documents.close();
+      await events.close();
+    },
+  };
+}
+
+async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
+  const events = new EsdbEventStore({
+    connectionString: config.eventStoreConnectionString!,
+    clock,
+  });
+  const documents = await GridFsDocumentStore.connect(config.mongodbUri!);
+  return {
+    events,
+    references: new CounterStreamReferenceAllocator(events),
+    documents,
+    close: async () => {
+      await documents.close();
+      await events.close();
+    },
+  };
+}
+
+export async function openStorage(config: AppConfig, clock: Clock): Promise<Storage> {
+  return config.profile === 'distributed' ? distributed(config, clock) : embedded(config, clock);
+}

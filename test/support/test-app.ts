@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { Actor, Role } from '#domain';
+import { issueToken } from '../../apps/api/src/auth/issue-token';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { createApp } from '../../apps/api/src/create-app';
+
+export const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/** A clock the test moves by hand: the domain never reads the real time. */
+export class TestClock {
+  constructor(private current: Date) {}
+  readonly now = () => new Date(this.current);
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+}
+
+export const person = (id: string, ...roles: Role[]): Actor => ({
+  id,
+  name: `Name of ${id}`,
+  roles,
+});
+
+export function tokenFor(actor: Actor, options: { now?: Date; expiresInSeconds?: number } = {}) {
+  return issueToken(
+    SECRET,
+    { sub: actor.id, name: actor.name ?? actor.id, roles: [...actor.roles] },
+    options,
+  );
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  clock: TestClock;
+  dataDir: string;
+  /** `Authorization: Bearer …` for this person. */
+  auth(actor: Actor): Promise<{ Authorization: string }>;
+  close(): Promise<void>;
+}
+
+/** The API on the embedded store in a fresh temporary directory (or `dataDir`, to restart on it). */
+export async function startTestApp({
+  dataDir = mkdtempSync(join(tmpdir(), 'clf-e2e-')),
+  now = '2026-11-23T10:00:00Z',
+  policy = 'dmm',
+}: { dataDir?: string; now?: string; policy?: string } = {}): Promise<TestApp> {
+  const clock = new TestClock(new Date(now));
+  const config = loadConfig({ CLF_DATA_DIR: dataDir, CLF_JWT_SECRET: SECRET, CLF_POLICY: policy });
+  const app = await createApp(config, { clock: clock.now });
+  await app.init();
+  const tokens = new Map<string, Promise<string>>();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    dataDir,
+    async auth(actor) {
+      const key = JSON.stringify(actor);
+      if (!tokens.has(key)) tokens.set(key, tokenFor(actor));
+      return { Authorization: `Bearer ${await tokens.get(key)!}` };
+    },
+    close: () => app.close(),
+  };
+}
+
+/** A complaint as a member of staff would record it. */
+export const complaint = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'complaint',
+  channel: 'phone',
+  summary: 'Mentor missed two sessions',
+  complainant: { name: 'Ada Learner', role: 'learner' },
+  ...overrides,
+});
