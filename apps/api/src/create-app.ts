@@ -59,6 +59,7 @@ export async function createApp(
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.set('etag', false); // ETags are case revisions, set where they mean something
   app.use(assignRequestId, securityHeaders);
   app.useBodyParser('json', {
     limit: MAX_JSON_BODY,

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, type DomainErrorKind } from '#domain';
-import { EventStoreUnavailableError } from '#event-store';
+import { ConcurrencyError, EventStoreUnavailableError } from '#event-store';
 import {
   InputValidationError,
   problem,
@@ -88,6 +88,12 @@ export function toProblem(exception: unknown): Problem {
     });
   if (exception instanceof UnsupportedUploadError)
     return problem(415, 'unsupported-file-type', exception.message);
+  if (exception instanceof ConcurrencyError)
+    return problem(
+      409,
+      'concurrent-changes',
+      'Others are changing this case right now; try again.',
+    );
   if (exception instanceof EventStoreUnavailableError)
     return problem(
       503,

@@ -1,0 +1,112 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  bundledPolicy,
+  createCaseDecider,
+  type Actor,
+  type AddNote,
+  type ReceiveCase,
+} from '#domain';
+import { ConcurrencyError, SqliteEventStore, type EventStore } from '#event-store';
+import { StaleRevisionError } from '../http/problem';
+import type { Storage } from '../storage/storage';
+import { CaseCommandService } from './case-command.service';
+import { caseStream, envelope } from './case-stream';
+
+const staff: Actor = { id: 'u-sam', name: 'Sam', roles: ['staff'] };
+const context = { actor: staff, correlationId: 'req-1' };
+const CASE_ID = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+const now = () => new Date('2026-11-23T10:00:00Z');
+const decider = createCaseDecider(bundledPolicy('dmm'));
+const note = (text: string): AddNote => ({ type: 'AddNote', actor: staff, data: { text } });
+
+/** A store where someone else appends a note just before each of our first `races` appends. */
+function racingStore(inner: SqliteEventStore, races: number): EventStore {
+  let raced = 0;
+  return Object.assign(Object.create(inner) as EventStore, {
+    readStream: inner.readStream.bind(inner),
+    append: async (...args: Parameters<EventStore['append']>) => {
+      if (raced < races) {
+        raced += 1;
+        await inner.append(
+          args[0],
+          envelope(
+            [
+              {
+                type: 'NoteAdded',
+                occurredAt: now().toISOString(),
+                data: { text: `rival ${raced}` },
+              } as never,
+            ],
+            {
+              context,
+              commandId: 'rival',
+              policy: decider.policy,
+            },
+          ),
+          'any',
+        );
+      }
+      return inner.append(...args);
+    },
+  });
+}
+
+async function serviceWith(races: number) {
+  const inner = new SqliteEventStore({
+    filename: join(mkdtempSync(join(tmpdir(), 'clf-svc-')), 'e.db'),
+    clock: now,
+  });
+  const receive: ReceiveCase = {
+    type: 'ReceiveCase',
+    actor: staff,
+    data: {
+      caseId: CASE_ID,
+      reference: 'DMM-2026-00001',
+      kind: 'complaint',
+      channel: 'phone',
+      summary: 's',
+      complainant: { name: 'A', role: 'learner' },
+    },
+  };
+  await inner.append(
+    caseStream(CASE_ID),
+    envelope(decider.decide(receive, null, now()), {
+      context,
+      commandId: 'c',
+      policy: decider.policy,
+    }),
+    'no-stream',
+  );
+  const storage = { events: racingStore(inner, races) } as Storage;
+  return { service: new CaseCommandService(storage, now, decider), inner };
+}
+
+describe('CaseCommandService: optimistic concurrency', () => {
+  it('decides again on fresh state when it loses a race, and lands after the rival', async () => {
+    const { service, inner } = await serviceWith(2);
+    const result = await service.execute(CASE_ID, note('mine'), { context });
+    expect(result.revision).toBe(3);
+    const texts = (await inner.readStream(caseStream(CASE_ID)))
+      .slice(1)
+      .map((e) => (e.data as { text: string }).text);
+    expect(texts).toEqual(['rival 1', 'rival 2', 'mine']);
+  });
+
+  it('gives up after five lost races rather than spinning', async () => {
+    const { service } = await serviceWith(5);
+    await expect(service.execute(CASE_ID, note('mine'), { context })).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+  });
+
+  it('does not retry when the caller sent If-Match: the race is theirs to resolve (412)', async () => {
+    const { service } = await serviceWith(1);
+    const refusal = await service
+      .execute(CASE_ID, note('mine'), { context, ifMatch: '"0"' })
+      .catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(StaleRevisionError);
+    expect((refusal as StaleRevisionError).currentRevision).toBe(1);
+  });
+});

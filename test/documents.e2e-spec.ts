@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { complaint, person, startTestApp, type TestApp } from './support/test-app';
+
+const staff = person('u-sam', 'staff');
+const auditor = person('u-audrey', 'auditor');
+const stranger = person('u-other', 'staff');
+
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.7\n'),
+  Buffer.alloc(5000, 0x41),
+  Buffer.from('\n%%EOF\n'),
+]);
+
+describe('documents on a case', () => {
+  let api: TestApp;
+  let caseId: string;
+  beforeAll(async () => {
+    api = await startTestApp();
+    caseId = (
+      await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(staff))
+        .send(complaint())
+    ).body.id;
+  });
+  afterAll(() => api.close());
+
+  const upload = async (content: Buffer, filename: string, actor = staff, contentType?: string) =>
+    api.http
+      .post(`/api/v1/cases/${caseId}/documents`)
+      .set(await api.auth(actor))
+      .attach('file', content, {
+        filename,
+        contentType: contentType ?? 'application/octet-stream',
+      });
+
+  it('stores a PDF by its SHA-256, records it on the case, and gives the same bytes back', async () => {
+    const response = await upload(PDF, 'complaint letter.pdf');
+    expect(response.status).toBe(200);
+    const sha256 = createHash('sha256').update(PDF).digest('hex');
+    const [document] = response.body.case.documents;
+    expect(document).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      filename: 'complaint letter.pdf',
+      mediaType: 'application/pdf',
+      size: PDF.length,
+      sha256,
+      attachedAt: '2026-11-23T10:00:00.000Z',
+    });
+    const download = await api.http
+      .get(`/api/v1/cases/${caseId}/documents/${document.id}`)
+      .set(await api.auth(auditor))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toMatch(
+      /^attachment; filename="complaint letter.pdf"/,
+    );
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect((download.body as Buffer).equals(PDF)).toBe(true);
+  });
+
+  it('judges the type by the bytes: an executable called .pdf is 415', async () => {
+    const response = await upload(
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'),
+      'invoice.pdf',
+      staff,
+      'application/pdf',
+    );
+    expect(response.status).toBe(415);
+    expect(response.body.code).toBe('unsupported-file-type');
+  });
+
+  it('takes a plain-text note and an e-mail, whatever they are called', async () => {
+    const eml = Buffer.from(
+      'From: ada@example.org\r\nSubject: Complaint\r\nDate: Mon, 23 Nov 2026 09:00:00 +0000\r\n\r\nHello',
+    );
+    expect((await upload(eml, 'message')).body.case.documents.at(-1).mediaType).toBe(
+      'message/rfc822',
+    );
+    expect(
+      (await upload(Buffer.from('Phone call notes\n'), 'notes.bin')).body.case.documents.at(-1)
+        .mediaType,
+    ).toBe('text/plain');
+  });
+
+  it('refuses a file over 20 MB with 413', async () => {
+    const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x41);
+    const response = await upload(big, 'big.txt');
+    expect(response.status).toBe(413);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('refuses a request that is not multipart (415) or has no file (400)', async () => {
+    const json = await api.http
+      .post(`/api/v1/cases/${caseId}/documents`)
+      .set(await api.auth(staff))
+      .send({ file: 'x' });
+    expect(json.status).toBe(415);
+    const empty = await api.http
+      .post(`/api/v1/cases/${caseId}/documents`)
+      .set(await api.auth(staff))
+      .field('note', 'no file');
+    expect(empty.status).toBe(400);
+  });
+
+  it('hides the case and its documents from those who may not see it, and refuses those who may not attach', async () => {
+    expect((await upload(PDF, 'x.pdf', stranger)).status).toBe(404);
+    expect((await upload(PDF, 'x.pdf', auditor)).status).toBe(403);
+    const [document] = (await api.http.get(`/api/v1/cases/${caseId}`).set(await api.auth(staff)))
+      .body.documents;
+    expect(
+      (
+        await api.http
+          .get(`/api/v1/cases/${caseId}/documents/${document.id}`)
+          .set(await api.auth(stranger))
+      ).status,
+    ).toBe(404);
+    expect(
+      (await api.http.get(`/api/v1/cases/${caseId}/documents/not-there`).set(await api.auth(staff)))
+        .status,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,267 @@
+import { SignJWT } from 'jose';
+import {
+  complaint,
+  person,
+  SECRET,
+  startTestApp,
+  tokenFor,
+  type TestApp,
+} from './support/test-app';
+
+const staff = person('u-sam', 'staff');
+const ops = person('u-olu', 'operations-manager');
+const quality = person('u-quinn', 'quality');
+
+/** Every error is problem+json with the status in the body and nothing of the server's insides. */
+function expectProblem(
+  response: { status: number; headers: Record<string, string>; body: any; text: string },
+  status: number,
+  code?: string,
+) {
+  expect(response.status).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({
+    status,
+    type: expect.stringMatching(/^urn:clf:problem:/),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
+  if (code) expect(response.body.code).toBe(code);
+  expect(response.text).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
+}
+
+describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () => {
+  let api: TestApp;
+  beforeAll(async () => (api = await startTestApp({ now: '2026-11-23T10:00:00Z' })));
+  afterAll(() => api.close());
+
+  const post = async (path: string, body: unknown, actor = staff) =>
+    api.http
+      .post(`/api/v1${path}`)
+      .set(await api.auth(actor))
+      .send(body as object);
+  const newCase = async (overrides = {}) =>
+    (await post('/cases', complaint(overrides))).body.id as string;
+
+  describe('400: invalid input, each field named', () => {
+    it.each([
+      ['an unknown field', complaint({ priority: 'high' }), 'priority'],
+      [
+        'an unknown nested field',
+        complaint({ complainant: { name: 'A', role: 'learner', age: 17 } }),
+        'complainant.age',
+      ],
+      [
+        'a missing required field',
+        { kind: 'complaint', channel: 'phone', complainant: { name: 'A', role: 'learner' } },
+        'summary',
+      ],
+      ['a blank summary', complaint({ summary: '   ' }), 'summary'],
+      ['a summary of 201 characters', complaint({ summary: 'x'.repeat(201) }), 'summary'],
+      ['details over 20,000 characters', complaint({ details: 'x'.repeat(20_001) }), 'details'],
+      ['an unknown kind', complaint({ kind: 'grumble' }), 'kind'],
+      ['an unknown channel', complaint({ channel: 'pigeon' }), 'channel'],
+      [
+        'an unknown complainant role',
+        complaint({ complainant: { name: 'A', role: 'alien' } }),
+        'complainant.role',
+      ],
+      [
+        'eleven categories',
+        complaint({ categories: Array.from({ length: 11 }, (_, i) => `c${i}`) }),
+        'categories',
+      ],
+      ['a category that is not a string', complaint({ categories: [42] }), 'categories'],
+      ['a date that is not an instant', complaint({ receivedAt: '23/11/2026' }), 'receivedAt'],
+      ['a time without its offset', complaint({ receivedAt: '2026-11-23T09:00:00' }), 'receivedAt'],
+      [
+        'an invalid e-mail address',
+        complaint({ complainant: { name: 'A', role: 'learner', email: 'nope' } }),
+        'complainant.email',
+      ],
+      ['a string where an object belongs', complaint({ complainant: 'Ada' }), 'complainant'],
+      [
+        'a flag that is not a boolean',
+        complaint({ responseRequested: 'yes' }),
+        'responseRequested',
+      ],
+    ])('refuses %s', async (_, body, field) => {
+      const response = await post('/cases', body);
+      expectProblem(response, 400, 'validation-failed');
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('refuses a time in the future (by the server’s clock), naming the field', async () => {
+      const response = await post('/cases', complaint({ receivedAt: '2026-11-23T10:00:01Z' }));
+      expectProblem(response, 400, 'time-in-future');
+      expect(response.body.errors).toEqual([{ field: 'receivedAt', message: expect.any(String) }]);
+    });
+
+    it('refuses malformed JSON, and JSON that is not an object', async () => {
+      const malformed = await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(staff))
+        .set('Content-Type', 'application/json')
+        .send('{"kind": "complaint",');
+      expectProblem(malformed, 400, 'malformed-json');
+      const array = await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(staff))
+        .set('Content-Type', 'application/json')
+        .send('[1,2]');
+      expectProblem(array, 400);
+    });
+
+    it('refuses a malformed If-Match and a malformed Idempotency-Key', async () => {
+      const id = await newCase();
+      const ifMatch = await api.http
+        .post(`/api/v1/cases/${id}/notes`)
+        .set(await api.auth(staff))
+        .set('If-Match', 'W/"zero"')
+        .send({ text: 'x' });
+      expectProblem(ifMatch, 400, 'validation-failed');
+      const key = await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(staff))
+        .set('Idempotency-Key', 'x'.repeat(201))
+        .send(complaint());
+      expectProblem(key, 400, 'validation-failed');
+    });
+  });
+
+  describe('401: no proof of who is calling', () => {
+    const noteWith = async (authorization: string | undefined) => {
+      const id = await newCase();
+      const request = api.http.post(`/api/v1/cases/${id}/notes`);
+      if (authorization) request.set('Authorization', authorization);
+      return request.send({ text: 'x' });
+    };
+    const sign = (header: object, payload: object, secret = SECRET) =>
+      new SignJWT(payload as never)
+        .setProtectedHeader(header as never)
+        .sign(new TextEncoder().encode(secret));
+    const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
+
+    it('without a token', async () => {
+      const response = await noteWith(undefined);
+      expectProblem(response, 401, 'unauthenticated');
+      expect(response.headers['www-authenticate']).toBe('Bearer');
+    });
+    it('with a token signed by another secret', async () =>
+      expectProblem(
+        await noteWith(
+          `Bearer ${await sign({ alg: 'HS256' }, { sub: 'u', roles: ['staff'], exp: inAnHour() }, 'another-secret-another-secret-another-secret')}`,
+        ),
+        401,
+      ));
+    it('with an expired token', async () => {
+      const expired = await tokenFor(staff, {
+        now: new Date(Date.now() - 2 * 3600_000),
+        expiresInSeconds: 3600,
+      });
+      const response = await noteWith(`Bearer ${expired}`);
+      expectProblem(response, 401);
+      expect(response.body.detail).toMatch(/expired/);
+    });
+    it('with an unsigned token (alg: none)', async () => {
+      const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
+      const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'u-sam', roles: ['staff'], exp: inAnHour() })}.`;
+      expectProblem(await noteWith(`Bearer ${unsigned}`), 401);
+    });
+    it('with a token that never expires', async () =>
+      expectProblem(
+        await noteWith(
+          `Bearer ${await sign({ alg: 'HS256' }, { sub: 'u-sam', roles: ['staff'] })}`,
+        ),
+        401,
+      ));
+    it('with a token claiming to be a scheduled job', async () =>
+      expectProblem(
+        await noteWith(
+          `Bearer ${await sign({ alg: 'HS256' }, { sub: 'system:auto-close', roles: [], exp: inAnHour() })}`,
+        ),
+        401,
+      ));
+    it('with something that is not a JWT', async () =>
+      expectProblem(await noteWith('Bearer not.a.jwt'), 401));
+    it('with another scheme', async () => expectProblem(await noteWith('Basic dTpw'), 401));
+  });
+
+  it('403: a role that may not do it', async () => {
+    const id = await newCase();
+    const response = await post(`/cases/${id}/acknowledge`, {}, quality);
+    expectProblem(response, 403, 'role-not-permitted');
+  });
+
+  it('404: no such case, an id that is not one, a case the caller may not see, no such route', async () => {
+    expectProblem(
+      await post('/cases/9b7e2a40-7a1d-4c5e-8f3a-1d2c3b4a5e6f/notes', { text: 'x' }),
+      404,
+      'case-not-found',
+    );
+    expectProblem(await post('/cases/not-a-uuid/notes', { text: 'x' }), 404, 'case-not-found');
+    const id = await newCase();
+    const stranger = person('u-other', 'staff');
+    expectProblem(await post(`/cases/${id}/notes`, { text: 'x' }, stranger), 404, 'case-not-found');
+    expectProblem(await api.http.get(`/api/v1/cases/${id}`).set(await api.auth(stranger)), 404);
+    expectProblem(
+      await api.http.get('/api/v1/cases/by-reference/DMM-2026-99999').set(await api.auth(ops)),
+      404,
+    );
+    expectProblem(await api.http.get('/api/v1/no-such-thing').set(await api.auth(ops)), 404);
+  });
+
+  it('409: a closed case cannot be acknowledged', async () => {
+    const id = await newCase();
+    await post(`/cases/${id}/close`, { reason: 'withdrawn' }, ops);
+    expectProblem(await post(`/cases/${id}/acknowledge`, {}), 409, 'case-closed');
+  });
+
+  it('412: If-Match names a revision the case has moved past, and the problem says which it is at', async () => {
+    const id = await newCase();
+    await post(`/cases/${id}/notes`, { text: 'first' });
+    const stale = await api.http
+      .post(`/api/v1/cases/${id}/notes`)
+      .set(await api.auth(staff))
+      .set('If-Match', '"0"')
+      .send({ text: 'second' });
+    expectProblem(stale, 412, 'stale-revision');
+    expect(stale.body.currentRevision).toBe(1);
+    const current = await api.http
+      .post(`/api/v1/cases/${id}/notes`)
+      .set(await api.auth(staff))
+      .set('If-Match', '"1"')
+      .send({ text: 'second' });
+    expect(current.status).toBe(200);
+  });
+
+  it('413: a JSON body over 1 MB', async () => {
+    const response = await post('/cases', complaint({ details: 'x'.repeat(1_100_000) }));
+    expectProblem(response, 413, 'body-too-large');
+  });
+
+  it('422: stage 3 requested after the window; an Idempotency-Key reused for another request', async () => {
+    const id = await newCase({ formality: 'formal' });
+    api.clock.set('2026-11-30T10:00:00Z');
+    await post(`/cases/${id}/respond`, { summary: 'Answered', outcome: 'not-upheld' }, ops);
+    api.clock.set('2027-01-05T10:00:00Z');
+    expectProblem(
+      await post(`/cases/${id}/escalate`, { reason: 'Unhappy' }, ops),
+      422,
+      'escalation-window-closed',
+    );
+
+    const first = await api.http
+      .post('/api/v1/cases')
+      .set(await api.auth(staff))
+      .set('Idempotency-Key', 'k-1')
+      .send(complaint());
+    expect(first.status).toBe(201);
+    const reused = await api.http
+      .post('/api/v1/cases')
+      .set(await api.auth(staff))
+      .set('Idempotency-Key', 'k-1')
+      .send(complaint({ summary: 'Something else' }));
+    expectProblem(reused, 422, 'idempotency-key-reused');
+  });
+});

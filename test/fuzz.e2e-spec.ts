@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { complaint, person, startTestApp, type TestApp } from './support/test-app';
+
+const manager = person('u-sue', 'senior-manager', 'operations-manager', 'quality');
+
+const COMMANDS = [
+  'acknowledge',
+  'assign',
+  'escalate',
+  'respond',
+  'correspondence',
+  'notes',
+  'representative-authorisation',
+  'guardian-notification',
+  'confidentiality-notice',
+  'external-referral',
+  'categories',
+  'close',
+  'reopen',
+];
+
+/** Field names the API knows, so random bodies often reach deep validation and the domain. */
+const KNOWN_FIELDS = [
+  'kind',
+  'formality',
+  'channel',
+  'receivedAt',
+  'summary',
+  'details',
+  'complainant',
+  'representative',
+  'categories',
+  'assessmentRelated',
+  'responseRequested',
+  'owner',
+  'resolvedAtFirstContact',
+  'at',
+  'method',
+  'note',
+  'toStage',
+  'requestReceivedAt',
+  'inWriting',
+  'reason',
+  'override',
+  'outcome',
+  'addressedTo',
+  'text',
+  'documentId',
+  'notifiedAt',
+  'guardianName',
+  'waived',
+  'explanation',
+  'toldTo',
+  'body',
+  'referredAt',
+  'externalReference',
+  'appealsBody',
+  'name',
+  'role',
+  'id',
+  'resolution',
+  'under18',
+];
+const interestingValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom(
+    '2026-11-23T09:00:00Z',
+    '2999-01-01T00:00:00Z',
+    '2026-02-30T00:00:00Z',
+    'complaint',
+    'formal',
+    'email',
+    'upheld',
+    'withdrawn',
+    'learner',
+    '',
+    ' ',
+    'x'.repeat(300),
+    -1,
+    0,
+    3,
+    1e308,
+    null,
+    true,
+  ),
+);
+const body = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.dictionary(fc.constantFrom(...KNOWN_FIELDS), interestingValue, { maxKeys: 8 }),
+  fc.dictionary(
+    fc.constantFrom(...KNOWN_FIELDS),
+    fc.dictionary(fc.constantFrom(...KNOWN_FIELDS), interestingValue),
+    { maxKeys: 4 },
+  ),
+);
+
+describe('random malformed bodies to every command: never a 5xx', () => {
+  let api: TestApp;
+  let caseId: string;
+  beforeAll(async () => {
+    api = await startTestApp();
+    caseId = (
+      await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(manager))
+        .send(complaint())
+    ).body.id;
+  });
+  afterAll(() => api.close());
+
+  it.each(['', ...COMMANDS])('POST /cases/:id/%s (empty: POST /cases)', async (command) => {
+    const path = command ? `/api/v1/cases/${caseId}/${command}` : '/api/v1/cases';
+    const headers = await api.auth(manager);
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        const response = await api.http
+          .post(path)
+          .set(headers)
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(payload));
+        expect(response.status).toBeLessThan(500);
+        expect(response.text).not.toMatch(/\n\s+at /);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('survives bytes that are not JSON at all', async () => {
+    const headers = await api.auth(manager);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 200 }),
+        fc.constantFrom('', ...COMMANDS),
+        async (raw, command) => {
+          const path = command ? `/api/v1/cases/${caseId}/${command}` : '/api/v1/cases';
+          const response = await api.http
+            .post(path)
+            .set(headers)
+            .set('Content-Type', 'application/json')
+            .send(raw);
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
