@@ -68,13 +68,19 @@ export interface SqliteEventStoreOptions {
   crossProcessPollMs?: number;
 }
 
-/** What a retry of an already stored append runs into. */
-const isRetrySymptom = (error: unknown): boolean =>
-  error instanceof ConcurrencyError ||
-  (error instanceof Error &&
-    'code' in error &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('event_id'));
+/**
+ * What a retry of an already stored append runs into. Duck-typed: better-sqlite3 builds
+ * its errors in the addon's realm, where `instanceof Error` can be false (under jest, say).
+ */
+const isRetrySymptom = (error: unknown): boolean => {
+  if (error instanceof ConcurrencyError) return true;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof message === 'string' &&
+    message.includes('event_id')
+  );
+};
 
 const toRecorded = (row: EventRow): RecordedEvent => ({
   id: row.event_id,
