@@ -265,3 +265,19 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
     expectProblem(reused, 422, 'idempotency-key-reused');
   });
 });
+
+describe('415: a command body that is not JSON', () => {
+  it('is refused, saying what to send', async () => {
+    const api = await startTestApp();
+    try {
+      const response = await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(staff))
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send('kind=complaint&channel=phone');
+      expectProblem(response, 415, 'unsupported-media-type');
+    } finally {
+      await api.close();
+    }
+  });
+});

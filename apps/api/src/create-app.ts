@@ -9,7 +9,7 @@ import { API_PREFIX } from './api-prefix';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemResponse } from './http/api-problems.decorator';
-import { PROBLEM_MEDIA_TYPE } from './http/problem';
+import { problem, PROBLEM_MEDIA_TYPE } from './http/problem';
 import { toProblem } from './http/problem-details.filter';
 import { assignRequestId } from './http/request-context';
 import { validationPipe } from './http/validation.pipe';
@@ -24,6 +24,26 @@ function bodyParserErrors(error: unknown, _: Request, response: Response, next: 
   if (response.headersSent) return next(error);
   const body = toProblem(error);
   response.status(body.status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
+}
+
+/** A command body in anything but JSON would reach validation as nothing at all: say why instead. */
+function requireJsonBody(request: Request, response: Response, next: NextFunction) {
+  const hasBody =
+    request.headers['transfer-encoding'] !== undefined ||
+    Number(request.headers['content-length'] ?? 0) > 0;
+  if (
+    request.method !== 'POST' ||
+    !hasBody ||
+    request.path.endsWith('/documents') ||
+    request.is(['application/json', 'application/*+json'])
+  )
+    return next();
+  const body = problem(
+    415,
+    'unsupported-media-type',
+    'Send the body as JSON (Content-Type: application/json).',
+  );
+  response.status(415).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
 }
 
 function securityHeaders(_: Request, response: Response, next: NextFunction) {
@@ -60,7 +80,7 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are case revisions, set where they mean something
-  app.use(assignRequestId, securityHeaders);
+  app.use(assignRequestId, securityHeaders, requireJsonBody);
   app.useBodyParser('json', {
     limit: MAX_JSON_BODY,
     type: ['application/json', 'application/*+json'],
