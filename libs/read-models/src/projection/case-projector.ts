@@ -1,0 +1,61 @@
+import type { WorkingDayCalendar } from '#calendar';
+import { evolve, type CaseEvent } from '#domain';
+import type { RecordedEvent } from '#event-store';
+import { eventFacts, stateFacts } from '../case-facts';
+import type { CaseRecord, StoredCase } from '../case-record';
+import { summarise } from '../case-summary';
+
+export const CASE_CATEGORY = 'clfcase';
+const caseIdOf = (stream: string) => stream.slice(CASE_CATEGORY.length + 1);
+
+/** An event arrived out of order for its case: the read model cannot be trusted to go on. */
+export class ProjectionGapError extends Error {
+  constructor(caseId: string, expected: number, got: number) {
+    super(`Case ${caseId}: expected revision ${expected} next, got ${got}`);
+    this.name = 'ProjectionGapError';
+  }
+}
+
+/**
+ * Turns a batch of case events into the records to store, given those stored already.
+ * Idempotent: an event at or below a case's stored revision is skipped, so a batch
+ * replayed after a crash yields the same records.
+ */
+export class CaseProjector {
+  constructor(private readonly calendar: WorkingDayCalendar) {}
+
+  project(batch: readonly RecordedEvent[], stored: ReadonlyMap<string, StoredCase>): CaseRecord[] {
+    const working = new Map<string, StoredCase>();
+    for (const recorded of batch) {
+      const caseId = caseIdOf(recorded.stream);
+      const current = working.get(caseId) ?? stored.get(caseId) ?? null;
+      const appliedUpTo = current?.revision ?? -1;
+      if (recorded.revision <= appliedUpTo) continue;
+      if (recorded.revision !== appliedUpTo + 1)
+        throw new ProjectionGapError(caseId, appliedUpTo + 1, recorded.revision);
+      const event = recorded as unknown as CaseEvent;
+      const before = current?.state ?? null;
+      const after = evolve(before, event);
+      if (after === null) continue; // not a case (an event before CaseReceived): nothing to show
+      working.set(caseId, {
+        caseId,
+        revision: recorded.revision,
+        state: after,
+        eventFacts: [
+          ...(current?.eventFacts ?? []),
+          ...eventFacts(this.calendar, event, before, after),
+        ],
+      });
+    }
+    return [...working.values()].map((next) => ({
+      ...next,
+      summary: summarise(next.state, next.revision),
+      facts: [...next.eventFacts, ...stateFacts(this.calendar, next.state)],
+    }));
+  }
+
+  /** The case ids a batch touches, to load their stored records in one go. */
+  static caseIds(batch: readonly RecordedEvent[]): string[] {
+    return [...new Set(batch.map((e) => caseIdOf(e.stream)))];
+  }
+}

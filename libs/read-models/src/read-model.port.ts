@@ -1,0 +1,101 @@
+import type { CaseKind, CaseStatus, CaseVisibility, Formality } from '#domain';
+import type { Position } from '#event-store';
+import type { CaseRecord, StoredCase } from './case-record';
+import type { CaseSummary } from './case-summary';
+
+export const QUEUE_SORTS = ['dueBy', '-dueBy', 'receivedAt', '-receivedAt'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/** Where the previous page ended: the sort value and id of its last row. */
+export interface QueueCursor {
+  after: string;
+  id: string;
+}
+
+/** `GET /cases`: every filter of DESIGN §5, the caller's visibility, and the time "overdue" is judged at. */
+export interface QueueQuery {
+  kind?: CaseKind;
+  stage?: number;
+  /** Default: every status but closed. */
+  status?: CaseStatus[];
+  ownerId?: string;
+  unassigned?: boolean;
+  overdue?: boolean;
+  dueBefore?: string;
+  category?: string;
+  q?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  sort: QueueSort;
+  limit: number;
+  cursor?: QueueCursor;
+  now: string;
+  visibility: CaseVisibility;
+}
+
+export interface QueuePage {
+  items: CaseSummary[];
+  next: QueueCursor | null;
+}
+
+export interface OpenCaseCounts {
+  byKind: Record<string, number>;
+  byStage: Record<string, number>;
+  byStatus: Record<string, number>;
+  overdue: number;
+  dueSoon: number;
+  unassigned: number;
+  total: number;
+}
+
+/** Report facts over some months: totals per metric, and the values of `working-days.*` metrics. */
+export interface FactTotals {
+  totals: Record<string, number>;
+  durations: Record<string, number[]>;
+}
+
+export interface FactFilter {
+  kind?: CaseKind;
+  formality?: Formality;
+}
+
+/** The case queue. */
+export interface CaseQueue {
+  page(query: QueueQuery): Promise<QueuePage>;
+  /** Open cases the caller may see; overdue by `now`, due soon by `dueSoonBy`. */
+  openCounts(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseCounts>;
+}
+
+/** Monthly statistics, and themes (counts per category per month). */
+export interface CaseStatistics {
+  facts(months: readonly string[], filter?: FactFilter): Promise<FactTotals>;
+  themes(
+    months: readonly string[],
+  ): Promise<Array<{ month: string; category: string; count: number }>>;
+}
+
+/** What the projection runner writes through. */
+export interface ReadModelWriter {
+  load(caseIds: readonly string[]): Promise<Map<string, StoredCase>>;
+  /** Stores the records and moves the checkpoint — atomically where the store can. */
+  save(records: readonly CaseRecord[], checkpoint: Position): Promise<void>;
+  checkpoint(): Promise<Position | null>;
+}
+
+/** One generation of the read models: written by one runner, read by queries. */
+export interface ReadModelStore extends ReadModelWriter, CaseQueue, CaseStatistics {
+  readonly generation: number;
+  close(): Promise<void>;
+  /** Deletes this generation for good (after a rebuilt one replaced it). */
+  drop(): Promise<void>;
+}
+
+/** Opens generations of the read models, and remembers which one queries use. */
+export interface ReadModelGenerations {
+  current(): Promise<ReadModelStore>;
+  /** A new, empty generation to rebuild into. */
+  create(): Promise<ReadModelStore>;
+  /** Makes `store` the generation queries use from now on. */
+  promote(store: ReadModelStore): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,326 @@
+import { rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { CaseVisibility } from '#domain';
+import { openSqlite, type Position } from '#event-store';
+import type { Fact } from '../case-facts';
+import type { CaseRecord, StoredCase } from '../case-record';
+import type { CaseSummary } from '../case-summary';
+import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
+import type {
+  FactFilter,
+  FactTotals,
+  OpenCaseCounts,
+  QueuePage,
+  QueueQuery,
+  ReadModelStore,
+} from '../read-model.port';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS cases (
+  case_id      TEXT PRIMARY KEY,
+  revision     INTEGER NOT NULL,
+  state        TEXT NOT NULL,
+  event_facts  TEXT NOT NULL,
+  summary      TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  formality    TEXT,
+  stage        INTEGER,
+  status       TEXT NOT NULL,
+  is_open      INTEGER NOT NULL,
+  owner_id     TEXT,
+  recipient_id TEXT NOT NULL,
+  search       TEXT NOT NULL,
+  received_at  TEXT NOT NULL,
+  next_due_by  TEXT,
+  due_asc      TEXT NOT NULL,
+  due_desc     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cases_open_due_asc ON cases (is_open, due_asc, case_id);
+CREATE INDEX IF NOT EXISTS cases_open_due_desc ON cases (is_open, due_desc, case_id);
+CREATE INDEX IF NOT EXISTS cases_open_received ON cases (is_open, received_at, case_id);
+CREATE INDEX IF NOT EXISTS cases_due_asc ON cases (due_asc, case_id);
+CREATE INDEX IF NOT EXISTS cases_received ON cases (received_at, case_id);
+CREATE INDEX IF NOT EXISTS cases_owner ON cases (owner_id, is_open, due_asc);
+CREATE INDEX IF NOT EXISTS cases_recipient ON cases (recipient_id, is_open, due_asc);
+CREATE TABLE IF NOT EXISTS case_categories (
+  category TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (category, case_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
+CREATE TABLE IF NOT EXISTS facts (
+  case_id TEXT NOT NULL, month TEXT NOT NULL, metric TEXT NOT NULL, value INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS facts_month ON facts (month, metric);
+CREATE INDEX IF NOT EXISTS facts_case ON facts (case_id);
+CREATE TABLE IF NOT EXISTS checkpoint (
+  id INTEGER PRIMARY KEY CHECK (id = 1), commit_position TEXT NOT NULL, prepare_position TEXT NOT NULL
+);
+`;
+
+interface CaseRow {
+  case_id: string;
+  revision: number;
+  state: string;
+  event_facts: string;
+}
+
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A WHERE clause built from optional parts, with its parameters in order. */
+class Where {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+  add(sql: string, ...params: unknown[]): this {
+    this.parts.push(sql);
+    this.params.push(...params);
+    return this;
+  }
+  toString(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}
+
+function visibilityFilter(where: Where, visibility: CaseVisibility): void {
+  if (visibility.scope === 'none') where.add('0');
+  if (visibility.scope === 'participant')
+    where.add('(recipient_id = ? OR owner_id = ?)', visibility.personId, visibility.personId);
+}
+
+const SORTS = {
+  dueBy: { column: 'due_asc', direction: 'ASC' },
+  '-dueBy': { column: 'due_desc', direction: 'DESC' },
+  receivedAt: { column: 'received_at', direction: 'ASC' },
+  '-receivedAt': { column: 'received_at', direction: 'DESC' },
+} as const;
+
+/**
+ * The read models of one generation in one SQLite file. A batch's records and the
+ * checkpoint commit in one transaction, so a crash can lose a batch (replayed on
+ * restart) but never half of one.
+ */
+export class SqliteReadModelStore implements ReadModelStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly saveTransaction;
+
+  constructor(
+    private readonly filename: string,
+    readonly generation: number,
+  ) {
+    this.db = openSqlite(filename, 'normal');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      load: this.db.prepare<[string], CaseRow>(
+        'SELECT case_id, revision, state, event_facts FROM cases WHERE case_id = ?',
+      ),
+      upsert: this.db
+        .prepare(`INSERT INTO cases (case_id, revision, state, event_facts, summary, kind, formality, stage,
+          status, is_open, owner_id, recipient_id, search, received_at, next_due_by, due_asc, due_desc)
+        VALUES (@case_id, @revision, @state, @event_facts, @summary, @kind, @formality, @stage, @status, @is_open,
+          @owner_id, @recipient_id, @search, @received_at, @next_due_by, @due_asc, @due_desc)
+        ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, state = excluded.state,
+          event_facts = excluded.event_facts, summary = excluded.summary, kind = excluded.kind,
+          formality = excluded.formality, stage = excluded.stage, status = excluded.status, is_open = excluded.is_open,
+          owner_id = excluded.owner_id, recipient_id = excluded.recipient_id, search = excluded.search,
+          received_at = excluded.received_at, next_due_by = excluded.next_due_by, due_asc = excluded.due_asc,
+          due_desc = excluded.due_desc
+        WHERE excluded.revision > cases.revision`),
+      deleteCategories: this.db.prepare<[string]>('DELETE FROM case_categories WHERE case_id = ?'),
+      insertCategory: this.db.prepare<[string, string]>(
+        'INSERT OR IGNORE INTO case_categories (category, case_id) VALUES (?, ?)',
+      ),
+      deleteFacts: this.db.prepare<[string]>('DELETE FROM facts WHERE case_id = ?'),
+      insertFact: this.db.prepare<[string, string, string, number]>(
+        'INSERT INTO facts (case_id, month, metric, value) VALUES (?, ?, ?, ?)',
+      ),
+      checkpoint: this.db.prepare<[], { commit_position: string; prepare_position: string }>(
+        'SELECT commit_position, prepare_position FROM checkpoint WHERE id = 1',
+      ),
+      setCheckpoint: this.db.prepare<[string, string]>(
+        `INSERT INTO checkpoint (id, commit_position, prepare_position) VALUES (1, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET commit_position = excluded.commit_position, prepare_position = excluded.prepare_position`,
+      ),
+    };
+    this.saveTransaction = this.db.transaction(
+      (records: readonly CaseRecord[], checkpoint: Position) => {
+        for (const record of records) this.saveRecord(record);
+        this.statements.setCheckpoint.run(
+          checkpoint.commit.toString(),
+          checkpoint.prepare.toString(),
+        );
+      },
+    );
+  }
+
+  async load(caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
+    const found = new Map<string, StoredCase>();
+    for (const id of caseIds) {
+      const row = this.statements.load.get(id);
+      if (row)
+        found.set(id, {
+          caseId: row.case_id,
+          revision: row.revision,
+          state: JSON.parse(row.state),
+          eventFacts: JSON.parse(row.event_facts) as Fact[],
+        });
+    }
+    return found;
+  }
+
+  async save(records: readonly CaseRecord[], checkpoint: Position): Promise<void> {
+    this.saveTransaction(records, checkpoint);
+  }
+
+  private saveRecord({ caseId, revision, state, eventFacts, summary, facts }: CaseRecord): void {
+    const due = summary.nextDeadline?.dueBy ?? null;
+    const changed = this.statements.upsert.run({
+      case_id: caseId,
+      revision,
+      state: JSON.stringify(state),
+      event_facts: JSON.stringify(eventFacts),
+      summary: JSON.stringify(summary),
+      kind: summary.kind,
+      formality: summary.formality,
+      stage: summary.stage,
+      status: summary.status,
+      is_open: summary.status === 'closed' ? 0 : 1,
+      owner_id: summary.owner?.id ?? null,
+      recipient_id: summary.recipient.id,
+      search: `${summary.reference} ${summary.summary} ${summary.complainantName}`.toLowerCase(),
+      received_at: summary.receivedAt,
+      next_due_by: due,
+      due_asc: due ?? NO_DEADLINE_ASC,
+      due_desc: due ?? NO_DEADLINE_DESC,
+    }).changes;
+    if (changed === 0) return; // already at this revision or later: a replay changes nothing
+    this.statements.deleteCategories.run(caseId);
+    for (const category of summary.categories) this.statements.insertCategory.run(category, caseId);
+    this.statements.deleteFacts.run(caseId);
+    for (const fact of facts)
+      this.statements.insertFact.run(caseId, fact.month, fact.metric, fact.value);
+  }
+
+  async checkpoint(): Promise<Position | null> {
+    const row = this.statements.checkpoint.get();
+    return row
+      ? { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) }
+      : null;
+  }
+
+  async page(query: QueueQuery): Promise<QueuePage> {
+    const where = new Where();
+    visibilityFilter(where, query.visibility);
+    if (query.status === undefined) where.add('is_open = 1');
+    else if (query.status.length > 0)
+      where.add(`status IN (${query.status.map(() => '?').join(', ')})`, ...query.status);
+    if (query.kind) where.add('kind = ?', query.kind);
+    if (query.stage !== undefined) where.add('stage = ?', query.stage);
+    if (query.ownerId) where.add('owner_id = ?', query.ownerId);
+    if (query.unassigned) where.add('owner_id IS NULL');
+    if (query.overdue) where.add('next_due_by < ?', query.now);
+    if (query.dueBefore) where.add('next_due_by <= ?', query.dueBefore);
+    if (query.category)
+      where.add(
+        'case_id IN (SELECT case_id FROM case_categories WHERE category = ?)',
+        query.category,
+      );
+    if (query.q) where.add("search LIKE ? ESCAPE '\\'", likePattern(query.q));
+    if (query.receivedFrom) where.add('received_at >= ?', query.receivedFrom);
+    if (query.receivedTo) where.add('received_at <= ?', query.receivedTo);
+    const { column, direction } = SORTS[query.sort];
+    if (query.cursor)
+      where.add(
+        `(${column}, case_id) ${direction === 'ASC' ? '>' : '<'} (?, ?)`,
+        query.cursor.after,
+        query.cursor.id,
+      );
+    const rows = this.db
+      .prepare<unknown[], { summary: string; sort_value: string; case_id: string }>(
+        `SELECT summary, ${column} AS sort_value, case_id FROM cases ${where}
+         ORDER BY ${column} ${direction}, case_id ${direction} LIMIT ?`,
+      )
+      .all(...where.params, query.limit + 1);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((row) => JSON.parse(row.summary) as CaseSummary),
+      next: rows.length > query.limit ? { after: last.sort_value, id: last.case_id } : null,
+    };
+  }
+
+  async openCounts(
+    visibility: CaseVisibility,
+    now: string,
+    dueSoonBy: string,
+  ): Promise<OpenCaseCounts> {
+    const where = new Where().add('is_open = 1');
+    visibilityFilter(where, visibility);
+    const grouped = (column: string) =>
+      Object.fromEntries(
+        this.db
+          .prepare<unknown[], { key: string | number | null; count: number }>(
+            `SELECT ${column} AS key, COUNT(*) AS count FROM cases ${where} GROUP BY ${column}`,
+          )
+          .all(...where.params)
+          .map((row) => [String(row.key ?? 'none'), row.count]),
+      );
+    const [totals] = this.db
+      .prepare<unknown[], { total: number; overdue: number; due_soon: number; unassigned: number }>(
+        `SELECT COUNT(*) AS total,
+           COALESCE(SUM(next_due_by < ?), 0) AS overdue,
+           COALESCE(SUM(next_due_by >= ? AND next_due_by <= ?), 0) AS due_soon,
+           COALESCE(SUM(owner_id IS NULL), 0) AS unassigned
+         FROM cases ${where}`,
+      )
+      .all(now, now, dueSoonBy, ...where.params);
+    return {
+      byKind: grouped('kind'),
+      byStage: grouped('stage'),
+      byStatus: grouped('status'),
+      overdue: totals.overdue,
+      dueSoon: totals.due_soon,
+      unassigned: totals.unassigned,
+      total: totals.total,
+    };
+  }
+
+  async facts(months: readonly string[], filter: FactFilter = {}): Promise<FactTotals> {
+    const where = new Where().add(
+      `f.month IN (${months.map(() => '?').join(', ') || "''"})`,
+      ...months,
+    );
+    if (filter.kind) where.add('c.kind = ?', filter.kind);
+    if (filter.formality) where.add('c.formality = ?', filter.formality);
+    const join = filter.kind || filter.formality ? 'JOIN cases c ON c.case_id = f.case_id' : '';
+    const totals: Record<string, number> = {};
+    const durations: Record<string, number[]> = {};
+    const rows = this.db
+      .prepare<unknown[], { metric: string; value: number }>(
+        `SELECT f.metric AS metric, f.value AS value FROM facts f ${join} ${where}`,
+      )
+      .all(...where.params);
+    for (const { metric, value } of rows) {
+      if (metric.startsWith('working-days.')) (durations[metric] ??= []).push(value);
+      else totals[metric] = (totals[metric] ?? 0) + value;
+    }
+    return { totals, durations };
+  }
+
+  async themes(months: readonly string[]) {
+    return this.db
+      .prepare<unknown[], { month: string; category: string; count: number }>(
+        `SELECT month, substr(metric, 19) AS category, SUM(value) AS count FROM facts
+         WHERE month IN (${months.map(() => '?').join(', ') || "''"}) AND metric LIKE 'received.category.%'
+         GROUP BY month, metric ORDER BY month, count DESC, category`,
+      )
+      .all(...months);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async drop(): Promise<void> {
+    await this.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${this.filename}${suffix}`, { force: true });
+  }
+}

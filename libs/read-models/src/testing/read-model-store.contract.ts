@@ -1,0 +1,212 @@
+import type { Actor, CaseCommand } from '#domain';
+import { positionAt } from '#event-store';
+import { CaseProjector } from '../projection/case-projector';
+import type { QueueQuery, ReadModelStore } from '../read-model.port';
+import { dmmCalendar, RecordedHistory } from './recorded-history';
+
+const ann: Actor = { id: 'u-ann', name: 'Ann', roles: ['staff'] };
+const olu: Actor = { id: 'u-olu', name: 'Olu', roles: ['operations-manager'] };
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const receive = (
+  caseId: string,
+  data: Record<string, unknown> = {},
+  actor: Actor = ann,
+): CaseCommand => ({
+  type: 'ReceiveCase',
+  actor,
+  data: {
+    caseId,
+    reference: `DMM-2026-${caseId.slice(-5)}`,
+    kind: 'complaint',
+    channel: 'phone',
+    summary: `Complaint ${caseId.slice(-3)}`,
+    complainant: { name: 'Ada Learner', role: 'learner' },
+    ...data,
+  },
+});
+
+/**
+ * The read-model store contract: what the SQLite and MongoDB adapters must both do.
+ * Histories are decided by the real decider and projected by the real projector.
+ */
+export function readModelStoreContract(open: () => Promise<ReadModelStore>): void {
+  let store: ReadModelStore;
+  let history: RecordedHistory;
+  const projector = new CaseProjector(dmmCalendar);
+  beforeEach(async () => {
+    store = await open();
+    history = new RecordedHistory();
+  });
+  afterEach(() => store.drop());
+
+  async function project(events = history.events): Promise<void> {
+    const stored = await store.load(CaseProjector.caseIds(events));
+    await store.save(projector.project(events, stored), events[events.length - 1].position);
+  }
+  const query = (overrides: Partial<QueueQuery> = {}): QueueQuery => ({
+    sort: 'dueBy',
+    limit: 50,
+    now: '2026-11-30T12:00:00.000Z',
+    visibility: { scope: 'all' },
+    ...overrides,
+  });
+
+  /** Five complaints received a day apart from Mon 23 Nov 2026; the first acknowledged, the second closed, the third owned by Olu. */
+  function fiveCases(): void {
+    for (let n = 1; n <= 5; n += 1) {
+      const at = `2026-11-${22 + n}T09:00:00Z`;
+      history.run(id(n), receive(id(n), { categories: n % 2 ? ['mentoring'] : ['fees'] }), at);
+    }
+    history.run(id(1), { type: 'AcknowledgeCase', actor: ann, data: {} }, '2026-11-24T10:00:00Z');
+    history.run(
+      id(2),
+      { type: 'CloseCase', actor: olu, data: { reason: 'withdrawn' } },
+      '2026-11-25T10:00:00Z',
+    );
+    history.run(
+      id(3),
+      { type: 'AssignOwner', actor: olu, data: { owner: { id: 'u-olu', name: 'Olu' } } },
+      '2026-11-26T10:00:00Z',
+    );
+  }
+
+  it('stores each case with its checkpoint, and loads it back to go on from', async () => {
+    fiveCases();
+    await project();
+    expect(await store.checkpoint()).toEqual(history.events.at(-1)!.position);
+    const loaded = await store.load([id(1), id(9)]);
+    expect([...loaded.keys()]).toEqual([id(1)]);
+    expect(loaded.get(id(1))).toMatchObject({ revision: 1, state: { status: 'acknowledged' } });
+  });
+
+  it('changes nothing when a batch is applied again (idempotent replay)', async () => {
+    fiveCases();
+    await project();
+    const before = await store.page(query({ status: ['open', 'acknowledged', 'closed'] }));
+    const factsBefore = await store.facts(['2026-11']);
+    // The same records again, and an older version of case 1.
+    await project();
+    const stale = projector.project(history.events.slice(0, 1), new Map());
+    await store.save(stale, positionAt(1));
+    expect(await store.page(query({ status: ['open', 'acknowledged', 'closed'] }))).toEqual(before);
+    expect(await store.facts(['2026-11'])).toEqual(factsBefore);
+  });
+
+  it('lists open cases, soonest deadline first, by default', async () => {
+    fiveCases();
+    await project();
+    const { items, next } = await store.page(query());
+    expect(items.map((s) => s.id)).toEqual([id(3), id(4), id(5), id(1)]);
+    expect(items[0].nextDeadline).toEqual({
+      kind: 'acknowledgement',
+      stage: 1,
+      dueBy: '2026-11-27T23:59:59.999Z',
+    });
+    expect(items.at(-1)!.nextDeadline).toBeNull(); // acknowledged: nothing due at stage 1
+    expect(next).toBeNull();
+  });
+
+  it('filters by status, kind, stage, owner, unassigned, overdue, due date, category, text and receipt dates', async () => {
+    fiveCases();
+    await project();
+    const ids = async (overrides: Partial<QueueQuery>) =>
+      (await store.page(query(overrides))).items.map((s) => s.id);
+    expect(await ids({ status: ['closed'] })).toEqual([id(2)]);
+    expect(await ids({ kind: 'compliment' })).toEqual([]);
+    expect(await ids({ stage: 1 })).toHaveLength(4);
+    expect(await ids({ ownerId: 'u-olu' })).toEqual([id(3)]);
+    expect(await ids({ unassigned: true })).toEqual([id(4), id(5), id(1)]);
+    expect(await ids({ overdue: true, now: '2026-11-28T00:00:00.000Z' })).toEqual([id(3)]);
+    expect(await ids({ dueBefore: '2026-11-30T23:59:59.999Z' })).toEqual([id(3), id(4)]);
+    expect(await ids({ category: 'mentoring' })).toEqual([id(3), id(5), id(1)]);
+    expect(await ids({ q: 'complaint 004' })).toEqual([id(4)]);
+    expect(await ids({ q: '100%_' })).toEqual([]);
+    expect(
+      await ids({ receivedFrom: '2026-11-25T00:00:00Z', receivedTo: '2026-11-26T23:59:59Z' }),
+    ).toEqual([id(3), id(4)]);
+  });
+
+  it('shows staff only the cases they received or own, and nobody-scoped callers nothing', async () => {
+    fiveCases();
+    history.run(id(6), receive(id(6), {}, olu), '2026-11-28T09:00:00Z');
+    await project();
+    const seen = async (visibility: QueueQuery['visibility']) =>
+      (await store.page(query({ visibility, status: ['open', 'acknowledged'] }))).items
+        .map((s) => s.id)
+        .sort();
+    expect(await seen({ scope: 'participant', personId: 'u-olu' })).toEqual([id(3), id(6)]);
+    expect(await seen({ scope: 'none' })).toEqual([]);
+  });
+
+  it('pages through every sort with no duplicates or gaps', async () => {
+    for (let n = 1; n <= 23; n += 1)
+      history.run(
+        id(n),
+        receive(id(n)),
+        `2026-11-${String(1 + (n % 20)).padStart(2, '0')}T09:00:00Z`,
+      );
+    await project();
+    for (const sort of ['dueBy', '-dueBy', 'receivedAt', '-receivedAt'] as const) {
+      const all = (await store.page(query({ sort, limit: 200 }))).items.map((s) => s.id);
+      const paged: string[] = [];
+      let cursor: QueueQuery['cursor'];
+      do {
+        const page = await store.page(query({ sort, limit: 5, cursor }));
+        paged.push(...page.items.map((s) => s.id));
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      expect({ sort, paged }).toEqual({ sort, paged: all });
+      expect(new Set(paged).size).toBe(23);
+    }
+  });
+
+  it('counts open cases for the dashboard', async () => {
+    fiveCases();
+    await project();
+    expect(
+      await store.openCounts(
+        { scope: 'all' },
+        '2026-11-28T00:00:00.000Z',
+        '2026-12-01T23:59:59.999Z',
+      ),
+    ).toEqual({
+      byKind: { complaint: 4 },
+      byStage: { '1': 4 },
+      byStatus: { open: 3, acknowledged: 1 },
+      overdue: 1,
+      dueSoon: 2,
+      unassigned: 3,
+      total: 4,
+    });
+  });
+
+  it('totals report facts by month, filtered by kind and formality, and counts themes', async () => {
+    fiveCases();
+    history.run(
+      id(7),
+      receive(id(7), { formality: 'formal', channel: 'letter' }),
+      '2026-12-01T09:00:00Z',
+    );
+    await project();
+    const november = await store.facts(['2026-11']);
+    expect(november.totals).toMatchObject({
+      'received.kind.complaint': 5,
+      'received.category.mentoring': 3,
+      'received.category.fees': 2,
+      'acknowledgements.stage-1.on-time': 1,
+      'closed.withdrawn': 1,
+    });
+    expect(november.durations).toEqual({ 'working-days.acknowledge.stage-1': [1] });
+    expect((await store.facts(['2026-12'], { formality: 'formal' })).totals).toEqual({
+      'received.kind.complaint': 1,
+      'received.channel.letter': 1,
+      'received.formality.formal': 1,
+      'stage-reached.stage-2': 1,
+    });
+    expect(await store.themes(['2026-11', '2026-12'])).toEqual([
+      { month: '2026-11', category: 'mentoring', count: 3 },
+      { month: '2026-11', category: 'fees', count: 2 },
+    ]);
+  });
+}

@@ -1,0 +1,52 @@
+import {
+  calendarFor,
+  bundledPolicy,
+  createCaseDecider,
+  foldCase,
+  type CaseCommand,
+  type CaseEvent,
+} from '#domain';
+import { positionAt, type RecordedEvent } from '#event-store';
+
+export const dmm = bundledPolicy('dmm');
+export const dmmCalendar = calendarFor(dmm);
+
+/**
+ * Case histories as the store would hand them to the projection: each command decided
+ * at its time, each event given its stream, revision and a global position in order.
+ */
+export class RecordedHistory {
+  private readonly decider = createCaseDecider(dmm);
+  private position = 0;
+  private readonly streams = new Map<string, CaseEvent[]>();
+  readonly events: RecordedEvent[] = [];
+
+  run(caseId: string, command: CaseCommand, at: string): RecordedEvent[] {
+    const history = this.streams.get(caseId) ?? [];
+    const decided = this.decider.decide(command, foldCase(history), new Date(at));
+    const recorded = decided.map((event, i) => {
+      this.position += 1;
+      return {
+        ...event,
+        id: `${caseId}-${history.length + i}`,
+        stream: `clfcase-${caseId}`,
+        revision: history.length + i,
+        position: positionAt(this.position),
+        recordedAt: at,
+        metadata: {
+          correlationId: 'c',
+          causationId: 'c',
+          actor: command.actor,
+          policyId: 'dmm',
+          policyVersion: dmm.version,
+          schemaVersion: 1,
+        },
+        prevHash: null,
+        hash: 'h',
+      } as RecordedEvent;
+    });
+    this.streams.set(caseId, [...history, ...decided]);
+    this.events.push(...recorded);
+    return recorded;
+  }
+}
