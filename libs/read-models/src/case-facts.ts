@@ -118,3 +118,17 @@ export function stateFacts(calendar: WorkingDayCalendar, found: Case): Fact[] {
     facts.push({ month, metric: `stage-reached.stage-${found.stage}`, value: 1 });
   return facts;
 }
+
+/** Counters summed per metric; `working-days.*` values kept for medians. */
+export function totalFacts(rows: Iterable<{ metric: string; value: number }>): {
+  totals: Record<string, number>;
+  durations: Record<string, number[]>;
+} {
+  const totals: Record<string, number> = {};
+  const durations: Record<string, number[]> = {};
+  for (const { metric, value } of rows) {
+    if (metric.startsWith('working-days.')) (durations[metric] ??= []).push(value);
+    else totals[metric] = (totals[metric] ?? 0) + value;
+  }
+  return { totals, durations };
+}

@@ -8,3 +8,6 @@ export * from './projection/projection-runner';
 export * from './projection/case-projections';
 export * from './sqlite/sqlite-read-model-store';
 export * from './sqlite/sqlite-read-model-generations';
+export * from './mongo/mongo-queue-query';
+export * from './mongo/mongo-read-model-store';
+export * from './mongo/mongo-read-model-generations';

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { CaseVisibility } from '#domain';
 import { openSqlite, type Position } from '#event-store';
-import type { Fact } from '../case-facts';
+import { totalFacts, type Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import type { CaseSummary } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
@@ -291,18 +291,13 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (filter.kind) where.add('c.kind = ?', filter.kind);
     if (filter.formality) where.add('c.formality = ?', filter.formality);
     const join = filter.kind || filter.formality ? 'JOIN cases c ON c.case_id = f.case_id' : '';
-    const totals: Record<string, number> = {};
-    const durations: Record<string, number[]> = {};
-    const rows = this.db
-      .prepare<unknown[], { metric: string; value: number }>(
-        `SELECT f.metric AS metric, f.value AS value FROM facts f ${join} ${where}`,
-      )
-      .all(...where.params);
-    for (const { metric, value } of rows) {
-      if (metric.startsWith('working-days.')) (durations[metric] ??= []).push(value);
-      else totals[metric] = (totals[metric] ?? 0) + value;
-    }
-    return { totals, durations };
+    return totalFacts(
+      this.db
+        .prepare<unknown[], { metric: string; value: number }>(
+          `SELECT f.metric AS metric, f.value AS value FROM facts f ${join} ${where}`,
+        )
+        .iterate(...where.params),
+    );
   }
 
   async themes(months: readonly string[]) {

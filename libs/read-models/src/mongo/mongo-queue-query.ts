@@ -1,0 +1,92 @@
+import type { Document, Filter, Sort } from 'mongodb';
+import type { CaseVisibility } from '#domain';
+import type { QueueQuery } from '../read-model.port';
+
+/** A case's document in the `cases` collection of a generation. */
+export interface CaseDocument {
+  _id: string;
+  revision: number;
+  state: unknown;
+  eventFacts: unknown[];
+  summary: unknown;
+  kind: string;
+  formality: string | null;
+  stage: number | null;
+  status: string;
+  isOpen: boolean;
+  ownerId: string | null;
+  recipientId: string;
+  search: string;
+  receivedAt: string;
+  nextDueBy: string | null;
+  dueAsc: string;
+  dueDesc: string;
+  categories: string[];
+  facts: Array<{ month: string; metric: string; value: number }>;
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function visibilityFilter(visibility: CaseVisibility): Filter<CaseDocument> {
+  if (visibility.scope === 'none') return { _id: { $in: [] } };
+  if (visibility.scope === 'participant')
+    return { $or: [{ recipientId: visibility.personId }, { ownerId: visibility.personId }] };
+  return {};
+}
+
+const SORTS = {
+  dueBy: { field: 'dueAsc', direction: 1 },
+  '-dueBy': { field: 'dueDesc', direction: -1 },
+  receivedAt: { field: 'receivedAt', direction: 1 },
+  '-receivedAt': { field: 'receivedAt', direction: -1 },
+} as const;
+
+/** `GET /cases` as a MongoDB filter and sort: the same rows, in the same order, as the SQLite store. */
+export function queueQuery(query: QueueQuery): {
+  filter: Filter<CaseDocument>;
+  sort: Sort;
+  field: keyof CaseDocument;
+} {
+  const and: Filter<CaseDocument>[] = [visibilityFilter(query.visibility)];
+  if (query.status === undefined) and.push({ isOpen: true });
+  else and.push({ status: { $in: query.status } });
+  if (query.kind) and.push({ kind: query.kind });
+  if (query.stage !== undefined) and.push({ stage: query.stage });
+  if (query.ownerId) and.push({ ownerId: query.ownerId });
+  if (query.unassigned) and.push({ ownerId: null });
+  if (query.overdue) and.push({ nextDueBy: { $ne: null, $lt: query.now } });
+  if (query.dueBefore) and.push({ nextDueBy: { $ne: null, $lte: query.dueBefore } });
+  if (query.category) and.push({ categories: query.category });
+  if (query.q) and.push({ search: { $regex: escapeRegex(query.q.toLowerCase()) } });
+  if (query.receivedFrom) and.push({ receivedAt: { $gte: query.receivedFrom } });
+  if (query.receivedTo) and.push({ receivedAt: { $lte: query.receivedTo } });
+  const { field, direction } = SORTS[query.sort];
+  if (query.cursor) {
+    const beyond = direction === 1 ? '$gt' : '$lt';
+    and.push({
+      $or: [
+        { [field]: { [beyond]: query.cursor.after } },
+        { [field]: query.cursor.after, _id: { [beyond]: query.cursor.id } },
+      ],
+    } as Filter<CaseDocument>);
+  }
+  const nonEmpty = and.filter((part) => Object.keys(part).length > 0);
+  return {
+    filter: nonEmpty.length === 0 ? {} : nonEmpty.length === 1 ? nonEmpty[0] : { $and: nonEmpty },
+    sort: { [field]: direction, _id: direction },
+    field,
+  };
+}
+
+/** The indexes the queue and reports use. */
+export const CASE_INDEXES: Array<{ key: Document; name: string }> = [
+  { key: { isOpen: 1, dueAsc: 1, _id: 1 }, name: 'open_due_asc' },
+  { key: { isOpen: 1, dueDesc: -1, _id: -1 }, name: 'open_due_desc' },
+  { key: { isOpen: 1, receivedAt: 1, _id: 1 }, name: 'open_received' },
+  { key: { dueAsc: 1, _id: 1 }, name: 'due_asc' },
+  { key: { receivedAt: 1, _id: 1 }, name: 'received' },
+  { key: { ownerId: 1, isOpen: 1, dueAsc: 1 }, name: 'owner' },
+  { key: { recipientId: 1, isOpen: 1, dueAsc: 1 }, name: 'recipient' },
+  { key: { categories: 1 }, name: 'categories' },
+  { key: { 'facts.month': 1 }, name: 'fact_months' },
+];

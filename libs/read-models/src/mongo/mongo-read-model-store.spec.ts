@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { describeWithServer } from '../../../event-store/src/testing/describe-with-server';
+import { CaseProjector } from '../projection/case-projector';
+import { dmmCalendar, RecordedHistory } from '../testing/recorded-history';
+import { readModelStoreContract } from '../testing/read-model-store.contract';
+import { queueQuery } from './mongo-queue-query';
+import { MongoReadModelStore, toDocument } from './mongo-read-model-store';
+
+describeWithServer('MONGODB_URI', 'MongoReadModelStore against MongoDB (contract)', (uri) => {
+  let client: MongoClient;
+  beforeAll(async () => (client = await new MongoClient(uri).connect()));
+  afterAll(() => client.close());
+  readModelStoreContract(async () => {
+    const store = new MongoReadModelStore(client.db(`clf-test-${randomUUID()}`), 1);
+    await store.ensureIndexes();
+    return store;
+  });
+});
+
+describe('MongoDB queue queries (no server needed)', () => {
+  const base = {
+    sort: 'dueBy' as const,
+    limit: 50,
+    now: '2026-11-30T12:00:00.000Z',
+    visibility: { scope: 'all' as const },
+  };
+
+  it('defaults to open cases, soonest deadline first, with the id as tie-break', () => {
+    expect(queueQuery(base)).toEqual({
+      filter: { isOpen: true },
+      sort: { dueAsc: 1, _id: 1 },
+      field: 'dueAsc',
+    });
+  });
+
+  it('applies visibility in the query, not after it', () => {
+    expect(
+      queueQuery({ ...base, visibility: { scope: 'participant', personId: 'u1' } }).filter,
+    ).toEqual({
+      $and: [{ $or: [{ recipientId: 'u1' }, { ownerId: 'u1' }] }, { isOpen: true }],
+    });
+    expect(queueQuery({ ...base, visibility: { scope: 'none' } }).filter).toEqual({
+      $and: [{ _id: { $in: [] } }, { isOpen: true }],
+    });
+  });
+
+  it('continues after the cursor in the direction of the sort', () => {
+    const { filter, sort } = queueQuery({
+      ...base,
+      sort: '-receivedAt',
+      cursor: { after: '2026-11-01T00:00:00.000Z', id: 'c9' },
+    });
+    expect(sort).toEqual({ receivedAt: -1, _id: -1 });
+    expect(filter).toEqual({
+      $and: [
+        { isOpen: true },
+        {
+          $or: [
+            { receivedAt: { $lt: '2026-11-01T00:00:00.000Z' } },
+            { receivedAt: '2026-11-01T00:00:00.000Z', _id: { $lt: 'c9' } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('escapes text search, and filters every field', () => {
+    const { filter } = queueQuery({
+      ...base,
+      q: 'a.b*(c)',
+      status: ['closed'],
+      kind: 'complaint',
+      stage: 2,
+      ownerId: 'u2',
+      overdue: true,
+      dueBefore: '2026-12-01T00:00:00.000Z',
+      category: 'fees',
+      receivedFrom: '2026-01-01T00:00:00.000Z',
+      receivedTo: '2026-12-31T23:59:59.999Z',
+    });
+    expect(filter).toEqual({
+      $and: [
+        { status: { $in: ['closed'] } },
+        { kind: 'complaint' },
+        { stage: 2 },
+        { ownerId: 'u2' },
+        { nextDueBy: { $ne: null, $lt: '2026-11-30T12:00:00.000Z' } },
+        { nextDueBy: { $ne: null, $lte: '2026-12-01T00:00:00.000Z' } },
+        { categories: 'fees' },
+        { search: { $regex: 'a\\.b\\*\\(c\\)' } },
+        { receivedAt: { $gte: '2026-01-01T00:00:00.000Z' } },
+        { receivedAt: { $lte: '2026-12-31T23:59:59.999Z' } },
+      ],
+    });
+  });
+
+  it('maps a record to one document holding its queue fields and facts', () => {
+    const history = new RecordedHistory();
+    const caseId = '00000000-0000-4000-8000-000000000001';
+    history.run(
+      caseId,
+      {
+        type: 'ReceiveCase',
+        actor: { id: 'u-ann', name: 'Ann', roles: ['staff'] },
+        data: {
+          caseId,
+          reference: 'DMM-2026-00001',
+          kind: 'complaint',
+          channel: 'email',
+          summary: 'Late',
+          complainant: { name: 'Ada', role: 'learner' },
+          categories: ['fees'],
+        },
+      },
+      '2026-11-23T09:00:00Z',
+    );
+    const [record] = new CaseProjector(dmmCalendar).project(history.events, new Map());
+    expect(toDocument(record)).toMatchObject({
+      _id: caseId,
+      revision: 0,
+      isOpen: true,
+      ownerId: null,
+      recipientId: 'u-ann',
+      search: 'dmm-2026-00001 late ada',
+      dueAsc: '2026-11-25T23:59:59.999Z',
+      dueDesc: '2026-11-25T23:59:59.999Z',
+      categories: ['fees'],
+      facts: expect.arrayContaining([
+        { month: '2026-11', metric: 'received.category.fees', value: 1 },
+      ]),
+    });
+  });
+});

@@ -1,0 +1,196 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Actor, CaseCommand } from '#domain';
+import { SqliteEventStore, type NewEvent, type Position } from '#event-store';
+import type { CaseRecord } from '../case-record';
+import type { QueueQuery, ReadModelStore } from '../read-model.port';
+import { SqliteReadModelGenerations } from '../sqlite/sqlite-read-model-generations';
+import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
+import { dmmCalendar, RecordedHistory } from '../testing/recorded-history';
+import { CaseProjections } from './case-projections';
+import { CaseProjector } from './case-projector';
+import { ProjectionRunner } from './projection-runner';
+
+const ann: Actor = { id: 'u-ann', name: 'Ann', roles: ['staff'] };
+const olu: Actor = { id: 'u-olu', name: 'Olu', roles: ['operations-manager'] };
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const clock = () => new Date('2026-12-31T12:00:00Z');
+
+/** Thirty cases through acknowledgement, escalation, response and closure, interleaved in time. */
+function busyMonth(): RecordedHistory {
+  const history = new RecordedHistory();
+  for (let n = 1; n <= 30; n += 1) {
+    const day = String(1 + (n % 27)).padStart(2, '0');
+    const receive: CaseCommand = {
+      type: 'ReceiveCase',
+      actor: ann,
+      data: {
+        caseId: id(n),
+        reference: `DMM-2026-${String(n).padStart(5, '0')}`,
+        kind: n % 5 === 0 ? 'compliment' : 'complaint',
+        formality: n % 5 === 0 ? undefined : n % 3 === 0 ? 'formal' : 'informal',
+        channel: n % 2 ? 'email' : 'phone',
+        summary: `Case ${n}`,
+        complainant: { name: 'Ada', role: 'learner' },
+        categories: [n % 2 ? 'mentoring' : 'fees'],
+      },
+    };
+    history.run(id(n), receive, `2026-11-${day}T09:00:00Z`);
+  }
+  for (let n = 1; n <= 30; n += 1) {
+    if (n % 5 === 0) continue;
+    history.run(id(n), { type: 'AcknowledgeCase', actor: ann, data: {} }, '2026-11-28T10:00:00Z');
+    if (n % 4 === 0)
+      history.run(
+        id(n),
+        { type: 'RespondToCase', actor: olu, data: { summary: 'Answered', outcome: 'upheld' } },
+        '2026-12-02T10:00:00Z',
+      );
+    if (n % 7 === 0)
+      history.run(
+        id(n),
+        { type: 'CloseCase', actor: olu, data: { reason: 'resolved' } },
+        '2026-12-03T10:00:00Z',
+      );
+  }
+  return history;
+}
+
+async function snapshot(store: ReadModelStore) {
+  const all: QueueQuery = {
+    sort: 'receivedAt',
+    limit: 200,
+    now: '2026-12-31T12:00:00.000Z',
+    visibility: { scope: 'all' },
+    status: ['open', 'acknowledged', 'responded', 'referred-externally', 'closed'],
+  };
+  return {
+    queue: await store.page(all),
+    facts: await store.facts(['2026-11', '2026-12']),
+    themes: await store.themes(['2026-11', '2026-12']),
+  };
+}
+
+const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'clf-proj-')), name);
+
+describe('the case projection', () => {
+  it('handles every event twice with the same result as once', async () => {
+    const { events } = busyMonth();
+    const projector = new CaseProjector(dmmCalendar);
+    const once = new SqliteReadModelStore(tempFile('once.db'), 1);
+    const twice = new SqliteReadModelStore(tempFile('twice.db'), 1);
+    await once.save(
+      projector.project(events, await once.load(CaseProjector.caseIds(events))),
+      events.at(-1)!.position,
+    );
+    for (const event of [...events, ...events]) {
+      const stored = await twice.load(CaseProjector.caseIds([event]));
+      await twice.save(projector.project([event], stored), event.position);
+    }
+    expect(await snapshot(twice)).toEqual(await snapshot(once));
+    await once.drop();
+    await twice.drop();
+  });
+});
+
+describe('the projection runner over the event store', () => {
+  async function storeWith(history: RecordedHistory): Promise<SqliteEventStore> {
+    const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
+    for (const e of history.events) {
+      const { stream, revision, position, recordedAt, prevHash, hash, ...event } = e;
+      (void position, recordedAt, prevHash, hash);
+      await events.append(stream, [event as NewEvent], revision === 0 ? 'no-stream' : revision - 1);
+    }
+    return events;
+  }
+
+  it('loses and double-counts nothing when it crashes between writing the read model and its checkpoint', async () => {
+    const history = busyMonth();
+    const events = await storeWith(history);
+    const file = tempFile('rm.db');
+    const clean = new SqliteReadModelStore(tempFile('clean.db'), 1);
+    const cleanRunner = new ProjectionRunner(events, clean, new CaseProjector(dmmCalendar), {
+      batchSize: 7,
+    });
+    await cleanRunner.start();
+    await cleanRunner.whenCaughtUp();
+
+    // The third batch's records are written, but the process dies before its checkpoint is.
+    const real = new SqliteReadModelStore(file, 1);
+    let saves = 0;
+    const crashing = Object.assign(Object.create(real) as ReadModelStore, {
+      save: async (records: readonly CaseRecord[], checkpoint: Position) => {
+        saves += 1;
+        if (saves === 3) {
+          await real.save(records, (await real.checkpoint())!);
+          throw new Error('killed');
+        }
+        return real.save(records, checkpoint);
+      },
+    });
+    const failed = new ProjectionRunner(events, crashing, new CaseProjector(dmmCalendar), {
+      batchSize: 7,
+    });
+    await failed.start();
+    await expect(failed.whenCaughtUp()).rejects.toThrow('killed');
+    await failed.stop();
+    await real.close();
+
+    const restarted = new SqliteReadModelStore(file, 1);
+    const runner = new ProjectionRunner(events, restarted, new CaseProjector(dmmCalendar), {
+      batchSize: 7,
+    });
+    await runner.start();
+    await runner.whenCaughtUp();
+    expect(await snapshot(restarted)).toEqual(await snapshot(clean));
+    await Promise.all([runner.stop(), cleanRunner.stop()]);
+    await events.close();
+  });
+
+  it('rebuilds into a new generation while the old one serves, then swaps it in: same read models', async () => {
+    const history = busyMonth();
+    const events = await storeWith(history);
+    const directory = mkdtempSync(join(tmpdir(), 'clf-gen-'));
+    const projections = new CaseProjections(
+      events,
+      new SqliteReadModelGenerations(directory),
+      dmmCalendar,
+      clock,
+    );
+    await projections.start();
+    await projections.runner().whenCaughtUp();
+    const before = await snapshot(projections.store());
+    expect(projections.store().generation).toBe(1);
+
+    const progress: number[] = [];
+    const rebuild = await projections.startRebuild((handled) => progress.push(handled));
+    expect(rebuild.of).toBe(history.events.length);
+    expect((await projections.status())[0]).toMatchObject({ rebuilding: true, generation: 1 });
+    await expect(projections.startRebuild()).rejects.toThrow(/already running/);
+    await rebuild.done;
+
+    expect(projections.store().generation).toBe(2);
+    expect(await snapshot(projections.store())).toEqual(before);
+    expect(progress.at(-1)).toBe(history.events.length);
+    expect(existsSync(join(directory, 'read-models-1.db'))).toBe(false);
+    expect((await projections.status()).map((s) => [s.name, s.lagEvents, s.rebuilding])).toEqual([
+      ['case-queue', 0, false],
+      ['monthly-statistics', 0, false],
+      ['themes', 0, false],
+    ]);
+    await projections.stop();
+
+    // A restart reads the promoted generation.
+    const again = new CaseProjections(
+      events,
+      new SqliteReadModelGenerations(directory),
+      dmmCalendar,
+      clock,
+    );
+    await again.start();
+    expect(again.store().generation).toBe(2);
+    await again.stop();
+    await events.close();
+  });
+});
