@@ -63,6 +63,16 @@ export function eventFacts(
 ): Fact[] {
   const month = monthOf(calendar, event.occurredAt);
   switch (event.type) {
+    case 'CaseReceived': {
+      // As received: a complaint escalated later still arrived informal.
+      const facts = [
+        { month, metric: `received.kind.${event.data.kind}`, value: 1 },
+        { month, metric: `received.channel.${event.data.channel}`, value: 1 },
+      ];
+      if (event.data.formality)
+        facts.push({ month, metric: `received.formality.${event.data.formality}`, value: 1 });
+      return facts;
+    }
     case 'CaseAcknowledged':
       return deadlineFacts(
         calendar,
@@ -99,18 +109,13 @@ export function eventFacts(
 }
 
 /**
- * Facts that follow the case as it is now, dated to its receipt: what kind of case it
- * is, its categories (themes), the furthest stage it reached. Recomputed on every event,
- * so a recategorised case moves between themes rather than counting in both.
+ * Facts that follow the case as it is now, dated to its receipt: its categories (themes)
+ * and the furthest stage it reached. Recomputed on every event, so a recategorised case
+ * moves between themes rather than counting in both.
  */
 export function stateFacts(calendar: WorkingDayCalendar, found: Case): Fact[] {
   const month = monthOf(calendar, found.receivedAt);
-  const facts: Fact[] = [
-    { month, metric: `received.kind.${found.kind}`, value: 1 },
-    { month, metric: `received.channel.${found.channel}`, value: 1 },
-  ];
-  if (found.formality)
-    facts.push({ month, metric: `received.formality.${found.formality}`, value: 1 });
+  const facts: Fact[] = [];
   for (const category of found.categories)
     facts.push({ month, metric: `received.category.${category}`, value: 1 });
   // Stages only ever go up, so where the case is now is the furthest it has gone.

@@ -107,6 +107,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ...next,
         stage: event.data.toStage,
         stageName: event.data.stageName,
+        // Past local resolution a complaint is handled formally, however it arrived.
+        formality: state.kind === 'complaint' ? 'formal' : state.formality,
         stageEnteredAt: event.occurredAt,
         status: 'open',
         inWriting: state.inWriting || event.data.inWriting,
