@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseCommandService } from './case-command.service';
 import { CaseCommandsController } from './case-commands.controller';
-import { caseDeciderProvider } from './case-decider.provider';
 import { CaseDocumentsController } from './case-documents.controller';
 import { CaseQueriesController } from './case-queries.controller';
 import { CaseReader } from './case-reader.service';
@@ -15,7 +14,6 @@ import { RecordGuardianNotificationHandler } from './commands/record-guardian-no
   imports: [CqrsModule.forRoot()],
   controllers: [CaseCommandsController, CaseQueriesController, CaseDocumentsController],
   providers: [
-    caseDeciderProvider,
     CaseCommandService,
     CaseReader,
     ReceiveCaseHandler,
@@ -23,6 +21,6 @@ import { RecordGuardianNotificationHandler } from './commands/record-guardian-no
     AttachDocumentHandler,
     ...PASS_THROUGH_HANDLERS,
   ],
-  exports: [CaseCommandService, caseDeciderProvider],
+  exports: [CaseCommandService],
 })
 export class CasesModule {}

@@ -12,6 +12,7 @@ import {
   InputValidationError,
   problem,
   PROBLEM_MEDIA_TYPE,
+  ReadModelBehindError,
   StaleRevisionError,
   UnsupportedUploadError,
   type Problem,
@@ -94,6 +95,8 @@ export function toProblem(exception: unknown): Problem {
       'concurrent-changes',
       'Others are changing this case right now; try again.',
     );
+  if (exception instanceof ReadModelBehindError)
+    return problem(503, 'read-model-behind', exception.message);
   if (exception instanceof EventStoreUnavailableError)
     return problem(
       503,

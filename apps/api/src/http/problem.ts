@@ -80,3 +80,13 @@ export class UnsupportedUploadError extends Error {
     this.name = 'UnsupportedUploadError';
   }
 }
+
+/** The read models have not reached the position the caller asked for in time. */
+export class ReadModelBehindError extends Error {
+  constructor(position: string) {
+    super(
+      `The queues and reports have not caught up with position ${position} within 5 seconds; try again.`,
+    );
+    this.name = 'ReadModelBehindError';
+  }
+}

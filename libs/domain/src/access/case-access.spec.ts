@@ -5,7 +5,13 @@ import { DomainError } from '../case/case.errors';
 import type { Actor } from '../case/case.model';
 import { foldCase, type Case } from '../case/case.state';
 import { receive, respond, escalate, system } from '../testing/case-fixtures';
-import { authorise, canSeeCase, caseVisibility } from './case-access';
+import {
+  authorise,
+  canSeeCase,
+  caseVisibility,
+  mayAdminister,
+  mayReadReports,
+} from './case-access';
 
 const person = (id: string, ...roles: Actor['roles'][number][]): Actor => ({ id, name: id, roles });
 const recipient = person('u-recipient', 'staff');
@@ -127,5 +133,16 @@ describe('who may do what (DESIGN §6)', () => {
     expect(outcome(sweep, caseAt(1))).toBe('forbidden');
     expect(outcome({ ...sweep, actor: system('sla-sweep') }, caseAt(1))).toBe('allowed');
     expect(outcome(note(system('sla-sweep')), caseAt(1))).toBe('forbidden');
+  });
+});
+
+describe('reports and administration (DESIGN §6)', () => {
+  it('gives reports to quality, managers and auditors; not to staff or admins', () => {
+    expect([quality, ops, senior, auditor].every(mayReadReports)).toBe(true);
+    expect([recipient, admin].some(mayReadReports)).toBe(false);
+  });
+  it('gives projections and jobs to admins only', () => {
+    expect(mayAdminister(admin)).toBe(true);
+    expect([recipient, ops, senior, quality, auditor].some(mayAdminister)).toBe(false);
   });
 });

@@ -104,3 +104,10 @@ export function authorise(command: CaseCommand, state: CaseState): void {
   if (!canSeeCase(actor, state)) throw new CaseNotFoundError();
   if (!mayRun(actor, command, state)) throw refusal(actor, command);
 }
+
+/** Reports and themes: quality, the managers (directors), and auditors. */
+export const mayReadReports = (actor: Actor) =>
+  has(actor, 'quality', 'operations-manager', 'senior-manager', 'auditor');
+
+/** Projections and jobs: admins only (who see no case content). */
+export const mayAdminister = (actor: Actor) => has(actor, 'admin');

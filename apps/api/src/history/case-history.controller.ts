@@ -1,0 +1,89 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { canSeeCase, CaseNotFoundError, foldCase, type Actor, type CaseEvent } from '#domain';
+import { StreamNotFoundError, type RecordedEvent } from '#event-store';
+import { caseDetail } from '../cases/case-detail.response';
+import { caseStream, isCaseId, loadCase, apiPosition } from '../cases/case-stream';
+import { INSTANT } from '../cases/request-fields';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Context, type RequestContext } from '../http/request-context';
+import { STORAGE, type Storage } from '../storage/storage';
+
+class HistoryRequest {
+  @IsOptional()
+  @Matches(INSTANT, { message: 'asOf must be an ISO-8601 instant with Z or an offset' })
+  @ApiProperty({
+    required: false,
+    format: 'date-time',
+    description: 'Only what the system had recorded by then.',
+  })
+  asOf?: string;
+}
+
+const entry = (event: RecordedEvent) => ({
+  revision: event.revision,
+  position: apiPosition(event.position),
+  type: event.type,
+  occurredAt: event.occurredAt,
+  recordedAt: event.recordedAt,
+  actor: event.metadata.actor,
+  correlationId: event.metadata.correlationId,
+  causationId: event.metadata.causationId,
+  data: event.data,
+  prevHash: event.prevHash,
+  hash: event.hash,
+});
+
+/** The audit trail, read from the stream itself: always complete and current. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiProblems(400, 401, 404)
+@Controller('cases/:id/history')
+export class CaseHistoryController {
+  constructor(@Inject(STORAGE) private readonly storage: Storage) {}
+
+  /** Whoever may see the case now may read its history. */
+  private async visible(id: string, actor: Actor) {
+    const loaded = await loadCase(this.storage.events, id);
+    if (loaded.state === null || !canSeeCase(actor, loaded.state)) throw new CaseNotFoundError();
+    return loaded;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Every event of the case; with asOf, the case as the system knew it then',
+  })
+  async history(
+    @Param('id') id: string,
+    @Query() { asOf }: HistoryRequest,
+    @Context() { actor }: RequestContext,
+  ) {
+    const { state, events } = await this.visible(id, actor);
+    const cutoff = asOf && new Date(asOf).toISOString();
+    const known = cutoff ? events.filter((e) => e.recordedAt <= cutoff) : events;
+    const then = foldCase(known as unknown as CaseEvent[]);
+    return {
+      id,
+      reference: state!.reference,
+      asOf: cutoff ?? null,
+      events: known.map(entry),
+      state: then && caseDetail(then, known[known.length - 1].revision),
+    };
+  }
+
+  @Get('verify')
+  @ApiOperation({
+    summary: 'Recompute the hash chain: is the trail intact, and if not, where does it break?',
+  })
+  async verify(@Param('id') id: string, @Context() { actor }: RequestContext) {
+    if (!isCaseId(id)) throw new CaseNotFoundError();
+    await this.visible(id, actor);
+    try {
+      return await this.storage.events.verify(caseStream(id));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) throw new CaseNotFoundError();
+      throw error;
+    }
+  }
+}

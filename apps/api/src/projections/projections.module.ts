@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import type { CaseDecider } from '#domain';
+import type { Clock } from '#event-store';
+import {
+  CaseProjections,
+  MongoReadModelGenerations,
+  SqliteReadModelGenerations,
+  type ReadModelGenerations,
+} from '#read-models';
+import { CASE_DECIDER } from '../cases/case-decider.provider';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CLOCK, STORAGE, type Storage } from '../storage/storage';
+
+export const PROJECTIONS = Symbol('CaseProjections');
+
+async function generationsFor(config: AppConfig): Promise<ReadModelGenerations> {
+  return config.profile === 'distributed'
+    ? MongoReadModelGenerations.connect(config.mongodbUri!)
+    : new SqliteReadModelGenerations(join(config.dataDir, 'read-models'));
+}
+
+/**
+ * The read side, fed from the event store by the projection runner (not the in-process
+ * EventBus, which neither orders nor awaits its handlers).
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: PROJECTIONS,
+      inject: [APP_CONFIG, STORAGE, CASE_DECIDER, CLOCK],
+      useFactory: async (
+        config: AppConfig,
+        storage: Storage,
+        decider: CaseDecider,
+        clock: Clock,
+      ) => {
+        const logger = new Logger('Projections');
+        return new CaseProjections(
+          storage.events,
+          await generationsFor(config),
+          decider.calendar,
+          clock,
+          (error) => logger.error(`The projection stopped: ${String(error)}`),
+        );
+      },
+    },
+  ],
+  exports: [PROJECTIONS],
+})
+export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(@Inject(PROJECTIONS) private readonly projections: CaseProjections) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projections.start();
+  }
+
+  /** Before the storage closes: stop at a checkpoint. */
+  async onModuleDestroy(): Promise<void> {
+    await this.projections.stop();
+  }
+}

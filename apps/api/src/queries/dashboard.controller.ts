@@ -1,0 +1,67 @@
+import { Controller, ForbiddenException, Get, Inject, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { caseVisibility, type CaseDecider } from '#domain';
+import type { Clock } from '#event-store';
+import type { CaseProjections } from '#read-models';
+import { CASE_DECIDER } from '../cases/case-decider.provider';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Context, type RequestContext } from '../http/request-context';
+import { PROJECTIONS } from '../projections/projections.module';
+import { overall, timeliness } from '../reports/report-figures';
+import { CLOCK } from '../storage/storage';
+import { MinPositionHeader } from './case-queue.controller';
+import { MinPositionInterceptor } from './min-position.interceptor';
+
+/** "Due soon" on the dashboard: within this many working days. */
+const DUE_SOON_WORKING_DAYS = 2;
+
+@ApiTags('queues')
+@ApiBearerAuth()
+@ApiProblems(400, 401, 403, 503)
+@UseInterceptors(MinPositionInterceptor)
+@Controller('dashboard')
+export class DashboardController {
+  constructor(
+    @Inject(PROJECTIONS) private readonly projections: CaseProjections,
+    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @MinPositionHeader()
+  @ApiOperation({
+    summary:
+      'Open cases by kind, stage and status; overdue, due soon, unassigned; this month’s on-time rates',
+  })
+  async dashboard(@Context() { actor }: RequestContext) {
+    const visibility = caseVisibility(actor);
+    if (visibility.scope === 'none') throw new ForbiddenException('Your role does not see cases.');
+    const now = this.clock();
+    const store = this.projections.store();
+    const dueSoonBy = this.decider.calendar.workingDaysAfter(now, DUE_SOON_WORKING_DAYS).dueBy;
+    const counts = await store.openCounts(visibility, now.toISOString(), dueSoonBy.toISOString());
+    const month = this.decider.calendar.localDateOf(now).slice(0, 7);
+    // On-time rates are organisation-wide figures, not case content: shown to everyone who sees cases.
+    const { totals } = await store.facts([month]);
+    return {
+      open: {
+        total: counts.total,
+        byKind: counts.byKind,
+        byStage: counts.byStage,
+        byStatus: counts.byStatus,
+      },
+      overdue: counts.overdue,
+      dueSoon: {
+        withinWorkingDays: DUE_SOON_WORKING_DAYS,
+        by: dueSoonBy.toISOString(),
+        count: counts.dueSoon,
+      },
+      unassigned: counts.unassigned,
+      thisMonth: {
+        month,
+        acknowledgements: overall(timeliness(totals, 'acknowledgements')),
+        responses: overall(timeliness(totals, 'responses')),
+      },
+    };
+  }
+}
