@@ -112,6 +112,52 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
       expectProblem(array, 400);
     });
 
+    it('refuses JSON nested deeper than any request needs (never a stack overflow)', async () => {
+      const deep = '{"text":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}';
+      const response = await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(staff))
+        .set('Content-Type', 'application/json')
+        .send(deep);
+      expectProblem(response, 400, 'validation-failed');
+    });
+
+    it.each(['__proto__', 'constructor', 'toString'])(
+      'refuses a field called %s rather than dropping it',
+      async (key) => {
+        const response = await api.http
+          .post('/api/v1/cases')
+          .set(await api.auth(staff))
+          .set('Content-Type', 'application/json')
+          .send(
+            `{"kind":"complaint","channel":"phone","summary":"s","complainant":{"name":"A","role":"learner","${key}":{"x":1}}}`,
+          );
+        expectProblem(response, 400, 'validation-failed');
+        expect(response.body.errors).toEqual([
+          { field: `complainant.${key}`, message: `property ${key} should not exist` },
+        ]);
+      },
+    );
+
+    it('says a missing field is required, once', async () => {
+      const response = await post('/cases', {
+        kind: 'complaint',
+        channel: 'phone',
+        complainant: { name: 'A', role: 'learner' },
+      });
+      expect(response.body.errors).toEqual([{ field: 'summary', message: 'summary is required' }]);
+    });
+
+    it('refuses a body that claims to be compressed but is not (400, not 500)', async () => {
+      const response = await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(staff))
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send('{"not":"gzip"}');
+      expectProblem(response, 400);
+    });
+
     it('refuses a malformed If-Match and a malformed Idempotency-Key', async () => {
       const id = await newCase();
       const ifMatch = await api.http

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { ProblemResponse } from './http/api-problems.decorator';
 import { problem, PROBLEM_MEDIA_TYPE } from './http/problem';
 import { toProblem } from './http/problem-details.filter';
+import { guardJsonBody } from './http/json-body.guard';
 import { assignRequestId } from './http/request-context';
 import { validationPipe } from './http/validation.pipe';
 
@@ -19,10 +20,13 @@ export { API_PREFIX };
 /** JSON bodies larger than this are refused with 413. */
 const MAX_JSON_BODY = '1mb';
 
+const logger = new Logger('HTTP');
+
 /** Body-parser errors happen before any route, so Nest's filters never see them. */
 function bodyParserErrors(error: unknown, _: Request, response: Response, next: NextFunction) {
   if (response.headersSent) return next(error);
   const body = toProblem(error);
+  if (body.status >= 500) logger.error(error instanceof Error ? error.stack : String(error));
   response.status(body.status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
 }
 
@@ -85,7 +89,7 @@ export async function createApp(
     limit: MAX_JSON_BODY,
     type: ['application/json', 'application/*+json'],
   });
-  app.use(bodyParserErrors);
+  app.use(bodyParserErrors, guardJsonBody);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();

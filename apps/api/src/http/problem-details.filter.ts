@@ -26,16 +26,15 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   rule: 422,
 };
 
-/** Errors thrown by Express's body parser, before any route runs. */
+/** Errors thrown by Express's body parser (http-errors), before any route runs. */
 interface BodyParserError {
-  type: string;
+  type?: string;
   status: number;
 }
-const isBodyParserError = (error: unknown): error is BodyParserError =>
-  typeof error === 'object' &&
-  error !== null &&
-  typeof (error as BodyParserError).type === 'string' &&
-  typeof (error as BodyParserError).status === 'number';
+const isBodyParserError = (error: unknown): error is BodyParserError => {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
 
 function fromBodyParser(error: BodyParserError): Problem {
   switch (error.type) {
@@ -47,7 +46,13 @@ function fromBodyParser(error: BodyParserError): Problem {
     case 'encoding.unsupported':
       return problem(415, 'unsupported-encoding', 'Send the body as UTF-8 JSON.');
     default:
-      return problem(400, 'bad-request', 'The request body could not be read.');
+      return error.status === 400
+        ? problem(
+            400,
+            'unreadable-body',
+            'The request body could not be read (is its Content-Encoding right?).',
+          )
+        : problem(error.status, `http-${error.status}`, 'The request body could not be read.');
   }
 }
 

@@ -36,6 +36,12 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/** Where the status's title would mislead. */
+const TITLES_BY_CODE: Record<string, string> = {
+  'idempotency-key-reused': 'Idempotency key reused',
+  'concurrent-changes': 'Conflict with concurrent changes',
+};
+
 export function problem(
   status: number,
   code: string,
@@ -44,7 +50,7 @@ export function problem(
 ): Problem {
   return {
     type: problemType(code),
-    title: TITLES[status] ?? 'Error',
+    title: TITLES_BY_CODE[code] ?? TITLES[status] ?? 'Error',
     status,
     detail,
     code,
