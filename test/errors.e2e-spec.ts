@@ -75,6 +75,13 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
       ['a date that is not an instant', complaint({ receivedAt: '23/11/2026' }), 'receivedAt'],
       ['a time without its offset', complaint({ receivedAt: '2026-11-23T09:00:00' }), 'receivedAt'],
       [
+        'a date that does not exist',
+        complaint({ receivedAt: '2026-02-30T09:00:00Z' }),
+        'receivedAt',
+      ],
+      ['a date before 2000', complaint({ receivedAt: '0001-01-01T00:00:00Z' }), 'receivedAt'],
+      ['a blank category', complaint({ categories: [' '] }), 'categories'],
+      [
         'an invalid e-mail address',
         complaint({ complainant: { name: 'A', role: 'learner', email: 'nope' } }),
         'complainant.email',

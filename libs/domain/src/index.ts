@@ -12,3 +12,4 @@ export * from './case/case.flags';
 export * from './case/case.decider';
 export { nextDeadline, pendingDeadlines } from './case/decisions/deadlines';
 export * from './access/case-access';
+export * from './case/instant';

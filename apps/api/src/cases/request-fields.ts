@@ -17,8 +17,10 @@ import {
   MaxLength,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { parseInstant } from '#domain';
 
 /**
  * The few shapes every request field takes, each validated and documented by one
@@ -61,16 +63,23 @@ export const OneOf = (values: readonly string[], options: FieldOptions = {}) =>
     }),
   );
 
-/** An ISO-8601 instant with `Z` or an offset; when omitted the server uses now. */
-export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A real instant from 2000 on, ISO-8601 with `Z` or an offset (the domain's own rule). */
+export const Instant = () =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value) => typeof value === 'string' && parseInstant(value) !== null,
+      defaultMessage: () =>
+        '$property must be a real date and time from 2000 on, in ISO-8601 with Z or an offset, e.g. 2026-11-23T09:30:00Z',
+    },
+  });
+
+/** When omitted the server uses now. */
 export const BusinessTime = (description: string) =>
   applyDecorators(
     IsOptional(),
     IsString(),
-    Matches(INSTANT, {
-      message:
-        '$property must be an ISO-8601 instant with Z or an offset, e.g. 2026-11-23T09:30:00Z',
-    }),
+    Instant(),
     ApiProperty({
       required: false,
       type: String,
@@ -120,6 +129,7 @@ export const Categories = (options: FieldOptions = {}) =>
     ArrayMaxSize(MAX_CATEGORIES),
     IsString({ each: true }),
     Length(1, 100, { each: true }),
+    Matches(/\S/, { each: true, message: 'each of $property must not be blank' }),
     ApiProperty({
       required: !options.optional,
       type: [String],

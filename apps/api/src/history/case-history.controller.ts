@@ -1,18 +1,18 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { canSeeCase, CaseNotFoundError, foldCase, type Actor, type CaseEvent } from '#domain';
 import { StreamNotFoundError, type RecordedEvent } from '#event-store';
 import { caseDetail } from '../cases/case-detail.response';
 import { caseStream, isCaseId, loadCase, apiPosition } from '../cases/case-stream';
-import { INSTANT } from '../cases/request-fields';
+import { Instant } from '../cases/request-fields';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { STORAGE, type Storage } from '../storage/storage';
 
 class HistoryRequest {
   @IsOptional()
-  @Matches(INSTANT, { message: 'asOf must be an ISO-8601 instant with Z or an offset' })
+  @Instant()
   @ApiProperty({
     required: false,
     format: 'date-time',

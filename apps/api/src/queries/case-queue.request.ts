@@ -3,10 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CASE_KINDS, CASE_STATUSES, type CaseKind } from '#domain';
 import { QUEUE_SORTS, type QueueSort } from '#read-models';
-import { INSTANT } from '../cases/request-fields';
+import { Instant } from '../cases/request-fields';
 
 const STATUS_LIST = new RegExp(`^(${CASE_STATUSES.join('|')})(,(${CASE_STATUSES.join('|')}))*$`);
-const INSTANT_MESSAGE = '$property must be an ISO-8601 instant with Z or an offset';
 
 /** The query string of `GET /cases` (DESIGN §5). */
 export class CaseQueueRequest {
@@ -50,7 +49,7 @@ export class CaseQueueRequest {
   overdue?: string;
 
   @IsOptional()
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @Instant()
   @ApiProperty({
     required: false,
     format: 'date-time',
@@ -74,12 +73,12 @@ export class CaseQueueRequest {
   q?: string;
 
   @IsOptional()
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @Instant()
   @ApiProperty({ required: false, format: 'date-time' })
   receivedFrom?: string;
 
   @IsOptional()
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @Instant()
   @ApiProperty({ required: false, format: 'date-time' })
   receivedTo?: string;
 

@@ -6,6 +6,7 @@ import {
   InvalidCommandError,
   PolicyRuleError,
 } from '../case.errors';
+import { parseInstant } from '../instant';
 import type { Instant } from '../case.model';
 import type { Case, CaseState } from '../case.state';
 
@@ -59,9 +60,6 @@ export function requireComplaint(found: Case, what: string): void {
  * now. It may be in the past but never in the future, and never before `notBefore`
  * (the case's receipt, or the start of its current stage).
  */
-/** An instant in ISO-8601 with its offset; without one it would be read in the server's zone. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 export function businessTime(
   field: string,
   given: Instant | undefined,
@@ -70,14 +68,14 @@ export function businessTime(
 ): Instant {
   const now = context.now.toISOString();
   if (given === undefined) return now;
-  const parsed = ISO_INSTANT.test(given) ? Date.parse(given) : Number.NaN;
-  if (Number.isNaN(parsed))
+  const parsed = parseInstant(given);
+  if (parsed === null)
     throw new InvalidCommandError(
       field,
       'invalid-instant',
-      `${field} must be an ISO-8601 instant with Z or an offset, e.g. 2026-11-23T09:30:00Z.`,
+      `${field} must be a real date and time from 2000 on, in ISO-8601 with Z or an offset, e.g. 2026-11-23T09:30:00Z.`,
     );
-  const at = new Date(parsed).toISOString();
+  const at = parsed.toISOString();
   if (at > now)
     throw new InvalidCommandError(field, 'time-in-future', `${field} cannot be in the future.`);
   if (notBefore && at < notBefore.at) {
