@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('u-sam', 'staff');
@@ -87,6 +89,33 @@ describe('documents on a case', () => {
       (await upload(Buffer.from('Phone call notes\n'), 'notes.bin')).body.case.documents.at(-1)
         .mediaType,
     ).toBe('text/plain');
+  });
+
+  it('keeps a UTF-8 file name as it was written', async () => {
+    const response = await upload(Buffer.from('notes'), 'Résumé – complaint.txt');
+    expect(response.body.case.documents.at(-1).filename).toBe('Résumé – complaint.txt');
+  });
+
+  it('refuses an empty file with 400', async () => {
+    const response = await upload(Buffer.alloc(0), 'empty.txt');
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('empty-file');
+  });
+
+  it('checks If-Match before storing anything: a stale upload leaves no file behind', async () => {
+    const { revision } = (await api.http.get(`/api/v1/cases/${caseId}`).set(await api.auth(staff)))
+      .body;
+    const content = Buffer.from(`unique ${Math.random()}`);
+    const stale = await api.http
+      .post(`/api/v1/cases/${caseId}/documents`)
+      .set(await api.auth(staff))
+      .set('If-Match', `"${revision - 1}"`)
+      .attach('file', content, { filename: 'late.txt' });
+    expect(stale.status).toBe(412);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    expect(
+      existsSync(join(api.dataDir, 'documents', sha256.slice(0, 2), sha256.slice(2, 4), sha256)),
+    ).toBe(false);
   });
 
   it('refuses a file over 20 MB with 413', async () => {

@@ -40,6 +40,11 @@ describe('recognising an upload from its bytes', () => {
     ['a zip that is not a Word document', bytes([0x50, 0x4b, 3, 4], 'xl/workbook.xml')],
     ['a GIF', bytes('GIF89a\x01\x00\x01\x00')],
     ['an empty file', Buffer.alloc(0)],
+    ['an HTML page', Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>')],
+    [
+      'an SVG image with script',
+      Buffer.from('\uFEFF<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'),
+    ],
   ])('refuses %s', (_, content) => expect(sniffMediaType(content)).toBeNull());
 
   it('calls text with a colon in its first line plain text, not e-mail', () => {

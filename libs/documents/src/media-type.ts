@@ -51,6 +51,11 @@ function isEmail(text: string): boolean {
   return names.has('from') && (names.has('date') || names.has('subject'));
 }
 
+/** HTML, SVG or XML: active content a browser would run, not a plain-text letter. */
+const isMarkup = (text: string) =>
+  /^\s*</.test(text.replace(/^\uFEFF/, '')) &&
+  /<(html|svg|script|\?xml|!doctype|body|iframe)\b/i.test(text);
+
 export function sniffMediaType(bytes: Buffer): AllowedMediaType | null {
   if (startsWith(bytes, PDF)) return ALLOWED_MEDIA_TYPES.pdf;
   if (startsWith(bytes, PNG)) return ALLOWED_MEDIA_TYPES.png;
@@ -58,7 +63,7 @@ export function sniffMediaType(bytes: Buffer): AllowedMediaType | null {
   if (isDocx(bytes)) return ALLOWED_MEDIA_TYPES.docx;
   if (bytes.length === 0) return null;
   const text = textOf(bytes);
-  if (text === null) return null;
+  if (text === null || isMarkup(text)) return null;
   return isEmail(text) ? ALLOWED_MEDIA_TYPES.eml : ALLOWED_MEDIA_TYPES.txt;
 }
 

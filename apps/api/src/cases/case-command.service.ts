@@ -42,6 +42,18 @@ export class CaseCommandService {
     return loadCase(this.storage.events, caseId);
   }
 
+  /**
+   * Everything `execute` would check — visibility, role, If-Match, the decision itself —
+   * without recording anything: for work worth doing only if the command will succeed,
+   * such as storing an upload.
+   */
+  async preflight(caseId: string, command: CaseCommand, options: CommandOptions): Promise<void> {
+    const loaded = await this.load(caseId);
+    authorise(command, loaded.state);
+    if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
+    this.decider.decide(command, loaded.state, this.clock());
+  }
+
   async execute(
     caseId: string,
     command: CaseCommand,

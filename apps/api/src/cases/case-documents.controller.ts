@@ -10,6 +10,7 @@ import {
   StreamableFile,
   UnsupportedMediaTypeException,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -28,6 +29,7 @@ import type { Request } from 'express';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { CommandResultResponse } from './case-detail.response';
+import { CanAttachDocumentGuard } from './can-attach-document.guard';
 import { CaseReader } from './case-reader.service';
 import { AttachDocumentCommand, type Upload } from './commands/attach-document.command';
 import { ETagInterceptor } from './etag.interceptor';
@@ -53,9 +55,14 @@ export class CaseDocumentsController {
 
   @Post()
   @HttpCode(200)
+  @UseGuards(CanAttachDocumentGuard)
   @UseInterceptors(
     ETagInterceptor,
-    FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 } }),
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 },
+      // File names are UTF-8 today; busboy's default, latin1, would garble "Résumé" for good.
+      defParamCharset: 'utf8',
+    }),
   )
   @ApiOperation({ summary: 'Attach a document (PDF, PNG, JPEG, DOCX, TXT or EML; at most 20 MB)' })
   @ApiConsumes('multipart/form-data')
@@ -68,7 +75,7 @@ export class CaseDocumentsController {
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case’s ETag.' })
   @ApiOkResponse({ type: CommandResultResponse })
-  @ApiProblems(400, 401, 403, 404, 412, 413, 415)
+  @ApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 503)
   attach(
     @Param('id') id: string,
     @UploadedFile() file: Upload | undefined,

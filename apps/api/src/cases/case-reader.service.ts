@@ -37,7 +37,10 @@ export class CaseReader {
   async detailByReference(reference: string, actor: Actor): Promise<CaseDetailResponse> {
     const id = await this.storage.references.caseIdOf(reference);
     if (id === null) throw new CaseNotFoundError();
-    return this.detail(id, actor);
+    const detail = await this.detail(id, actor);
+    // A number taken by a request that lost a race never became that case's reference.
+    if (detail.reference !== reference) throw new CaseNotFoundError();
+    return detail;
   }
 
   async document(

@@ -76,3 +76,12 @@ it('reads a reference back into its parts, and refuses anything else', () => {
   for (const bad of ['DMM-2026-42', 'dmm-2026-00042', 'DMM-26-00042', 'DMM-2026-00000', '../etc'])
     expect(parseReference(bad)).toBeNull();
 });
+
+it('gives a case the same reference however often the SQLite allocator is asked', async () => {
+  const store = sqliteStore();
+  const allocator = new SqliteReferenceAllocator(store.database);
+  const first = await allocator.next('DMM', 2026, 'case-a');
+  expect(await allocator.next('DMM', 2026, 'case-a')).toBe(first);
+  expect(await allocator.next('DMM', 2026, 'case-b')).toBe('DMM-2026-00002');
+  await store.close();
+});

@@ -3,7 +3,8 @@ import { formatReference, type ReferenceAllocator } from './reference-allocator.
 
 /**
  * One row per prefix and year, incremented by a single atomic statement, and one row
- * per reference naming its case, written in the same transaction.
+ * per reference naming its case, written in the same transaction. Asking again for the
+ * same case returns its reference rather than a new one.
  */
 export class SqliteReferenceAllocator implements ReferenceAllocator {
   private readonly allocate;
@@ -13,7 +14,8 @@ export class SqliteReferenceAllocator implements ReferenceAllocator {
     db.exec(`CREATE TABLE IF NOT EXISTS reference_counters (
       prefix TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (prefix, year));
       CREATE TABLE IF NOT EXISTS case_references (
-      reference TEXT PRIMARY KEY, case_id TEXT NOT NULL) WITHOUT ROWID`);
+      reference TEXT PRIMARY KEY, case_id TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS case_references_case ON case_references (case_id)`);
     const increment = db.prepare<[string, number], { last: number }>(
       `INSERT INTO reference_counters (prefix, year, last) VALUES (?, ?, 1)
        ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
@@ -21,7 +23,13 @@ export class SqliteReferenceAllocator implements ReferenceAllocator {
     const remember = db.prepare<[string, string]>(
       'INSERT INTO case_references (reference, case_id) VALUES (?, ?)',
     );
+    const given = db.prepare<[string, string], { reference: string }>(
+      'SELECT reference FROM case_references WHERE case_id = ? AND reference LIKE ? LIMIT 1',
+    );
     this.allocate = db.transaction((prefix: string, year: number, caseId: string) => {
+      // A retry for the same case gets the number it was given, so no number is skipped.
+      const earlier = given.get(caseId, `${prefix}-${year}-%`);
+      if (earlier) return earlier.reference;
       const reference = formatReference(prefix, year, increment.get(prefix, year)!.last);
       remember.run(reference, caseId);
       return reference;

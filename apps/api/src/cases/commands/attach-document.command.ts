@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { safeFilename, sniffMediaType } from '#documents';
-import { authorise, CaseNotFoundError, type AttachDocument } from '#domain';
+import { InvalidCommandError, type Actor, type AttachDocument } from '#domain';
 import { UnsupportedUploadError } from '../../http/problem';
 import { STORAGE, type Storage } from '../../storage/storage';
 import { CaseCommandService } from '../case-command.service';
@@ -17,8 +17,9 @@ export interface Upload {
 export class AttachDocumentCommand extends CaseCommandMessage<Upload> {}
 
 /**
- * Stores the file by its SHA-256, then records what it is on the case. Whether the caller
- * may attach to this case is checked before anything is stored.
+ * Stores the file by its SHA-256, then records what it is on the case. Whether the
+ * command can succeed was checked before the upload was read (CanAttachDocumentGuard),
+ * so a refused upload leaves no orphan file behind.
  */
 @CommandHandler(AttachDocumentCommand)
 export class AttachDocumentHandler implements ICommandHandler<
@@ -41,10 +42,7 @@ export class AttachDocumentHandler implements ICommandHandler<
       actor,
       data,
     });
-    const { state } = await this.cases.load(caseId);
-    if (state === null) throw new CaseNotFoundError();
-    authorise(attach({ documentId: '', filename: '', mediaType: '', size: 0, sha256: '' }), state);
-
+    if (file.buffer.length === 0) throw new EmptyUploadError();
     const mediaType = sniffMediaType(file.buffer);
     if (mediaType === null)
       throw new UnsupportedUploadError(
@@ -64,3 +62,22 @@ export class AttachDocumentHandler implements ICommandHandler<
     );
   }
 }
+
+class EmptyUploadError extends InvalidCommandError {
+  constructor() {
+    super('file', 'empty-file', 'The file is empty.');
+  }
+}
+
+/** The command an upload will become, with stand-ins for what only the bytes can tell. */
+export const attachmentProbe = (actor: Actor): AttachDocument => ({
+  type: 'AttachDocument',
+  actor,
+  data: {
+    documentId: 'preflight',
+    filename: 'preflight',
+    mediaType: 'text/plain',
+    size: 0,
+    sha256: '0'.repeat(64),
+  },
+});

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { foldCase, type CaseDecider, type CaseEvent, type ReceiveCase } from '#domain';
+import {
+  authorise,
+  canSeeCase,
+  CaseNotFoundError,
+  foldCase,
+  type Actor,
+  type CaseDecider,
+  type CaseEvent,
+  type ReceiveCase,
+} from '#domain';
 import type { Clock } from '#event-store';
 import { CLOCK, STORAGE, type Storage } from '../../storage/storage';
 import { CaseCommandService, type CommandOptions } from '../case-command.service';
@@ -44,17 +53,19 @@ export class ReceiveCaseHandler implements ICommandHandler<
     const key = options.idempotencyKey;
     const caseId = key ? caseIdForKey(actor.id, key) : randomUUID();
     const idempotency = key ? { key, requestHash: requestHash(request) } : undefined;
-    if (idempotency) {
-      const original = await this.original(caseId, idempotency.requestHash);
-      if (original) return original;
-    }
-
-    const now = this.clock();
     const receive = (reference: string): ReceiveCase => ({
       type: 'ReceiveCase',
       actor,
       data: { ...request, caseId, reference },
     });
+    // Only someone who may record feedback gets a case back, even an earlier one of theirs.
+    authorise(receive('PENDING'), null);
+    if (idempotency) {
+      const original = await this.original(caseId, idempotency.requestHash, actor);
+      if (original) return original;
+    }
+
+    const now = this.clock();
     this.decider.decide(receive('PENDING'), null, now);
     const year = Number(this.decider.calendar.localDateOf(now).slice(0, 4));
     const reference = await this.storage.references.next(
@@ -82,7 +93,7 @@ export class ReceiveCaseHandler implements ICommandHandler<
     } catch (error) {
       // Two retries with one key raced and the other won: answer as it did.
       if (idempotency && isConcurrencyError(error)) {
-        const original = await this.original(caseId, idempotency.requestHash);
+        const original = await this.original(caseId, idempotency.requestHash, actor);
         if (original) return original;
       }
       throw error;
@@ -90,9 +101,14 @@ export class ReceiveCaseHandler implements ICommandHandler<
   }
 
   /** The result the first request with this key got, if there was one; a different request is refused. */
-  private async original(caseId: string, hash: string): Promise<CommandResultResponse | null> {
-    const { events } = await this.cases.load(caseId);
-    if (events.length === 0) return null;
+  private async original(
+    caseId: string,
+    hash: string,
+    actor: Actor,
+  ): Promise<CommandResultResponse | null> {
+    const { events, state } = await this.cases.load(caseId);
+    if (events.length === 0 || state === null) return null;
+    if (!canSeeCase(actor, state)) throw new CaseNotFoundError();
     const [first] = events;
     if (first.metadata.idempotency?.requestHash !== hash) throw new IdempotencyKeyReusedError();
     return this.cases.result(
