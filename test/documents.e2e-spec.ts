@@ -156,3 +156,32 @@ describe('documents on a case', () => {
     ).toBe(404);
   });
 });
+
+describe('upload mistakes, in plain words', () => {
+  it('says to send only the file, in a field named "file"', async () => {
+    const api = await startTestApp();
+    try {
+      const { id } = (
+        await api.http
+          .post('/api/v1/cases')
+          .set(await api.auth(staff))
+          .send(complaint())
+      ).body;
+      const extra = await api.http
+        .post(`/api/v1/cases/${id}/documents`)
+        .set(await api.auth(staff))
+        .field('note', 'hello')
+        .attach('file', PDF, 'a.pdf');
+      expect(extra.body).toMatchObject({ status: 400, code: 'unexpected-form-field' });
+      const wrongField = await api.http
+        .post(`/api/v1/cases/${id}/documents`)
+        .set(await api.auth(staff))
+        .attach('upload', PDF, 'a.pdf');
+      expect(wrongField.body).toMatchObject({ status: 400, code: 'unexpected-file-field' });
+      const malformed = await api.http.get('/api/v1/cases/%E0%A4%A').set(await api.auth(staff));
+      expect(malformed.status).toBeLessThan(500);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -170,7 +170,7 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
       const ifMatch = await api.http
         .post(`/api/v1/cases/${id}/notes`)
         .set(await api.auth(staff))
-        .set('If-Match', 'W/"zero"')
+        .set('If-Match', '"1')
         .send({ text: 'x' });
       expectProblem(ifMatch, 400, 'validation-failed');
       const key = await api.http
@@ -280,6 +280,18 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
       .send({ text: 'second' });
     expectProblem(stale, 412, 'stale-revision');
     expect(stale.body.currentRevision).toBe(1);
+    const weak = await api.http
+      .post(`/api/v1/cases/${id}/notes`)
+      .set(await api.auth(staff))
+      .set('If-Match', 'W/"1"')
+      .send({ text: 'second' });
+    expectProblem(weak, 412, 'stale-revision');
+    const onCreate = await api.http
+      .post('/api/v1/cases')
+      .set(await api.auth(staff))
+      .set('If-Match', '"7"')
+      .send(complaint());
+    expectProblem(onCreate, 412, 'no-case-to-match');
     const current = await api.http
       .post(`/api/v1/cases/${id}/notes`)
       .set(await api.auth(staff))

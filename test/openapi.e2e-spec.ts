@@ -43,8 +43,22 @@ describe('the API description', () => {
     const escalate = document.paths['/api/v1/cases/{id}/escalate'].post;
     expect(escalate.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(escalate.responses)).toEqual(
-      expect.arrayContaining(['200', '400', '401', '403', '404', '409', '412', '422']),
+      expect.arrayContaining([
+        '200',
+        '400',
+        '401',
+        '403',
+        '404',
+        '409',
+        '412',
+        '413',
+        '415',
+        '422',
+        '503',
+      ]),
     );
+    const receive = document.paths['/api/v1/cases'].post;
+    expect(Object.keys(receive.responses)).not.toContain('404');
     expect(escalate.responses['422'].content['application/problem+json'].schema.$ref).toBe(
       '#/components/schemas/ProblemResponse',
     );
@@ -52,12 +66,12 @@ describe('the API description', () => {
       expect.arrayContaining(['413', '415']),
     );
 
-    const receive = document.components.schemas.ReceiveCaseRequest;
-    expect(receive.required).toEqual(
+    const receiveSchema = document.components.schemas.ReceiveCaseRequest;
+    expect(receiveSchema.required).toEqual(
       expect.arrayContaining(['kind', 'channel', 'summary', 'complainant']),
     );
-    expect(receive.properties.summary).toMatchObject({ minLength: 1, maxLength: 200 });
-    expect(receive.properties.kind.enum).toEqual(['complaint', 'compliment', 'suggestion']);
+    expect(receiveSchema.properties.summary).toMatchObject({ minLength: 1, maxLength: 200 });
+    expect(receiveSchema.properties.kind.enum).toEqual(['complaint', 'compliment', 'suggestion']);
   });
 
   it('serves Swagger UI at /api/docs without a token', async () => {

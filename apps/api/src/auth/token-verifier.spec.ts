@@ -1,7 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { actorFromClaims, createTokenVerifier, InvalidTokenError } from './token-verifier';
+import {
+  actorFromClaims,
+  createTokenVerifier,
+  IdentityProviderUnavailableError,
+  InvalidTokenError,
+} from './token-verifier';
 
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
 
@@ -72,6 +77,26 @@ describe('RS256 tokens checked against the identity provider’s key set', () =>
   it('refuses an HS256 token, whatever secret it was signed with (no algorithm confusion)', async () => {
     const hs = await token({}, new TextEncoder().encode('x'.repeat(32)), 'HS256');
     await expect(verifier().verify(hs)).rejects.toThrow(/algorithm/);
+  });
+});
+
+describe('an identity provider that cannot be reached', () => {
+  it('is a 503-kind failure, not a bad token', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const verifier = createTokenVerifier({
+      algorithm: 'RS256',
+      jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
+      issuer: 'https://login.example',
+      audience: 'clf',
+    });
+    const { privateKey } = await generateKeyPair('RS256');
+    const token = await new SignJWT({ sub: 'u', exp: inAnHour() })
+      .setProtectedHeader({ alg: 'RS256' })
+      .sign(privateKey);
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(IdentityProviderUnavailableError);
   });
 });
 

@@ -34,8 +34,18 @@ export function actorFromClaims(claims: JWTPayload): Actor {
   };
 }
 
-function explain(error: unknown): InvalidTokenError {
+/** The identity provider's key set cannot be fetched: the token may be fine; we cannot tell. */
+export class IdentityProviderUnavailableError extends Error {
+  constructor() {
+    super('The identity provider’s signing keys cannot be fetched just now; try again shortly.');
+    this.name = 'IdentityProviderUnavailableError';
+  }
+}
+
+function explain(error: unknown): InvalidTokenError | IdentityProviderUnavailableError {
   if (error instanceof InvalidTokenError) return error;
+  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError))
+    return new IdentityProviderUnavailableError();
   if (error instanceof errors.JWTExpired) return new InvalidTokenError('The token has expired.');
   if (error instanceof errors.JWTClaimValidationFailed)
     return new InvalidTokenError(`The token’s ${error.claim} claim is not acceptable.`);

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Headers,
@@ -20,6 +21,7 @@ import {
 import type { Response } from 'express';
 import { API_PREFIX } from '../api-prefix';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { NoCaseToMatchError } from '../http/problem';
 import { Context, type RequestContext } from '../http/request-context';
 import { CommandResultResponse } from './case-detail.response';
 import * as Requests from './case-requests';
@@ -34,17 +36,21 @@ type MessageClass<Body> = new (
   ...args: ConstructorParameters<typeof CaseCommandMessage<Body>>
 ) => CaseCommandMessage<Body>;
 
+/** A command on an existing case: If-Match, and the refusals only an existing case can give. */
 const IfMatch = () =>
-  ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The case’s ETag, e.g. "3": refused with 412 if the case has changed since.',
-  });
+  applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The case’s ETag, e.g. "3": refused with 412 if the case has changed since.',
+    }),
+    ApiProblems(404, 409, 412),
+  );
 
 /** Every command of DESIGN §5. Each answers `{id, reference, revision, position, case}` with an ETag. */
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiProblems(400, 401, 403, 404, 409, 412, 413, 422)
+@ApiProblems(400, 401, 403, 413, 415, 422, 503)
 @UseInterceptors(ETagInterceptor)
 @Controller('cases')
 export class CaseCommandsController {
@@ -77,7 +83,10 @@ export class CaseCommandsController {
     @Context() context: RequestContext,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @Headers('if-match') ifMatch?: string,
   ): Promise<CommandResultResponse> {
+    // If-Match asks for an existing case; a new one has none to match.
+    if (ifMatch !== undefined) throw new NoCaseToMatchError();
     const result = await this.commands.execute(
       new ReceiveCaseCommand(body, {
         context,

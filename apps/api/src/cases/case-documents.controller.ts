@@ -92,7 +92,7 @@ export class CaseDocumentsController {
   @ApiOperation({ summary: 'Download a document' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The file, as uploaded.' })
-  @ApiProblems(401, 404)
+  @ApiProblems(400, 401, 404, 503)
   async download(
     @Param('id') id: string,
     @Param('documentId') documentId: string,

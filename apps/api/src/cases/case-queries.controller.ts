@@ -9,7 +9,7 @@ import { ETagInterceptor } from './etag.interceptor';
 /** A case read from its stream, so always current; with its revision as ETag. */
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiProblems(401, 404)
+@ApiProblems(400, 401, 404, 503)
 @UseInterceptors(ETagInterceptor)
 @Controller('cases')
 export class CaseQueriesController {

@@ -96,19 +96,28 @@ describe('profiles and token settings', () => {
   });
 
   it('needs both servers for the distributed profile, each by its scheme', () => {
-    expect(refusal({ CLF_PROFILE: 'distributed' }).message).toMatch(
+    expect(refusal({ CLF_PROFILE: 'distributed' }).message).toMatch(/^CLF_JWT_SECRET: is required/);
+    const secret = { CLF_JWT_SECRET: 'a-shared-secret-of-at-least-32-characters' };
+    expect(refusal({ CLF_PROFILE: 'distributed', ...secret }).message).toMatch(
       /^EVENTSTORE_CONNECTION_STRING: is required/,
     );
     const esdb = {
       CLF_PROFILE: 'distributed',
       EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
     };
-    expect(refusal(esdb).message).toMatch(/^MONGODB_URI: is required/);
-    expect(refusal({ ...esdb, MONGODB_URI: 'http://x' }).message).toMatch(
+    expect(refusal(esdb).message).toMatch(
+      /^CLF_JWT_SECRET: is required for CLF_PROFILE=distributed/,
+    );
+    expect(refusal({ ...esdb, ...secret }).message).toMatch(/^MONGODB_URI: is required/);
+    expect(refusal({ ...esdb, ...secret, MONGODB_URI: 'http://x' }).message).toMatch(
       /^MONGODB_URI: "http:\/\/x" must start with mongodb:\/\//,
     );
     expect(
-      loadConfig({ ...esdb, MONGODB_URI: 'mongodb://localhost:27017/clf?replicaSet=rs0' }),
+      loadConfig({
+        ...esdb,
+        ...secret,
+        MONGODB_URI: 'mongodb://localhost:27017/clf?replicaSet=rs0',
+      }),
     ).toMatchObject({
       profile: 'distributed',
       mongodbUri: 'mongodb://localhost:27017/clf?replicaSet=rs0',

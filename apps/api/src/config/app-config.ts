@@ -45,7 +45,7 @@ function readProfile(value: string | undefined): Profile {
 /** An HS256 secret shorter than this is guessable by brute force. */
 const MIN_SECRET_LENGTH = 32;
 
-function readJwt(env: NodeJS.ProcessEnv, dataDir: string): JwtSettings {
+function readJwt(env: NodeJS.ProcessEnv, dataDir: string, profile: Profile): JwtSettings {
   const jwksUrl = given(env.CLF_JWT_JWKS_URL);
   if (jwksUrl) {
     if (!/^https?:\/\/[^\s]+$/.test(jwksUrl) || !URL.canParse(jwksUrl))
@@ -65,6 +65,11 @@ function readJwt(env: NodeJS.ProcessEnv, dataDir: string): JwtSettings {
     return { algorithm: 'RS256', jwksUrl, issuer, audience };
   }
   const secret = given(env.CLF_JWT_SECRET) ?? null;
+  if (secret === null && profile === 'distributed')
+    throw new ConfigError(
+      'CLF_JWT_SECRET',
+      'is required for CLF_PROFILE=distributed (every replica must check tokens with the same secret), unless CLF_JWT_JWKS_URL is set',
+    );
   if (secret !== null && secret.length < MIN_SECRET_LENGTH)
     throw new ConfigError(
       'CLF_JWT_SECRET',
@@ -105,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     profile,
     dataDir,
     policy: loadPolicy(env.CLF_POLICY),
-    jwt: readJwt(env, dataDir),
+    jwt: readJwt(env, dataDir, profile),
     eventStoreConnectionString: readServer(
       'EVENTSTORE_CONNECTION_STRING',
       env.EVENTSTORE_CONNECTION_STRING,

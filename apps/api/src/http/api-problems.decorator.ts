@@ -33,12 +33,12 @@ const MEANING: Record<number, string> = {
   401: 'No bearer token, or one that is expired, wrongly signed or unsigned.',
   403: 'Your role may not do this.',
   404: 'No such case, or not one you may see.',
-  409: 'The case’s state does not allow it (e.g. it is closed).',
-  412: 'If-Match names a revision the case is no longer at.',
+  409: 'The case’s state does not allow it (e.g. it is closed), or others are changing it right now.',
+  412: 'If-Match names a revision the case is no longer at (or, on POST /cases, was sent at all).',
   413: 'Body over 1 MB, or upload over 20 MB.',
-  415: 'Not a file type a case may hold (checked from its content).',
+  415: 'A command body that is not JSON, or an upload that is not a file type a case may hold (checked from its content).',
   422: 'The policy refuses it (e.g. stage 3 requested after the window), or an Idempotency-Key reused for a different request.',
-  503: 'The store cannot be reached.',
+  503: 'The store or the identity provider cannot be reached, or (with X-CLF-Min-Position) the read models have not caught up within 5 s.',
 };
 
 export const ApiProblems = (...statuses: number[]) =>

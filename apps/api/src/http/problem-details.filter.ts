@@ -8,10 +8,12 @@ import {
 import type { Response } from 'express';
 import { DomainError, type DomainErrorKind } from '#domain';
 import { ConcurrencyError, EventStoreUnavailableError } from '#event-store';
+import { IdentityProviderUnavailableError } from '../auth/token-verifier';
 import {
   InputValidationError,
   problem,
   PROBLEM_MEDIA_TYPE,
+  NoCaseToMatchError,
   ReadModelBehindError,
   StaleRevisionError,
   UnsupportedUploadError,
@@ -56,7 +58,35 @@ function fromBodyParser(error: BodyParserError): Problem {
   }
 }
 
+/** Multer's and busboy's refusals, in words for the person uploading. */
+const UPLOAD_PROBLEMS: Record<string, [code: string, detail: string]> = {
+  LIMIT_FIELD_COUNT: ['unexpected-form-field', 'Send only the file, in a form field named "file".'],
+  LIMIT_FIELD_KEY: ['unexpected-form-field', 'Send only the file, in a form field named "file".'],
+  LIMIT_FIELD_VALUE: ['unexpected-form-field', 'Send only the file, in a form field named "file".'],
+  LIMIT_UNEXPECTED_FILE: ['unexpected-file-field', 'Send one file, in a form field named "file".'],
+  LIMIT_FILE_COUNT: ['unexpected-file-field', 'Send one file, in a form field named "file".'],
+  LIMIT_PART_COUNT: ['unexpected-form-field', 'Send only the file, in a form field named "file".'],
+  MISSING_FIELD_NAME: ['unexpected-form-field', 'Send the file in a form field named "file".'],
+};
+
+function fromUpload(exception: HttpException): Problem | null {
+  const cause = exception.cause as { code?: unknown; message?: unknown } | undefined;
+  const known = typeof cause?.code === 'string' ? UPLOAD_PROBLEMS[cause.code] : undefined;
+  if (known) return problem(400, known[0], known[1]);
+  if (exception.getStatus() === 400 && /^Multipart|boundary/i.test(exception.message))
+    return problem(
+      400,
+      'malformed-upload',
+      'The upload was cut short or is not well-formed multipart; send it again.',
+    );
+  if (exception.getStatus() === 400 && exception.message.startsWith('Failed to decode param'))
+    return problem(400, 'malformed-address', 'The address has malformed %-encoding.');
+  return null;
+}
+
 function fromHttpException(exception: HttpException): Problem {
+  const upload = fromUpload(exception);
+  if (upload) return upload;
   const status = exception.getStatus();
   const response = exception.getResponse();
   const message =
@@ -92,6 +122,8 @@ export function toProblem(exception: unknown): Problem {
     return problem(412, 'stale-revision', exception.message, {
       currentRevision: exception.currentRevision,
     });
+  if (exception instanceof NoCaseToMatchError)
+    return problem(412, 'no-case-to-match', exception.message);
   if (exception instanceof UnsupportedUploadError)
     return problem(415, 'unsupported-file-type', exception.message);
   if (exception instanceof ConcurrencyError)
@@ -100,6 +132,8 @@ export function toProblem(exception: unknown): Problem {
       'concurrent-changes',
       'Others are changing this case right now; try again.',
     );
+  if (exception instanceof IdentityProviderUnavailableError)
+    return problem(503, 'identity-provider-unavailable', exception.message);
   if (exception instanceof ReadModelBehindError)
     return problem(503, 'read-model-behind', exception.message);
   if (exception instanceof EventStoreUnavailableError)

@@ -96,3 +96,13 @@ export class ReadModelBehindError extends Error {
     this.name = 'ReadModelBehindError';
   }
 }
+
+/** If-Match sent when creating: there is no case yet for it to match. */
+export class NoCaseToMatchError extends Error {
+  constructor() {
+    super(
+      'If-Match names a version of an existing case; a new case has none. Send POST /cases without it.',
+    );
+    this.name = 'NoCaseToMatchError';
+  }
+}

@@ -5,7 +5,10 @@ import type { Case, CaseState } from '../case/case.state';
 
 /**
  * Who may see and do what (DESIGN §6), in one place. The decider applies `authorise`
- * before every decision; queries apply `caseVisibility` in their filters.
+ * before every decision; queries apply `caseVisibility` in their filters. (Two rules
+ * sit with the decisions they qualify: only a senior manager may override the stage 3
+ * window; and whoever records feedback may name its Owner — MaCTRI's Recipient forwards
+ * it to the Owner, who then sees it.)
  */
 
 /** Stages from here on are senior management's (DMM stage 3 review, MaCTRI appeal, external). */
@@ -72,17 +75,34 @@ function mayRun(actor: Actor, command: CaseCommand, found: Case): boolean {
   }
 }
 
+/** What each command does, as a refusal should say it. */
+const DOING: Record<CaseCommand['type'], string> = {
+  ReceiveCase: 'record feedback',
+  AcknowledgeCase: 'acknowledge this case',
+  AssignOwner: 'assign an owner to this case',
+  EscalateCase: 'escalate this case',
+  RespondToCase: 'record a response on this case',
+  RecordCorrespondence: 'record correspondence on this case',
+  AddNote: 'add notes to this case',
+  AttachDocument: 'attach documents to this case',
+  RecordRepresentativeAuthorisation: 'record an authorisation on this case',
+  RecordGuardianNotification: 'record a guardian notification on this case',
+  WaiveGuardianNotification: 'waive a guardian notification on this case',
+  GiveConfidentialityNotice: 'record a confidentiality notice on this case',
+  ChangeCategories: 'change this case’s categories',
+  RecordExternalReferral: 'record an external referral on this case',
+  CloseCase: 'close this case',
+  ReopenCase: 'reopen this case',
+  RecordMissedDeadlines: 'record missed deadlines (a scheduled job’s task)',
+  AutoCloseCase: 'auto-close cases (a scheduled job’s task)',
+  EscalateUnresolvedSameDay: 'escalate unresolved cases (a scheduled job’s task)',
+};
+
 const refusal = (actor: Actor, command: CaseCommand) =>
   new ActorNotPermittedError(
     'role-not-permitted',
-    `Your role (${actor.roles.join(', ') || 'none'}) may not ${describe(command)} on this case.`,
+    `Your role (${actor.roles.join(', ') || 'none'}) may not ${DOING[command.type]}.`,
   );
-
-const describe = (command: CaseCommand) =>
-  command.type
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/ case$/, '');
 
 /**
  * Throws unless the actor may send this command: CaseNotFoundError for a case they may

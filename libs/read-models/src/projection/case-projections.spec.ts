@@ -98,9 +98,14 @@ describe('the projection runner over the event store', () => {
   async function storeWith(history: RecordedHistory): Promise<SqliteEventStore> {
     const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
     for (const e of history.events) {
-      const { stream, revision, position, recordedAt, prevHash, hash, ...event } = e;
-      (void position, recordedAt, prevHash, hash);
-      await events.append(stream, [event as NewEvent], revision === 0 ? 'no-stream' : revision - 1);
+      const event: NewEvent = {
+        id: e.id,
+        type: e.type,
+        data: e.data,
+        occurredAt: e.occurredAt,
+        metadata: e.metadata,
+      };
+      await events.append(e.stream, [event], e.revision === 0 ? 'no-stream' : e.revision - 1);
     }
     return events;
   }
