@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchEventStore, type Measurement } from './event-store.bench';
+import { benchReadSide } from './read-side.bench';
 
 /** `npm run bench [-- --quick]`: measures the DESIGN §8 targets on the embedded profile. */
 async function main(): Promise<void> {
@@ -17,7 +18,10 @@ async function main(): Promise<void> {
   );
 
   const results: Measurement[] = [];
-  for (const [name, run] of [['event store', benchEventStore]] as const) {
+  for (const [name, run] of [
+    ['event store', benchEventStore],
+    ['read side', benchReadSide],
+  ] as const) {
     process.stdout.write(`… ${name}\n`);
     results.push(...(await run(quick)));
   }

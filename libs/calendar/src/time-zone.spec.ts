@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { addDays, fromDateParts } from './local-date';
-import { endOfLocalDay, isValidTimeZone, localDateOf, startOfLocalDay } from './time-zone';
+import {
+  endOfLocalDay,
+  formattedLocalDateOf,
+  isValidTimeZone,
+  localDateOf,
+  startOfLocalDay,
+} from './time-zone';
 
 const LONDON = 'Europe/London';
 const at = (iso: string): Date => new Date(iso);
@@ -70,5 +76,47 @@ describe('the bounds of a local day', () => {
   it('knows which zones exist', () => {
     expect(isValidTimeZone(LONDON)).toBe(true);
     expect(isValidTimeZone('Europe/Atlantis')).toBe(false);
+  });
+});
+
+describe('localDateOf, read off the cached day starts', () => {
+  const zones = [
+    'Europe/London',
+    'America/New_York',
+    'Asia/Kolkata',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+    'Australia/Lord_Howe',
+    'America/Santiago',
+    'Asia/Kathmandu',
+  ];
+  it('agrees with formatting the instant in the zone, for any instant and zone', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2100-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...zones),
+        (instant, zone) => localDateOf(instant, zone) === formattedLocalDateOf(instant, zone),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees at the BST changes and either side of London midnight', () => {
+    for (const iso of [
+      '2026-03-29T00:59:59.999Z',
+      '2026-03-29T01:00:00.000Z',
+      '2026-10-24T22:59:59.999Z',
+      '2026-10-24T23:00:00.000Z',
+      '2026-10-25T00:59:59.999Z',
+      '2026-10-25T01:00:00.000Z',
+      '2026-06-30T23:00:00.000Z',
+    ])
+      expect(localDateOf(new Date(iso), 'Europe/London')).toBe(
+        formattedLocalDateOf(new Date(iso), 'Europe/London'),
+      );
   });
 });

@@ -26,8 +26,23 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The calendar date an instant falls on in a time zone. */
+/**
+ * The calendar date an instant falls on in a time zone. Every zone is within a day of
+ * UTC, so it is the instant's UTC date or a neighbour: which one is read off the
+ * (cached) starts of those local days, far cheaper than formatting the instant.
+ */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const time = instant.getTime();
+  if (!Number.isFinite(time)) return formattedLocalDateOf(instant, timeZone);
+  const utcDate = instant.toISOString().slice(0, 10) as LocalDate;
+  const next = addDays(utcDate, 1);
+  if (time >= startOfLocalDay(next, timeZone).getTime()) return next;
+  if (time >= startOfLocalDay(utcDate, timeZone).getTime()) return utcDate;
+  return addDays(utcDate, -1);
+}
+
+/** The same, by formatting the instant in the zone: the definition the fast path must agree with. */
+export function formattedLocalDateOf(instant: Date, timeZone: string): LocalDate {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
@@ -61,7 +76,7 @@ function bisectDayStart(date: LocalDate, timeZone: string): number {
   let high = utcMidnight + 15 * 3_600_000; // and on or after it here
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (localDateOf(new Date(middle), timeZone) >= date) high = middle;
+    if (formattedLocalDateOf(new Date(middle), timeZone) >= date) high = middle;
     else low = middle;
   }
   return high;

@@ -85,6 +85,8 @@ export interface ReadModelWriter {
 /** One generation of the read models: written by one runner, read by queries. */
 export interface ReadModelStore extends ReadModelWriter, CaseQueue, CaseStatistics {
   readonly generation: number;
+  /** A rebuilt generation has caught up: make it fit to serve queries (indexes, durability). */
+  readyToServe(): Promise<void>;
   close(): Promise<void>;
   /** Deletes this generation for good (after a rebuilt one replaced it). */
   drop(): Promise<void>;

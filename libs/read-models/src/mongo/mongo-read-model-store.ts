@@ -269,6 +269,9 @@ export class MongoReadModelStore implements ReadModelStore {
       );
   }
 
+  /** Indexes are made when the generation is created: nothing more to do. */
+  async readyToServe(): Promise<void> {}
+
   async close(): Promise<void> {}
 
   async drop(): Promise<void> {

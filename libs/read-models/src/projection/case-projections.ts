@@ -18,6 +18,9 @@ export interface ProjectionStatus {
 
 export const READ_MODEL_NAMES = ['case-queue', 'monthly-statistics', 'themes'] as const;
 
+/** A rebuild keeps this many cases in memory (a few tens of MB) and checkpoints this often. */
+const REBUILD_WRITE_BEHIND = { maxCases: 20_000, flushEveryEvents: 100_000 };
+
 /** Lag is counted up to this many events; beyond it the figure says "at least". */
 const LAG_COUNT_LIMIT = 10_000;
 
@@ -93,6 +96,7 @@ export class CaseProjections {
     const of = await this.countAfter(START);
     const runner = new ProjectionRunner(this.events, target, this.projector, {
       batchSize: 5000,
+      writeBehind: REBUILD_WRITE_BEHIND,
       onError: this.onError,
     });
     const state = { runner, handled: 0, of, done: Promise.resolve() };
@@ -105,6 +109,7 @@ export class CaseProjections {
       try {
         await runner.start();
         await runner.whenCaughtUp();
+        await target.readyToServe();
         const previous = this.live;
         this.live = runner;
         await this.generations.promote(target);

@@ -1,16 +1,26 @@
 import { EventEmitter } from 'node:events';
 import {
   comparePositions,
+  START,
   type EventStore,
   type Position,
   type RecordedEvent,
   type Subscription,
 } from '#event-store';
+import type { CaseRecord, StoredCase } from '../case-record';
 import type { ReadModelStore } from '../read-model.port';
 import { CASE_CATEGORY, CaseProjector } from './case-projector';
 
 export interface RunnerOptions {
   batchSize?: number;
+  /**
+   * While catching up (a rebuild, or a first start on a full store), keep up to `maxCases`
+   * records in memory and write them every `flushEveryEvents` events, rather than every
+   * batch: a case's events cluster in time, so most are written once instead of once per
+   * event. Records written early are safe (a replay below a stored revision changes
+   * nothing); the checkpoint only moves when every record before it is written.
+   */
+  writeBehind?: { maxCases: number; flushEveryEvents: number };
   /** The subscription stopped on an error: the runner is dead until restarted. */
   onError?(error: unknown): void;
 }
@@ -26,6 +36,12 @@ export class ProjectionRunner {
   private caughtUp = false;
   private failure: unknown = null;
   private readonly progress = new EventEmitter();
+  /** Write-behind while catching up: records by case, oldest-touched first. */
+  private readonly cache = new Map<string, CaseRecord>();
+  private readonly dirty = new Set<string>();
+  private unflushed: { events: number; position: Position } | null = null;
+  /** Batches and flushes run one at a time, in order. */
+  private work: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly events: EventStore,
@@ -42,27 +58,83 @@ export class ProjectionRunner {
       after: this.handled ?? undefined,
       category: CASE_CATEGORY,
       batchSize: this.options.batchSize ?? 1000,
-      handle: (batch) => this.handle(batch),
+      handle: (batch) => this.serially(() => this.handle(batch)),
       onCaughtUp: () => {
-        this.caughtUp = true;
-        this.progress.emit('caught-up');
+        void this.serially(async () => {
+          await this.flush();
+          this.caughtUp = true; // from now on every batch is written as it comes
+          this.cache.clear();
+          this.progress.emit('caught-up');
+        }).catch((error: unknown) => this.fail(error));
       },
-      onError: (error) => {
-        this.failure = error;
-        this.progress.emit('failed', error);
-        this.options.onError?.(error);
-      },
+      onError: (error) => this.fail(error),
     });
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error;
+    this.progress.emit('failed', error);
+    this.options.onError?.(error);
+  }
+
+  private serially(task: () => Promise<void>): Promise<void> {
+    const next = this.work.then(task);
+    this.work = next.catch(() => {});
+    return next;
   }
 
   private async handle(batch: RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
-    const stored = await this.target.load(CaseProjector.caseIds(batch));
-    const records = this.projector.project(batch, stored);
     const checkpoint = batch[batch.length - 1].position;
-    await this.target.save(records, checkpoint);
+    const writeBehind = this.caughtUp ? undefined : this.options.writeBehind;
+    const ids = CaseProjector.caseIds(batch);
+    const stored: Map<string, StoredCase> = await this.target.load(
+      writeBehind ? ids.filter((id) => !this.cache.has(id)) : ids,
+    );
+    if (writeBehind)
+      for (const id of ids) if (this.cache.has(id)) stored.set(id, this.cache.get(id)!);
+    const records = this.projector.project(batch, stored);
+    if (!writeBehind) {
+      await this.target.save(records, checkpoint);
+      this.advance(checkpoint, batch.length);
+      return;
+    }
+    for (const record of records) {
+      this.cache.delete(record.caseId); // re-inserted last: most recently touched
+      this.cache.set(record.caseId, record);
+      this.dirty.add(record.caseId);
+    }
+    this.unflushed = { events: (this.unflushed?.events ?? 0) + batch.length, position: checkpoint };
+    await this.evict(writeBehind.maxCases);
+    if (this.unflushed.events >= writeBehind.flushEveryEvents) await this.flush();
+  }
+
+  /** Writes the least recently touched records out of memory, leaving the checkpoint where it is. */
+  private async evict(maxCases: number): Promise<void> {
+    const excess = this.cache.size - maxCases;
+    if (excess <= 0) return;
+    const evicted: CaseRecord[] = [];
+    for (const [id, record] of [...this.cache].slice(0, excess)) {
+      this.cache.delete(id);
+      if (this.dirty.delete(id)) evicted.push(record);
+    }
+    if (evicted.length > 0) await this.target.save(evicted, this.handled ?? START);
+  }
+
+  /** Writes every record changed since the last flush, with the checkpoint they reach. */
+  private async flush(): Promise<void> {
+    if (!this.unflushed) return;
+    const records = [...this.dirty].map((id) => this.cache.get(id)!);
+    const { events, position } = this.unflushed;
+    await this.target.save(records, position);
+    this.dirty.clear();
+    this.unflushed = null;
+    this.advance(position, events);
+  }
+
+  private advance(checkpoint: Position, events: number): void {
     this.handled = checkpoint;
-    this.progress.emit('handled', checkpoint, batch.length);
+    this.progress.emit('handled', checkpoint, events);
   }
 
   /** The position of the last event saved, or null before the first. */

@@ -42,7 +42,7 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
       .filter((n): n is string => n !== undefined)
       .map(Number);
     const generation = Math.max(this.currentGeneration(), ...existing) + 1;
-    return new SqliteReadModelStore(this.fileOf(generation), generation);
+    return new SqliteReadModelStore(this.fileOf(generation), generation, { building: true });
   }
 
   async promote(store: ReadModelStore): Promise<void> {

@@ -15,7 +15,7 @@ import type {
   ReadModelStore,
 } from '../read-model.port';
 
-const SCHEMA = `
+const TABLES = `
 CREATE TABLE IF NOT EXISTS cases (
   case_id      TEXT PRIMARY KEY,
   revision     INTEGER NOT NULL,
@@ -33,8 +33,29 @@ CREATE TABLE IF NOT EXISTS cases (
   received_at  TEXT NOT NULL,
   next_due_by  TEXT,
   due_asc      TEXT NOT NULL,
-  due_desc     TEXT NOT NULL
+  due_desc     TEXT NOT NULL,
+  categories   TEXT NOT NULL,
+  facts        TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS case_categories (
+  category TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (category, case_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS facts (
+  case_id TEXT NOT NULL, month TEXT NOT NULL, metric TEXT NOT NULL, value INTEGER NOT NULL
+);
+-- Substring search over reference, summary and complainant name (trigrams: any 3+ characters).
+-- Its rowid is the case row's rowid.
+CREATE VIRTUAL TABLE IF NOT EXISTS case_search USING fts5(text, tokenize = 'trigram');
+-- Writes replace a case's rows by case id: these indexes serve writes, so they always exist.
+CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
+CREATE INDEX IF NOT EXISTS facts_case ON facts (case_id);
+CREATE TABLE IF NOT EXISTS checkpoint (
+  id INTEGER PRIMARY KEY CHECK (id = 1), commit_position TEXT NOT NULL, prepare_position TEXT NOT NULL
+);
+`;
+
+/** Secondary indexes: left out while a rebuild fills a generation, built once before it serves. */
+const INDEXES = `
 CREATE INDEX IF NOT EXISTS cases_open_due_asc ON cases (is_open, due_asc, case_id);
 CREATE INDEX IF NOT EXISTS cases_open_due_desc ON cases (is_open, due_desc, case_id);
 CREATE INDEX IF NOT EXISTS cases_open_received ON cases (is_open, received_at, case_id);
@@ -42,18 +63,7 @@ CREATE INDEX IF NOT EXISTS cases_due_asc ON cases (due_asc, case_id);
 CREATE INDEX IF NOT EXISTS cases_received ON cases (received_at, case_id);
 CREATE INDEX IF NOT EXISTS cases_owner ON cases (owner_id, is_open, due_asc);
 CREATE INDEX IF NOT EXISTS cases_recipient ON cases (recipient_id, is_open, due_asc);
-CREATE TABLE IF NOT EXISTS case_categories (
-  category TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (category, case_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
-CREATE TABLE IF NOT EXISTS facts (
-  case_id TEXT NOT NULL, month TEXT NOT NULL, metric TEXT NOT NULL, value INTEGER NOT NULL
-);
 CREATE INDEX IF NOT EXISTS facts_month ON facts (month, metric);
-CREATE INDEX IF NOT EXISTS facts_case ON facts (case_id);
-CREATE TABLE IF NOT EXISTS checkpoint (
-  id INTEGER PRIMARY KEY CHECK (id = 1), commit_position TEXT NOT NULL, prepare_position TEXT NOT NULL
-);
 `;
 
 interface CaseRow {
@@ -61,6 +71,23 @@ interface CaseRow {
   revision: number;
   state: string;
   event_facts: string;
+  categories: string;
+  facts: string;
+  search: string;
+}
+
+/**
+ * Words in the reference, summary or complainant's name: through the trigram index when
+ * the text is long enough to have trigrams, else by scanning.
+ */
+function textFilter(where: Where, text: string): void {
+  const needle = text.toLowerCase().trim();
+  if ([...needle].length >= 3)
+    where.add(
+      'rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)',
+      `"${needle.replace(/"/g, '""')}"`,
+    );
+  else where.add("search LIKE ? ESCAPE '\\'", likePattern(needle));
 }
 
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -101,34 +128,55 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly saveTransaction;
+  /**
+   * What `load` found, until the case is saved, so `save` rewrites its category, fact and
+   * search rows only when they changed. A case not found here has its rows replaced outright.
+   */
+  private readonly loaded = new Map<
+    string,
+    { categories: string; facts: string; search: string }
+  >();
 
+  /**
+   * `building`: a generation being rebuilt — no secondary indexes and no fsync until
+   * `readyToServe` (a crash mid-rebuild just means rebuilding again).
+   */
   constructor(
     private readonly filename: string,
     readonly generation: number,
+    { building = false }: { building?: boolean } = {},
   ) {
     this.db = openSqlite(filename, 'normal');
-    this.db.exec(SCHEMA);
+    this.db.exec(TABLES);
+    if (building) this.db.pragma('synchronous = OFF');
+    else this.db.exec(INDEXES);
     this.statements = {
       load: this.db.prepare<[string], CaseRow>(
-        'SELECT case_id, revision, state, event_facts FROM cases WHERE case_id = ?',
+        'SELECT case_id, revision, state, event_facts, categories, facts, search FROM cases WHERE case_id = ?',
       ),
       upsert: this.db
         .prepare(`INSERT INTO cases (case_id, revision, state, event_facts, summary, kind, formality, stage,
-          status, is_open, owner_id, recipient_id, search, received_at, next_due_by, due_asc, due_desc)
+          status, is_open, owner_id, recipient_id, search, received_at, next_due_by, due_asc, due_desc, categories, facts)
         VALUES (@case_id, @revision, @state, @event_facts, @summary, @kind, @formality, @stage, @status, @is_open,
-          @owner_id, @recipient_id, @search, @received_at, @next_due_by, @due_asc, @due_desc)
+          @owner_id, @recipient_id, @search, @received_at, @next_due_by, @due_asc, @due_desc, @categories, @facts)
         ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, state = excluded.state,
           event_facts = excluded.event_facts, summary = excluded.summary, kind = excluded.kind,
           formality = excluded.formality, stage = excluded.stage, status = excluded.status, is_open = excluded.is_open,
           owner_id = excluded.owner_id, recipient_id = excluded.recipient_id, search = excluded.search,
           received_at = excluded.received_at, next_due_by = excluded.next_due_by, due_asc = excluded.due_asc,
-          due_desc = excluded.due_desc
+          due_desc = excluded.due_desc, categories = excluded.categories, facts = excluded.facts
         WHERE excluded.revision > cases.revision`),
       deleteCategories: this.db.prepare<[string]>('DELETE FROM case_categories WHERE case_id = ?'),
       insertCategory: this.db.prepare<[string, string]>(
         'INSERT OR IGNORE INTO case_categories (category, case_id) VALUES (?, ?)',
       ),
       deleteFacts: this.db.prepare<[string]>('DELETE FROM facts WHERE case_id = ?'),
+      deleteSearch: this.db.prepare<[string]>(
+        'DELETE FROM case_search WHERE rowid = (SELECT rowid FROM cases WHERE case_id = ?)',
+      ),
+      insertSearch: this.db.prepare<[string, string]>(
+        'INSERT INTO case_search (rowid, text) SELECT rowid, ? FROM cases WHERE case_id = ?',
+      ),
       insertFact: this.db.prepare<[string, string, string, number]>(
         'INSERT INTO facts (case_id, month, metric, value) VALUES (?, ?, ?, ?)',
       ),
@@ -151,10 +199,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     );
   }
 
+  /** Builds the indexes a rebuild left out, and makes commits durable again. */
+  async readyToServe(): Promise<void> {
+    this.db.exec(INDEXES);
+    this.db.exec('ANALYZE');
+    this.db.pragma('synchronous = NORMAL');
+  }
+
   async load(caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
     const found = new Map<string, StoredCase>();
+    if (this.loaded.size > 50_000) this.loaded.clear(); // cases loaded but never saved: forget them
     for (const id of caseIds) {
       const row = this.statements.load.get(id);
+      if (row)
+        this.loaded.set(id, { categories: row.categories, facts: row.facts, search: row.search });
       if (row)
         found.set(id, {
           caseId: row.case_id,
@@ -172,6 +230,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   private saveRecord({ caseId, revision, state, eventFacts, summary, facts }: CaseRecord): void {
     const due = summary.nextDeadline?.dueBy ?? null;
+    const categories = JSON.stringify(summary.categories);
+    const factsJson = JSON.stringify(facts);
+    const search =
+      `${summary.reference} ${summary.summary} ${summary.complainantName}`.toLowerCase();
     const changed = this.statements.upsert.run({
       case_id: caseId,
       revision,
@@ -185,18 +247,31 @@ export class SqliteReadModelStore implements ReadModelStore {
       is_open: summary.status === 'closed' ? 0 : 1,
       owner_id: summary.owner?.id ?? null,
       recipient_id: summary.recipient.id,
-      search: `${summary.reference} ${summary.summary} ${summary.complainantName}`.toLowerCase(),
+      search,
       received_at: summary.receivedAt,
       next_due_by: due,
       due_asc: due ?? NO_DEADLINE_ASC,
       due_desc: due ?? NO_DEADLINE_DESC,
+      categories,
+      facts: factsJson,
     }).changes;
     if (changed === 0) return; // already at this revision or later: a replay changes nothing
-    this.statements.deleteCategories.run(caseId);
-    for (const category of summary.categories) this.statements.insertCategory.run(category, caseId);
-    this.statements.deleteFacts.run(caseId);
-    for (const fact of facts)
-      this.statements.insertFact.run(caseId, fact.month, fact.metric, fact.value);
+    const before = this.loaded.get(caseId);
+    this.loaded.delete(caseId);
+    if (before?.categories !== categories) {
+      this.statements.deleteCategories.run(caseId);
+      for (const category of summary.categories)
+        this.statements.insertCategory.run(category, caseId);
+    }
+    if (before?.search !== search) {
+      if (before) this.statements.deleteSearch.run(caseId);
+      this.statements.insertSearch.run(search, caseId);
+    }
+    if (before?.facts !== factsJson) {
+      this.statements.deleteFacts.run(caseId);
+      for (const fact of facts)
+        this.statements.insertFact.run(caseId, fact.month, fact.metric, fact.value);
+    }
   }
 
   async checkpoint(): Promise<Position | null> {
@@ -223,7 +298,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         'case_id IN (SELECT case_id FROM case_categories WHERE category = ?)',
         query.category,
       );
-    if (query.q) where.add("search LIKE ? ESCAPE '\\'", likePattern(query.q));
+    if (query.q) textFilter(where, query.q);
     if (query.receivedFrom) where.add('received_at >= ?', query.receivedFrom);
     if (query.receivedTo) where.add('received_at <= ?', query.receivedTo);
     const { column, direction } = SORTS[query.sort];
