@@ -21,7 +21,7 @@ import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 
 export const PROJECTIONS = Symbol('CaseProjections');
 
-async function generationsFor(config: AppConfig): Promise<ReadModelGenerations> {
+export async function generationsFor(config: AppConfig): Promise<ReadModelGenerations> {
   return config.profile === 'distributed'
     ? MongoReadModelGenerations.connect(config.mongodbUri!)
     : new SqliteReadModelGenerations(join(config.dataDir, 'read-models'));

@@ -199,3 +199,38 @@ describe('the projection runner over the event store', () => {
     await events.close();
   });
 });
+
+describe('write-behind while catching up', () => {
+  it('gives the same read models as writing every batch, even when cases leave memory and come back', async () => {
+    const history = busyMonth();
+    const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
+    for (const e of history.events)
+      await events.append(
+        e.stream,
+        [{ id: e.id, type: e.type, data: e.data, occurredAt: e.occurredAt, metadata: e.metadata }],
+        e.revision === 0 ? 'no-stream' : e.revision - 1,
+      );
+    const plain = new SqliteReadModelStore(tempFile('plain.db'), 1);
+    const behind = new SqliteReadModelStore(tempFile('behind.db'), 1, { building: true });
+    const runners = [
+      new ProjectionRunner(events, plain, new CaseProjector(dmmCalendar), { batchSize: 4 }),
+      // Room for 3 cases only, flushed every 10 events: records are evicted, reloaded and written again.
+      new ProjectionRunner(events, behind, new CaseProjector(dmmCalendar), {
+        batchSize: 4,
+        writeBehind: { maxCases: 3, flushEveryEvents: 10 },
+      }),
+    ];
+    try {
+      for (const runner of runners) {
+        await runner.start();
+        await runner.whenCaughtUp();
+      }
+      await behind.readyToServe();
+      expect(await snapshot(behind)).toEqual(await snapshot(plain));
+      expect(await behind.checkpoint()).toEqual(history.events.at(-1)!.position);
+    } finally {
+      await Promise.all(runners.map((r) => r.stop()));
+      await events.close();
+    }
+  });
+});

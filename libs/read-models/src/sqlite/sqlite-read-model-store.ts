@@ -264,7 +264,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         this.statements.insertCategory.run(category, caseId);
     }
     if (before?.search !== search) {
-      if (before) this.statements.deleteSearch.run(caseId);
+      this.statements.deleteSearch.run(caseId);
       this.statements.insertSearch.run(search, caseId);
     }
     if (before?.facts !== factsJson) {
