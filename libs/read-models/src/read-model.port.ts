@@ -66,9 +66,13 @@ export interface CaseQueue {
   openCounts(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseCounts>;
 }
 
-/** Monthly statistics, and themes (counts per category per month). */
-export interface CaseStatistics {
+/** Monthly statistics: report facts totalled over months. */
+export interface MonthlyStatistics {
   facts(months: readonly string[], filter?: FactFilter): Promise<FactTotals>;
+}
+
+/** Themes: cases per category per month. */
+export interface Themes {
   themes(
     months: readonly string[],
   ): Promise<Array<{ month: string; category: string; count: number }>>;
@@ -83,7 +87,7 @@ export interface ReadModelWriter {
 }
 
 /** One generation of the read models: written by one runner, read by queries. */
-export interface ReadModelStore extends ReadModelWriter, CaseQueue, CaseStatistics {
+export interface ReadModelStore extends ReadModelWriter, CaseQueue, MonthlyStatistics, Themes {
   readonly generation: number;
   /** A rebuilt generation has caught up: make it fit to serve queries (indexes, durability). */
   readyToServe(): Promise<void>;
