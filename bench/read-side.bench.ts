@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledPolicy, calendarFor } from '#domain';
+import { bundledPolicy, createCaseDecider } from '#domain';
 import { SqliteEventStore } from '#event-store';
 import { CaseProjections, SqliteReadModelGenerations, type QueueQuery } from '#read-models';
 import { appendYear, generateYear } from './case-history.generator';
@@ -39,7 +39,7 @@ const QUEUE_SHAPES: Array<[string, Partial<QueueQuery>]> = [
 export async function benchReadSide(quick: boolean): Promise<Measurement[]> {
   const cases = quick ? 10_000 : 100_000;
   const dir = mkdtempSync(join(tmpdir(), 'clf-bench-read-'));
-  const calendar = calendarFor(bundledPolicy('dmm'));
+  const rules = createCaseDecider(bundledPolicy('dmm'));
   const clock = () => new Date('2026-11-23T12:00:00Z');
   const events = new SqliteEventStore({
     filename: join(dir, 'events.db'),
@@ -56,7 +56,7 @@ export async function benchReadSide(quick: boolean): Promise<Measurement[]> {
     const projections = new CaseProjections(
       events,
       new SqliteReadModelGenerations(join(dir, 'read-models')),
-      calendar,
+      rules,
       clock,
     );
     await projections.start();

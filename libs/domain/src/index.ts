@@ -13,3 +13,4 @@ export * from './case/case.decider';
 export { nextDeadline, pendingDeadlines } from './case/decisions/deadlines';
 export * from './access/case-access';
 export * from './case/instant';
+export * from './case/scheduled-work';

@@ -1,4 +1,4 @@
-import type { Case } from '#domain';
+import type { Case, ScheduledWork } from '#domain';
 import type { Fact } from './case-facts';
 import type { CaseSummary } from './case-summary';
 
@@ -13,6 +13,8 @@ export interface CaseRecord {
   summary: CaseSummary;
   /** Everything reports count for this case: `eventFacts` plus facts of its present state. */
   facts: Fact[];
+  /** From when each scheduled job has work on this case: the jobs' candidates. */
+  schedule: ScheduledWork;
 }
 
 /** The part of a record the projector needs back to go on. */

@@ -1,4 +1,4 @@
-import type { CaseKind, CaseStatus, CaseVisibility, Formality } from '#domain';
+import type { CaseKind, CaseStatus, CaseVisibility, Formality, ScheduledJob } from '#domain';
 import type { Position } from '#event-store';
 import type { CaseRecord, StoredCase } from './case-record';
 import type { CaseSummary } from './case-summary';
@@ -78,6 +78,25 @@ export interface Themes {
   ): Promise<Array<{ month: string; category: string; count: number }>>;
 }
 
+/** A case a scheduled job has work on, and from when. */
+export interface DueWork {
+  caseId: string;
+  dueAt: string;
+}
+
+/** The jobs' deadline index (DESIGN §7): which cases may have work, so a sweep reads no others. */
+export interface ScheduledWorkIndex {
+  /**
+   * Cases with work for `job` due at or before `now`, soonest first, after `after` (the
+   * last one of the previous page). Candidates only: the job re-checks each against its stream.
+   */
+  dueWork(
+    job: ScheduledJob,
+    now: string,
+    page: { limit: number; after?: DueWork },
+  ): Promise<DueWork[]>;
+}
+
 /** What the projection runner writes through. */
 export interface ReadModelWriter {
   load(caseIds: readonly string[]): Promise<Map<string, StoredCase>>;
@@ -87,7 +106,8 @@ export interface ReadModelWriter {
 }
 
 /** One generation of the read models: written by one runner, read by queries. */
-export interface ReadModelStore extends ReadModelWriter, CaseQueue, MonthlyStatistics, Themes {
+export interface ReadModelStore
+  extends ReadModelWriter, CaseQueue, MonthlyStatistics, Themes, ScheduledWorkIndex {
   readonly generation: number;
   /** A rebuilt generation has caught up: make it fit to serve queries (indexes, durability). */
   readyToServe(): Promise<void>;

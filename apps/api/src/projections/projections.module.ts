@@ -47,7 +47,7 @@ export async function generationsFor(config: AppConfig): Promise<ReadModelGenera
         return new CaseProjections(
           storage.events,
           await generationsFor(config),
-          decider.calendar,
+          decider,
           clock,
           (error) => logger.error(`The projection stopped: ${String(error)}`),
         );

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const projections = new CaseProjections(
     storage.events,
     await generationsFor(config),
-    createCaseDecider(config.policy).calendar,
+    createCaseDecider(config.policy),
     systemClock,
   );
   try {

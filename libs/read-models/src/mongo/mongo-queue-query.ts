@@ -1,6 +1,6 @@
 import type { Document, Filter, Sort } from 'mongodb';
-import type { CaseVisibility } from '#domain';
-import type { QueueQuery } from '../read-model.port';
+import type { CaseVisibility, ScheduledJob } from '#domain';
+import type { DueWork, QueueQuery } from '../read-model.port';
 
 /** A case's document in the `cases` collection of a generation. */
 export interface CaseDocument {
@@ -23,6 +23,41 @@ export interface CaseDocument {
   dueDesc: string;
   categories: string[];
   facts: Array<{ month: string; metric: string; value: number }>;
+  /** From when each scheduled job has work on the case (null: none). */
+  sweepDue: string | null;
+  autoCloseDue: string | null;
+  sameDayDue: string | null;
+}
+
+/** The field holding each job's due instant. */
+export const DUE_FIELDS = {
+  'sla-sweep': 'sweepDue',
+  'auto-close': 'autoCloseDue',
+  'same-day-escalation': 'sameDayDue',
+} as const satisfies Record<ScheduledJob, keyof CaseDocument>;
+
+/** A job's candidates: due by `now`, soonest first, after the previous page's last. */
+export function dueWorkQuery(
+  job: ScheduledJob,
+  now: string,
+  after?: DueWork,
+): { filter: Filter<CaseDocument>; sort: Sort; field: (typeof DUE_FIELDS)[ScheduledJob] } {
+  const field = DUE_FIELDS[job];
+  const due: Filter<CaseDocument> = { [field]: { $type: 'string', $lte: now } };
+  const filter: Filter<CaseDocument> = after
+    ? {
+        $and: [
+          due,
+          {
+            $or: [
+              { [field]: { $gt: after.dueAt } },
+              { [field]: after.dueAt, _id: { $gt: after.caseId } },
+            ],
+          },
+        ],
+      }
+    : due;
+  return { filter, sort: { [field]: 1, _id: 1 }, field };
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,7 +114,11 @@ export function queueQuery(query: QueueQuery): {
 }
 
 /** The indexes the queue and reports use. */
-export const CASE_INDEXES: Array<{ key: Document; name: string }> = [
+export const CASE_INDEXES: Array<{
+  key: Document;
+  name: string;
+  partialFilterExpression?: Document;
+}> = [
   { key: { isOpen: 1, dueAsc: 1, _id: 1 }, name: 'open_due_asc' },
   { key: { isOpen: 1, dueDesc: -1, _id: -1 }, name: 'open_due_desc' },
   { key: { isOpen: 1, receivedAt: 1, _id: 1 }, name: 'open_received' },
@@ -89,4 +128,10 @@ export const CASE_INDEXES: Array<{ key: Document; name: string }> = [
   { key: { recipientId: 1, isOpen: 1, dueAsc: 1 }, name: 'recipient' },
   { key: { categories: 1 }, name: 'categories' },
   { key: { 'facts.month': 1 }, name: 'fact_months' },
+  ...Object.values(DUE_FIELDS).map((field) => ({
+    key: { [field]: 1, _id: 1 },
+    name: field,
+    // Only cases with work for the job: most cases have none for most jobs.
+    partialFilterExpression: { [field]: { $type: 'string' } },
+  })),
 ];

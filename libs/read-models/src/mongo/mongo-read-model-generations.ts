@@ -28,7 +28,7 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
     const generation = (await this.pointer.findOne({ _id: 'current' }))?.generation ?? 1;
     if (this.active?.generation !== generation) {
       this.active = new MongoReadModelStore(this.db, generation);
-      await this.active.ensureIndexes();
+      await this.active.prepare();
     }
     return this.active;
   }
@@ -41,7 +41,7 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
       .map(Number);
     const current = (await this.pointer.findOne({ _id: 'current' }))?.generation ?? 1;
     const store = new MongoReadModelStore(this.db, Math.max(current, ...existing) + 1);
-    await store.ensureIndexes();
+    await store.prepare();
     return store;
   }
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { describeWithServer } from '../../../event-store/src/testing/describe-with-server';
 import { CaseProjector } from '../projection/case-projector';
-import { dmmCalendar, RecordedHistory } from '../testing/recorded-history';
+import { dmmRules, RecordedHistory } from '../testing/recorded-history';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
-import { queueQuery } from './mongo-queue-query';
+import { dueWorkQuery, queueQuery } from './mongo-queue-query';
 import { MongoServerError } from 'mongodb';
 import { MongoReadModelStore, onlyReplays, toDocument } from './mongo-read-model-store';
 
@@ -14,7 +14,7 @@ describeWithServer('MONGODB_URI', 'MongoReadModelStore against MongoDB (contract
   afterAll(() => client.close());
   readModelStoreContract(async () => {
     const store = new MongoReadModelStore(client.db(`clf-test-${randomUUID()}`), 1);
-    await store.ensureIndexes();
+    await store.prepare();
     return store;
   });
 });
@@ -116,7 +116,7 @@ describe('MongoDB queue queries (no server needed)', () => {
       },
       '2026-11-23T09:00:00Z',
     );
-    const [record] = new CaseProjector(dmmCalendar).project(history.events, new Map());
+    const [record] = new CaseProjector(dmmRules).project(history.events, new Map());
     expect(toDocument(record)).toMatchObject({
       _id: caseId,
       revision: 0,
@@ -141,5 +141,56 @@ describe('MongoDB replays (no server needed)', () => {
     expect(onlyReplays(duplicate)).toBe(true);
     expect(onlyReplays(other)).toBe(false);
     expect(onlyReplays(new Error('network'))).toBe(false);
+  });
+});
+
+describe('MongoDB deadline-index queries (no server needed)', () => {
+  it('asks for work due by now, soonest first, through the job’s own partial index', () => {
+    expect(dueWorkQuery('sla-sweep', '2026-11-30T12:00:00.000Z')).toEqual({
+      filter: { sweepDue: { $type: 'string', $lte: '2026-11-30T12:00:00.000Z' } },
+      sort: { sweepDue: 1, _id: 1 },
+      field: 'sweepDue',
+    });
+  });
+
+  it('goes on after the previous page’s last case, ties broken by id', () => {
+    const after = { caseId: 'c-7', dueAt: '2026-11-28T00:00:00.000Z' };
+    expect(dueWorkQuery('auto-close', '2026-12-01T00:00:00.000Z', after).filter).toEqual({
+      $and: [
+        { autoCloseDue: { $type: 'string', $lte: '2026-12-01T00:00:00.000Z' } },
+        {
+          $or: [
+            { autoCloseDue: { $gt: after.dueAt } },
+            { autoCloseDue: after.dueAt, _id: { $gt: 'c-7' } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('keeps each job’s due instant in the case document', () => {
+    const history = new RecordedHistory();
+    history.run(
+      'c-1',
+      {
+        type: 'ReceiveCase',
+        actor: { id: 'u-ann', roles: ['staff'] },
+        data: {
+          caseId: 'c-1',
+          reference: 'DMM-2026-00001',
+          kind: 'complaint',
+          channel: 'phone',
+          summary: 'Late again',
+          complainant: { name: 'Ada', role: 'learner' },
+        },
+      },
+      '2026-11-23T09:00:00Z',
+    );
+    const [record] = new CaseProjector(dmmRules).project(history.events, new Map());
+    expect(toDocument(record)).toMatchObject({
+      sweepDue: '2026-11-26T00:00:00.000Z',
+      autoCloseDue: null,
+      sameDayDue: null,
+    });
   });
 });

@@ -1,12 +1,13 @@
 import type { Collection, Db } from 'mongodb';
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
-import type { CaseVisibility } from '#domain';
+import type { CaseVisibility, ScheduledJob } from '#domain';
 import type { Position } from '#event-store';
 import { totalFacts, type Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import type { CaseSummary } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
 import type {
+  DueWork,
   FactFilter,
   FactTotals,
   OpenCaseCounts,
@@ -14,13 +15,22 @@ import type {
   QueueQuery,
   ReadModelStore,
 } from '../read-model.port';
-import { CASE_INDEXES, queueQuery, visibilityFilter, type CaseDocument } from './mongo-queue-query';
+import {
+  CASE_INDEXES,
+  dueWorkQuery,
+  queueQuery,
+  visibilityFilter,
+  type CaseDocument,
+} from './mongo-queue-query';
 
-interface CheckpointDocument {
-  _id: 'checkpoint';
-  commit: string;
-  prepare: string;
-}
+type MetaDocument =
+  { _id: 'checkpoint'; commit: string; prepare: string } | { _id: 'schema'; version: number };
+
+/**
+ * Bumped whenever the documents change shape. A generation of another version is emptied
+ * and refilled from the events (read models are derived data; the checkpoint goes with them).
+ */
+const SCHEMA_VERSION = 2;
 
 const DUPLICATE_KEY = 11000;
 
@@ -40,6 +50,7 @@ export function toDocument({
   eventFacts,
   summary,
   facts,
+  schedule,
 }: CaseRecord): CaseDocument {
   const due = summary.nextDeadline?.dueBy ?? null;
   return {
@@ -62,6 +73,9 @@ export function toDocument({
     dueDesc: due ?? NO_DEADLINE_DESC,
     categories: summary.categories,
     facts,
+    sweepDue: schedule['sla-sweep'],
+    autoCloseDue: schedule['auto-close'],
+    sameDayDue: schedule['same-day-escalation'],
   };
 }
 
@@ -74,17 +88,25 @@ export function toDocument({
  */
 export class MongoReadModelStore implements ReadModelStore {
   private readonly cases: Collection<CaseDocument>;
-  private readonly meta: Collection<CheckpointDocument>;
+  private readonly meta: Collection<MetaDocument>;
 
   constructor(
     private readonly db: Db,
     readonly generation: number,
   ) {
     this.cases = db.collection<CaseDocument>(`rm${generation}_cases`);
-    this.meta = db.collection<CheckpointDocument>(`rm${generation}_meta`);
+    this.meta = db.collection<MetaDocument>(`rm${generation}_meta`);
   }
 
-  async ensureIndexes(): Promise<void> {
+  /** Empties a generation written in another shape, then makes sure of the indexes. */
+  async prepare(): Promise<void> {
+    const schema = await this.meta.findOne({ _id: 'schema' });
+    const version = schema && 'version' in schema ? schema.version : null;
+    if (version !== SCHEMA_VERSION) {
+      await this.cases.drop().catch(() => false);
+      await this.meta.deleteMany({});
+      await this.meta.insertOne({ _id: 'schema', version: SCHEMA_VERSION });
+    }
     await this.cases.createIndexes(CASE_INDEXES);
   }
 
@@ -133,7 +155,9 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async checkpoint(): Promise<Position | null> {
     const document = await this.meta.findOne({ _id: 'checkpoint' });
-    return document ? { commit: BigInt(document.commit), prepare: BigInt(document.prepare) } : null;
+    return document && 'commit' in document
+      ? { commit: BigInt(document.commit), prepare: BigInt(document.prepare) }
+      : null;
   }
 
   async page(query: QueueQuery): Promise<QueuePage> {
@@ -267,6 +291,20 @@ export class MongoReadModelStore implements ReadModelStore {
           b.count - a.count ||
           a.category.localeCompare(b.category),
       );
+  }
+
+  async dueWork(
+    job: ScheduledJob,
+    now: string,
+    { limit, after }: { limit: number; after?: DueWork },
+  ): Promise<DueWork[]> {
+    const { filter, sort, field } = dueWorkQuery(job, now, after);
+    const documents = await this.cases
+      .find(filter, { projection: { [field]: 1 } })
+      .sort(sort)
+      .limit(limit)
+      .toArray();
+    return documents.map((d) => ({ caseId: d._id, dueAt: d[field]! }));
   }
 
   /** Indexes are made when the generation is created: nothing more to do. */

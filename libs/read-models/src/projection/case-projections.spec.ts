@@ -7,7 +7,7 @@ import type { CaseRecord } from '../case-record';
 import type { QueueQuery, ReadModelStore } from '../read-model.port';
 import { SqliteReadModelGenerations } from '../sqlite/sqlite-read-model-generations';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
-import { dmmCalendar, RecordedHistory } from '../testing/recorded-history';
+import { dmmRules, RecordedHistory } from '../testing/recorded-history';
 import { CaseProjections } from './case-projections';
 import { CaseProjector } from './case-projector';
 import { ProjectionRunner } from './projection-runner';
@@ -77,7 +77,7 @@ const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'clf-proj-'))
 describe('the case projection', () => {
   it('handles every event twice with the same result as once', async () => {
     const { events } = busyMonth();
-    const projector = new CaseProjector(dmmCalendar);
+    const projector = new CaseProjector(dmmRules);
     const once = new SqliteReadModelStore(tempFile('once.db'), 1);
     const twice = new SqliteReadModelStore(tempFile('twice.db'), 1);
     await once.save(
@@ -115,7 +115,7 @@ describe('the projection runner over the event store', () => {
     const events = await storeWith(history);
     const file = tempFile('rm.db');
     const clean = new SqliteReadModelStore(tempFile('clean.db'), 1);
-    const cleanRunner = new ProjectionRunner(events, clean, new CaseProjector(dmmCalendar), {
+    const cleanRunner = new ProjectionRunner(events, clean, new CaseProjector(dmmRules), {
       batchSize: 7,
     });
     await cleanRunner.start();
@@ -134,7 +134,7 @@ describe('the projection runner over the event store', () => {
         return real.save(records, checkpoint);
       },
     });
-    const failed = new ProjectionRunner(events, crashing, new CaseProjector(dmmCalendar), {
+    const failed = new ProjectionRunner(events, crashing, new CaseProjector(dmmRules), {
       batchSize: 7,
     });
     await failed.start();
@@ -143,7 +143,7 @@ describe('the projection runner over the event store', () => {
     await real.close();
 
     const restarted = new SqliteReadModelStore(file, 1);
-    const runner = new ProjectionRunner(events, restarted, new CaseProjector(dmmCalendar), {
+    const runner = new ProjectionRunner(events, restarted, new CaseProjector(dmmRules), {
       batchSize: 7,
     });
     await runner.start();
@@ -160,7 +160,7 @@ describe('the projection runner over the event store', () => {
     const projections = new CaseProjections(
       events,
       new SqliteReadModelGenerations(directory),
-      dmmCalendar,
+      dmmRules,
       clock,
     );
     await projections.start();
@@ -190,7 +190,7 @@ describe('the projection runner over the event store', () => {
     const again = new CaseProjections(
       events,
       new SqliteReadModelGenerations(directory),
-      dmmCalendar,
+      dmmRules,
       clock,
     );
     await again.start();
@@ -213,9 +213,9 @@ describe('write-behind while catching up', () => {
     const plain = new SqliteReadModelStore(tempFile('plain.db'), 1);
     const behind = new SqliteReadModelStore(tempFile('behind.db'), 1, { building: true });
     const runners = [
-      new ProjectionRunner(events, plain, new CaseProjector(dmmCalendar), { batchSize: 4 }),
+      new ProjectionRunner(events, plain, new CaseProjector(dmmRules), { batchSize: 4 }),
       // Room for 3 cases only, flushed every 10 events: records are evicted, reloaded and written again.
-      new ProjectionRunner(events, behind, new CaseProjector(dmmCalendar), {
+      new ProjectionRunner(events, behind, new CaseProjector(dmmRules), {
         batchSize: 4,
         writeBehind: { maxCases: 3, flushEveryEvents: 10 },
       }),

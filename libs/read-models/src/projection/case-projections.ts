@@ -1,4 +1,4 @@
-import type { WorkingDayCalendar } from '#calendar';
+import type { PolicyRules } from '#domain';
 import { START, type Clock, type EventStore, type Position } from '#event-store';
 import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
 import { CASE_CATEGORY, CaseProjector } from './case-projector';
@@ -49,11 +49,11 @@ export class CaseProjections {
   constructor(
     private readonly events: EventStore,
     private readonly generations: ReadModelGenerations,
-    calendar: WorkingDayCalendar,
+    rules: PolicyRules,
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void = () => {},
   ) {
-    this.projector = new CaseProjector(calendar);
+    this.projector = new CaseProjector(rules);
   }
 
   async start(): Promise<void> {

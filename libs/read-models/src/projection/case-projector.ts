@@ -1,5 +1,4 @@
-import type { WorkingDayCalendar } from '#calendar';
-import { evolve, type CaseEvent } from '#domain';
+import { evolve, scheduledWork, type CaseEvent, type PolicyRules } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { eventFacts, stateFacts } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
@@ -22,7 +21,11 @@ export class ProjectionGapError extends Error {
  * replayed after a crash yields the same records.
  */
 export class CaseProjector {
-  constructor(private readonly calendar: WorkingDayCalendar) {}
+  private readonly calendar: PolicyRules['calendar'];
+
+  constructor(private readonly rules: PolicyRules) {
+    this.calendar = rules.calendar;
+  }
 
   project(batch: readonly RecordedEvent[], stored: ReadonlyMap<string, StoredCase>): CaseRecord[] {
     const working = new Map<string, StoredCase>();
@@ -51,6 +54,7 @@ export class CaseProjector {
       ...next,
       summary: summarise(next.state, next.revision),
       facts: [...next.eventFacts, ...stateFacts(this.calendar, next.state)],
+      schedule: scheduledWork(next.state, this.rules),
     }));
   }
 

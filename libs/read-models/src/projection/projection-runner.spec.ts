@@ -2,14 +2,14 @@ import type { EventStore } from '#event-store';
 import type { ReadModelStore } from '../read-model.port';
 import { CaseProjector } from './case-projector';
 import { ProjectionRunner } from './projection-runner';
-import { dmmCalendar } from '../testing/recorded-history';
+import { dmmRules } from '../testing/recorded-history';
 
 describe('ProjectionRunner.reached', () => {
   it('gives up after the timeout it was given (with the clock the caller passes)', async () => {
     const runner = new ProjectionRunner(
       {} as EventStore,
       {} as ReadModelStore,
-      new CaseProjector(dmmCalendar),
+      new CaseProjector(dmmRules),
     );
     let fire: () => void = () => {};
     const timers = {

@@ -1,12 +1,13 @@
 import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { CaseVisibility } from '#domain';
+import type { CaseVisibility, ScheduledJob } from '#domain';
 import { openSqlite, type Position } from '#event-store';
 import { totalFacts, type Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import type { CaseSummary } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
 import type {
+  DueWork,
   FactFilter,
   FactTotals,
   OpenCaseCounts,
@@ -35,7 +36,11 @@ CREATE TABLE IF NOT EXISTS cases (
   due_asc      TEXT NOT NULL,
   due_desc     TEXT NOT NULL,
   categories   TEXT NOT NULL,
-  facts        TEXT NOT NULL
+  facts        TEXT NOT NULL,
+  -- From when each scheduled job has work on the case (null: none).
+  sweep_due    TEXT,
+  auto_close_due TEXT,
+  same_day_due TEXT
 );
 CREATE TABLE IF NOT EXISTS case_categories (
   category TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (category, case_id)
@@ -64,7 +69,24 @@ CREATE INDEX IF NOT EXISTS cases_received ON cases (received_at, case_id);
 CREATE INDEX IF NOT EXISTS cases_owner ON cases (owner_id, is_open, due_asc);
 CREATE INDEX IF NOT EXISTS cases_recipient ON cases (recipient_id, is_open, due_asc);
 CREATE INDEX IF NOT EXISTS facts_month ON facts (month, metric);
+CREATE INDEX IF NOT EXISTS cases_sweep_due ON cases (sweep_due, case_id) WHERE sweep_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS cases_auto_close_due ON cases (auto_close_due, case_id) WHERE auto_close_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS cases_same_day_due ON cases (same_day_due, case_id) WHERE same_day_due IS NOT NULL;
 `;
+
+/**
+ * Bumped whenever the tables change. A file of another version is emptied and refilled
+ * from the events (read models are derived data; the checkpoint goes with them).
+ */
+const SCHEMA_VERSION = 2;
+const DERIVED_TABLES = ['cases', 'case_categories', 'facts', 'case_search', 'checkpoint'];
+
+/** The column holding each job's due instant. */
+const DUE_COLUMNS: Record<ScheduledJob, string> = {
+  'sla-sweep': 'sweep_due',
+  'auto-close': 'auto_close_due',
+  'same-day-escalation': 'same_day_due',
+};
 
 interface CaseRow {
   case_id: string;
@@ -147,6 +169,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     { building = false }: { building?: boolean } = {},
   ) {
     this.db = openSqlite(filename, 'normal');
+    if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+      for (const table of DERIVED_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
     this.db.exec(TABLES);
     if (building) this.db.pragma('synchronous = OFF');
     else this.db.exec(INDEXES);
@@ -156,15 +182,18 @@ export class SqliteReadModelStore implements ReadModelStore {
       ),
       upsert: this.db
         .prepare(`INSERT INTO cases (case_id, revision, state, event_facts, summary, kind, formality, stage,
-          status, is_open, owner_id, recipient_id, search, received_at, next_due_by, due_asc, due_desc, categories, facts)
+          status, is_open, owner_id, recipient_id, search, received_at, next_due_by, due_asc, due_desc, categories, facts,
+          sweep_due, auto_close_due, same_day_due)
         VALUES (@case_id, @revision, @state, @event_facts, @summary, @kind, @formality, @stage, @status, @is_open,
-          @owner_id, @recipient_id, @search, @received_at, @next_due_by, @due_asc, @due_desc, @categories, @facts)
+          @owner_id, @recipient_id, @search, @received_at, @next_due_by, @due_asc, @due_desc, @categories, @facts,
+          @sweep_due, @auto_close_due, @same_day_due)
         ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, state = excluded.state,
           event_facts = excluded.event_facts, summary = excluded.summary, kind = excluded.kind,
           formality = excluded.formality, stage = excluded.stage, status = excluded.status, is_open = excluded.is_open,
           owner_id = excluded.owner_id, recipient_id = excluded.recipient_id, search = excluded.search,
           received_at = excluded.received_at, next_due_by = excluded.next_due_by, due_asc = excluded.due_asc,
-          due_desc = excluded.due_desc, categories = excluded.categories, facts = excluded.facts
+          due_desc = excluded.due_desc, categories = excluded.categories, facts = excluded.facts,
+          sweep_due = excluded.sweep_due, auto_close_due = excluded.auto_close_due, same_day_due = excluded.same_day_due
         WHERE excluded.revision > cases.revision`),
       deleteCategories: this.db.prepare<[string]>('DELETE FROM case_categories WHERE case_id = ?'),
       insertCategory: this.db.prepare<[string, string]>(
@@ -228,7 +257,15 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.saveTransaction(records, checkpoint);
   }
 
-  private saveRecord({ caseId, revision, state, eventFacts, summary, facts }: CaseRecord): void {
+  private saveRecord({
+    caseId,
+    revision,
+    state,
+    eventFacts,
+    summary,
+    facts,
+    schedule,
+  }: CaseRecord): void {
     const due = summary.nextDeadline?.dueBy ?? null;
     const categories = JSON.stringify(summary.categories);
     const factsJson = JSON.stringify(facts);
@@ -254,6 +291,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       due_desc: due ?? NO_DEADLINE_DESC,
       categories,
       facts: factsJson,
+      sweep_due: schedule['sla-sweep'],
+      auto_close_due: schedule['auto-close'],
+      same_day_due: schedule['same-day-escalation'],
     }).changes;
     if (changed === 0) return; // already at this revision or later: a replay changes nothing
     const before = this.loaded.get(caseId);
@@ -383,6 +423,22 @@ export class SqliteReadModelStore implements ReadModelStore {
          GROUP BY month, metric ORDER BY month, count DESC, category`,
       )
       .all(...months);
+  }
+
+  async dueWork(
+    job: ScheduledJob,
+    now: string,
+    { limit, after }: { limit: number; after?: DueWork },
+  ): Promise<DueWork[]> {
+    const column = DUE_COLUMNS[job];
+    const where = new Where().add(`${column} IS NOT NULL`).add(`${column} <= ?`, now);
+    if (after) where.add(`(${column}, case_id) > (?, ?)`, after.dueAt, after.caseId);
+    return this.db
+      .prepare<unknown[], DueWork>(
+        `SELECT case_id AS caseId, ${column} AS dueAt FROM cases ${where}
+         ORDER BY ${column}, case_id LIMIT ?`,
+      )
+      .all(...where.params, limit);
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Actor, CaseCommand } from '#domain';
 import { positionAt } from '#event-store';
 import { CaseProjector } from '../projection/case-projector';
-import type { QueueQuery, ReadModelStore } from '../read-model.port';
-import { dmmCalendar, RecordedHistory } from './recorded-history';
+import type { DueWork, QueueQuery, ReadModelStore } from '../read-model.port';
+import { dmmRules, RecordedHistory } from './recorded-history';
 
 const ann: Actor = { id: 'u-ann', name: 'Ann', roles: ['staff'] };
 const olu: Actor = { id: 'u-olu', name: 'Olu', roles: ['operations-manager'] };
+const system: Actor = { id: 'system:sla-sweep', roles: [] };
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 const receive = (
@@ -33,7 +34,7 @@ const receive = (
 export function readModelStoreContract(open: () => Promise<ReadModelStore>): void {
   let store: ReadModelStore;
   let history: RecordedHistory;
-  const projector = new CaseProjector(dmmCalendar);
+  const projector = new CaseProjector(dmmRules);
   beforeEach(async () => {
     store = await open();
     history = new RecordedHistory();
@@ -208,5 +209,64 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       { month: '2026-11', category: 'mentoring', count: 3 },
       { month: '2026-11', category: 'fees', count: 2 },
     ]);
+  });
+
+  describe('the deadline index the scheduled jobs read', () => {
+    it('lists the cases whose next deadline has passed, soonest first, and forgets those that acted', async () => {
+      fiveCases();
+      await project();
+      // Acknowledgements due Wed 25th (case 1, met), Thu 26th (2, closed), Fri 27th (3), Mon 30th (4), Tue 1 Dec (5).
+      expect(await store.dueWork('sla-sweep', '2026-11-30T12:00:00.000Z', { limit: 10 })).toEqual([
+        { caseId: id(3), dueAt: '2026-11-28T00:00:00.000Z' },
+      ]);
+      expect(
+        (await store.dueWork('sla-sweep', '2026-12-02T00:00:00.000Z', { limit: 10 })).map(
+          (w) => w.caseId,
+        ),
+      ).toEqual([id(3), id(4), id(5)]);
+      history.run(
+        id(3),
+        { type: 'RecordMissedDeadlines', actor: system, data: {} },
+        '2026-11-30T12:00:00Z',
+      );
+      await project();
+      expect(await store.dueWork('sla-sweep', '2026-11-30T12:00:00.000Z', { limit: 10 })).toEqual(
+        [],
+      );
+    });
+
+    it('pages after the last candidate, so a run never meets a case twice', async () => {
+      for (let n = 1; n <= 7; n += 1) history.run(id(n), receive(id(n)), '2026-11-23T09:00:00Z');
+      await project();
+      const now = '2026-12-31T00:00:00.000Z';
+      const seen: string[] = [];
+      let after: DueWork | undefined;
+      for (;;) {
+        const page = await store.dueWork('sla-sweep', now, { limit: 3, after });
+        if (page.length === 0) break;
+        seen.push(...page.map((w) => w.caseId));
+        after = page.at(-1);
+      }
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7].map(id));
+    });
+
+    it('lists responded cases once their month of silence has ended', async () => {
+      history.run(id(1), receive(id(1), { formality: 'formal' }), '2026-01-20T09:00:00Z');
+      history.run(
+        id(1),
+        { type: 'RespondToCase', actor: olu, data: { summary: 'Findings', outcome: 'upheld' } },
+        '2026-01-30T12:00:00Z',
+      );
+      await project();
+      expect(await store.dueWork('auto-close', '2026-02-28T23:59:59.999Z', { limit: 5 })).toEqual(
+        [],
+      );
+      expect(await store.dueWork('auto-close', '2026-03-01T00:00:00.000Z', { limit: 5 })).toEqual([
+        { caseId: id(1), dueAt: '2026-03-01T00:00:00.000Z' },
+      ]);
+      expect(
+        await store.dueWork('same-day-escalation', '2027-01-01T00:00:00.000Z', { limit: 5 }),
+      ).toEqual([]);
+    });
   });
 }

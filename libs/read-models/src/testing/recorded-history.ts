@@ -5,11 +5,13 @@ import {
   foldCase,
   type CaseCommand,
   type CaseEvent,
+  type PolicyRules,
 } from '#domain';
 import { positionAt, type RecordedEvent } from '#event-store';
 
 export const dmm = bundledPolicy('dmm');
 export const dmmCalendar = calendarFor(dmm);
+export const dmmRules: PolicyRules = { policy: dmm, calendar: dmmCalendar };
 
 /**
  * Case histories as the store would hand them to the projection: each command decided

@@ -9,6 +9,7 @@ import type {
 import { InvalidCommandError } from '../case.errors';
 import type { CaseEvent } from '../case.events';
 import type { CaseState } from '../case.state';
+import { justAfter } from '../scheduled-work';
 import { pendingDeadlines } from './deadlines';
 import {
   businessTime,
@@ -123,7 +124,7 @@ export function recordMissedDeadlines(
     .filter((d) => d.dueBy < now)
     .map(({ kind, stage, dueDate, dueBy }) => ({
       type: 'DeadlineMissed' as const,
-      occurredAt: new Date(Date.parse(dueBy) + 1).toISOString(),
+      occurredAt: justAfter(dueBy),
       data: { kind, stage, dueDate, dueBy },
     }));
 }

@@ -2,6 +2,7 @@ import type { AutoCloseCase, CloseCase, ReopenCase } from '../case.commands';
 import { CaseStateConflictError, InvalidCommandError, PolicyRuleError } from '../case.errors';
 import type { CaseEvent } from '../case.events';
 import type { Case, CaseState } from '../case.state';
+import { autoCloseDueAt } from '../scheduled-work';
 import { feedbackDeadlines, stageDeadlines } from './deadlines';
 import {
   requireCase,
@@ -85,12 +86,12 @@ export function autoCloseCase(
   state: CaseState,
   context: DecisionContext,
 ): CaseEvent[] {
-  if (state === null || state.status !== 'responded' || state.autoCloseAt === null) return [];
-  if (context.now.toISOString() <= state.autoCloseAt) return [];
+  const due = state === null ? null : autoCloseDueAt(state);
+  if (due === null || context.now.toISOString() < due) return [];
   return [
     {
       type: 'CaseClosed',
-      occurredAt: new Date(Date.parse(state.autoCloseAt) + 1).toISOString(),
+      occurredAt: due,
       data: { reason: 'no-further-correspondence', note: null, appealsBody: null },
     },
   ];

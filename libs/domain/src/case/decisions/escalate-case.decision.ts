@@ -3,6 +3,7 @@ import { ActorNotPermittedError, PolicyRuleError } from '../case.errors';
 import type { CaseEscalated, CaseEvent } from '../case.events';
 import type { Actor } from '../case.model';
 import type { Case, CaseState } from '../case.state';
+import { sameDayEscalation } from '../scheduled-work';
 import { stageDeadlines } from './deadlines';
 import {
   businessTime,
@@ -108,7 +109,7 @@ export function escalateCase(
 
 /**
  * MaCTRI 5.2: an informal complaint not resolved on the day it was raised needs further
- * investigation. It moves at the first instant of the next day, so a late run of the job
+ * investigation. It moves when `sameDayEscalationDueAt` says, so a late run of the job
  * promises the same deadlines as a punctual one. Not due (or not applicable): no events.
  */
 export function escalateUnresolvedSameDay(
@@ -116,32 +117,15 @@ export function escalateUnresolvedSameDay(
   state: CaseState,
   context: DecisionContext,
 ): CaseEvent[] {
-  const { policy, calendar } = context;
-  if (!policy.rules.unresolvedSameDayEscalates || state === null) return [];
-  if (state.kind !== 'complaint' || state.stage !== policy.complaints.informalEntryStage) return [];
-  if (state.status === 'closed' || state.status === 'referred-externally') return [];
-  const receiptDay = calendar.localDateOf(new Date(state.receivedAt));
-  const dayEnded = calendar.endOfDay(receiptDay).getTime() + 1;
-  // Answered on the day it was raised: resolved there, even if nobody closed it yet.
-  if (
-    state.status === 'responded' &&
-    state.lastResponseAt !== null &&
-    Date.parse(state.lastResponseAt) < dayEnded
-  ) {
-    return [];
-  }
-  // Never before the stage began (a reopened case moves from its reopening, not from the past).
-  const escalatedAt = new Date(Math.max(dayEnded, Date.parse(state.stageEnteredAt)));
-  if (escalatedAt > context.now) return [];
-  const target = stagePolicy(policy, state.stage + 1);
-  if (!target || target.external) return [];
-  const at = escalatedAt.toISOString();
+  const due = state === null ? null : sameDayEscalation(state, context);
+  if (due === null || due.at > context.now.toISOString()) return [];
+  const { at, fromStage, target } = due;
   return [
     {
       type: 'CaseEscalated',
       occurredAt: at,
       data: {
-        fromStage: state.stage,
+        fromStage,
         toStage: target.stage,
         stageName: target.name,
         reason: 'Not resolved on the day it was raised',
