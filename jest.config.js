@@ -30,7 +30,8 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: {
-    '^#(calendar|domain|event-store|documents|read-models)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(calendar|domain|event-store|documents|read-models|scheduling)$':
+      '<rootDir>/libs/$1/src/index.ts',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -48,9 +48,21 @@ export async function startTestApp({
   dataDir = mkdtempSync(join(tmpdir(), 'clf-e2e-')),
   now = '2026-11-23T10:00:00Z',
   policy = 'dmm',
-}: { dataDir?: string; now?: string; policy?: string } = {}): Promise<TestApp> {
+  scheduler = false,
+}: {
+  dataDir?: string;
+  now?: string;
+  policy?: string;
+  /** The jobs' timers and start-up catch-up; off unless a test is about them. */
+  scheduler?: boolean;
+} = {}): Promise<TestApp> {
   const clock = new TestClock(new Date(now));
-  const config = loadConfig({ CLF_DATA_DIR: dataDir, CLF_JWT_SECRET: SECRET, CLF_POLICY: policy });
+  const config = loadConfig({
+    CLF_DATA_DIR: dataDir,
+    CLF_JWT_SECRET: SECRET,
+    CLF_POLICY: policy,
+    CLF_SCHEDULER: scheduler ? 'on' : 'off',
+  });
   const app = await createApp(config, { clock: clock.now });
   await app.init();
   const tokens = new Map<string, Promise<string>>();

@@ -12,6 +12,7 @@ import { ReportsController } from './reports/reports.controller';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { StorageModule } from './storage/storage.module';
 
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule,
         CasesModule,
         ProjectionsModule,
+        JobsModule.forConfig(config),
       ],
       controllers: [
         HealthController,

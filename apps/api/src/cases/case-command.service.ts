@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { authorise, foldCase, type CaseCommand, type CaseDecider, type CaseEvent } from '#domain';
+import {
+  authorise,
+  CaseNotFoundError,
+  foldCase,
+  type CaseCommand,
+  type CaseDecider,
+  type CaseEvent,
+} from '#domain';
 import type { Clock } from '#event-store';
 import { StaleRevisionError } from '../http/problem';
 import type { RequestContext } from '../http/request-context';
@@ -59,6 +66,15 @@ export class CaseCommandService {
     command: CaseCommand,
     options: CommandOptions,
   ): Promise<CommandResultResponse> {
+    return (await this.executeRecording(caseId, command, options)).result;
+  }
+
+  /** `execute`, also saying which events it recorded (none when there was nothing to do). */
+  async executeRecording(
+    caseId: string,
+    command: CaseCommand,
+    options: CommandOptions,
+  ): Promise<{ result: CommandResultResponse; recorded: CaseEvent[] }> {
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(caseId);
       // Who may see the case comes before whether their copy is current: 404 before 412.
@@ -66,7 +82,7 @@ export class CaseCommandService {
       if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
       const events = this.decider.decide(command, loaded.state, this.clock());
       try {
-        return await this.append(caseId, loaded, events, options);
+        return { result: await this.append(caseId, loaded, events, options), recorded: events };
       } catch (error) {
         if (!isConcurrencyError(error)) throw error;
         const actual = typeof error.actual === 'number' ? error.actual : -1;
@@ -85,6 +101,7 @@ export class CaseCommandService {
   ): Promise<CommandResultResponse> {
     if (events.length === 0) {
       // Nothing to record (e.g. a sweep with nothing due): answer with the case as it is.
+      if (loaded.state === null) throw new CaseNotFoundError();
       const last = loaded.events[loaded.events.length - 1];
       return this.result(loaded.state, loaded.revision!, apiPosition(last.position));
     }

@@ -123,4 +123,13 @@ describe('profiles and token settings', () => {
       mongodbUri: 'mongodb://localhost:27017/clf?replicaSet=rs0',
     });
   });
+
+  it('runs the scheduled jobs on their timers unless CLF_SCHEDULER=off', () => {
+    expect(loadConfig({}).scheduler).toBe(true);
+    expect(loadConfig({ CLF_SCHEDULER: 'off' }).scheduler).toBe(false);
+    expect(loadConfig({ CLF_SCHEDULER: 'ON' }).scheduler).toBe(true);
+    expect(refusal({ CLF_SCHEDULER: 'sometimes' }).message).toBe(
+      'CLF_SCHEDULER: "sometimes" is not a setting: use on or off',
+    );
+  });
 });

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Distributed profile only. */
   eventStoreConnectionString: string | null;
   mongodbUri: string | null;
+  /** Whether the scheduled jobs run on their timers; off leaves them to the admin endpoints. */
+  scheduler: boolean;
 }
 
 const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
@@ -40,6 +42,14 @@ function readProfile(value: string | undefined): Profile {
       `"${profile}" is not a profile: use embedded or distributed`,
     );
   return profile;
+}
+
+function readSwitch(variable: string, value: string | undefined, fallback: boolean): boolean {
+  const setting = given(value)?.toLowerCase();
+  if (setting === undefined) return fallback;
+  if (setting === 'on') return true;
+  if (setting === 'off') return false;
+  throw new ConfigError(variable, `"${value}" is not a setting: use on or off`);
 }
 
 /** An HS256 secret shorter than this is guessable by brute force. */
@@ -118,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       profile,
     ),
     mongodbUri: readServer('MONGODB_URI', env.MONGODB_URI, ['mongodb', 'mongodb+srv'], profile),
+    scheduler: readSwitch('CLF_SCHEDULER', env.CLF_SCHEDULER, true),
   };
 }
 

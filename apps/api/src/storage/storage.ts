@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { FileDocumentStore, GridFsDocumentStore, type DocumentStore } from '#documents';
 import {
   CounterStreamReferenceAllocator,
@@ -9,6 +10,7 @@ import {
   type EventStore,
   type ReferenceAllocator,
 } from '#event-store';
+import { InProcessJobLeases, MongoJobLeases, type JobLeases } from '#scheduling';
 import type { AppConfig } from '../config/app-config';
 
 /** Where the application keeps things, for the configured profile (DESIGN §1). */
@@ -16,6 +18,8 @@ export interface Storage {
   events: EventStore;
   references: ReferenceAllocator;
   documents: DocumentStore;
+  /** Who runs each scheduled job: this process (embedded), or one replica at a time (distributed). */
+  leases: JobLeases;
   close(): Promise<void>;
 }
 
@@ -29,6 +33,7 @@ function embedded(config: AppConfig, clock: Clock): Storage {
     events,
     references: new SqliteReferenceAllocator(events.database),
     documents,
+    leases: new InProcessJobLeases(clock),
     close: async () => {
       await documents.close();
       await events.close();
@@ -41,13 +46,14 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     connectionString: config.eventStoreConnectionString!,
     clock,
   });
-  const documents = await GridFsDocumentStore.connect(config.mongodbUri!);
+  const mongo = await new MongoClient(config.mongodbUri!).connect();
   return {
     events,
     references: new CounterStreamReferenceAllocator(events),
-    documents,
+    documents: new GridFsDocumentStore(mongo.db()),
+    leases: new MongoJobLeases(mongo.db(), clock),
     close: async () => {
-      await documents.close();
+      await mongo.close();
       await events.close();
     },
   };

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { CaseNotFoundError, type ScheduledJob } from '#domain';
+import type { Clock } from '#event-store';
+import type { CaseProjections, DueWork } from '#read-models';
+import type { Lease } from '#scheduling';
+import { CaseCommandService } from '../cases/case-command.service';
+import { CASE_CATEGORY } from '../cases/case-stream';
+import { PROJECTIONS } from '../projections/projections.module';
+import { CLOCK, STORAGE, type Storage } from '../storage/storage';
+import {
+  JobAlreadyRunningError,
+  jobCommand,
+  ServerStoppingError,
+  systemActor,
+} from './scheduled-jobs';
+
+/** What one run of a job did: the admin endpoint's answer, and the run's log line. */
+export interface JobRunReport {
+  job: ScheduledJob;
+  /** The correlation id of every event the run recorded. */
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  /** Work due by this instant was looked for. */
+  dueBy: string;
+  /** Cases the deadline index named. */
+  candidates: number;
+  /** Cases where the run recorded events. */
+  changed: number;
+  /** Cases the stream showed nothing to do for (done already, or changed since the index saw them). */
+  unchanged: number;
+  failed: number;
+  /** Events recorded, by type. */
+  events: Record<string, number>;
+  /** The cases changed (the first `REPORTED_CASES`), by id and reference: no case content. */
+  cases: Array<{ id: string; reference: string; events: string[] }>;
+  failures: Array<{ id: string; error: string }>;
+  /** The run stopped early: its lease was lost, or the server is shutting down. */
+  stoppedEarly: string | null;
+  /** The read models had not caught up with the event store when the run began. */
+  indexBehind: boolean;
+}
+
+/** A run holds its lease this long, renewed at a third of it while it works. */
+const LEASE_TERM_MS = 60_000;
+const CANDIDATE_PAGE = 500;
+/** Cases decided at once: enough for the event store to commit them together. */
+const CONCURRENCY = 8;
+const REPORTED_CASES = 100;
+/** How long a run waits for the read models to reach the event store's head before it starts. */
+const INDEX_WAIT_MS = 30_000;
+
+/**
+ * Runs a scheduled job once: takes the job's lease, asks the read model's deadline index
+ * for candidates, and sends each the job's command through the same command path a person
+ * uses — load, fold, decide, append at the revision read — so the stream has the last
+ * word, a run twice does nothing twice, and concurrent runs cannot record anything twice.
+ */
+@Injectable()
+export class JobRunner implements OnModuleDestroy {
+  private readonly logger = new Logger('Jobs');
+  /** This process's name in the leases. */
+  readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  /** A job asked for while it runs here joins the run under way. */
+  private readonly running = new Map<ScheduledJob, Promise<JobRunReport>>();
+  private stopping = false;
+
+  constructor(
+    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PROJECTIONS) private readonly projections: CaseProjections,
+    private readonly cases: CaseCommandService,
+  ) {}
+
+  run(job: ScheduledJob): Promise<JobRunReport> {
+    const underWay = this.running.get(job);
+    if (underWay) return underWay;
+    if (this.stopping) return Promise.reject(new ServerStoppingError());
+    const run = this.leased(job).finally(() => this.running.delete(job));
+    this.running.set(job, run);
+    return run;
+  }
+
+  /** Before the stores close: runs under way finish the cases in hand and stop. */
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Lets runs under way finish the case in hand and stop; new runs are refused. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled(this.running.values());
+  }
+
+  private async leased(job: ScheduledJob): Promise<JobRunReport> {
+    const acquired = await this.storage.leases.acquire(job, this.holder, LEASE_TERM_MS);
+    if (!acquired) throw new JobAlreadyRunningError(job);
+    let lease: Lease = acquired;
+    let lost = false;
+    const keeper = setInterval(() => {
+      void this.storage.leases.renew(lease, LEASE_TERM_MS).then(
+        (renewed) => (renewed ? (lease = renewed) : (lost = true)),
+        () => (lost = true),
+      );
+    }, LEASE_TERM_MS / 3);
+    keeper.unref();
+    // Fencing: past its term (or once taken by another) a lease no longer lets this run act.
+    const mayGoOn = (): string | null => {
+      if (this.stopping) return 'the server is shutting down';
+      if (lost || this.clock() >= lease.expiresAt) return 'the lease was lost';
+      return null;
+    };
+    try {
+      const report = await this.sweep(job, mayGoOn);
+      this.logger.log(JSON.stringify({ msg: 'job run', ...report, cases: undefined }));
+      return report;
+    } finally {
+      clearInterval(keeper);
+      await this.storage.leases.release(lease).catch(() => {});
+    }
+  }
+
+  private async sweep(job: ScheduledJob, mayGoOn: () => string | null): Promise<JobRunReport> {
+    const runId = randomUUID();
+    const startedAt = this.clock().toISOString();
+    const indexBehind = !(await this.indexCaughtUp());
+    const dueBy = this.clock().toISOString();
+    const report: JobRunReport = {
+      job,
+      runId,
+      startedAt,
+      finishedAt: startedAt,
+      dueBy,
+      candidates: 0,
+      changed: 0,
+      unchanged: 0,
+      failed: 0,
+      events: {},
+      cases: [],
+      failures: [],
+      stoppedEarly: null,
+      indexBehind,
+    };
+    const context = { actor: systemActor(job), correlationId: runId };
+    let after: DueWork | undefined;
+    for (;;) {
+      const page = await this.projections
+        .store()
+        .dueWork(job, dueBy, { limit: CANDIDATE_PAGE, after });
+      if (page.length === 0) break;
+      report.candidates += page.length;
+      await inTurns(page, CONCURRENCY, async ({ caseId }) => {
+        report.stoppedEarly ??= mayGoOn();
+        if (report.stoppedEarly === null) await this.act(caseId, job, context, report);
+      });
+      if (report.stoppedEarly !== null) break;
+      after = page[page.length - 1];
+    }
+    report.finishedAt = this.clock().toISOString();
+    return report;
+  }
+
+  private async act(
+    caseId: string,
+    job: ScheduledJob,
+    context: { actor: ReturnType<typeof systemActor>; correlationId: string },
+    report: JobRunReport,
+  ): Promise<void> {
+    try {
+      const { result, recorded } = await this.cases.executeRecording(caseId, jobCommand(job), {
+        context,
+      });
+      if (recorded.length === 0) {
+        report.unchanged += 1;
+        return;
+      }
+      report.changed += 1;
+      for (const event of recorded)
+        report.events[event.type] = (report.events[event.type] ?? 0) + 1;
+      if (report.cases.length < REPORTED_CASES)
+        report.cases.push({
+          id: caseId,
+          reference: result.reference,
+          events: recorded.map((e) => e.type),
+        });
+    } catch (error) {
+      // The index named a case its stream does not have: nothing to do there.
+      if (error instanceof CaseNotFoundError) {
+        report.unchanged += 1;
+        return;
+      }
+      report.failed += 1;
+      report.failures.push({ id: caseId, error: String(error) });
+      this.logger.error(`${job} failed on case ${caseId}: ${String(error)}`);
+    }
+  }
+
+  /** Waits until the read models include every case event stored before the run began. */
+  private async indexCaughtUp(): Promise<boolean> {
+    const head = await this.storage.events.headPosition(CASE_CATEGORY);
+    return head === null || this.projections.reached(head.commit, INDEX_WAIT_MS);
+  }
+}
+
+/** Calls `work` on every item, at most `concurrency` at a time. */
+async function inTurns<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}

@@ -1,0 +1,67 @@
+import { CronExpression } from '@nestjs/schedule';
+import {
+  DomainError,
+  SCHEDULED_JOBS,
+  type Actor,
+  type CaseCommand,
+  type ScheduledJob,
+} from '#domain';
+
+/** Each job's command, and how often its timer fires (DESIGN §7). */
+export const JOB_PLAN: Record<ScheduledJob, { command: CaseCommand['type']; cron: string }> = {
+  'sla-sweep': { command: 'RecordMissedDeadlines', cron: CronExpression.EVERY_5_MINUTES },
+  'auto-close': { command: 'AutoCloseCase', cron: CronExpression.EVERY_HOUR },
+  // Informal complaints move at local midnight, which falls on the hour in UTC.
+  'same-day-escalation': { command: 'EscalateUnresolvedSameDay', cron: CronExpression.EVERY_HOUR },
+};
+
+/**
+ * The order a catch-up runs them in: an escalation brings new deadlines (which the sweep
+ * may find already missed), and only then is silence after a response judged.
+ */
+export const CATCH_UP_ORDER: readonly ScheduledJob[] = [
+  'same-day-escalation',
+  'sla-sweep',
+  'auto-close',
+];
+
+export const systemActor = (job: ScheduledJob): Actor => ({
+  id: `system:${job}`,
+  name: job,
+  roles: [],
+});
+
+export function jobCommand(job: ScheduledJob): CaseCommand {
+  return { type: JOB_PLAN[job].command, actor: systemActor(job), data: {} } as CaseCommand;
+}
+
+export class NoSuchJobError extends DomainError {
+  constructor(name: string) {
+    super(
+      'not-found',
+      'no-such-job',
+      `There is no job "${name}"; the jobs are ${SCHEDULED_JOBS.join(', ')}.`,
+    );
+  }
+}
+
+export function scheduledJob(name: string): ScheduledJob {
+  if (!(SCHEDULED_JOBS as readonly string[]).includes(name)) throw new NoSuchJobError(name);
+  return name as ScheduledJob;
+}
+
+export class JobAlreadyRunningError extends DomainError {
+  constructor(job: ScheduledJob) {
+    super(
+      'conflict',
+      'job-running',
+      `The ${job} job is running on another server; try again when it has finished.`,
+    );
+  }
+}
+
+export class ServerStoppingError extends DomainError {
+  constructor() {
+    super('conflict', 'server-stopping', 'The server is shutting down; run the job on another.');
+  }
+}
