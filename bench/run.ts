@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchEventStore, type Measurement } from './event-store.bench';
+import { benchJobs } from './jobs.bench';
 import { benchReadSide } from './read-side.bench';
 
 /** `npm run bench [-- --quick]`: measures the DESIGN §8 targets on the embedded profile. */
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   for (const [name, run] of [
     ['event store', benchEventStore],
     ['read side', benchReadSide],
+    ['scheduled jobs', benchJobs],
   ] as const) {
     process.stdout.write(`… ${name}\n`);
     results.push(...(await run(quick)));
