@@ -11,7 +11,7 @@ describe('health endpoints', () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'clf-health-')), 'data');
 
   beforeAll(async () => {
-    app = await createApp(loadConfig({ CLF_DATA_DIR: dataDir }));
+    app = await createApp(loadConfig({ CLF_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
     await app.init();
   });
   afterAll(() => app.close());
@@ -20,11 +20,17 @@ describe('health endpoints', () => {
     await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
   });
 
-  it('GET /health/ready reports the policy and a writable data directory (created on start)', async () => {
+  it('GET /health/ready reports the stores reachable, the read models current and the policy', async () => {
     const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(response.body).toEqual({
       status: 'ready',
-      checks: { dataDir: 'ok', policy: 'dmm@2022-02' },
+      role: 'all',
+      checks: {
+        eventStore: 'ok',
+        documents: 'ok',
+        readModels: { status: 'ok', lagEvents: 0, lagSeconds: 0 },
+        policy: 'dmm@2022-02',
+      },
     });
   });
 
@@ -32,7 +38,10 @@ describe('health endpoints', () => {
     rmSync(dataDir, { recursive: true });
     try {
       const response = await request(app.getHttpServer()).get('/health/ready').expect(503);
-      expect(response.body.checks).toEqual({ dataDir: 'unavailable', policy: 'dmm@2022-02' });
+      expect(response.body).toMatchObject({
+        status: 'not-ready',
+        checks: { documents: 'unavailable', eventStore: 'ok' },
+      });
     } finally {
       mkdirSync(dataDir);
     }

@@ -49,12 +49,15 @@ export async function startTestApp({
   now = '2026-11-23T10:00:00Z',
   policy = 'dmm',
   scheduler = false,
+  env = {},
 }: {
   dataDir?: string;
   now?: string;
   policy?: string;
   /** The jobs' timers and start-up catch-up; off unless a test is about them. */
   scheduler?: boolean;
+  /** Further settings, e.g. `{ CLF_ROLE: 'worker' }`. */
+  env?: Record<string, string>;
 } = {}): Promise<TestApp> {
   const clock = new TestClock(new Date(now));
   const config = loadConfig({
@@ -62,6 +65,8 @@ export async function startTestApp({
     CLF_JWT_SECRET: SECRET,
     CLF_POLICY: policy,
     CLF_SCHEDULER: scheduler ? 'on' : 'off',
+    LOG_LEVEL: 'warn',
+    ...env,
   });
   const app = await createApp(config, { clock: clock.now });
   await app.init();

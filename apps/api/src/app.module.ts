@@ -1,10 +1,14 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { systemClock, type Clock } from '#event-store';
 import { AuthModule } from './auth/auth.module';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
+import { CaseCommandsController } from './cases/case-commands.controller';
+import { CaseDocumentsController } from './cases/case-documents.controller';
+import { CaseQueriesController } from './cases/case-queries.controller';
 import { CasesModule } from './cases/cases.module';
 import { CaseHistoryController } from './history/case-history.controller';
+import { JobsAdminController } from './jobs/jobs-admin.controller';
 import { ProjectionsModule } from './projections/projections.module';
 import { CaseQueueController } from './queries/case-queue.controller';
 import { DashboardController } from './queries/dashboard.controller';
@@ -16,9 +20,23 @@ import { JobsModule } from './jobs/jobs.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { StorageModule } from './storage/storage.module';
 
+/** Every route of DESIGN §5: what `all` and `api` processes serve. A worker serves only health. */
+const API_CONTROLLERS: Type[] = [
+  CaseCommandsController,
+  CaseQueriesController,
+  CaseDocumentsController,
+  CaseQueueController,
+  DashboardController,
+  ReportsController,
+  CaseHistoryController,
+  ProjectionsAdminController,
+  JobsAdminController,
+];
+
 @Module({})
 export class AppModule {
   static forConfig(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+    const servesApi = config.role !== 'worker';
     return {
       module: AppModule,
       imports: [
@@ -27,16 +45,10 @@ export class AppModule {
         AuthModule,
         CasesModule,
         ProjectionsModule,
-        JobsModule.forConfig(config),
+        // An API replica leaves the timers to the worker; it still runs a job on demand.
+        JobsModule.forRoot({ timers: config.scheduler && config.role !== 'api' }),
       ],
-      controllers: [
-        HealthController,
-        CaseQueueController,
-        DashboardController,
-        ReportsController,
-        CaseHistoryController,
-        ProjectionsAdminController,
-      ],
+      controllers: [HealthController, ...(servesApi ? API_CONTROLLERS : [])],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

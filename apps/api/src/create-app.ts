@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger as JsonLogger } from 'pino';
 import { systemClock, type Clock } from '#event-store';
 import { API_PREFIX } from './api-prefix';
 import { AppModule } from './app.module';
@@ -14,6 +15,8 @@ import { toProblem } from './http/problem-details.filter';
 import { guardJsonBody } from './http/json-body.guard';
 import { assignRequestId } from './http/request-context';
 import { validationPipe } from './http/validation.pipe';
+import { jsonLogger, NestJsonLogger } from './logging/json-logger';
+import { requestLog } from './logging/request-log';
 
 export { API_PREFIX };
 
@@ -75,16 +78,23 @@ function describeApi(app: INestApplication): void {
 /** The HTTP application for a checked configuration; `main` and the e2e tests both use it. */
 export async function createApp(
   config: AppConfig,
-  { clock = systemClock }: { clock?: Clock } = {},
+  {
+    clock = systemClock,
+    logger = jsonLogger(config.logLevel),
+  }: {
+    clock?: Clock;
+    /** Where the JSON log lines go (stdout unless a test wants to read them). */
+    logger?: JsonLogger;
+  } = {},
 ): Promise<INestApplication> {
   mkdirSync(config.dataDir, { recursive: true });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, clock), {
-    logger: ['error', 'warn'],
+    logger: new NestJsonLogger(logger),
     bodyParser: false,
   });
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are case revisions, set where they mean something
-  app.use(assignRequestId, securityHeaders, requireJsonBody);
+  app.use(assignRequestId, requestLog(logger), securityHeaders, requireJsonBody);
   app.useBodyParser('json', {
     limit: MAX_JSON_BODY,
     type: ['application/json', 'application/*+json'],
@@ -92,7 +102,6 @@ export async function createApp(
   app.use(bodyParserErrors, guardJsonBody);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(validationPipe);
-  app.enableShutdownHooks();
   describeApi(app);
   return app;
 }

@@ -11,6 +11,8 @@ export interface DocumentStore {
   put(content: Buffer): Promise<StoredContent>;
   /** The content with this SHA-256, or null if none is stored. */
   open(sha256: string): Promise<Readable | null>;
+  /** Resolves when the store can take files now; rejects with the reason when it cannot. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

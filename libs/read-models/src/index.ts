@@ -6,6 +6,8 @@ export * from './queue-cursor';
 export * from './projection/case-projector';
 export * from './projection/projection-runner';
 export * from './projection/case-projections';
+export * from './projection/read-side';
+export * from './projection/following-projections';
 export * from './sqlite/sqlite-read-model-store';
 export * from './sqlite/sqlite-read-model-generations';
 export * from './mongo/mongo-queue-query';

@@ -116,12 +116,28 @@ export interface ReadModelStore
   drop(): Promise<void>;
 }
 
+/**
+ * A rebuild asked for by a process that does not run the projections (an API replica),
+ * for the one that does (the worker), and how far it has got.
+ */
+export interface RebuildRequest {
+  requestedBy: string;
+  requestedAt: string;
+  progress: { generation: number; handled: number; of: number } | null;
+}
+
 /** Opens generations of the read models, and remembers which one queries use. */
 export interface ReadModelGenerations {
+  /** The generation queries use now (another process may have promoted a new one). */
   current(): Promise<ReadModelStore>;
   /** A new, empty generation to rebuild into. */
   create(): Promise<ReadModelStore>;
   /** Makes `store` the generation queries use from now on. */
   promote(store: ReadModelStore): Promise<void>;
+  /** Records a request for a rebuild, unless one is pending already. */
+  requestRebuild(requestedBy: string, requestedAt: string): Promise<RebuildRequest>;
+  rebuildRequest(): Promise<RebuildRequest | null>;
+  /** The rebuild's progress, or null once it is over (which withdraws the request). */
+  reportRebuild(progress: RebuildRequest['progress'] | null): Promise<void>;
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { mayAdminister, type Actor } from '#domain';
-import { RebuildInProgressError, type CaseProjections } from '#read-models';
+import { RebuildInProgressError, type ReadSide } from '#read-models';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { PROJECTIONS } from '../projections/projections.module';
@@ -22,7 +22,7 @@ import { CaseStateConflictError } from '#domain';
 export class ProjectionsAdminController {
   private readonly logger = new Logger('Projections');
 
-  constructor(@Inject(PROJECTIONS) private readonly projections: CaseProjections) {}
+  constructor(@Inject(PROJECTIONS) private readonly projections: ReadSide) {}
 
   private allowed(actor: Actor): void {
     if (!mayAdminister(actor)) throw new ForbiddenException('Projections are for admins.');
@@ -46,15 +46,9 @@ export class ProjectionsAdminController {
   async rebuild(@Context() { actor }: RequestContext) {
     this.allowed(actor);
     try {
-      const started = await this.projections.startRebuild();
-      this.logger.log(
-        `Rebuild into generation ${started.generation} started by ${actor.id}: ${started.of} events`,
-      );
-      started.done.then(
-        () => this.logger.log(`Rebuild into generation ${started.generation} done`),
-        (error: unknown) => this.logger.error(`Rebuild failed: ${String(error)}`),
-      );
-      return { status: 'rebuilding', generation: started.generation, events: started.of };
+      const answer = await this.projections.requestRebuild(actor.id);
+      this.logger.log(`Rebuild asked for by ${actor.id}: ${JSON.stringify(answer)}`);
+      return answer;
     } catch (error) {
       if (error instanceof RebuildInProgressError)
         throw new CaseStateConflictError(

@@ -1,18 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseCommandService } from './case-command.service';
-import { CaseCommandsController } from './case-commands.controller';
-import { CaseDocumentsController } from './case-documents.controller';
-import { CaseQueriesController } from './case-queries.controller';
 import { CaseReader } from './case-reader.service';
 import { AttachDocumentHandler } from './commands/attach-document.command';
 import { PASS_THROUGH_HANDLERS } from './commands/pass-through-commands';
 import { ReceiveCaseHandler } from './commands/receive-case.command';
 import { RecordGuardianNotificationHandler } from './commands/record-guardian-notification.command';
 
+/** The command path (one CQRS handler per command) and the case reader; their HTTP controllers are the app's. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [CaseCommandsController, CaseQueriesController, CaseDocumentsController],
   providers: [
     CaseCommandService,
     CaseReader,
@@ -21,6 +18,6 @@ import { RecordGuardianNotificationHandler } from './commands/record-guardian-no
     AttachDocumentHandler,
     ...PASS_THROUGH_HANDLERS,
   ],
-  exports: [CaseCommandService],
+  exports: [CaseCommandService, CaseReader],
 })
 export class CasesModule {}

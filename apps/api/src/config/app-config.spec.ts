@@ -129,7 +129,21 @@ describe('profiles and token settings', () => {
     expect(loadConfig({ CLF_SCHEDULER: 'off' }).scheduler).toBe(false);
     expect(loadConfig({ CLF_SCHEDULER: 'ON' }).scheduler).toBe(true);
     expect(refusal({ CLF_SCHEDULER: 'sometimes' }).message).toBe(
-      'CLF_SCHEDULER: "sometimes" is not a setting: use on or off',
+      'CLF_SCHEDULER: "sometimes" is not one of on, off',
+    );
+  });
+
+  it('takes a process role and a log level from fixed lists', () => {
+    expect(loadConfig({})).toMatchObject({ role: 'all', logLevel: 'info' });
+    expect(loadConfig({ CLF_ROLE: 'worker', LOG_LEVEL: 'debug' })).toMatchObject({
+      role: 'worker',
+      logLevel: 'debug',
+    });
+    expect(refusal({ CLF_ROLE: 'cron' }).message).toBe(
+      'CLF_ROLE: "cron" is not one of all, api, worker',
+    );
+    expect(refusal({ LOG_LEVEL: 'verbose' }).message).toBe(
+      'LOG_LEVEL: "verbose" is not one of trace, debug, info, warn, error, fatal, silent',
     );
   });
 });

@@ -5,6 +5,17 @@ import { loadPolicy } from './load-policy';
 
 export type Profile = 'embedded' | 'distributed';
 
+/**
+ * What a process does: `all` serves the API and runs the projections and the job timers;
+ * in a split deployment `api` replicas serve the API and follow the read models that one
+ * `worker` keeps (it serves only the health endpoints).
+ */
+export const ROLES = ['all', 'api', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** How bearer tokens are checked: a shared HS256 secret (embedded/dev) or an RS256 key set. */
 export type JwtSettings =
   | { algorithm: 'HS256'; secret: string | null; secretFile: string }
@@ -21,6 +32,8 @@ export interface AppConfig {
   mongodbUri: string | null;
   /** Whether the scheduled jobs run on their timers; off leaves them to the admin endpoints. */
   scheduler: boolean;
+  role: Role;
+  logLevel: LogLevel;
 }
 
 const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
@@ -44,12 +57,16 @@ function readProfile(value: string | undefined): Profile {
   return profile;
 }
 
-function readSwitch(variable: string, value: string | undefined, fallback: boolean): boolean {
-  const setting = given(value)?.toLowerCase();
-  if (setting === undefined) return fallback;
-  if (setting === 'on') return true;
-  if (setting === 'off') return false;
-  throw new ConfigError(variable, `"${value}" is not a setting: use on or off`);
+function readChoice<T extends string>(
+  variable: string,
+  value: string | undefined,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const setting = given(value)?.toLowerCase() ?? fallback;
+  if (!(choices as readonly string[]).includes(setting))
+    throw new ConfigError(variable, `"${value}" is not one of ${choices.join(', ')}`);
+  return setting as T;
 }
 
 /** An HS256 secret shorter than this is guessable by brute force. */
@@ -128,7 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       profile,
     ),
     mongodbUri: readServer('MONGODB_URI', env.MONGODB_URI, ['mongodb', 'mongodb+srv'], profile),
-    scheduler: readSwitch('CLF_SCHEDULER', env.CLF_SCHEDULER, true),
+    scheduler: readChoice('CLF_SCHEDULER', env.CLF_SCHEDULER, ['on', 'off'], 'on') === 'on',
+    role: readChoice('CLF_ROLE', env.CLF_ROLE, ROLES, 'all'),
+    logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
   };
 }
 

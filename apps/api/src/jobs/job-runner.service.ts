@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { CaseNotFoundError, type ScheduledJob } from '#domain';
 import type { Clock } from '#event-store';
-import type { CaseProjections, DueWork } from '#read-models';
+import type { ReadSide, DueWork } from '#read-models';
 import type { Lease } from '#scheduling';
 import { CaseCommandService } from '../cases/case-command.service';
 import { CASE_CATEGORY } from '../cases/case-stream';
@@ -70,7 +70,7 @@ export class JobRunner implements OnModuleDestroy {
   constructor(
     @Inject(STORAGE) private readonly storage: Storage,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PROJECTIONS) private readonly projections: CaseProjections,
+    @Inject(PROJECTIONS) private readonly projections: ReadSide,
     private readonly cases: CaseCommandService,
   ) {}
 

@@ -1,20 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CasesModule } from '../cases/cases.module';
-import type { AppConfig } from '../config/app-config';
 import { JobRunner } from './job-runner.service';
 import { JobTimers } from './job-timers';
-import { JobsAdminController } from './jobs-admin.controller';
 
-/** The scheduled jobs (DESIGN §7): on demand always, on timers unless CLF_SCHEDULER=off. */
+/** The scheduled jobs (DESIGN §7): on demand always, and on their timers where `timers`. */
 @Module({})
 export class JobsModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forRoot({ timers }: { timers: boolean }): DynamicModule {
     return {
       module: JobsModule,
-      imports: [CasesModule, ...(config.scheduler ? [ScheduleModule.forRoot()] : [])],
-      controllers: [JobsAdminController],
-      providers: [JobRunner, ...(config.scheduler ? [JobTimers] : [])],
+      imports: [CasesModule, ...(timers ? [ScheduleModule.forRoot()] : [])],
+      providers: [JobRunner, ...(timers ? [JobTimers] : [])],
       exports: [JobRunner],
     };
   }

@@ -11,15 +11,17 @@ import type { CaseDecider } from '#domain';
 import type { Clock } from '#event-store';
 import {
   CaseProjections,
+  FollowingProjections,
   MongoReadModelGenerations,
   SqliteReadModelGenerations,
   type ReadModelGenerations,
+  type ReadSide,
 } from '#read-models';
 import { CASE_DECIDER } from '../cases/case-decider.provider';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 
-export const PROJECTIONS = Symbol('CaseProjections');
+export const PROJECTIONS = Symbol('ReadSide');
 
 export async function generationsFor(config: AppConfig): Promise<ReadModelGenerations> {
   return config.profile === 'distributed'
@@ -29,7 +31,8 @@ export async function generationsFor(config: AppConfig): Promise<ReadModelGenera
 
 /**
  * The read side, fed from the event store by the projection runner (not the in-process
- * EventBus, which neither orders nor awaits its handlers).
+ * EventBus, which neither orders nor awaits its handlers) — in this process, or, for an
+ * `api` replica, in the worker it follows.
  */
 @Global()
 @Module({
@@ -42,14 +45,13 @@ export async function generationsFor(config: AppConfig): Promise<ReadModelGenera
         storage: Storage,
         decider: CaseDecider,
         clock: Clock,
-      ) => {
+      ): Promise<ReadSide> => {
+        const generations = await generationsFor(config);
+        if (config.role === 'api')
+          return new FollowingProjections(storage.events, generations, clock);
         const logger = new Logger('Projections');
-        return new CaseProjections(
-          storage.events,
-          await generationsFor(config),
-          decider,
-          clock,
-          (error) => logger.error(`The projection stopped: ${String(error)}`),
+        return new CaseProjections(storage.events, generations, decider, clock, (error) =>
+          logger.error(`The projection stopped: ${String(error)}`),
         );
       },
     },
@@ -57,7 +59,7 @@ export async function generationsFor(config: AppConfig): Promise<ReadModelGenera
   exports: [PROJECTIONS],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(@Inject(PROJECTIONS) private readonly projections: CaseProjections) {}
+  constructor(@Inject(PROJECTIONS) private readonly projections: ReadSide) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.projections.start();

@@ -9,7 +9,7 @@ import {
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { caseVisibility, type CaseStatus } from '#domain';
 import type { Clock } from '#event-store';
-import { decodeCursor, encodeCursor, type CaseProjections } from '#read-models';
+import { decodeCursor, encodeCursor, type ReadSide } from '#read-models';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { InputValidationError } from '../http/problem';
 import { Context, type RequestContext } from '../http/request-context';
@@ -33,7 +33,7 @@ export const MinPositionHeader = () =>
 @Controller('cases')
 export class CaseQueueController {
   constructor(
-    @Inject(PROJECTIONS) private readonly projections: CaseProjections,
+    @Inject(PROJECTIONS) private readonly projections: ReadSide,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

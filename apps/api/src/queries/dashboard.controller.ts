@@ -2,7 +2,7 @@ import { Controller, ForbiddenException, Get, Inject, UseInterceptors } from '@n
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { caseVisibility, type CaseDecider } from '#domain';
 import type { Clock } from '#event-store';
-import type { CaseProjections } from '#read-models';
+import type { ReadSide } from '#read-models';
 import { CASE_DECIDER } from '../cases/case-decider.provider';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
@@ -22,7 +22,7 @@ const DUE_SOON_WORKING_DAYS = 2;
 @Controller('dashboard')
 export class DashboardController {
   constructor(
-    @Inject(PROJECTIONS) private readonly projections: CaseProjections,
+    @Inject(PROJECTIONS) private readonly projections: ReadSide,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

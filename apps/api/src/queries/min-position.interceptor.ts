@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
-import type { CaseProjections } from '#read-models';
+import type { ReadSide } from '#read-models';
 import { InputValidationError, ReadModelBehindError } from '../http/problem';
 import { PROJECTIONS } from '../projections/projections.module';
 
@@ -20,7 +20,7 @@ export const MIN_POSITION_WAIT_MS = 5_000;
  */
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
-  constructor(@Inject(PROJECTIONS) private readonly projections: CaseProjections) {}
+  constructor(@Inject(PROJECTIONS) private readonly projections: ReadSide) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const header = context.switchToHttp().getRequest<Request>().header('x-clf-min-position');

@@ -20,7 +20,7 @@ import { IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { mayReadReports, type Actor, type CaseDecider } from '#domain';
 import type { Clock } from '#event-store';
-import type { CaseProjections } from '#read-models';
+import type { ReadSide } from '#read-models';
 import { CASE_DECIDER } from '../cases/case-decider.provider';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { InputValidationError } from '../http/problem';
@@ -92,7 +92,7 @@ function monthsBefore(to: string, count: number): string {
 @Controller('reports')
 export class ReportsController {
   constructor(
-    @Inject(PROJECTIONS) private readonly projections: CaseProjections,
+    @Inject(PROJECTIONS) private readonly projections: ReadSide,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants, createReadStream } from 'node:fs';
+import { access, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SHA256_HEX, type DocumentStore, type StoredContent } from '../document-store.port';
 
@@ -11,6 +11,15 @@ import { SHA256_HEX, type DocumentStore, type StoredContent } from '../document-
  */
 export class FileDocumentStore implements DocumentStore {
   constructor(private readonly root: string) {}
+
+  /** The folder, or while nothing is stored yet the data directory it will be made in, is writable. */
+  async ping(): Promise<void> {
+    const folder = await access(this.root).then(
+      () => this.root,
+      () => dirname(this.root),
+    );
+    await access(folder, constants.W_OK);
+  }
 
   private pathOf(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);

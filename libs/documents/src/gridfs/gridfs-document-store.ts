@@ -12,7 +12,7 @@ export class GridFsDocumentStore implements DocumentStore {
   private readonly bucket: GridFSBucket;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly owned?: MongoClient,
   ) {
     this.bucket = new GridFSBucket(db, { bucketName: 'documents' });
@@ -44,6 +44,10 @@ export class GridFsDocumentStore implements DocumentStore {
   private async find(sha256: string) {
     const [file] = await this.bucket.find({ filename: sha256 }).limit(1).toArray();
     return file ?? null;
+  }
+
+  async ping(): Promise<void> {
+    await this.db.command({ ping: 1 });
   }
 
   async close(): Promise<void> {

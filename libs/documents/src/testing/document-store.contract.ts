@@ -14,6 +14,10 @@ export function documentStoreContract(open: () => Promise<DocumentStore>): void 
   beforeEach(async () => (store = await open()));
   afterEach(() => store.close());
 
+  it('answers a ping while it can take files', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
   it('stores content under its SHA-256 and gives back the same bytes', async () => {
     const content = randomBytes(300_000);
     const stored = await store.put(content);

@@ -1,13 +1,14 @@
 import { MongoClient, type Collection, type Db } from 'mongodb';
-import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
+import type { ReadModelGenerations, ReadModelStore, RebuildRequest } from '../read-model.port';
 import { MongoReadModelStore } from './mongo-read-model-store';
 
-interface PointerDocument {
-  _id: 'current';
-  generation: number;
-}
+type PointerDocument =
+  { _id: 'current'; generation: number } | ({ _id: 'rebuild-request' } & RebuildRequest);
 
-/** Generations as collection prefixes `rm<n>_`; one pointer document names the one queries use. */
+/**
+ * Generations as collection prefixes `rm<n>_`; one pointer document names the one queries
+ * use, another holds a pending rebuild request.
+ */
 export class MongoReadModelGenerations implements ReadModelGenerations {
   private active: MongoReadModelStore | null = null;
   private readonly pointer: Collection<PointerDocument>;
@@ -24,8 +25,13 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
     return new MongoReadModelGenerations(client.db(), client);
   }
 
+  private async currentGeneration(): Promise<number> {
+    const pointer = await this.pointer.findOne({ _id: 'current' });
+    return pointer && 'generation' in pointer ? pointer.generation : 1;
+  }
+
   async current(): Promise<ReadModelStore> {
-    const generation = (await this.pointer.findOne({ _id: 'current' }))?.generation ?? 1;
+    const generation = await this.currentGeneration();
     if (this.active?.generation !== generation) {
       this.active = new MongoReadModelStore(this.db, generation);
       await this.active.prepare();
@@ -39,7 +45,7 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
       .map((c) => /^rm(\d+)_cases$/.exec(c.name)?.[1])
       .filter((n): n is string => n !== undefined)
       .map(Number);
-    const current = (await this.pointer.findOne({ _id: 'current' }))?.generation ?? 1;
+    const current = await this.currentGeneration();
     const store = new MongoReadModelStore(this.db, Math.max(current, ...existing) + 1);
     await store.prepare();
     return store;
@@ -52,6 +58,28 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
       { upsert: true },
     );
     this.active = store as MongoReadModelStore;
+  }
+
+  async rebuildRequest(): Promise<RebuildRequest | null> {
+    const found = await this.pointer.findOne({ _id: 'rebuild-request' });
+    if (!found || !('requestedBy' in found)) return null;
+    const { requestedBy, requestedAt, progress } = found;
+    return { requestedBy, requestedAt, progress };
+  }
+
+  /** One atomic upsert: of two replicas asking at once, the first request stands. */
+  async requestRebuild(requestedBy: string, requestedAt: string): Promise<RebuildRequest> {
+    await this.pointer.updateOne(
+      { _id: 'rebuild-request' },
+      { $setOnInsert: { requestedBy, requestedAt, progress: null } },
+      { upsert: true },
+    );
+    return (await this.rebuildRequest())!;
+  }
+
+  async reportRebuild(progress: RebuildRequest['progress'] | null): Promise<void> {
+    if (progress === null) await this.pointer.deleteOne({ _id: 'rebuild-request' });
+    else await this.pointer.updateOne({ _id: 'rebuild-request' }, { $set: { progress } });
   }
 
   async close(): Promise<void> {

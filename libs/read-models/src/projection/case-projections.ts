@@ -3,26 +3,19 @@ import { START, type Clock, type EventStore, type Position } from '#event-store'
 import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
 import { CASE_CATEGORY, CaseProjector } from './case-projector';
 import { ProjectionRunner } from './projection-runner';
-
-export interface ProjectionStatus {
-  /** The three read models are fed by one runner, so they always agree with each other. */
-  name: string;
-  generation: number;
-  checkpoint: number | null;
-  lagEvents: number;
-  lagSeconds: number;
-  rebuilding: boolean;
-  rebuildProgress: { handled: number; of: number } | null;
-  failed: string | null;
-}
-
-export const READ_MODEL_NAMES = ['case-queue', 'monthly-statistics', 'themes'] as const;
+import {
+  lagBehind,
+  READ_MODEL_NAMES,
+  type ProjectionStatus,
+  type RebuildAnswer,
+  type ReadSide,
+} from './read-side';
 
 /** A rebuild keeps this many cases in memory (a few tens of MB) and checkpoints this often. */
 const REBUILD_WRITE_BEHIND = { maxCases: 20_000, flushEveryEvents: 100_000 };
 
-/** Lag is counted up to this many events; beyond it the figure says "at least". */
-const LAG_COUNT_LIMIT = 10_000;
+/** How often the process running projections looks for rebuilds other processes asked for. */
+const REQUEST_POLL_MS = 2_000;
 
 export class RebuildInProgressError extends Error {
   constructor() {
@@ -32,11 +25,13 @@ export class RebuildInProgressError extends Error {
 }
 
 /**
- * The read side: the live runner over the current generation, and rebuilds — a new
- * generation replayed from the first event while the current one keeps serving, swapped
- * in once it has caught up.
+ * The read side, run in this process: the live runner over the current generation, and
+ * rebuilds — a new generation replayed from the first event while the current one keeps
+ * serving, swapped in once it has caught up. Rebuilds asked for by processes that follow
+ * (API replicas) are picked up from the generations' request.
  */
-export class CaseProjections {
+export class CaseProjections implements ReadSide {
+  private requestPoll: NodeJS.Timeout | null = null;
   private live: ProjectionRunner | null = null;
   private rebuild: {
     runner: ProjectionRunner;
@@ -66,6 +61,32 @@ export class CaseProjections {
       },
     );
     await this.live.start();
+    this.requestPoll = setInterval(() => void this.takeRequest(), REQUEST_POLL_MS);
+    this.requestPoll.unref();
+  }
+
+  /** A rebuild another process asked for: run it here, reporting its progress to them. */
+  private async takeRequest(): Promise<void> {
+    if (this.rebuild) return;
+    try {
+      const request = await this.generations.rebuildRequest();
+      if (!request) return;
+      let reported = 0;
+      const started = await this.startRebuild((handled, of) => {
+        if (handled - reported < 10_000 && handled < of) return;
+        reported = handled;
+        void this.generations.reportRebuild({ generation: started.generation, handled, of });
+      });
+      await started.done.finally(() => this.generations.reportRebuild(null));
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  async requestRebuild(): Promise<RebuildAnswer> {
+    const started = await this.startRebuild();
+    started.done.catch(this.onError);
+    return { status: 'rebuilding', generation: started.generation, events: started.of };
   }
 
   /** The generation queries read. */
@@ -129,22 +150,13 @@ export class CaseProjections {
   async status(): Promise<ProjectionStatus[]> {
     const runner = this.runner();
     const checkpoint = runner.position;
-    const behind = await this.events.readAll({
-      after: checkpoint ?? START,
-      category: CASE_CATEGORY,
-      maxCount: LAG_COUNT_LIMIT,
-    });
-    const lagSeconds =
-      behind.length === 0
-        ? 0
-        : Math.max(0, (this.clock().getTime() - Date.parse(behind[0].recordedAt)) / 1000);
+    const lag = await lagBehind(this.events, checkpoint, this.clock);
     const failure = runner.error;
     return READ_MODEL_NAMES.map((name) => ({
       name,
       generation: runner.target.generation,
       checkpoint: checkpoint === null ? null : Number(checkpoint.commit),
-      lagEvents: behind.length,
-      lagSeconds: Math.round(lagSeconds * 10) / 10,
+      ...lag,
       rebuilding: this.rebuild !== null,
       rebuildProgress: this.rebuild && { handled: this.rebuild.handled, of: this.rebuild.of },
       failed: failure ? String(failure) : null,
@@ -163,6 +175,7 @@ export class CaseProjections {
   }
 
   async stop(): Promise<void> {
+    if (this.requestPoll) clearInterval(this.requestPoll);
     await this.rebuild?.runner.stop();
     await this.live?.stop();
     await this.generations.close();

@@ -1,13 +1,20 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
+import type { ReadModelGenerations, ReadModelStore, RebuildRequest } from '../read-model.port';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 
 const FILE = /^read-models-(\d+)\.db$/;
 
+/** Replaces a small file atomically: readers see the old content or the new, never half. */
+function writeAtomically(file: string, content: string): void {
+  writeFileSync(`${file}.next`, content);
+  renameSync(`${file}.next`, file);
+}
+
 /**
  * Generations as files `read-models-<n>.db` in one directory; the file `current` names
  * the one queries use, replaced atomically (write, then rename) when a rebuild is promoted.
+ * A pending rebuild request is the file `rebuild-request.json`.
  */
 export class SqliteReadModelGenerations implements ReadModelGenerations {
   private active: SqliteReadModelStore | null = null;
@@ -29,8 +36,9 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
   }
 
   async current(): Promise<ReadModelStore> {
-    if (!this.active) {
-      const generation = this.currentGeneration();
+    const generation = this.currentGeneration();
+    if (this.active?.generation !== generation) {
+      await this.active?.close();
       this.active = new SqliteReadModelStore(this.fileOf(generation), generation);
     }
     return this.active;
@@ -46,10 +54,34 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
   }
 
   async promote(store: ReadModelStore): Promise<void> {
-    const pointer = join(this.directory, 'current');
-    writeFileSync(`${pointer}.next`, String(store.generation));
-    renameSync(`${pointer}.next`, pointer);
+    writeAtomically(join(this.directory, 'current'), String(store.generation));
     this.active = store as SqliteReadModelStore;
+  }
+
+  private get requestFile(): string {
+    return join(this.directory, 'rebuild-request.json');
+  }
+
+  async rebuildRequest(): Promise<RebuildRequest | null> {
+    try {
+      return JSON.parse(readFileSync(this.requestFile, 'utf8')) as RebuildRequest;
+    } catch {
+      return null;
+    }
+  }
+
+  async requestRebuild(requestedBy: string, requestedAt: string): Promise<RebuildRequest> {
+    const pending = await this.rebuildRequest();
+    if (pending) return pending;
+    const request: RebuildRequest = { requestedBy, requestedAt, progress: null };
+    writeAtomically(this.requestFile, JSON.stringify(request));
+    return request;
+  }
+
+  async reportRebuild(progress: RebuildRequest['progress'] | null): Promise<void> {
+    const pending = await this.rebuildRequest();
+    if (progress === null) rmSync(this.requestFile, { force: true });
+    else if (pending) writeAtomically(this.requestFile, JSON.stringify({ ...pending, progress }));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,95 @@
+import type { Clock, EventStore } from '#event-store';
+import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
+import {
+  lagBehind,
+  READ_MODEL_NAMES,
+  type ProjectionStatus,
+  type RebuildAnswer,
+  type ReadSide,
+} from './read-side';
+
+export interface FollowingOptions {
+  /** How often to look for a generation promoted by the worker. */
+  generationPollMs?: number;
+  /** How often a caller waiting for a position looks at the checkpoint again. */
+  checkpointPollMs?: number;
+  timers?: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval'>;
+}
+
+/**
+ * The read side of an API replica in a split deployment: it queries the read models the
+ * worker's projections keep, follows the worker's swaps to a rebuilt generation, and leaves
+ * rebuilds to the worker by asking for them.
+ */
+export class FollowingProjections implements ReadSide {
+  private current: ReadModelStore | null = null;
+  private poll: ReturnType<typeof setInterval> | null = null;
+  private readonly timers: NonNullable<FollowingOptions['timers']>;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly generations: ReadModelGenerations,
+    private readonly clock: Clock,
+    private readonly options: FollowingOptions = {},
+  ) {
+    this.timers = options.timers ?? globalThis;
+  }
+
+  async start(): Promise<void> {
+    await this.follow();
+    this.poll = this.timers.setInterval(
+      () => void this.follow().catch(() => {}),
+      this.options.generationPollMs ?? 1_000,
+    );
+    (this.poll as { unref?: () => void }).unref?.();
+  }
+
+  /** Switches to the generation the worker now names. */
+  private async follow(): Promise<void> {
+    this.current = await this.generations.current();
+  }
+
+  store(): ReadModelStore {
+    if (!this.current) throw new Error('FollowingProjections.start() has not been called');
+    return this.current;
+  }
+
+  /** Looks at the worker's checkpoint every `checkpointPollMs` until it is there or time is up. */
+  async reached(commit: bigint, timeoutMs: number): Promise<boolean> {
+    const every = this.options.checkpointPollMs ?? 50;
+    for (let waited = 0; ; waited += every) {
+      const checkpoint = await this.store().checkpoint();
+      if (checkpoint !== null && checkpoint.commit >= commit) return true;
+      if (waited >= timeoutMs) return false;
+      await new Promise((resolve) => this.timers.setTimeout(resolve, every));
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const store = this.store();
+    const checkpoint = await store.checkpoint();
+    const lag = await lagBehind(this.events, checkpoint, this.clock);
+    const request = await this.generations.rebuildRequest();
+    return READ_MODEL_NAMES.map((name) => ({
+      name,
+      generation: store.generation,
+      checkpoint: checkpoint === null ? null : Number(checkpoint.commit),
+      ...lag,
+      rebuilding: request !== null,
+      rebuildProgress: request?.progress
+        ? { handled: request.progress.handled, of: request.progress.of }
+        : null,
+      failed: null,
+    }));
+  }
+
+  async requestRebuild(requestedBy: string): Promise<RebuildAnswer> {
+    const request = await this.generations.requestRebuild(requestedBy, this.clock().toISOString());
+    return { status: 'requested', requestedAt: request.requestedAt };
+  }
+
+  async stop(): Promise<void> {
+    if (this.poll) this.timers.clearInterval(this.poll);
+    await this.generations.close();
+  }
+}

@@ -1,0 +1,59 @@
+import type { Clock, EventStore, Position } from '#event-store';
+import { START } from '#event-store';
+import type { ReadModelStore } from '../read-model.port';
+import { CASE_CATEGORY } from './case-projector';
+
+export const READ_MODEL_NAMES = ['case-queue', 'monthly-statistics', 'themes'] as const;
+
+export interface ProjectionStatus {
+  /** The three read models are fed by one runner, so they always agree with each other. */
+  name: string;
+  generation: number;
+  checkpoint: number | null;
+  lagEvents: number;
+  lagSeconds: number;
+  rebuilding: boolean;
+  rebuildProgress: { handled: number; of: number } | null;
+  failed: string | null;
+}
+
+/** What a rebuild request answers: started here, or asked of the process running projections. */
+export type RebuildAnswer =
+  | { status: 'rebuilding'; generation: number; events: number }
+  | { status: 'requested'; requestedAt: string };
+
+/**
+ * The read models as the API uses them — the current generation to query, how far it has
+ * got, and rebuilds — whether this process runs the projections or follows a worker's.
+ */
+export interface ReadSide {
+  start(): Promise<void>;
+  /** The generation queries read. */
+  store(): ReadModelStore;
+  /** Waits until the read models include the event at `commit`; false after `timeoutMs`. */
+  reached(commit: bigint, timeoutMs: number): Promise<boolean>;
+  status(): Promise<ProjectionStatus[]>;
+  requestRebuild(requestedBy: string): Promise<RebuildAnswer>;
+  stop(): Promise<void>;
+}
+
+/** Lag is counted up to this many events; beyond it the figure says "at least". */
+const LAG_COUNT_LIMIT = 10_000;
+
+/** How far the read models are behind the event store: events, and the age of the oldest. */
+export async function lagBehind(
+  events: EventStore,
+  checkpoint: Position | null,
+  clock: Clock,
+): Promise<{ lagEvents: number; lagSeconds: number }> {
+  const behind = await events.readAll({
+    after: checkpoint ?? START,
+    category: CASE_CATEGORY,
+    maxCount: LAG_COUNT_LIMIT,
+  });
+  const seconds =
+    behind.length === 0
+      ? 0
+      : Math.max(0, (clock().getTime() - Date.parse(behind[0].recordedAt)) / 1000);
+  return { lagEvents: behind.length, lagSeconds: Math.round(seconds * 10) / 10 };
+}
