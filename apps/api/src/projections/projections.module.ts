@@ -24,9 +24,10 @@ import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 export const PROJECTIONS = Symbol('ReadSide');
 
 export async function generationsFor(config: AppConfig): Promise<ReadModelGenerations> {
+  const options = { follower: config.role === 'api' };
   return config.profile === 'distributed'
-    ? MongoReadModelGenerations.connect(config.mongodbUri!)
-    : new SqliteReadModelGenerations(join(config.dataDir, 'read-models'));
+    ? MongoReadModelGenerations.connect(config.mongodbUri!, options)
+    : new SqliteReadModelGenerations(join(config.dataDir, 'read-models'), options);
 }
 
 /**

@@ -13,16 +13,21 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
   private active: MongoReadModelStore | null = null;
   private readonly pointer: Collection<PointerDocument>;
 
+  /** `follower`: this process only reads generations another one writes. */
   constructor(
     private readonly db: Db,
     private readonly owned?: MongoClient,
+    private readonly options: { follower?: boolean } = {},
   ) {
     this.pointer = db.collection<PointerDocument>('read_model_generations');
   }
 
-  static async connect(uri: string): Promise<MongoReadModelGenerations> {
+  static async connect(
+    uri: string,
+    options: { follower?: boolean } = {},
+  ): Promise<MongoReadModelGenerations> {
     const client = await new MongoClient(uri).connect();
-    return new MongoReadModelGenerations(client.db(), client);
+    return new MongoReadModelGenerations(client.db(), client, options);
   }
 
   private async currentGeneration(): Promise<number> {
@@ -34,7 +39,7 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
     const generation = await this.currentGeneration();
     if (this.active?.generation !== generation) {
       this.active = new MongoReadModelStore(this.db, generation);
-      await this.active.prepare();
+      await this.active.prepare({ migrate: !this.options.follower });
     }
     return this.active;
   }

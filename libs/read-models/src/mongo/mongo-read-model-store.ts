@@ -98,14 +98,21 @@ export class MongoReadModelStore implements ReadModelStore {
     this.meta = db.collection<MetaDocument>(`rm${generation}_meta`);
   }
 
-  /** Empties a generation written in another shape, then makes sure of the indexes. */
-  async prepare(): Promise<void> {
+  /**
+   * Empties a generation written in another shape (unless `migrate` is false: a process
+   * that only reads leaves that to the one that writes), then makes sure of the indexes.
+   */
+  async prepare({ migrate = true }: { migrate?: boolean } = {}): Promise<void> {
     const schema = await this.meta.findOne({ _id: 'schema' });
     const version = schema && 'version' in schema ? schema.version : null;
-    if (version !== SCHEMA_VERSION) {
+    if (migrate && version !== SCHEMA_VERSION) {
       await this.cases.drop().catch(() => false);
       await this.meta.deleteMany({});
-      await this.meta.insertOne({ _id: 'schema', version: SCHEMA_VERSION });
+      await this.meta.updateOne(
+        { _id: 'schema' },
+        { $set: { version: SCHEMA_VERSION } },
+        { upsert: true },
+      );
     }
     await this.cases.createIndexes(CASE_INDEXES);
   }

@@ -19,7 +19,11 @@ function writeAtomically(file: string, content: string): void {
 export class SqliteReadModelGenerations implements ReadModelGenerations {
   private active: SqliteReadModelStore | null = null;
 
-  constructor(private readonly directory: string) {
+  /** `follower`: this process only reads generations another one writes (see `migrate`). */
+  constructor(
+    private readonly directory: string,
+    private readonly options: { follower?: boolean } = {},
+  ) {
     mkdirSync(directory, { recursive: true });
   }
 
@@ -39,7 +43,9 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
     const generation = this.currentGeneration();
     if (this.active?.generation !== generation) {
       await this.active?.close();
-      this.active = new SqliteReadModelStore(this.fileOf(generation), generation);
+      this.active = new SqliteReadModelStore(this.fileOf(generation), generation, {
+        migrate: !this.options.follower,
+      });
     }
     return this.active;
   }

@@ -32,3 +32,16 @@ describe('SqliteReadModelStore schema versions', () => {
     await reopened.close();
   });
 });
+
+it('leaves a file of another version alone when it only reads it (an API replica)', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'clf-rm-')), 'rm.db');
+  const writer = new SqliteReadModelStore(file, 1);
+  await writer.save([], positionAt(9));
+  await writer.close();
+  const old = new Database(file);
+  old.pragma('user_version = 1');
+  old.close();
+  const reader = new SqliteReadModelStore(file, 1, { migrate: false });
+  expect(await reader.checkpoint()).toEqual(positionAt(9));
+  await reader.close();
+});

@@ -161,15 +161,17 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   /**
    * `building`: a generation being rebuilt — no secondary indexes and no fsync until
-   * `readyToServe` (a crash mid-rebuild just means rebuilding again).
+   * `readyToServe` (a crash mid-rebuild just means rebuilding again). `migrate: false`:
+   * a process that only reads (an API replica) never empties a file of another version;
+   * the worker that writes it does.
    */
   constructor(
     private readonly filename: string,
     readonly generation: number,
-    { building = false }: { building?: boolean } = {},
+    { building = false, migrate = true }: { building?: boolean; migrate?: boolean } = {},
   ) {
     this.db = openSqlite(filename, 'normal');
-    if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+    if (migrate && this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
       for (const table of DERIVED_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
