@@ -163,6 +163,19 @@ describe('scheduled jobs, run on demand by an admin', () => {
     expect(first.changed).toBe(1);
   });
 
+  it('keeps answering requests while a long run works through its cases', async () => {
+    for (let n = 0; n < 150; n += 1) await work.receive();
+    api.clock.set('2026-12-01T10:00:00Z');
+    const finished: string[] = [];
+    const run = api.app
+      .get(JobRunner)
+      .run('sla-sweep')
+      .then((report) => finished.push('run') && report);
+    await api.http.get('/health/live').then(() => finished.push('request'));
+    expect((await run).changed).toBe(150);
+    expect(finished).toEqual(['request', 'run']);
+  });
+
   describe('two runners (as on two replicas)', () => {
     /** A second runner over the same stores, with leases of its own or shared. */
     const secondRunner = (leases: Storage['leases']) => {
@@ -199,6 +212,28 @@ describe('scheduled jobs, run on demand by an admin', () => {
       expect((await running).changed).toBe(1);
       expect((await other.run('sla-sweep')).changed).toBe(0); // free again once it finished
     });
+  });
+});
+
+describe('a person acting on a case the scheduler has not reached yet', () => {
+  let api: TestApp;
+  const work = casework(() => api);
+  beforeEach(async () => (api = await startTestApp({ now: '2026-11-23T10:00:00Z' })));
+  afterEach(() => api.close());
+
+  it('records the missed deadline first, as the system, in the same request as the closure', async () => {
+    const late = await work.receive();
+    api.clock.set('2026-11-26T10:00:00Z');
+    await work.act(late.id, 'close', { reason: 'withdrawn' });
+    const [, missed, closed] = await work.history(late.id);
+    expect(missed).toMatchObject({
+      type: 'DeadlineMissed',
+      occurredAt: '2026-11-26T00:00:00.000Z',
+      actor: { id: 'system:sla-sweep' },
+    });
+    expect(closed).toMatchObject({ type: 'CaseClosed', actor: { id: 'u-olu' } });
+    expect(closed.correlationId).toBe(missed.correlationId);
+    expect((await work.runJob('sla-sweep')).body).toMatchObject({ changed: 0 });
   });
 });
 

@@ -6,7 +6,14 @@ import {
   type Position,
   type RecordedEvent,
 } from '#event-store';
-import { foldCase, type CaseEvent, type CaseState, type Policy } from '#domain';
+import {
+  foldCase,
+  scheduledJobOf,
+  systemActor,
+  type CaseEvent,
+  type CaseState,
+  type Policy,
+} from '#domain';
 import type { RequestContext } from '../http/request-context';
 import { randomUUID } from 'node:crypto';
 
@@ -55,21 +62,26 @@ export interface EnvelopeOptions {
 
 export function envelope(events: CaseEvent[], options: EnvelopeOptions): NewEvent[] {
   const { actor, correlationId } = options.context;
-  return events.map((event) => ({
-    id: randomUUID(),
-    type: event.type,
-    data: event.data,
-    occurredAt: event.occurredAt,
-    metadata: {
-      correlationId,
-      causationId: options.commandId,
-      actor: { id: actor.id, name: actor.name, roles: actor.roles },
-      policyId: options.policy.id,
-      policyVersion: options.policy.version,
-      schemaVersion: 1,
-      ...(options.idempotency ? { idempotency: options.idempotency } : {}),
-    },
-  }));
+  return events.map((event) => {
+    // Work a job would have done, recorded first by a person's command, is the system's.
+    const job = scheduledJobOf(event);
+    const by = job ? systemActor(job) : actor;
+    return {
+      id: randomUUID(),
+      type: event.type,
+      data: event.data,
+      occurredAt: event.occurredAt,
+      metadata: {
+        correlationId,
+        causationId: options.commandId,
+        actor: { id: by.id, name: by.name, roles: by.roles },
+        policyId: options.policy.id,
+        policyVersion: options.policy.version,
+        schemaVersion: 1,
+        ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+      },
+    };
+  });
 }
 
 export const isConcurrencyError = (error: unknown): error is ConcurrencyError =>

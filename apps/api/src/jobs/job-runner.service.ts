@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { CaseNotFoundError, type ScheduledJob } from '#domain';
+import { CaseNotFoundError, systemActor, type ScheduledJob } from '#domain';
 import type { Clock } from '#event-store';
 import type { ReadSide, DueWork } from '#read-models';
 import type { Lease } from '#scheduling';
@@ -9,12 +10,7 @@ import { CaseCommandService } from '../cases/case-command.service';
 import { CASE_CATEGORY } from '../cases/case-stream';
 import { PROJECTIONS } from '../projections/projections.module';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
-import {
-  JobAlreadyRunningError,
-  jobCommand,
-  ServerStoppingError,
-  systemActor,
-} from './scheduled-jobs';
+import { JobAlreadyRunningError, jobCommand, ServerStoppingError } from './scheduled-jobs';
 
 /** What one run of a job did: the admin endpoint's answer, and the run's log line. */
 export interface JobRunReport {
@@ -204,7 +200,11 @@ export class JobRunner implements OnModuleDestroy {
   }
 }
 
-/** Calls `work` on every item, at most `concurrency` at a time. */
+/**
+ * Calls `work` on every item, at most `concurrency` at a time, giving way to the event loop
+ * after each: the embedded store answers synchronously, and a long run must not hold up
+ * requests, its lease's renewal or a SIGTERM.
+ */
 async function inTurns<T>(
   items: readonly T[],
   concurrency: number,
@@ -212,7 +212,10 @@ async function inTurns<T>(
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]);
+    while (next < items.length) {
+      await work(items[next++]);
+      await nextTurn();
+    }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }

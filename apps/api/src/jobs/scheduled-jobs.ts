@@ -2,7 +2,7 @@ import { CronExpression } from '@nestjs/schedule';
 import {
   DomainError,
   SCHEDULED_JOBS,
-  type Actor,
+  systemActor,
   type CaseCommand,
   type ScheduledJob,
 } from '#domain';
@@ -24,12 +24,6 @@ export const CATCH_UP_ORDER: readonly ScheduledJob[] = [
   'sla-sweep',
   'auto-close',
 ];
-
-export const systemActor = (job: ScheduledJob): Actor => ({
-  id: `system:${job}`,
-  name: job,
-  roles: [],
-});
 
 export function jobCommand(job: ScheduledJob): CaseCommand {
   return { type: JOB_PLAN[job].command, actor: systemActor(job), data: {} } as CaseCommand;

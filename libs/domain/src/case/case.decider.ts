@@ -1,10 +1,11 @@
 import type { WorkingDayCalendar } from '#calendar';
-import { authorise } from '../access/case-access';
+import { authorise, isSystemActor } from '../access/case-access';
 import { calendarFor } from '../policy/policy-calendar';
 import type { Policy } from '../policy/policy';
 import type { CaseCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
-import { evolve, initialCaseState, type CaseState } from './case.state';
+import { evolve, foldCase, initialCaseState, type CaseState } from './case.state';
+import { businessTimeOf, dueSystemWork } from './due-system-work';
 import { acknowledgeCase } from './decisions/acknowledge-case.decision';
 import {
   addNote,
@@ -41,7 +42,11 @@ export interface CaseDecider {
   readonly calendar: WorkingDayCalendar;
 }
 
-function decideWith(command: CaseCommand, state: CaseState, context: DecisionContext): CaseEvent[] {
+function decideCommand(
+  command: CaseCommand,
+  state: CaseState,
+  context: DecisionContext,
+): CaseEvent[] {
   authorise(command, state);
   switch (command.type) {
     case 'ReceiveCase':
@@ -83,6 +88,20 @@ function decideWith(command: CaseCommand, state: CaseState, context: DecisionCon
     case 'EscalateUnresolvedSameDay':
       return escalateUnresolvedSameDay(command, state, context);
   }
+}
+
+/**
+ * A person's command is decided on the case as the scheduled jobs would have left it by
+ * the command's own business time: work that fell due before then (a missed deadline, the
+ * end of a silence window, a same-day escalation) is recorded first, dated when it fell
+ * due. So a late or stopped scheduler changes nothing — closing a case the day after its
+ * acknowledgement was due still records the miss, and a letter that arrives after the
+ * month of silence finds the case closed, exactly as if the jobs had run on time.
+ */
+function decideWith(command: CaseCommand, state: CaseState, context: DecisionContext): CaseEvent[] {
+  if (state === null || isSystemActor(command.actor)) return decideCommand(command, state, context);
+  const due = dueSystemWork(state, context, businessTimeOf(command, context.now));
+  return [...due, ...decideCommand(command, foldCase(due, state), context)];
 }
 
 export function createCaseDecider(

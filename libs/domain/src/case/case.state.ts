@@ -111,6 +111,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         formality: state.kind === 'complaint' ? 'formal' : state.formality,
         stageEnteredAt: event.occurredAt,
         status: 'open',
+        closedAt: null, // a case closed by silence goes on when a late request is accepted
+        closeReason: null,
         inWriting: state.inWriting || event.data.inWriting,
         deadlines: [...state.deadlines, ...track(event.data.deadlines)],
         escalationWindowEndsAt: null,

@@ -1,4 +1,5 @@
-import type { Instant } from './case.model';
+import type { CaseEvent } from './case.events';
+import type { Actor, Instant } from './case.model';
 import type { Case } from './case.state';
 import { pendingDeadlines } from './decisions/deadlines';
 import type { StagePolicy } from '../policy/policy';
@@ -73,4 +74,23 @@ export function scheduledWork(found: Case, rules: PolicyRules): ScheduledWork {
     'auto-close': autoCloseDueAt(found),
     'same-day-escalation': sameDayEscalationDueAt(found, rules),
   };
+}
+
+/** The system as the actor of a job's events: `system:<job>`, with no roles. */
+export const systemActor = (job: ScheduledJob): Actor => ({
+  id: `system:${job}`,
+  name: job,
+  roles: [],
+});
+
+/**
+ * The job whose work an event is — whoever's command recorded it (a person's command
+ * records what fell due before it first) — or null for a person's own event.
+ */
+export function scheduledJobOf(event: CaseEvent): ScheduledJob | null {
+  if (event.type === 'DeadlineMissed') return 'sla-sweep';
+  if (event.type === 'CaseClosed' && event.data.reason === 'no-further-correspondence')
+    return 'auto-close';
+  if (event.type === 'CaseEscalated' && event.data.automatic) return 'same-day-escalation';
+  return null;
 }

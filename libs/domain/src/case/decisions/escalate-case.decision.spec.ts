@@ -1,5 +1,6 @@
 import { bundledPolicy } from '../../policy/bundled-policies';
 import {
+  autoClose,
   escalate,
   operationsManager,
   receive,
@@ -127,7 +128,14 @@ describe('escalating, DMM', () => {
           '2026-03-05T11:00:00Z',
         )
         .thenMatches([
+          // The month of silence ended first: the case closed then, whether or not the job ran.
           {
+            type: 'CaseClosed',
+            occurredAt: '2026-03-01T00:00:00.000Z',
+            data: { reason: 'no-further-correspondence' },
+          },
+          {
+            type: 'CaseEscalated',
             data: {
               toStage: 3,
               override: {
@@ -137,6 +145,31 @@ describe('escalating, DMM', () => {
             },
           },
         ]);
+    });
+
+    it('takes a late request on a case the job closed after the month of silence only with an override', () => {
+      const closedBySilence = () =>
+        dmm.after(
+          [
+            receive({ formality: 'formal', receivedAt: '2026-01-20T09:00:00Z' }),
+            '2026-01-20T09:00:00Z',
+          ],
+          [respond({ at: '2026-01-30T12:00:00Z' }), '2026-01-30T12:00:00Z'],
+          [autoClose, '2026-03-01T06:00:00Z'],
+        );
+      closedBySilence()
+        .when(escalate({ requestReceivedAt: '2026-03-04T10:00:00Z' }), '2026-03-04T11:00:00Z')
+        .thenRefuses('escalation-window-closed', 'rule');
+      const [escalated] = closedBySilence()
+        .when(
+          escalate(
+            { requestReceivedAt: '2026-03-04T10:00:00Z', override: { reason: 'In hospital' } },
+            seniorManager,
+          ),
+          '2026-03-04T11:00:00Z',
+        )
+        .thenMatches([{ type: 'CaseEscalated', data: { fromStage: 2, toStage: 3 } }]);
+      expect(escalated.occurredAt).toBe('2026-03-04T10:00:00.000Z');
     });
 
     it('refuses an override from anyone but a senior manager (403)', () => {

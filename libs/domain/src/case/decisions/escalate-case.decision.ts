@@ -9,6 +9,7 @@ import {
   businessTime,
   personOf,
   requireComplaint,
+  requireCase,
   requireInProgress,
   sinceStageStart,
   stagePolicy,
@@ -67,12 +68,24 @@ function requireSeniorManager(actor: Actor): void {
   }
 }
 
+/**
+ * A case closed after its month of silence can still be escalated — by a senior manager
+ * overriding the window that closed with it (the window's check below says so); any other
+ * closed case must be reopened first.
+ */
+function requireEscalatable(state: CaseState): Case {
+  const found = requireCase(state);
+  const closedBySilence =
+    found.status === 'closed' && found.closeReason === 'no-further-correspondence';
+  return closedBySilence ? found : requireInProgress(state);
+}
+
 export function escalateCase(
   command: EscalateCase,
   state: CaseState,
   context: DecisionContext,
 ): CaseEvent[] {
-  const found = requireInProgress(state);
+  const found = requireEscalatable(state);
   requireComplaint(found, 'move between stages');
   const target = targetStage(found, context, command.data.toStage);
   const inWriting = command.data.inWriting ?? false;
