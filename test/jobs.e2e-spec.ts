@@ -170,7 +170,10 @@ describe('scheduled jobs, run on demand by an admin', () => {
     const run = api.app
       .get(JobRunner)
       .run('sla-sweep')
-      .then((report) => finished.push('run') && report);
+      .then((report) => {
+        finished.push('run');
+        return report;
+      });
     await api.http.get('/health/live').then(() => finished.push('request'));
     expect((await run).changed).toBe(150);
     expect(finished).toEqual(['request', 'run']);

@@ -141,3 +141,14 @@ export interface ReadModelGenerations {
   reportRebuild(progress: RebuildRequest['progress'] | null): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * A process that only reads the read models found them missing or in another version:
+ * the process that writes them has not created or migrated them yet.
+ */
+export class ReadModelsNotReadyError extends Error {
+  constructor(detail: string) {
+    super(`The queues and reports are not ready yet (${detail}); try again shortly.`);
+    this.name = 'ReadModelsNotReadyError';
+  }
+}

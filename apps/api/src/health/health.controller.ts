@@ -13,22 +13,21 @@ const CHECK_TIMEOUT_MS = 2_000;
 
 type Check = 'ok' | 'unavailable';
 
-/** Whether `work` settles well within the time a load balancer waits. */
-async function reachable(work: () => Promise<unknown>): Promise<Check> {
+/** What `work` answers, or `fallback` if it fails or takes longer than a load balancer waits. */
+async function withinTime<T>(work: () => Promise<T>, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<Check>((resolve) => {
-    timer = setTimeout(() => resolve('unavailable'), CHECK_TIMEOUT_MS);
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), CHECK_TIMEOUT_MS);
   });
-  const answer = work().then(
-    () => 'ok' as const,
-    () => 'unavailable' as const,
-  );
   try {
-    return await Promise.race([answer, timeout]);
+    return await Promise.race([work().catch(() => fallback), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
+
+const reachable = (work: () => Promise<unknown>): Promise<Check> =>
+  withinTime(() => work().then(() => 'ok' as const), 'unavailable' as const);
 
 @Public()
 @Controller('health')
@@ -47,7 +46,10 @@ export class HealthController {
 
   /**
    * Ready to take work: the event store, the document store and the read models answer,
-   * and the read models are within `READY_MAX_LAG_SECONDS` of the event store.
+   * and — where this process keeps them — the read models are within
+   * `READY_MAX_LAG_SECONDS` of the event store. An API replica only reports the worker's
+   * lag: commands and case details do not need the read models, and a lagging worker
+   * must not take every replica out of a load balancer.
    */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response) {
@@ -62,24 +64,29 @@ export class HealthController {
       readModels,
       policy: `${this.config.policy.id}@${this.config.policy.version}`,
     };
-    const ready = eventStore === 'ok' && documents === 'ok' && readModels.status === 'ok';
+    const readModelsFit =
+      readModels.status === 'ok' || (this.config.role === 'api' && readModels.status === 'behind');
+    const ready = eventStore === 'ok' && documents === 'ok' && readModelsFit;
     if (!ready) response.status(HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ready ? 'ready' : 'not-ready', role: this.config.role, checks };
   }
 
-  private async readModels() {
-    try {
-      const [status] = await this.projections.status();
-      const { lagEvents, lagSeconds, failed } = status;
-      const behind = failed !== null || lagSeconds > READY_MAX_LAG_SECONDS;
-      return {
-        status: behind ? ('behind' as const) : ('ok' as const),
-        lagEvents,
-        lagSeconds,
-        ...(failed ? { failed } : {}),
-      };
-    } catch {
-      return { status: 'unavailable' as const };
-    }
+  private readModels() {
+    type ReadModelsCheck =
+      | { status: 'ok' | 'behind'; lagEvents: number; lagSeconds: number; failed?: string }
+      | { status: 'unavailable' };
+    return withinTime<ReadModelsCheck>(
+      async () => {
+        const [{ lagEvents, lagSeconds, failed }] = await this.projections.status();
+        const behind = failed !== null || lagSeconds > READY_MAX_LAG_SECONDS;
+        return {
+          status: behind ? 'behind' : 'ok',
+          lagEvents,
+          lagSeconds,
+          ...(failed ? { failed } : {}),
+        };
+      },
+      { status: 'unavailable' },
+    );
   }
 }

@@ -8,7 +8,9 @@ import {
 import type { Response } from 'express';
 import { DomainError, type DomainErrorKind } from '#domain';
 import { ConcurrencyError, EventStoreUnavailableError } from '#event-store';
+import { ReadModelsNotReadyError } from '#read-models';
 import { IdentityProviderUnavailableError } from '../auth/token-verifier';
+import { ServerStoppingError } from '../jobs/scheduled-jobs';
 import {
   InputValidationError,
   problem,
@@ -136,6 +138,10 @@ export function toProblem(exception: unknown): Problem {
     return problem(503, 'identity-provider-unavailable', exception.message);
   if (exception instanceof ReadModelBehindError)
     return problem(503, 'read-model-behind', exception.message);
+  if (exception instanceof ServerStoppingError)
+    return problem(503, 'server-stopping', exception.message);
+  if (exception instanceof ReadModelsNotReadyError)
+    return problem(503, 'read-models-not-ready', exception.message);
   if (exception instanceof EventStoreUnavailableError)
     return problem(
       503,

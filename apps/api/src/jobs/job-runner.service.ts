@@ -95,8 +95,9 @@ export class JobRunner implements OnModuleDestroy {
     if (!acquired) throw new JobAlreadyRunningError(job);
     let lease: Lease = acquired;
     let lost = false;
+    let renewing: Promise<unknown> = Promise.resolve();
     const keeper = setInterval(() => {
-      void this.storage.leases.renew(lease, LEASE_TERM_MS).then(
+      renewing = this.storage.leases.renew(lease, LEASE_TERM_MS).then(
         (renewed) => (renewed ? (lease = renewed) : (lost = true)),
         () => (lost = true),
       );
@@ -110,10 +111,12 @@ export class JobRunner implements OnModuleDestroy {
     };
     try {
       const report = await this.sweep(job, mayGoOn);
-      this.logger.log(JSON.stringify({ msg: 'job run', ...report, cases: undefined }));
+      const { cases: _, ...summary } = report;
+      this.logger.log({ msg: 'job run', ...summary });
       return report;
     } finally {
       clearInterval(keeper);
+      await renewing; // a renewal landing after the release would hold the job for a term
       await this.storage.leases.release(lease).catch(() => {});
     }
   }

@@ -8,7 +8,7 @@ import { scheduledJob } from './scheduled-jobs';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@ApiProblems(401, 403, 404, 409)
+@ApiProblems(401, 403, 404, 409, 503)
 @Controller('admin/jobs')
 export class JobsAdminController {
   constructor(private readonly runner: JobRunner) {}

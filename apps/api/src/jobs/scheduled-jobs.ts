@@ -54,8 +54,10 @@ export class JobAlreadyRunningError extends DomainError {
   }
 }
 
-export class ServerStoppingError extends DomainError {
+/** A job asked of a server that is shutting down (503: ask again, or another replica). */
+export class ServerStoppingError extends Error {
   constructor() {
-    super('conflict', 'server-stopping', 'The server is shutting down; run the job on another.');
+    super('The server is shutting down; run the job again shortly, or on another server.');
+    this.name = 'ServerStoppingError';
   }
 }

@@ -34,8 +34,10 @@ export async function gracefulShutdown(
   graceMs = DRAIN_MS,
 ): Promise<void> {
   const started = performance.now();
+  // Job runs stop after the case in hand, so a run asked for over HTTP answers within the drain.
+  const jobsStopped = app.get(JobRunner).stop();
   await drain(app.getHttpServer() as Server, graceMs);
-  await app.get(JobRunner).stop();
+  await jobsStopped;
   await app.close();
   logger.info({ ms: Math.round(performance.now() - started) }, 'CLF stopped');
 }

@@ -26,7 +26,11 @@ export class NestJsonLogger implements LoggerService {
     // Nest passes an error's stack as the argument after the message.
     if (level === 'error' && typeof rest[0] === 'string') fields.stack = rest[0];
     if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);
-    else this.logger[level](fields, String(message));
+    else if (typeof message === 'object' && message !== null) {
+      // `logger.log({ msg, ...fields })`: the fields as JSON fields, not as a string.
+      const { msg, ...rest } = message as { msg?: unknown };
+      this.logger[level]({ ...fields, ...rest }, String(msg ?? ''));
+    } else this.logger[level](fields, String(message));
   }
 
   log(...args: unknown[]) {

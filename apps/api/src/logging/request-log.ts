@@ -13,7 +13,8 @@ export function requestLog(logger: Logger) {
     response.once('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const status = response.statusCode;
-      logger[status >= 500 ? 'error' : 'info'](
+      // 503 says "not now" (not ready, read models behind): expected, not a fault.
+      logger[status === 503 ? 'warn' : status >= 500 ? 'error' : 'info'](
         {
           requestId: request.requestId,
           method: request.method,

@@ -5,8 +5,8 @@ import { documentStoreContract } from '../testing/document-store.contract';
 import { GridFsDocumentStore } from './gridfs-document-store';
 
 describeWithServer('MONGODB_URI', 'GridFsDocumentStore against MongoDB (contract)', (uri) => {
-  documentStoreContract(async () => {
-    const client = await new MongoClient(uri).connect();
-    return new GridFsDocumentStore(client.db(`clf-test-${randomUUID()}`), client);
-  });
+  let client: MongoClient;
+  beforeAll(async () => (client = await new MongoClient(uri).connect()));
+  afterAll(() => client.close());
+  documentStoreContract(async () => new GridFsDocumentStore(client.db(`clf-test-${randomUUID()}`)));
 });

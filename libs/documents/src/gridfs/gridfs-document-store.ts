@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { GridFSBucket, MongoClient, type Db } from 'mongodb';
+import { GridFSBucket, type Db } from 'mongodb';
 import { SHA256_HEX, type DocumentStore, type StoredContent } from '../document-store.port';
 
 /**
@@ -11,16 +11,8 @@ import { SHA256_HEX, type DocumentStore, type StoredContent } from '../document-
 export class GridFsDocumentStore implements DocumentStore {
   private readonly bucket: GridFSBucket;
 
-  constructor(
-    private readonly db: Db,
-    private readonly owned?: MongoClient,
-  ) {
+  constructor(private readonly db: Db) {
     this.bucket = new GridFSBucket(db, { bucketName: 'documents' });
-  }
-
-  static async connect(uri: string): Promise<GridFsDocumentStore> {
-    const client = await new MongoClient(uri).connect();
-    return new GridFsDocumentStore(client.db(), client);
   }
 
   async put(content: Buffer): Promise<StoredContent> {
@@ -50,7 +42,6 @@ export class GridFsDocumentStore implements DocumentStore {
     await this.db.command({ ping: 1 });
   }
 
-  async close(): Promise<void> {
-    await this.owned?.close();
-  }
+  /** The client belongs to whoever opened it (the storage), which closes it. */
+  async close(): Promise<void> {}
 }

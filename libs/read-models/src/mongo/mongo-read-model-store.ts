@@ -6,14 +6,15 @@ import { totalFacts, type Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import type { CaseSummary } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
-import type {
-  DueWork,
-  FactFilter,
-  FactTotals,
-  OpenCaseCounts,
-  QueuePage,
-  QueueQuery,
-  ReadModelStore,
+import {
+  ReadModelsNotReadyError,
+  type DueWork,
+  type FactFilter,
+  type FactTotals,
+  type OpenCaseCounts,
+  type QueuePage,
+  type QueueQuery,
+  type ReadModelStore,
 } from '../read-model.port';
 import {
   CASE_INDEXES,
@@ -105,7 +106,11 @@ export class MongoReadModelStore implements ReadModelStore {
   async prepare({ migrate = true }: { migrate?: boolean } = {}): Promise<void> {
     const schema = await this.meta.findOne({ _id: 'schema' });
     const version = schema && 'version' in schema ? schema.version : null;
-    if (migrate && version !== SCHEMA_VERSION) {
+    if (!migrate && version !== SCHEMA_VERSION)
+      throw new ReadModelsNotReadyError(
+        `read models at version ${version ?? 'none'}, expected ${SCHEMA_VERSION}`,
+      );
+    if (version !== SCHEMA_VERSION) {
       await this.cases.drop().catch(() => false);
       await this.meta.deleteMany({});
       await this.meta.updateOne(

@@ -16,6 +16,8 @@ const REBUILD_WRITE_BEHIND = { maxCases: 20_000, flushEveryEvents: 100_000 };
 
 /** How often the process running projections looks for rebuilds other processes asked for. */
 const REQUEST_POLL_MS = 2_000;
+/** How long a replaced generation is kept for replicas still reading it. */
+const RETIRED_GRACE_MS = 30_000;
 
 export class RebuildInProgressError extends Error {
   constructor() {
@@ -32,6 +34,9 @@ export class RebuildInProgressError extends Error {
  */
 export class CaseProjections implements ReadSide {
   private requestPoll: NodeJS.Timeout | null = null;
+  private rebuildStarting = false;
+  /** Generations replaced by a rebuild, dropped once followers have had time to move on. */
+  private readonly retired = new Map<ReadModelStore, NodeJS.Timeout>();
   private live: ProjectionRunner | null = null;
   private rebuild: {
     runner: ProjectionRunner;
@@ -65,9 +70,22 @@ export class CaseProjections implements ReadSide {
     this.requestPoll.unref();
   }
 
+  /** API replicas look for a promoted generation every second: give them ample time. */
+  private retire(store: ReadModelStore, graceMs = RETIRED_GRACE_MS): void {
+    const timer = setTimeout(() => void this.dropRetired(store), graceMs);
+    timer.unref();
+    this.retired.set(store, timer);
+  }
+
+  private async dropRetired(store: ReadModelStore): Promise<void> {
+    clearTimeout(this.retired.get(store));
+    this.retired.delete(store);
+    await store.drop().catch(this.onError);
+  }
+
   /** A rebuild another process asked for: run it here, reporting its progress to them. */
   private async takeRequest(): Promise<void> {
-    if (this.rebuild) return;
+    if (this.rebuild || this.rebuildStarting) return;
     try {
       const request = await this.generations.rebuildRequest();
       if (!request) return;
@@ -112,9 +130,17 @@ export class CaseProjections implements ReadSide {
   async startRebuild(
     onProgress: (handled: number, of: number) => void = () => {},
   ): Promise<{ generation: number; of: number; done: Promise<void> }> {
-    if (this.rebuild) throw new RebuildInProgressError();
-    const target = await this.generations.create();
-    const of = await this.countAfter(START);
+    // Claimed before the first await: a request seen again meanwhile must not start a second.
+    if (this.rebuild || this.rebuildStarting) throw new RebuildInProgressError();
+    this.rebuildStarting = true;
+    let target: ReadModelStore;
+    let of: number;
+    try {
+      target = await this.generations.create();
+      of = await this.countAfter(START);
+    } finally {
+      this.rebuildStarting = false;
+    }
     const runner = new ProjectionRunner(this.events, target, this.projector, {
       batchSize: 5000,
       writeBehind: REBUILD_WRITE_BEHIND,
@@ -135,7 +161,7 @@ export class CaseProjections implements ReadSide {
         this.live = runner;
         await this.generations.promote(target);
         await previous?.stop();
-        await previous?.target.drop();
+        if (previous) this.retire(previous.target);
       } catch (error) {
         await runner.stop();
         await target.drop();
@@ -176,6 +202,7 @@ export class CaseProjections implements ReadSide {
 
   async stop(): Promise<void> {
     if (this.requestPoll) clearInterval(this.requestPoll);
+    for (const store of [...this.retired.keys()]) await this.dropRetired(store);
     await this.rebuild?.runner.stop();
     await this.live?.stop();
     await this.generations.close();

@@ -1,5 +1,9 @@
 import type { Clock, EventStore } from '#event-store';
-import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
+import {
+  ReadModelsNotReadyError,
+  type ReadModelGenerations,
+  type ReadModelStore,
+} from '../read-model.port';
 import {
   lagBehind,
   READ_MODEL_NAMES,
@@ -23,6 +27,7 @@ export interface FollowingOptions {
  */
 export class FollowingProjections implements ReadSide {
   private current: ReadModelStore | null = null;
+  private unready: ReadModelsNotReadyError | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
   private readonly timers: NonNullable<FollowingOptions['timers']>;
 
@@ -35,22 +40,33 @@ export class FollowingProjections implements ReadSide {
     this.timers = options.timers ?? globalThis;
   }
 
+  /** Starts following even before the worker has made the read models: queries wait for them. */
   async start(): Promise<void> {
     await this.follow();
     this.poll = this.timers.setInterval(
-      () => void this.follow().catch(() => {}),
+      () => void this.follow(),
       this.options.generationPollMs ?? 1_000,
     );
     (this.poll as { unref?: () => void }).unref?.();
   }
 
-  /** Switches to the generation the worker now names. */
+  /** Switches to the generation the worker now names, once the worker has made it. */
   private async follow(): Promise<void> {
-    this.current = await this.generations.current();
+    try {
+      this.current = await this.generations.current();
+      this.unready = null;
+    } catch (error) {
+      // Keep serving the generation in hand; without one, queries say why they cannot.
+      this.unready =
+        error instanceof ReadModelsNotReadyError
+          ? error
+          : new ReadModelsNotReadyError(`the read-model store cannot be reached: ${String(error)}`);
+    }
   }
 
   store(): ReadModelStore {
-    if (!this.current) throw new Error('FollowingProjections.start() has not been called');
+    if (this.unready && !this.current) throw this.unready;
+    if (!this.current) throw new ReadModelsNotReadyError('not followed yet');
     return this.current;
   }
 

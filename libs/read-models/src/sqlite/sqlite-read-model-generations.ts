@@ -42,10 +42,11 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
   async current(): Promise<ReadModelStore> {
     const generation = this.currentGeneration();
     if (this.active?.generation !== generation) {
-      await this.active?.close();
-      this.active = new SqliteReadModelStore(this.fileOf(generation), generation, {
+      const opened = new SqliteReadModelStore(this.fileOf(generation), generation, {
         migrate: !this.options.follower,
       });
+      await this.active?.close();
+      this.active = opened;
     }
     return this.active;
   }

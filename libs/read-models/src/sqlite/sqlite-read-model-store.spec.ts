@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { positionAt } from '#event-store';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
+import { ReadModelsNotReadyError } from '../read-model.port';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 
 describe('SqliteReadModelStore (contract)', () => {
@@ -33,7 +34,7 @@ describe('SqliteReadModelStore schema versions', () => {
   });
 });
 
-it('leaves a file of another version alone when it only reads it (an API replica)', async () => {
+it('refuses, and leaves alone, a file of another version when it only reads it (an API replica)', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'clf-rm-')), 'rm.db');
   const writer = new SqliteReadModelStore(file, 1);
   await writer.save([], positionAt(9));
@@ -41,7 +42,13 @@ it('leaves a file of another version alone when it only reads it (an API replica
   const old = new Database(file);
   old.pragma('user_version = 1');
   old.close();
-  const reader = new SqliteReadModelStore(file, 1, { migrate: false });
-  expect(await reader.checkpoint()).toEqual(positionAt(9));
-  await reader.close();
+  expect(() => new SqliteReadModelStore(file, 1, { migrate: false })).toThrow(
+    ReadModelsNotReadyError,
+  );
+  const unchanged = new Database(file);
+  expect(unchanged.pragma('user_version', { simple: true })).toBe(1);
+  expect(unchanged.prepare('SELECT commit_position FROM checkpoint').get()).toEqual({
+    commit_position: '9',
+  });
+  unchanged.close();
 });

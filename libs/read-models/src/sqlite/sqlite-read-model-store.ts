@@ -6,14 +6,15 @@ import { totalFacts, type Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import type { CaseSummary } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
-import type {
-  DueWork,
-  FactFilter,
-  FactTotals,
-  OpenCaseCounts,
-  QueuePage,
-  QueueQuery,
-  ReadModelStore,
+import {
+  ReadModelsNotReadyError,
+  type DueWork,
+  type FactFilter,
+  type FactTotals,
+  type OpenCaseCounts,
+  type QueuePage,
+  type QueueQuery,
+  type ReadModelStore,
 } from '../read-model.port';
 
 const TABLES = `
@@ -171,7 +172,14 @@ export class SqliteReadModelStore implements ReadModelStore {
     { building = false, migrate = true }: { building?: boolean; migrate?: boolean } = {},
   ) {
     this.db = openSqlite(filename, 'normal');
-    if (migrate && this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+    const version = this.db.pragma('user_version', { simple: true });
+    if (!migrate && version !== SCHEMA_VERSION) {
+      this.db.close();
+      throw new ReadModelsNotReadyError(
+        `read models at version ${version}, expected ${SCHEMA_VERSION}`,
+      );
+    }
+    if (version !== SCHEMA_VERSION) {
       for (const table of DERIVED_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }

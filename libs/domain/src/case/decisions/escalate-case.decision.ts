@@ -122,7 +122,7 @@ export function escalateCase(
 
 /**
  * MaCTRI 5.2: an informal complaint not resolved on the day it was raised needs further
- * investigation. It moves when `sameDayEscalationDueAt` says, so a late run of the job
+ * investigation. It moves when `sameDayEscalation` says, so a late run of the job
  * promises the same deadlines as a punctual one. Not due (or not applicable): no events.
  */
 export function escalateUnresolvedSameDay(
