@@ -223,7 +223,7 @@ describe('an online backup, restored onto a new server', () => {
       .set(await restoredApi.auth(ann))
       .send(complaint());
     expect(Number(next.body.reference.slice(-5))).toBe(Math.max(...references) + 1);
-  });
+  }, 30_000); // two servers, a backup and a restore: seconds on a busy machine
 });
 
 describe('backup and restore refuse, in a sentence', () => {

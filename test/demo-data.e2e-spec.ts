@@ -12,6 +12,9 @@ const END = '2026-11-23T10:00:00Z';
 const quality = person('u-quinn', 'quality');
 const ops = person('u-olu', 'operations-manager');
 
+/** Playing a year runs the scheduled jobs every morning of it: seconds, on a busy machine. */
+const YEAR_TIMEOUT_MS = 30_000;
+
 const scratch = () => mkdtempSync(join(tmpdir(), 'clf-demo-'));
 const settings = (dataDir: string, policy = 'dmm') =>
   loadConfig({ CLF_DATA_DIR: dataDir, CLF_JWT_SECRET: SECRET, CLF_POLICY: policy });
@@ -34,7 +37,7 @@ describe('the demo year, loaded through the command path', () => {
       end: new Date(END),
     });
     api = await startTestApp({ dataDir, now: END });
-  });
+  }, YEAR_TIMEOUT_MS);
   afterAll(() => api.close());
 
   const get = async (path: string, actor = quality) => {
@@ -160,67 +163,85 @@ describe('the demo year, loaded through the command path', () => {
 });
 
 describe('the demo loader', () => {
-  it('plays MaCTRI’s policy too: its scheduler moves unresolved informal complaints on, and nothing is refused', async () => {
-    const year = (
-      await loadDemo({
-        config: settings(scratch(), 'mactri'),
-        cases: 30,
-        seed: 11,
+  it(
+    'plays MaCTRI’s policy too: its scheduler moves unresolved informal complaints on, and nothing is refused',
+    async () => {
+      const year = (
+        await loadDemo({
+          config: settings(scratch(), 'mactri'),
+          cases: 30,
+          seed: 11,
+          force: false,
+          end: new Date(END),
+        })
+      ).year;
+      expect(year.refusals).toEqual([]);
+      expect(year.jobEvents.CaseEscalated).toBeGreaterThan(0);
+    },
+    YEAR_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a store that already holds cases, unless forced',
+    async () => {
+      const dataDir = scratch();
+      const first = await loadDemo({
+        config: settings(dataDir),
+        cases: 5,
+        seed: 1,
         force: false,
         end: new Date(END),
-      })
-    ).year;
-    expect(year.refusals).toEqual([]);
-    expect(year.jobEvents.CaseEscalated).toBeGreaterThan(0);
-  });
+      });
+      await expect(
+        loadDemo({
+          config: settings(dataDir),
+          cases: 5,
+          seed: 1,
+          force: false,
+          end: new Date(END),
+        }),
+      ).rejects.toThrow(
+        `${dataDir} already holds cases. The demo loads into an empty store; add --force`,
+      );
+      const again = await loadDemo({
+        config: settings(dataDir),
+        cases: 5,
+        seed: 2,
+        force: true,
+        end: new Date(END),
+      });
+      expect(again.events).toBeGreaterThan(first.events);
+    },
+    YEAR_TIMEOUT_MS,
+  );
 
-  it('refuses a store that already holds cases, unless forced', async () => {
-    const dataDir = scratch();
-    const first = await loadDemo({
-      config: settings(dataDir),
-      cases: 5,
-      seed: 1,
-      force: false,
-      end: new Date(END),
-    });
-    await expect(
-      loadDemo({ config: settings(dataDir), cases: 5, seed: 1, force: false, end: new Date(END) }),
-    ).rejects.toThrow(
-      `${dataDir} already holds cases. The demo loads into an empty store; add --force`,
-    );
-    const again = await loadDemo({
-      config: settings(dataDir),
-      cases: 5,
-      seed: 2,
-      force: true,
-      end: new Date(END),
-    });
-    expect(again.events).toBeGreaterThan(first.events);
-  });
+  it(
+    'prints what it loaded and how to look at it, and says what is wrong with its arguments',
+    async () => {
+      const dataDir = scratch();
+      const env = { CLF_DATA_DIR: dataDir, CLF_JWT_SECRET: SECRET };
+      const run = capturedOutput();
+      expect(await demoCommand(['--cases', '20'], env, run.output, () => new Date(END))).toBe(0);
+      const printed = run.out();
+      expect(printed).toMatch(
+        /^Loaded 20 cases received from 23 Nov 2025 to 23 Nov 2026 in [\d.]+ s: [\d,]+ events/,
+      );
+      expect(printed).toContain(`CLF_DATA_DIR=${dataDir} npm run -s token -- --sub u-olu`);
+      expect(printed).toContain(
+        'curl -s localhost:3000/api/v1/dashboard -H "Authorization: Bearer $OPS"',
+      );
+      expect(printed).toContain("curl -s 'localhost:3000/api/v1/reports/annual?year=2026'");
+      expect(run.progress()).toContain('Loading a year of demo cases: 100% 20/20 cases');
 
-  it('prints what it loaded and how to look at it, and says what is wrong with its arguments', async () => {
-    const dataDir = scratch();
-    const env = { CLF_DATA_DIR: dataDir, CLF_JWT_SECRET: SECRET };
-    const run = capturedOutput();
-    expect(await demoCommand(['--cases', '20'], env, run.output, () => new Date(END))).toBe(0);
-    const printed = run.out();
-    expect(printed).toMatch(
-      /^Loaded 20 cases received from 23 Nov 2025 to 23 Nov 2026 in [\d.]+ s: [\d,]+ events/,
-    );
-    expect(printed).toContain(`CLF_DATA_DIR=${dataDir} npm run -s token -- --sub u-olu`);
-    expect(printed).toContain(
-      'curl -s localhost:3000/api/v1/dashboard -H "Authorization: Bearer $OPS"',
-    );
-    expect(printed).toContain("curl -s 'localhost:3000/api/v1/reports/annual?year=2026'");
-    expect(run.progress()).toContain('Loading a year of demo cases: 100% 20/20 cases');
-
-    const refused = capturedOutput();
-    expect(await demoCommand([], env, refused.output, () => new Date(END))).toBe(1);
-    expect(refused.err()).toContain('already holds cases');
-    const wrong = capturedOutput();
-    expect(await demoCommand(['--cases', 'lots'], env, wrong.output)).toBe(1);
-    expect(wrong.err()).toMatch(
-      /^--cases takes a whole number from 1 to 50,000\.\nUsage: npm run demo/,
-    );
-  });
+      const refused = capturedOutput();
+      expect(await demoCommand([], env, refused.output, () => new Date(END))).toBe(1);
+      expect(refused.err()).toContain('already holds cases');
+      const wrong = capturedOutput();
+      expect(await demoCommand(['--cases', 'lots'], env, wrong.output)).toBe(1);
+      expect(wrong.err()).toMatch(
+        /^--cases takes a whole number from 1 to 50,000\.\nUsage: npm run demo/,
+      );
+    },
+    YEAR_TIMEOUT_MS,
+  );
 });
