@@ -59,8 +59,9 @@ export class DemoTime {
 
   /** In time for a deadline due on `dueDate`: a working day after `from`, up to the due date. */
   inTime(from: Date, dueDate: LocalDate): Date {
-    const days = this.calendar.workingDaysBetween(from, this.calendar.endOfDay(dueDate));
-    if (days < 1) return this.hoursAfter(from, 1, 3);
+    const dueBy = this.calendar.endOfDay(dueDate);
+    const days = this.calendar.workingDaysBetween(from, dueBy);
+    if (days < 1) return new Date(Math.min(this.hoursAfter(from, 1, 3).getTime(), dueBy.getTime()));
     return this.workingDaysAfter(from, this.random.between(1, days));
   }
 
