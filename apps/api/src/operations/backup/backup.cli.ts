@@ -1,0 +1,7 @@
+import { consoleOutput } from '../command-line';
+import { backupCommand } from './backup-commands';
+
+/** `npm run backup -- <directory>` (README: "Backup and restore"). */
+void backupCommand(process.argv.slice(2), process.env, consoleOutput).then((code) => {
+  process.exitCode = code;
+});

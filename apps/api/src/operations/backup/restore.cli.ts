@@ -1,0 +1,7 @@
+import { consoleOutput } from '../command-line';
+import { restoreCommand } from './backup-commands';
+
+/** `npm run restore -- <backup> [--data-dir <dir>]` (README: "Backup and restore"). */
+void restoreCommand(process.argv.slice(2), process.env, consoleOutput).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,76 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError } from '../config/config.error';
+import { progressBar } from '../projections/progress-bar';
+import { OperationRefusedError } from './operation-refused.error';
+
+/** Where an operations command writes: its answer, its complaints, and its progress bars. */
+export interface CommandOutput {
+  out(line: string): void;
+  err(line: string): void;
+  progress: NodeJS.WriteStream;
+}
+
+export const consoleOutput: CommandOutput = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  progress: process.stderr,
+};
+
+/** A mistake in how the command was typed: said with the usage line. */
+export class UsageError extends Error {}
+
+/** `parseArgs`, with its errors turned into a sentence about what was typed. */
+export function parseCommandLine<Options extends ParseArgsConfig['options']>(
+  argv: string[],
+  options: Options,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'));
+  }
+}
+
+/**
+ * Runs a command and answers its exit code: 0 when done, 1 when refused or failed — with
+ * one readable paragraph on stderr, never a stack trace.
+ */
+export async function runCommand(
+  output: CommandOutput,
+  usage: string,
+  failed: string,
+  command: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    if (error instanceof UsageError) output.err(`${error.message}\n${usage}`);
+    else if (error instanceof OperationRefusedError) output.err(error.message);
+    else if (error instanceof ConfigError) output.err(`Configuration error — ${error.message}`);
+    else output.err(`${failed}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+/**
+ * The project's progress bar for work in phases: each phase gets its own bar, and starting
+ * the next one closes the line of the one before with what it did.
+ */
+export function progressPhases(stream: NodeJS.WriteStream) {
+  let current: { name: string; bar: ReturnType<typeof progressBar>; done: string } | null = null;
+  const end = () => {
+    current?.bar.finish(current.done);
+    current = null;
+  };
+  return {
+    update(name: string, done: number, of: number, unit: string, summary: string): void {
+      if (current?.name !== name) {
+        end();
+        current = { name, bar: progressBar(name, stream, unit), done: summary };
+      }
+      current.done = summary;
+      current.bar.update(done, of);
+    },
+    end,
+  };
+}

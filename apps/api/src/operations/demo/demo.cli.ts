@@ -1,0 +1,7 @@
+import { consoleOutput } from '../command-line';
+import { demoCommand } from './demo-command';
+
+/** `npm run demo` (README: "Demo data"). */
+void demoCommand(process.argv.slice(2), process.env, consoleOutput).then((code) => {
+  process.exitCode = code;
+});
