@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import {
   Global,
@@ -23,8 +24,12 @@ import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 
 export const PROJECTIONS = Symbol('ReadSide');
 
+/** The policy the read models are made under: its deadline index depends on every rule. */
+export const policyKey = (config: AppConfig) =>
+  createHash('sha256').update(JSON.stringify(config.policy)).digest('hex').slice(0, 16);
+
 export async function generationsFor(config: AppConfig): Promise<ReadModelGenerations> {
-  const options = { follower: config.role === 'api' };
+  const options = { follower: config.role === 'api', policyKey: policyKey(config) };
   return config.profile === 'distributed'
     ? MongoReadModelGenerations.connect(config.mongodbUri!, options)
     : new SqliteReadModelGenerations(join(config.dataDir, 'read-models'), options);

@@ -3,28 +3,33 @@ import type { ReadModelGenerations, ReadModelStore, RebuildRequest } from '../re
 import { MongoReadModelStore } from './mongo-read-model-store';
 
 type PointerDocument =
-  { _id: 'current'; generation: number } | ({ _id: 'rebuild-request' } & RebuildRequest);
+  | { _id: 'current'; generation: number }
+  | { _id: 'policy'; key: string }
+  | ({ _id: 'rebuild-request' } & RebuildRequest);
 
 /**
  * Generations as collection prefixes `rm<n>_`; one pointer document names the one queries
- * use, another holds a pending rebuild request.
+ * use, one the policy it was made under, another holds a pending rebuild request.
  */
 export class MongoReadModelGenerations implements ReadModelGenerations {
   private active: MongoReadModelStore | null = null;
   private readonly pointer: Collection<PointerDocument>;
 
-  /** `follower`: this process only reads generations another one writes. */
+  /**
+   * `follower`: this process only reads generations another one writes. `policyKey`: what
+   * the read models were made under; the writer starts a fresh generation when it differs.
+   */
   constructor(
     private readonly db: Db,
     private readonly owned?: MongoClient,
-    private readonly options: { follower?: boolean } = {},
+    private readonly options: { follower?: boolean; policyKey?: string } = {},
   ) {
     this.pointer = db.collection<PointerDocument>('read_model_generations');
   }
 
   static async connect(
     uri: string,
-    options: { follower?: boolean } = {},
+    options: { follower?: boolean; policyKey?: string } = {},
   ): Promise<MongoReadModelGenerations> {
     const client = await new MongoClient(uri).connect();
     return new MongoReadModelGenerations(client.db(), client, options);
@@ -35,7 +40,32 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
     return pointer && 'generation' in pointer ? pointer.generation : 1;
   }
 
+  /** The generation made under another policy (or before policies were recorded) gives way. */
+  private async madeUnderAnotherPolicy(): Promise<boolean> {
+    const { follower, policyKey } = this.options;
+    if (follower || !policyKey || this.active) return false;
+    const recorded = await this.pointer.findOne({ _id: 'policy' });
+    if (recorded && 'key' in recorded) return recorded.key !== policyKey;
+    const hasCases = await this.db
+      .listCollections({ name: `rm${await this.currentGeneration()}_cases` }, { nameOnly: true })
+      .hasNext();
+    if (!hasCases) await this.recordPolicy(policyKey); // a new database: nothing to remake
+    return hasCases;
+  }
+
+  private async recordPolicy(key: string): Promise<void> {
+    await this.pointer.updateOne({ _id: 'policy' }, { $set: { key } }, { upsert: true });
+  }
+
   async current(): Promise<ReadModelStore> {
+    if (await this.madeUnderAnotherPolicy()) {
+      const stale = new MongoReadModelStore(this.db, await this.currentGeneration());
+      const fresh = (await this.create()) as MongoReadModelStore;
+      await this.promote(fresh);
+      await this.recordPolicy(this.options.policyKey!);
+      await stale.drop();
+      return fresh;
+    }
     const generation = await this.currentGeneration();
     if (this.active?.generation !== generation) {
       this.active = new MongoReadModelStore(this.db, generation);

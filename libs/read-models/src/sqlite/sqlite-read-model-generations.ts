@@ -1,4 +1,12 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { ReadModelGenerations, ReadModelStore, RebuildRequest } from '../read-model.port';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
@@ -14,15 +22,20 @@ function writeAtomically(file: string, content: string): void {
 /**
  * Generations as files `read-models-<n>.db` in one directory; the file `current` names
  * the one queries use, replaced atomically (write, then rename) when a rebuild is promoted.
- * A pending rebuild request is the file `rebuild-request.json`.
+ * A pending rebuild request is the file `rebuild-request.json`; the file `policy` names the
+ * policy the current generation was made under.
  */
 export class SqliteReadModelGenerations implements ReadModelGenerations {
   private active: SqliteReadModelStore | null = null;
 
-  /** `follower`: this process only reads generations another one writes (see `migrate`). */
+  /**
+   * `follower`: this process only reads generations another one writes (see `migrate`).
+   * `policyKey`: what the read models were made under (the deadline index depends on the
+   * policy); the writer starts a fresh generation, refilled from the events, when it differs.
+   */
   constructor(
     private readonly directory: string,
-    private readonly options: { follower?: boolean } = {},
+    private readonly options: { follower?: boolean; policyKey?: string } = {},
   ) {
     mkdirSync(directory, { recursive: true });
   }
@@ -39,7 +52,39 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
     }
   }
 
+  private get policyFile(): string {
+    return join(this.directory, 'policy');
+  }
+
+  /** The generation made under another policy (or before policies were recorded) gives way. */
+  private madeUnderAnotherPolicy(): boolean {
+    const { follower, policyKey } = this.options;
+    if (follower || !policyKey || this.active) return false;
+    let recorded: string | null = null;
+    try {
+      recorded = readFileSync(this.policyFile, 'utf8').trim();
+    } catch {
+      if (!existsSync(this.fileOf(this.currentGeneration()))) {
+        writeAtomically(this.policyFile, policyKey); // a new directory: nothing to remake
+        return false;
+      }
+    }
+    return recorded !== policyKey;
+  }
+
   async current(): Promise<ReadModelStore> {
+    if (this.madeUnderAnotherPolicy()) {
+      const stale = this.currentGeneration();
+      const fresh = new SqliteReadModelStore(
+        this.fileOf(this.nextGeneration()),
+        this.nextGeneration(),
+      );
+      await this.promote(fresh);
+      writeAtomically(this.policyFile, this.options.policyKey!);
+      for (const suffix of ['', '-wal', '-shm'])
+        rmSync(`${this.fileOf(stale)}${suffix}`, { force: true });
+      return fresh;
+    }
     const generation = this.currentGeneration();
     if (this.active?.generation !== generation) {
       const opened = new SqliteReadModelStore(this.fileOf(generation), generation, {
@@ -51,12 +96,16 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
     return this.active;
   }
 
-  async create(): Promise<ReadModelStore> {
+  private nextGeneration(): number {
     const existing = readdirSync(this.directory)
       .map((name) => FILE.exec(name)?.[1])
       .filter((n): n is string => n !== undefined)
       .map(Number);
-    const generation = Math.max(this.currentGeneration(), ...existing) + 1;
+    return Math.max(this.currentGeneration(), ...existing) + 1;
+  }
+
+  async create(): Promise<ReadModelStore> {
+    const generation = this.nextGeneration();
     return new SqliteReadModelStore(this.fileOf(generation), generation, { building: true });
   }
 
