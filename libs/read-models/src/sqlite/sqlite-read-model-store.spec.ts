@@ -2,7 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Actor } from '#domain';
 import { positionAt } from '#event-store';
+import { CaseProjector } from '../projection/case-projector';
+import { QUEUE_SORTS, type QueueQuery } from '../read-model.port';
+import { dmmRules, RecordedHistory } from '../testing/recorded-history';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 
@@ -24,11 +28,74 @@ describe('SqliteReadModelStore schema versions', () => {
     const store = new SqliteReadModelStore(file, 1);
     expect(await store.checkpoint()).toBeNull();
     expect(await store.dueWork('sla-sweep', '2030-01-01T00:00:00.000Z', { limit: 1 })).toEqual([]);
-    await store.save([], positionAt(7));
+    await store.save([], { position: positionAt(7), events: 7 });
     await store.close();
 
     const reopened = new SqliteReadModelStore(file, 1);
-    expect(await reopened.checkpoint()).toEqual(positionAt(7)); // the current version is kept
+    // the current version is kept
+    expect(await reopened.checkpoint()).toEqual({ position: positionAt(7), events: 7 });
     await reopened.close();
+  });
+});
+
+describe('SqliteReadModelStore category filter', () => {
+  it('gives the same pages whether it reads the category’s cases or walks the sort order', async () => {
+    const store = new SqliteReadModelStore(
+      join(mkdtempSync(join(tmpdir(), 'clf-rm-')), 'rm.db'),
+      1,
+    );
+    const history = new RecordedHistory();
+    const actor: Actor = { id: 'u-ann', name: 'Ann', roles: ['staff'] };
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    for (let n = 1; n <= 30; n += 1)
+      history.run(
+        id(n),
+        {
+          type: 'ReceiveCase',
+          actor,
+          data: {
+            caseId: id(n),
+            reference: `DMM-2026-${String(n).padStart(5, '0')}`,
+            kind: 'complaint',
+            channel: n % 2 ? 'phone' : 'email',
+            summary: `Complaint ${n}`,
+            complainant: { name: 'Ada', role: 'learner' },
+            categories: n % 10 === 0 ? ['rare', 'common'] : n % 5 === 0 ? [] : ['common'],
+          },
+        },
+        `2026-11-${String(1 + (n % 25)).padStart(2, '0')}T09:00:00Z`,
+      );
+    const projector = new CaseProjector(dmmRules);
+    await store.save(projector.project(history.events, new Map()), {
+      position: history.events.at(-1)!.position,
+      events: history.events.length,
+    });
+    const expected = { common: 27, rare: 3 };
+    try {
+      for (const [category, size] of Object.entries(expected))
+        for (const sort of QUEUE_SORTS) {
+          const query: QueueQuery = {
+            category,
+            sort,
+            limit: 200,
+            now: '2026-12-01T00:00:00.000Z',
+            visibility: { scope: 'all' },
+          };
+          // One page of 200 reads every case of the category (both are below its bound) ...
+          const all = (await store.page(query)).items.map((s) => s.id);
+          expect(all).toHaveLength(size);
+          // ... pages of one walk the sort order for the common one (27 cases: over the bound of 8).
+          const paged: string[] = [];
+          let cursor: QueueQuery['cursor'];
+          do {
+            const page = await store.page({ ...query, limit: 1, cursor });
+            paged.push(...page.items.map((s) => s.id));
+            cursor = page.next ?? undefined;
+          } while (cursor);
+          expect({ category, sort, paged }).toEqual({ category, sort, paged: all });
+        }
+    } finally {
+      await store.drop();
+    }
   });
 });
