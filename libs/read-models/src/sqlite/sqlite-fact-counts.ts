@@ -9,6 +9,16 @@ export interface FactKey {
   formality: Case['formality'];
 }
 
+/** The map under `key`, made if there is none yet. */
+function child<K, V>(parent: Map<K, V>, key: K, make: () => V = () => new Map() as V): V {
+  let found = parent.get(key);
+  if (found === undefined) {
+    found = make();
+    parent.set(key, found);
+  }
+  return found;
+}
+
 const inList = (values: readonly string[]) => values.map(() => '?').join(', ') || "''";
 
 /**
@@ -44,27 +54,27 @@ export class SqliteFactCounts {
   /** Counts every case's facts from scratch: a rebuilt generation, once it has caught up. */
   fill(): void {
     this.db.exec('DELETE FROM fact_counts');
-    const counts = new Map<string, number>();
+    // month → metric → kind and formality → value → count
+    const counts = new Map<string, Map<string, Map<string, Map<number, number>>>>();
     const cases = this.db
       .prepare<[], { kind: string; formality: string | null; facts: string }>(
         'SELECT c.kind, c.formality, r.facts FROM cases c JOIN case_records r ON r.rowid = c.rowid',
       )
       .iterate();
-    for (const { kind, formality, facts } of cases)
+    for (const { kind, formality, facts } of cases) {
+      const key = `${kind}/${formality ?? ''}`; // neither holds a slash
       for (const { month, metric, value } of JSON.parse(facts) as Fact[]) {
-        const key = JSON.stringify([month, metric, kind, formality ?? '', value]);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+        const byValue = child(child(child(counts, month), metric), key, () => new Map());
+        byValue.set(value, (byValue.get(value) ?? 0) + 1);
       }
-    for (const [key, count] of counts) {
-      const [month, metric, kind, formality, value] = JSON.parse(key) as [
-        string,
-        string,
-        string,
-        string,
-        number,
-      ];
-      this.statements.add.run(month, metric, kind, formality, value, count);
     }
+    for (const [month, byMetric] of counts)
+      for (const [metric, byKey] of byMetric)
+        for (const [key, byValue] of byKey) {
+          const [kind, formality] = key.split('/');
+          for (const [value, count] of byValue)
+            this.statements.add.run(month, metric, kind, formality, value, count);
+        }
   }
 
   totals(months: readonly string[], filter: FactFilter = {}): FactTotals {

@@ -9,7 +9,7 @@
  */
 export const TABLES = `
 CREATE TABLE IF NOT EXISTS cases (
-  case_id        TEXT PRIMARY KEY,
+  case_id        TEXT NOT NULL, -- unique: see cases_case_id
   revision       INTEGER NOT NULL,
   kind           TEXT NOT NULL,
   formality      TEXT,
@@ -67,11 +67,13 @@ CREATE TABLE IF NOT EXISTS checkpoint (
 `;
 
 /**
- * Secondary indexes. A generation being rebuilt has none (it writes only `cases` and
- * `case_records`, keyed by their primary keys); they are built in one sort each once it
- * has caught up, which is far cheaper than keeping them up to date row by row.
+ * Indexes. A generation being rebuilt has none (it writes only `cases` and `case_records`,
+ * by rowid, and remembers where each case is); they are built in one sort each once it has
+ * caught up, which is far cheaper than keeping them up to date row by row — case ids, for
+ * one, arrive in random order.
  */
 export const INDEXES = `
+CREATE UNIQUE INDEX IF NOT EXISTS cases_case_id ON cases (case_id);
 CREATE INDEX IF NOT EXISTS cases_open_due_asc ON cases (is_open, due_asc, case_id);
 CREATE INDEX IF NOT EXISTS cases_open_due_desc ON cases (is_open, due_desc, case_id);
 CREATE INDEX IF NOT EXISTS cases_open_received ON cases (is_open, received_at, case_id);
@@ -91,8 +93,10 @@ CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
  * in bulk from the queue rows, inside SQLite. (Fact counts are added up in the store.)
  */
 export const FILL_DERIVED = `
+-- In key order: appending to the index is far cheaper than inserting all over it.
 INSERT OR IGNORE INTO case_categories (category, case_id)
-  SELECT category.value, cases.case_id FROM cases, json_each(cases.categories) AS category;
+  SELECT category.value, cases.case_id FROM cases, json_each(cases.categories) AS category
+  ORDER BY 1, 2;
 INSERT INTO case_search (rowid, text) SELECT rowid, search FROM cases;
 `;
 

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { Case, CaseVisibility, ScheduledJob } from '#domain';
 import { openSqlite } from '#event-store';
 import type { Fact } from '../case-facts';
@@ -89,56 +89,65 @@ export class SqliteReadModelStore implements ReadModelStore {
    * search rows only when they changed. A case not found here has its rows replaced outright.
    */
   private readonly loaded = new Map<string, DerivedFrom>();
-  /** Still being rebuilt: category, fact and search rows wait for `readyToServe`. */
-  private building: boolean;
+  /**
+   * Still being rebuilt: indexes, category, fact and search rows wait for `readyToServe`;
+   * meanwhile the store knows where each case's row is, and at which revision.
+   */
+  private building: { cases: Map<string, { rowId: number; revision: number }> } | null;
 
   /**
    * `building`: a generation being rebuilt — no secondary indexes, no category, fact or
-   * search rows and no fsync until `readyToServe` (a crash mid-rebuild just means
-   * rebuilding again).
+   * search rows, no journal and no commit until `readyToServe` (a crash mid-rebuild just
+   * means rebuilding again). Its saves are savepoints in one transaction: a commit per
+   * save would write the pages of the case-id index, touched all over by random ids, out
+   * again every time.
    */
   constructor(
     private readonly filename: string,
     readonly generation: number,
     { building = false }: { building?: boolean } = {},
   ) {
-    this.building = building;
-    this.db = openSqlite(filename, 'normal');
+    this.db = building ? openForBuilding(filename) : openSqlite(filename, 'normal');
     if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
       for (const table of DERIVED_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
     this.db.exec(TABLES);
-    if (building) {
-      // Written once, by one writer, and thrown away if anything goes wrong: no journal at all.
-      this.db.pragma('journal_mode = OFF');
-      this.db.pragma('synchronous = OFF');
-      this.db.pragma(`cache_size = -${BUILDING_CACHE_KIB}`);
-    } else this.db.exec(INDEXES);
+    if (!building) this.db.exec(INDEXES);
+    this.building = building ? { cases: this.builtCases() } : null;
     this.statements = {
       load: this.db.prepare<[string], LoadedRow>(
         `SELECT ${LOADED_COLUMNS}, r.state FROM cases c JOIN case_records r ON r.rowid = c.rowid
          WHERE c.case_id IN (SELECT value FROM json_each(?))`,
+      ),
+      loadRows: this.db.prepare<[string], LoadedRow>(
+        `SELECT ${LOADED_COLUMNS}, r.state FROM cases c JOIN case_records r ON r.rowid = c.rowid
+         WHERE c.rowid IN (SELECT value FROM json_each(?))`,
+      ),
+      insertCase: this.db.prepare<Record<string, unknown>>(
+        `INSERT INTO cases (${QUEUE_COLUMNS.join(', ')})
+         VALUES (${QUEUE_COLUMNS.map((column) => `@${column}`).join(', ')})`,
+      ),
+      updateCase: this.db.prepare<Record<string, unknown>>(
+        `UPDATE cases SET ${QUEUE_COLUMNS.map((column) => `${column} = @${column}`).join(', ')}
+         WHERE rowid = @row_id`,
       ),
       derivedFrom: this.db.prepare<[string], Omit<LoadedRow, 'state'>>(
         `SELECT ${LOADED_COLUMNS} FROM cases c JOIN case_records r ON r.rowid = c.rowid
          WHERE c.case_id = ?`,
       ),
       // Guarded by revision: an older or equal one returns no row and changes nothing.
-      upsert: this.db.prepare<Record<string, unknown>, { row_id: number }>(
-        `INSERT INTO cases (case_id, revision, kind, formality, stage, status, is_open, owner_id, recipient_id,
-          search, categories, received_at, next_due_by, due_asc, due_desc, sweep_due, auto_close_due, same_day_due)
-        VALUES (@case_id, @revision, @kind, @formality, @stage, @status, @is_open, @owner_id, @recipient_id,
-          @search, @categories, @received_at, @next_due_by, @due_asc, @due_desc, @sweep_due, @auto_close_due,
-          @same_day_due)
-        ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, kind = excluded.kind,
-          formality = excluded.formality, stage = excluded.stage, status = excluded.status, is_open = excluded.is_open,
-          owner_id = excluded.owner_id, recipient_id = excluded.recipient_id, search = excluded.search,
-          categories = excluded.categories, received_at = excluded.received_at, next_due_by = excluded.next_due_by, due_asc = excluded.due_asc,
-          due_desc = excluded.due_desc, sweep_due = excluded.sweep_due, auto_close_due = excluded.auto_close_due,
-          same_day_due = excluded.same_day_due
-        WHERE excluded.revision > cases.revision
-        RETURNING rowid AS row_id`,
+      upsert: lazily(() =>
+        this.db.prepare<Record<string, unknown>, { row_id: number }>(
+          `INSERT INTO cases (${QUEUE_COLUMNS.join(', ')})
+           VALUES (${QUEUE_COLUMNS.map((column) => `@${column}`).join(', ')})
+           ON CONFLICT (case_id) DO UPDATE SET
+             ${QUEUE_COLUMNS.slice(1)
+               .map((column) => `${column} = excluded.${column}`)
+               .join(', ')}
+           WHERE excluded.revision > cases.revision
+           RETURNING rowid AS row_id`,
+        ),
       ),
       putRecord: this.db.prepare<[number, string, string, number]>(
         'INSERT OR REPLACE INTO case_records (rowid, state, facts, event_facts) VALUES (?, ?, ?, ?)',
@@ -171,43 +180,50 @@ export class SqliteReadModelStore implements ReadModelStore {
       ),
     };
     this.factCounts = new SqliteFactCounts(this.db);
+    if (building) this.db.exec('BEGIN');
     this.saveTransaction = this.db.transaction(
-      (records: readonly CaseRecord[], checkpoint: Checkpoint) => {
-        for (const record of records) this.saveRecord(record);
-        this.statements.setCheckpoint.run(
-          checkpoint.position.commit.toString(),
-          checkpoint.position.prepare.toString(),
-          checkpoint.events,
-        );
-      },
+      (records: readonly CaseRecord[], checkpoint: Checkpoint) =>
+        this.saveInTransaction(records, checkpoint),
+    );
+  }
+
+  private saveInTransaction(records: readonly CaseRecord[], checkpoint: Checkpoint): void {
+    for (const record of records) this.saveRecord(record);
+    this.statements.setCheckpoint.run(
+      checkpoint.position.commit.toString(),
+      checkpoint.position.prepare.toString(),
+      checkpoint.events,
     );
   }
 
   /**
    * Makes a rebuilt generation fit to serve: its category, fact and search rows and its
-   * indexes, built in bulk, statistics for the planner, and durable commits again.
+   * indexes, built in bulk and committed with everything it wrote, and a journal and
+   * durable commits again. (No ANALYZE: a generation filled live has no statistics
+   * either, and the queue's statements are written to be planned well without them.)
    */
   async readyToServe(): Promise<void> {
-    if (this.building) {
-      this.db.transaction(() => {
-        this.db.exec(FILL_DERIVED);
-        this.factCounts.fill();
-        this.db.exec(INDEXES);
-      })();
-      this.building = false;
-      this.loaded.clear();
-    }
-    this.db.exec('ANALYZE');
+    if (!this.building) return;
+    this.building = null;
+    this.db.exec(FILL_DERIVED);
+    this.factCounts.fill();
+    this.db.exec(INDEXES);
+    this.db.exec('COMMIT');
+    this.loaded.clear();
     this.db.pragma('cache_size = -2000'); // SQLite's default again
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
   }
 
   async load(caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
     const found = new Map<string, StoredCase>();
     if (caseIds.length === 0) return found;
     if (this.loaded.size > 50_000) this.loaded.clear(); // cases loaded but never saved: forget them
-    for (const row of this.statements.load.iterate(JSON.stringify(caseIds))) {
+    const rows = this.building
+      ? this.statements.loadRows.iterate(JSON.stringify(this.rowsOf(caseIds)))
+      : this.statements.load.iterate(JSON.stringify(caseIds));
+    for (const row of rows) {
       if (!this.building) this.loaded.set(row.case_id, derivedFrom(row));
       found.set(row.case_id, {
         caseId: row.case_id,
@@ -220,26 +236,65 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async save(records: readonly CaseRecord[], checkpoint: Checkpoint): Promise<void> {
-    this.saveTransaction(records, checkpoint);
+    // Building: already inside the one transaction, and a savepoint per save would copy
+    // every page it touches to a statement journal first.
+    if (this.building) this.saveInTransaction(records, checkpoint);
+    else this.saveTransaction(records, checkpoint);
   }
 
-  private saveRecord(record: CaseRecord): void {
-    const { caseId, summary } = record;
-    // What the case's derived rows were made from, read before the upsert replaces it.
-    const before = this.building
-      ? undefined
-      : (this.loaded.get(caseId) ?? this.readDerivedFrom(caseId));
+  /** Where the cases of a generation being rebuilt are: none, unless it was opened part-filled. */
+  private builtCases(): Map<string, { rowId: number; revision: number }> {
+    const rows = this.db
+      .prepare<[], { case_id: string; row_id: number; revision: number }>(
+        'SELECT case_id, rowid AS row_id, revision FROM cases',
+      )
+      .all();
+    return new Map(rows.map((row) => [row.case_id, { rowId: row.row_id, revision: row.revision }]));
+  }
+
+  private rowsOf(caseIds: readonly string[]): number[] {
+    const rows: number[] = [];
+    for (const id of caseIds) {
+      const found = this.building!.cases.get(id);
+      if (found) rows.push(found.rowId);
+    }
+    return rows;
+  }
+
+  /** A generation being rebuilt: the case's rows by rowid, its category, fact and search rows later. */
+  private saveBuilt(record: CaseRecord): void {
+    const cases = this.building!.cases;
+    const known = cases.get(record.caseId);
+    if (known && known.revision >= record.revision) return; // a replay changes nothing
     const row = queueRow(record);
-    const written = this.statements.upsert.get(row);
-    if (!written) return; // already at this revision or later: a replay changes nothing
-    const facts = JSON.stringify(record.facts);
+    let rowId: number;
+    if (known) {
+      this.statements.updateCase.run({ ...row, row_id: known.rowId });
+      rowId = known.rowId;
+    } else rowId = Number(this.statements.insertCase.run(row).lastInsertRowid);
+    cases.set(record.caseId, { rowId, revision: record.revision });
+    this.putRecord(rowId, record, JSON.stringify(record.facts));
+  }
+
+  private putRecord(rowId: number, record: CaseRecord, facts: string): void {
     this.statements.putRecord.run(
-      written.row_id,
+      rowId,
       JSON.stringify(record.state),
       facts,
       record.eventFacts.length,
     );
-    if (this.building) return; // derived rows are made in bulk by readyToServe
+  }
+
+  private saveRecord(record: CaseRecord): void {
+    if (this.building) return this.saveBuilt(record);
+    const { caseId, summary } = record;
+    // What the case's derived rows were made from, read before the upsert replaces it.
+    const before = this.loaded.get(caseId) ?? this.readDerivedFrom(caseId);
+    const row = queueRow(record);
+    const written = this.statements.upsert().get(row);
+    if (!written) return; // already at this revision or later: a replay changes nothing
+    const facts = JSON.stringify(record.facts);
+    this.putRecord(written.row_id, record, facts);
     this.loaded.delete(caseId);
     this.writeDerived(record, written.row_id, before ?? null, {
       kind: summary.kind,
@@ -390,12 +445,52 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 }
 
+/**
+ * A generation to rebuild into: written by one writer, and thrown away if anything goes
+ * wrong, so no journal at all until it is ready to serve. (It must be set before the file
+ * is ever in WAL mode: SQLite keeps a file in WAL when asked to leave it with no error.)
+ */
+function openForBuilding(filename: string): Database.Database {
+  const db = new Database(filename);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma(`cache_size = -${BUILDING_CACHE_KIB}`);
+  return db;
+}
+
 interface QueueRow {
   row_id: number;
   case_id: string;
   revision: number;
   sort_value: string;
 }
+
+/** Made on first use: a statement that needs an index a generation being rebuilt has not got yet. */
+function lazily<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+const QUEUE_COLUMNS = [
+  'case_id',
+  'revision',
+  'kind',
+  'formality',
+  'stage',
+  'status',
+  'is_open',
+  'owner_id',
+  'recipient_id',
+  'search',
+  'categories',
+  'received_at',
+  'next_due_by',
+  'due_asc',
+  'due_desc',
+  'sweep_due',
+  'auto_close_due',
+  'same_day_due',
+];
 
 const LOADED_COLUMNS =
   'c.case_id, c.revision, c.kind, c.formality, c.search, c.categories, r.facts, r.event_facts';
