@@ -51,30 +51,28 @@ export class SqliteFactCounts {
     }
   }
 
-  /** Counts every case's facts from scratch: a rebuilt generation, once it has caught up. */
-  fill(): void {
-    this.db.exec('DELETE FROM fact_counts');
-    // month → metric → kind and formality → value → count
-    const counts = new Map<string, Map<string, Map<string, Map<number, number>>>>();
+  /**
+   * A generation being rebuilt counts in memory, as it writes each case (and takes away
+   * what a case's earlier write added), and stores the counts once, by `store`. It starts
+   * from the cases the file already holds: none, unless it was opened part-filled.
+   */
+  startTally(): FactTally {
+    const tally = new FactTally();
     const cases = this.db
-      .prepare<[], { kind: string; formality: string | null; facts: string }>(
+      .prepare<[], { kind: Case['kind']; formality: Case['formality']; facts: string }>(
         'SELECT c.kind, c.formality, r.facts FROM cases c JOIN case_records r ON r.rowid = c.rowid',
       )
       .iterate();
-    for (const { kind, formality, facts } of cases) {
-      const key = `${kind}/${formality ?? ''}`; // neither holds a slash
-      for (const { month, metric, value } of JSON.parse(facts) as Fact[]) {
-        const byValue = child(child(child(counts, month), metric), key, () => new Map());
-        byValue.set(value, (byValue.get(value) ?? 0) + 1);
-      }
-    }
-    for (const [month, byMetric] of counts)
-      for (const [metric, byKey] of byMetric)
-        for (const [key, byValue] of byKey) {
-          const [kind, formality] = key.split('/');
-          for (const [value, count] of byValue)
-            this.statements.add.run(month, metric, kind, formality, value, count);
-        }
+    for (const { kind, formality, facts } of cases)
+      tally.add(JSON.parse(facts) as Fact[], { kind, formality }, 1);
+    return tally;
+  }
+
+  /** Replaces the stored counts with the tally's. */
+  store(tally: FactTally): void {
+    this.db.exec('DELETE FROM fact_counts');
+    for (const [month, metric, kind, formality, value, count] of tally.rows())
+      this.statements.add.run(month, metric, kind, formality, value, count);
   }
 
   totals(months: readonly string[], filter: FactFilter = {}): FactTotals {
@@ -106,5 +104,28 @@ export class SqliteFactCounts {
          GROUP BY month, metric ORDER BY month, count DESC, category`,
       )
       .all(...months);
+  }
+}
+
+/** Fact counts in memory: month → metric → kind and formality → value → count. */
+export class FactTally {
+  private readonly counts = new Map<string, Map<string, Map<string, Map<number, number>>>>();
+
+  add(facts: readonly Fact[], { kind, formality }: FactKey, by: 1 | -1): void {
+    const key = `${kind}/${formality ?? ''}`; // neither holds a slash
+    for (const { month, metric, value } of facts) {
+      const byValue = child(child(child(this.counts, month), metric), key, () => new Map());
+      byValue.set(value, (byValue.get(value) ?? 0) + by);
+    }
+  }
+
+  *rows(): Iterable<[string, string, string, string, number, number]> {
+    for (const [month, byMetric] of this.counts)
+      for (const [metric, byKey] of byMetric)
+        for (const [key, byValue] of byKey) {
+          const [kind, formality] = key.split('/');
+          for (const [value, count] of byValue)
+            if (count !== 0) yield [month, metric, kind, formality, value, count];
+        }
   }
 }

@@ -16,7 +16,7 @@ import type {
   QueueQuery,
   ReadModelStore,
 } from '../read-model.port';
-import { SqliteFactCounts, type FactKey } from './sqlite-fact-counts';
+import { SqliteFactCounts, type FactKey, type FactTally } from './sqlite-fact-counts';
 import {
   driveCategoryBelow,
   queueSql,
@@ -93,7 +93,10 @@ export class SqliteReadModelStore implements ReadModelStore {
    * Still being rebuilt: indexes, category, fact and search rows wait for `readyToServe`;
    * meanwhile the store knows where each case's row is, and at which revision.
    */
-  private building: { cases: Map<string, { rowId: number; revision: number }> } | null;
+  private building: {
+    cases: Map<string, { rowId: number; revision: number }>;
+    facts: FactTally;
+  } | null;
 
   /**
    * `building`: a generation being rebuilt — no secondary indexes, no category, fact or
@@ -114,7 +117,6 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
     this.db.exec(TABLES);
     if (!building) this.db.exec(INDEXES);
-    this.building = building ? { cases: this.builtCases() } : null;
     this.statements = {
       load: this.db.prepare<[string], LoadedRow>(
         `SELECT ${LOADED_COLUMNS}, r.state FROM cases c JOIN case_records r ON r.rowid = c.rowid
@@ -123,6 +125,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       loadRows: this.db.prepare<[string], LoadedRow>(
         `SELECT ${LOADED_COLUMNS}, r.state FROM cases c JOIN case_records r ON r.rowid = c.rowid
          WHERE c.rowid IN (SELECT value FROM json_each(?))`,
+      ),
+      countedFacts: this.db.prepare<[number], FactKey & { facts: string }>(
+        `SELECT c.kind, c.formality, r.facts FROM cases c JOIN case_records r ON r.rowid = c.rowid
+         WHERE c.rowid = ?`,
       ),
       insertCase: this.db.prepare<Record<string, unknown>>(
         `INSERT INTO cases (${QUEUE_COLUMNS.join(', ')})
@@ -180,6 +186,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       ),
     };
     this.factCounts = new SqliteFactCounts(this.db);
+    this.building = building
+      ? { cases: this.builtCases(), facts: this.factCounts.startTally() }
+      : null;
     if (building) this.db.exec('BEGIN');
     this.saveTransaction = this.db.transaction(
       (records: readonly CaseRecord[], checkpoint: Checkpoint) =>
@@ -204,9 +213,10 @@ export class SqliteReadModelStore implements ReadModelStore {
    */
   async readyToServe(): Promise<void> {
     if (!this.building) return;
+    const { facts } = this.building;
     this.building = null;
     this.db.exec(FILL_DERIVED);
-    this.factCounts.fill();
+    this.factCounts.store(facts);
     this.db.exec(INDEXES);
     this.db.exec('COMMIT');
     this.loaded.clear();
@@ -263,15 +273,18 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   /** A generation being rebuilt: the case's rows by rowid, its category, fact and search rows later. */
   private saveBuilt(record: CaseRecord): void {
-    const cases = this.building!.cases;
+    const { cases, facts } = this.building!;
     const known = cases.get(record.caseId);
     if (known && known.revision >= record.revision) return; // a replay changes nothing
     const row = queueRow(record);
     let rowId: number;
     if (known) {
+      const before = this.statements.countedFacts.get(known.rowId)!;
+      facts.add(JSON.parse(before.facts) as Fact[], before, -1);
       this.statements.updateCase.run({ ...row, row_id: known.rowId });
       rowId = known.rowId;
     } else rowId = Number(this.statements.insertCase.run(row).lastInsertRowid);
+    facts.add(record.facts, record.summary, 1);
     cases.set(record.caseId, { rowId, revision: record.revision });
     this.putRecord(rowId, record, JSON.stringify(record.facts));
   }
