@@ -93,6 +93,9 @@ CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
  * in bulk from the queue rows, inside SQLite. (Fact counts are added up in the store.)
  */
 export const FILL_DERIVED = `
+-- Empty unless the file held cases before it was opened to be rebuilt.
+DELETE FROM case_categories;
+INSERT INTO case_search (case_search) VALUES ('delete-all');
 -- In key order: appending to the index is far cheaper than inserting all over it.
 INSERT OR IGNORE INTO case_categories (category, case_id)
   SELECT category.value, cases.case_id FROM cases, json_each(cases.categories) AS category

@@ -99,3 +99,73 @@ describe('SqliteReadModelStore category filter', () => {
     }
   });
 });
+
+describe('SqliteReadModelStore rebuilding into a file that already holds cases', () => {
+  it('goes on from the cases it finds, and ends with the read models of one that never stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clf-rm-'));
+    const history = new RecordedHistory();
+    const ann: Actor = { id: 'u-ann', name: 'Ann', roles: ['staff'] };
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const receive = (n: number, day: number) =>
+      history.run(
+        id(n),
+        {
+          type: 'ReceiveCase',
+          actor: ann,
+          data: {
+            caseId: id(n),
+            reference: `DMM-2026-${String(n).padStart(5, '0')}`,
+            kind: 'complaint',
+            channel: 'phone',
+            summary: `Complaint ${n}`,
+            complainant: { name: 'Ada', role: 'learner' },
+            categories: [n % 2 ? 'fees' : 'mentoring'],
+          },
+        },
+        `2026-11-${String(day).padStart(2, '0')}T09:00:00Z`,
+      );
+    [1, 2, 3].forEach((n) => receive(n, 20 + n));
+    const firstPart = history.events.length;
+    history.run(id(1), { type: 'AcknowledgeCase', actor: ann, data: {} }, '2026-11-24T10:00:00Z');
+    receive(4, 25);
+    const projector = new CaseProjector(dmmRules);
+    const save = async (store: SqliteReadModelStore, events: typeof history.events) =>
+      store.save(projector.project(events, await store.load(CaseProjector.caseIds(events))), {
+        position: events.at(-1)!.position,
+        events: history.events.indexOf(events.at(-1)!) + 1,
+      });
+    const snapshot = async (store: SqliteReadModelStore) => ({
+      queue: await store.page({
+        sort: 'receivedAt',
+        limit: 50,
+        now: '2026-11-30T00:00:00.000Z',
+        visibility: { scope: 'all' },
+      }),
+      facts: await store.facts(['2026-11']),
+      themes: await store.themes(['2026-11']),
+      found: (
+        await store.page({
+          q: 'complaint 1',
+          sort: 'dueBy',
+          limit: 50,
+          now: '2026-11-30T00:00:00.000Z',
+          visibility: { scope: 'all' },
+        })
+      ).items.map((s) => s.id),
+    });
+
+    const straight = new SqliteReadModelStore(join(dir, 'straight.db'), 1);
+    await save(straight, history.events);
+    const earlier = new SqliteReadModelStore(join(dir, 'resumed.db'), 1);
+    await save(earlier, history.events.slice(0, firstPart));
+    await earlier.close();
+    const resumed = new SqliteReadModelStore(join(dir, 'resumed.db'), 1, { building: true });
+    await save(resumed, history.events.slice(firstPart));
+    await resumed.readyToServe();
+    try {
+      expect(await snapshot(resumed)).toEqual(await snapshot(straight));
+    } finally {
+      await Promise.all([straight.drop(), resumed.drop()]);
+    }
+  });
+});
