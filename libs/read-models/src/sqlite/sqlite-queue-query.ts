@@ -31,7 +31,7 @@ function textFilter(where: Where, text: string): void {
   const needle = text.toLowerCase().trim();
   if ([...needle].length >= 3)
     where.add(
-      'rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)',
+      'cases.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)',
       `"${needle.replace(/"/g, '""')}"`,
     );
   else where.add("search LIKE ? ESCAPE '\\'", likePattern(needle));

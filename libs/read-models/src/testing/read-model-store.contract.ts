@@ -128,6 +128,7 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
     expect(await ids({ overdue: true, now: '2026-11-28T00:00:00.000Z' })).toEqual([id(3)]);
     expect(await ids({ dueBefore: '2026-11-30T23:59:59.999Z' })).toEqual([id(3), id(4)]);
     expect(await ids({ category: 'mentoring' })).toEqual([id(3), id(5), id(1)]);
+    expect(await ids({ category: 'mentoring', q: 'complaint 005' })).toEqual([id(5)]);
     expect(await ids({ q: 'complaint 004' })).toEqual([id(4)]);
     expect(await ids({ q: '100%_' })).toEqual([]);
     expect(
