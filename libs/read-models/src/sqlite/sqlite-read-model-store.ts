@@ -75,7 +75,8 @@ const derivedFrom = (row: Omit<LoadedRow, 'state'>): DerivedFrom => ({
 /**
  * The read models of one generation in one SQLite file. A batch's records and the
  * checkpoint commit in one transaction, so a crash can lose a batch (replayed on
- * restart) but never half of one.
+ * restart) but never half of one. (A generation being rebuilt commits once, when it is
+ * ready to serve; until then it is never read from disk by anyone else.)
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
@@ -101,9 +102,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   /**
    * `building`: a generation being rebuilt — no secondary indexes, no category, fact or
    * search rows, no journal and no commit until `readyToServe` (a crash mid-rebuild just
-   * means rebuilding again). Its saves are savepoints in one transaction: a commit per
-   * save would write the pages of the case-id index, touched all over by random ids, out
-   * again every time.
+   * means rebuilding again). Its saves are plain statements in one transaction, committed
+   * by `readyToServe`: a commit per save would write the same pages out again and again,
+   * and a savepoint per save would first copy every page it touches to a statement journal.
    */
   constructor(
     private readonly filename: string,
