@@ -127,3 +127,19 @@ export async function benchReadSide(quick: boolean): Promise<Measurement[]> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * `npm run bench` measures this with the event store; to measure the read side alone
+ * (after `npm run bench` or `tsc -p tsconfig.bench.json` has compiled it):
+ * `node dist/bench/read-side.bench.js [--quick]`.
+ */
+if (require.main === module)
+  benchReadSide(process.argv.includes('--quick'))
+    .then((results) => {
+      for (const r of results)
+        console.log(`${r.what}\n  ${r.measured} (target ${r.target})`, r.detail ?? '');
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });

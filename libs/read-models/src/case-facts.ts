@@ -13,8 +13,84 @@ export interface Fact {
   value: number;
 }
 
-export const monthOf = (calendar: WorkingDayCalendar, instant: string) =>
-  calendar.localDateOf(new Date(instant)).slice(0, 7);
+const DAY_MS = 86_400_000;
+
+/** Where the local days around one UTC date end, and their dates. */
+interface DayBounds {
+  /** The last instant of the local day before the UTC date, and of the local day on it. */
+  endOfPrevious: number;
+  endOfSame: number;
+  dates: [previous: string, same: string, next: string];
+}
+
+/**
+ * Local dates of instants, found the way `calendar.localDateOf` finds them (the UTC date
+ * or a neighbour, by where those local days end) but with each UTC date's bounds worked
+ * out once; and working days between two dates, counted once per pair. A rebuild asks
+ * for these for every event: a few hundred thousand times over a few hundred dates.
+ */
+class LocalDays {
+  private readonly days = new Map<number, DayBounds>();
+  private readonly workingDays = new Map<string, number>();
+
+  constructor(private readonly calendar: WorkingDayCalendar) {}
+
+  dateOf(instant: string): string {
+    const time = Date.parse(instant);
+    if (!Number.isFinite(time)) return this.calendar.localDateOf(new Date(instant));
+    const day = Math.floor(time / DAY_MS);
+    let bounds = this.days.get(day);
+    if (!bounds) {
+      if (this.days.size >= 10_000) this.days.clear();
+      bounds = this.boundsOf(day);
+      this.days.set(day, bounds);
+    }
+    if (time > bounds.endOfSame) return bounds.dates[2];
+    return time > bounds.endOfPrevious ? bounds.dates[1] : bounds.dates[0];
+  }
+
+  /** `calendar.workingDaysBetween`, which depends only on the two local dates. */
+  workingDaysBetween(from: string, to: string): number {
+    const key = `${this.dateOf(from)}|${this.dateOf(to)}`;
+    let count = this.workingDays.get(key);
+    if (count === undefined) {
+      if (this.workingDays.size >= 100_000) this.workingDays.clear();
+      count = this.calendar.workingDaysBetween(new Date(from), new Date(to));
+      this.workingDays.set(key, count);
+    }
+    return count;
+  }
+
+  private boundsOf(day: number): DayBounds {
+    const [previous, same, next] = [day - 1, day, day + 1].map((n) =>
+      new Date(n * DAY_MS).toISOString().slice(0, 10),
+    );
+    return {
+      endOfPrevious: this.calendar.endOfDay(previous).getTime(),
+      endOfSame: this.calendar.endOfDay(same).getTime(),
+      dates: [previous, same, next],
+    };
+  }
+}
+
+const localDays = new WeakMap<WorkingDayCalendar, LocalDays>();
+
+function localDaysOf(calendar: WorkingDayCalendar): LocalDays {
+  let days = localDays.get(calendar);
+  if (!days) {
+    days = new LocalDays(calendar);
+    localDays.set(calendar, days);
+  }
+  return days;
+}
+
+/** The month (YYYY-MM) an instant falls in, in the calendar's time zone. */
+export const monthOf = (calendar: WorkingDayCalendar, instant: string): string =>
+  localDaysOf(calendar).dateOf(instant).slice(0, 7);
+
+/** Working days from one instant's local date to another's (see `calendar.workingDaysBetween`). */
+export const workingDaysBetween = (calendar: WorkingDayCalendar, from: string, to: string) =>
+  localDaysOf(calendar).workingDaysBetween(from, to);
 
 const stageKey = (stage: number | null) => (stage === null ? 'feedback' : `stage-${stage}`);
 
@@ -49,7 +125,7 @@ function deadlineFacts(
     {
       month,
       metric: `working-days.${verb}.${stageKey(stage)}`,
-      value: calendar.workingDaysBetween(new Date(before.stageEnteredAt), new Date(at)),
+      value: workingDaysBetween(calendar, before.stageEnteredAt, at),
     },
   ];
 }
@@ -124,16 +200,23 @@ export function stateFacts(calendar: WorkingDayCalendar, found: Case): Fact[] {
   return facts;
 }
 
-/** Counters summed per metric; `working-days.*` values kept for medians. */
-export function totalFacts(rows: Iterable<{ metric: string; value: number }>): {
+/**
+ * Counters summed per metric; `working-days.*` values kept for medians, in ascending
+ * order — the same whatever order a store's query plan happened to read the rows in. A
+ * row with a `count` stands for that many facts alike.
+ */
+export function totalFacts(rows: Iterable<{ metric: string; value: number; count?: number }>): {
   totals: Record<string, number>;
   durations: Record<string, number[]>;
 } {
   const totals: Record<string, number> = {};
   const durations: Record<string, number[]> = {};
-  for (const { metric, value } of rows) {
-    if (metric.startsWith('working-days.')) (durations[metric] ??= []).push(value);
-    else totals[metric] = (totals[metric] ?? 0) + value;
+  for (const { metric, value, count = 1 } of rows) {
+    if (metric.startsWith('working-days.')) {
+      const values = (durations[metric] ??= []);
+      for (let n = 0; n < count; n += 1) values.push(value);
+    } else totals[metric] = (totals[metric] ?? 0) + value * count;
   }
+  for (const values of Object.values(durations)) values.sort((x, y) => x - y);
   return { totals, durations };
 }

@@ -97,12 +97,21 @@ export interface ScheduledWorkIndex {
   ): Promise<DueWork[]>;
 }
 
+/**
+ * How far a generation has got: the last event handled, and how many events that makes
+ * from the first — so a rebuild learns how many events it has to replay without reading them.
+ */
+export interface Checkpoint {
+  position: Position;
+  events: number;
+}
+
 /** What the projection runner writes through. */
 export interface ReadModelWriter {
   load(caseIds: readonly string[]): Promise<Map<string, StoredCase>>;
   /** Stores the records and moves the checkpoint — atomically where the store can. */
-  save(records: readonly CaseRecord[], checkpoint: Position): Promise<void>;
-  checkpoint(): Promise<Position | null>;
+  save(records: readonly CaseRecord[], checkpoint: Checkpoint): Promise<void>;
+  checkpoint(): Promise<Checkpoint | null>;
 }
 
 /** One generation of the read models: written by one runner, read by queries. */

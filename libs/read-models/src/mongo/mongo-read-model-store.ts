@@ -1,13 +1,13 @@
 import type { Collection, Db } from 'mongodb';
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import type { CaseVisibility, ScheduledJob } from '#domain';
-import type { Position } from '#event-store';
 import { totalFacts, type Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import type { CaseSummary } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
 import {
   ReadModelsNotReadyError,
+  type Checkpoint,
   type DueWork,
   type FactFilter,
   type FactTotals,
@@ -25,13 +25,14 @@ import {
 } from './mongo-queue-query';
 
 type MetaDocument =
-  { _id: 'checkpoint'; commit: string; prepare: string } | { _id: 'schema'; version: number };
+  | { _id: 'checkpoint'; commit: string; prepare: string; events: number }
+  | { _id: 'schema'; version: number };
 
 /**
  * Bumped whenever the documents change shape. A generation of another version is emptied
  * and refilled from the events (read models are derived data; the checkpoint goes with them).
  */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const DUPLICATE_KEY = 11000;
 
@@ -79,6 +80,22 @@ export function toDocument({
     sameDayDue: schedule['same-day-escalation'],
   };
 }
+
+/** The checkpoint as stored: positions as decimal strings (BSON has no unsigned 64-bit integer). */
+export const checkpointDocument = ({ position, events }: Checkpoint) => ({
+  commit: position.commit.toString(),
+  prepare: position.prepare.toString(),
+  events,
+});
+
+export const fromCheckpointDocument = (document: {
+  commit: string;
+  prepare: string;
+  events: number;
+}): Checkpoint => ({
+  position: { commit: BigInt(document.commit), prepare: BigInt(document.prepare) },
+  events: document.events,
+});
 
 /**
  * One generation of the read models in MongoDB: one document per case holding its state,
@@ -138,7 +155,7 @@ export class MongoReadModelStore implements ReadModelStore {
     return found;
   }
 
-  async save(records: readonly CaseRecord[], checkpoint: Position): Promise<void> {
+  async save(records: readonly CaseRecord[], checkpoint: Checkpoint): Promise<void> {
     if (records.length > 0) {
       try {
         await this.cases.bulkWrite(
@@ -160,16 +177,14 @@ export class MongoReadModelStore implements ReadModelStore {
     }
     await this.meta.updateOne(
       { _id: 'checkpoint' },
-      { $set: { commit: checkpoint.commit.toString(), prepare: checkpoint.prepare.toString() } },
+      { $set: checkpointDocument(checkpoint) },
       { upsert: true },
     );
   }
 
-  async checkpoint(): Promise<Position | null> {
+  async checkpoint(): Promise<Checkpoint | null> {
     const document = await this.meta.findOne({ _id: 'checkpoint' });
-    return document && 'commit' in document
-      ? { commit: BigInt(document.commit), prepare: BigInt(document.prepare) }
-      : null;
+    return document && 'commit' in document ? fromCheckpointDocument(document) : null;
   }
 
   async page(query: QueueQuery): Promise<QueuePage> {

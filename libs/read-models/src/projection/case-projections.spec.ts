@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor, CaseCommand } from '#domain';
-import { SqliteEventStore, type NewEvent, type Position } from '#event-store';
+import { SqliteEventStore, type NewEvent } from '#event-store';
 import type { CaseRecord } from '../case-record';
-import type { QueueQuery, ReadModelStore } from '../read-model.port';
+import type { Checkpoint, QueueQuery, ReadModelStore } from '../read-model.port';
 import { SqliteReadModelGenerations } from '../sqlite/sqlite-read-model-generations';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import { dmmRules, RecordedHistory } from '../testing/recorded-history';
@@ -80,13 +80,16 @@ describe('the case projection', () => {
     const projector = new CaseProjector(dmmRules);
     const once = new SqliteReadModelStore(tempFile('once.db'), 1);
     const twice = new SqliteReadModelStore(tempFile('twice.db'), 1);
-    await once.save(
-      projector.project(events, await once.load(CaseProjector.caseIds(events))),
-      events.at(-1)!.position,
-    );
-    for (const event of [...events, ...events]) {
+    await once.save(projector.project(events, await once.load(CaseProjector.caseIds(events))), {
+      position: events.at(-1)!.position,
+      events: events.length,
+    });
+    for (const [n, event] of [...events, ...events].entries()) {
       const stored = await twice.load(CaseProjector.caseIds([event]));
-      await twice.save(projector.project([event], stored), event.position);
+      await twice.save(projector.project([event], stored), {
+        position: event.position,
+        events: n + 1,
+      });
     }
     expect(await snapshot(twice)).toEqual(await snapshot(once));
     await once.drop();
@@ -125,7 +128,7 @@ describe('the projection runner over the event store', () => {
     const real = new SqliteReadModelStore(file, 1);
     let saves = 0;
     const crashing = Object.assign(Object.create(real) as ReadModelStore, {
-      save: async (records: readonly CaseRecord[], checkpoint: Position) => {
+      save: async (records: readonly CaseRecord[], checkpoint: Checkpoint) => {
         saves += 1;
         if (saves === 3) {
           await real.save(records, (await real.checkpoint())!);
@@ -149,6 +152,10 @@ describe('the projection runner over the event store', () => {
     await runner.start();
     await runner.whenCaughtUp();
     expect(await snapshot(restarted)).toEqual(await snapshot(clean));
+    expect(await restarted.checkpoint()).toEqual({
+      position: history.events.at(-1)!.position,
+      events: history.events.length,
+    });
     await Promise.all([runner.stop(), cleanRunner.stop()]);
     await events.close();
   });
@@ -229,7 +236,10 @@ describe('write-behind while catching up', () => {
       }
       await behind.readyToServe();
       expect(await snapshot(behind)).toEqual(await snapshot(plain));
-      expect(await behind.checkpoint()).toEqual(history.events.at(-1)!.position);
+      expect(await behind.checkpoint()).toEqual({
+        position: history.events.at(-1)!.position,
+        events: history.events.length,
+      });
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
       await events.close();

@@ -28,6 +28,14 @@ export class CaseProjector {
   }
 
   project(batch: readonly RecordedEvent[], stored: ReadonlyMap<string, StoredCase>): CaseRecord[] {
+    return this.advance(batch, stored).map((next) => this.complete(next));
+  }
+
+  /**
+   * Applies a batch to the cases it touches: where each case has got to, without the
+   * queue row, facts and schedule a record derives from that (see `complete`).
+   */
+  advance(batch: readonly RecordedEvent[], stored: ReadonlyMap<string, StoredCase>): StoredCase[] {
     const working = new Map<string, StoredCase>();
     for (const recorded of batch) {
       const caseId = caseIdOf(recorded.stream);
@@ -40,22 +48,30 @@ export class CaseProjector {
       const before = current?.state ?? null;
       const after = evolve(before, event);
       if (after === null) continue; // not a case (an event before CaseReceived): nothing to show
+      const added = eventFacts(this.calendar, event, before, after);
+      const earlier = current?.eventFacts ?? [];
       working.set(caseId, {
         caseId,
         revision: recorded.revision,
         state: after,
-        eventFacts: [
-          ...(current?.eventFacts ?? []),
-          ...eventFacts(this.calendar, event, before, after),
-        ],
+        eventFacts: added.length === 0 ? earlier : [...earlier, ...added],
       });
     }
-    return [...working.values()].map((next) => ({
+    return [...working.values()];
+  }
+
+  /**
+   * The record to store for a case: its queue row, facts and schedule follow from its
+   * state. A rebuild keeps cases in memory as `advance` leaves them and completes only
+   * those it writes.
+   */
+  complete(next: StoredCase): CaseRecord {
+    return {
       ...next,
       summary: summarise(next.state, next.revision),
       facts: [...next.eventFacts, ...stateFacts(this.calendar, next.state)],
       schedule: scheduledWork(next.state, this.rules),
-    }));
+    };
   }
 
   /** The case ids a batch touches, to load their stored records in one go. */

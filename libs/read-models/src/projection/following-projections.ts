@@ -75,7 +75,7 @@ export class FollowingProjections implements ReadSide {
     const every = this.options.checkpointPollMs ?? 50;
     for (let waited = 0; ; waited += every) {
       const checkpoint = await this.store().checkpoint();
-      if (checkpoint !== null && checkpoint.commit >= commit) return true;
+      if (checkpoint !== null && checkpoint.position.commit >= commit) return true;
       if (waited >= timeoutMs) return false;
       await new Promise((resolve) => this.timers.setTimeout(resolve, every));
     }
@@ -84,12 +84,12 @@ export class FollowingProjections implements ReadSide {
   async status(): Promise<ProjectionStatus[]> {
     const store = this.store();
     const checkpoint = await store.checkpoint();
-    const lag = await lagBehind(this.events, checkpoint, this.clock);
+    const lag = await lagBehind(this.events, checkpoint?.position ?? null, this.clock);
     const request = await this.generations.rebuildRequest();
     return READ_MODEL_NAMES.map((name) => ({
       name,
       generation: store.generation,
-      checkpoint: checkpoint === null ? null : Number(checkpoint.commit),
+      checkpoint: checkpoint === null ? null : Number(checkpoint.position.commit),
       ...lag,
       rebuilding: request !== null,
       rebuildProgress: request?.progress

@@ -8,7 +8,7 @@ import {
   type Subscription,
 } from '#event-store';
 import type { CaseRecord, StoredCase } from '../case-record';
-import type { ReadModelStore } from '../read-model.port';
+import type { Checkpoint, ReadModelStore } from '../read-model.port';
 import { CASE_CATEGORY, CaseProjector } from './case-projector';
 
 export interface RunnerOptions {
@@ -32,14 +32,15 @@ export interface RunnerOptions {
  */
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
-  private handled: Position | null = null;
+  private handled: Checkpoint | null = null;
   private caughtUp = false;
   private failure: unknown = null;
   private readonly progress = new EventEmitter();
-  /** Write-behind while catching up: records by case, oldest-touched first. */
-  private readonly cache = new Map<string, CaseRecord>();
+  /** Write-behind while catching up: cases by id, oldest-touched first, completed when written. */
+  private readonly cache = new Map<string, StoredCase>();
   private readonly dirty = new Set<string>();
-  private unflushed: { events: number; position: Position } | null = null;
+  /** Events projected into the cache but not yet written, and the checkpoint they reach. */
+  private unflushed: { events: number; checkpoint: Checkpoint } | null = null;
   /** Batches and flushes run one at a time, in order. */
   private work: Promise<void> = Promise.resolve();
 
@@ -55,7 +56,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.handled = await this.target.checkpoint();
     this.subscription = this.events.subscribe({
-      after: this.handled ?? undefined,
+      after: this.handled?.position,
       category: CASE_CATEGORY,
       batchSize: this.options.batchSize ?? 1000,
       handle: (batch) => this.serially(() => this.handle(batch)),
@@ -85,7 +86,11 @@ export class ProjectionRunner {
 
   private async handle(batch: RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
-    const checkpoint = batch[batch.length - 1].position;
+    const reached = this.unflushed?.checkpoint ?? this.handled;
+    const checkpoint: Checkpoint = {
+      position: batch[batch.length - 1].position,
+      events: (reached?.events ?? 0) + batch.length,
+    };
     const writeBehind = this.caughtUp ? undefined : this.options.writeBehind;
     const ids = CaseProjector.caseIds(batch);
     const stored: Map<string, StoredCase> = await this.target.load(
@@ -93,52 +98,59 @@ export class ProjectionRunner {
     );
     if (writeBehind)
       for (const id of ids) if (this.cache.has(id)) stored.set(id, this.cache.get(id)!);
-    const records = this.projector.project(batch, stored);
     if (!writeBehind) {
-      await this.target.save(records, checkpoint);
+      await this.target.save(this.projector.project(batch, stored), checkpoint);
       this.advance(checkpoint, batch.length);
       return;
     }
-    for (const record of records) {
-      this.cache.delete(record.caseId); // re-inserted last: most recently touched
-      this.cache.set(record.caseId, record);
-      this.dirty.add(record.caseId);
+    for (const next of this.projector.advance(batch, stored)) {
+      this.cache.delete(next.caseId); // re-inserted last: most recently touched
+      this.cache.set(next.caseId, next);
+      this.dirty.add(next.caseId);
     }
-    this.unflushed = { events: (this.unflushed?.events ?? 0) + batch.length, position: checkpoint };
+    this.unflushed = { events: (this.unflushed?.events ?? 0) + batch.length, checkpoint };
     await this.evict(writeBehind.maxCases);
     if (this.unflushed.events >= writeBehind.flushEveryEvents) await this.flush();
   }
 
   /** Writes the least recently touched records out of memory, leaving the checkpoint where it is. */
   private async evict(maxCases: number): Promise<void> {
-    const excess = this.cache.size - maxCases;
+    let excess = this.cache.size - maxCases;
     if (excess <= 0) return;
     const evicted: CaseRecord[] = [];
-    for (const [id, record] of [...this.cache].slice(0, excess)) {
+    // A Map iterates in insertion order, and a touched record is re-inserted: oldest first.
+    for (const [id, next] of this.cache) {
+      if (excess-- <= 0) break;
       this.cache.delete(id);
-      if (this.dirty.delete(id)) evicted.push(record);
+      if (this.dirty.delete(id)) evicted.push(this.projector.complete(next));
     }
-    if (evicted.length > 0) await this.target.save(evicted, this.handled ?? START);
+    if (evicted.length > 0)
+      await this.target.save(evicted, this.handled ?? { position: START, events: 0 });
   }
 
   /** Writes every record changed since the last flush, with the checkpoint they reach. */
   private async flush(): Promise<void> {
     if (!this.unflushed) return;
-    const records = [...this.dirty].map((id) => this.cache.get(id)!);
-    const { events, position } = this.unflushed;
-    await this.target.save(records, position);
+    const records = [...this.dirty].map((id) => this.projector.complete(this.cache.get(id)!));
+    const { events, checkpoint } = this.unflushed;
+    await this.target.save(records, checkpoint);
     this.dirty.clear();
     this.unflushed = null;
-    this.advance(position, events);
+    this.advance(checkpoint, events);
   }
 
-  private advance(checkpoint: Position, events: number): void {
+  private advance(checkpoint: Checkpoint, events: number): void {
     this.handled = checkpoint;
-    this.progress.emit('handled', checkpoint, events);
+    this.progress.emit('handled', checkpoint.position, events);
   }
 
   /** The position of the last event saved, or null before the first. */
   get position(): Position | null {
+    return this.handled?.position ?? null;
+  }
+
+  /** The last event saved and how many events that makes, or null before the first. */
+  get checkpoint(): Checkpoint | null {
     return this.handled;
   }
 
@@ -171,7 +183,7 @@ export class ProjectionRunner {
     timeoutMs: number,
     timers = { setTimeout, clearTimeout },
   ): Promise<boolean> {
-    const done = () => this.handled !== null && this.handled.commit >= commit;
+    const done = () => this.handled !== null && this.handled.position.commit >= commit;
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = timers.setTimeout(() => {

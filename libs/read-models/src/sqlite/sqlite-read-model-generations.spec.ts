@@ -14,11 +14,11 @@ describe('SQLite read-model generations and the policy they were made under', ()
   it('keeps the read models while the policy stays the same', async () => {
     const dir = directory();
     const first = await open(dir, 'dmm-a');
-    await first.store.save([], positionAt(12));
+    await first.store.save([], { position: positionAt(12), events: 12 });
     await first.generations.close();
     const again = await open(dir, 'dmm-a');
     expect(again.store.generation).toBe(1);
-    expect(await again.store.checkpoint()).toEqual(positionAt(12));
+    expect(await again.store.checkpoint()).toEqual({ position: positionAt(12), events: 12 });
     expect(readFileSync(join(dir, 'policy'), 'utf8')).toBe('dmm-a');
     await again.generations.close();
   });
@@ -26,7 +26,7 @@ describe('SQLite read-model generations and the policy they were made under', ()
   it('starts a fresh generation, refilled from the first event, under another policy', async () => {
     const dir = directory();
     const first = await open(dir, 'dmm-a');
-    await first.store.save([], positionAt(12));
+    await first.store.save([], { position: positionAt(12), events: 12 });
     await first.generations.close();
     const changed = await open(dir, 'mactri-b');
     expect(changed.store.generation).toBe(2);
@@ -39,7 +39,7 @@ describe('SQLite read-model generations and the policy they were made under', ()
   it('remakes read models from before policies were recorded, and leaves a follower’s alone', async () => {
     const dir = directory();
     const unrecorded = await open(dir);
-    await unrecorded.store.save([], positionAt(3));
+    await unrecorded.store.save([], { position: positionAt(3), events: 3 });
     await unrecorded.generations.close();
     const follower = await open(dir, 'dmm-a', true);
     expect(follower.store.generation).toBe(1);

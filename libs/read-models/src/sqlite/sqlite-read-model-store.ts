@@ -1,13 +1,14 @@
 import { rmSync } from 'node:fs';
-import type Database from 'better-sqlite3';
-import type { CaseVisibility, ScheduledJob } from '#domain';
-import { openSqlite, type Position } from '#event-store';
-import { totalFacts, type Fact } from '../case-facts';
+import Database from 'better-sqlite3';
+import type { Case, CaseVisibility, ScheduledJob } from '#domain';
+import { openSqlite } from '#event-store';
+import type { Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
-import type { CaseSummary } from '../case-summary';
+import { summarise } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
 import {
   ReadModelsNotReadyError,
+  type Checkpoint,
   type DueWork,
   type FactFilter,
   type FactTotals,
@@ -16,71 +17,21 @@ import {
   type QueueQuery,
   type ReadModelStore,
 } from '../read-model.port';
-
-const TABLES = `
-CREATE TABLE IF NOT EXISTS cases (
-  case_id      TEXT PRIMARY KEY,
-  revision     INTEGER NOT NULL,
-  state        TEXT NOT NULL,
-  event_facts  TEXT NOT NULL,
-  summary      TEXT NOT NULL,
-  kind         TEXT NOT NULL,
-  formality    TEXT,
-  stage        INTEGER,
-  status       TEXT NOT NULL,
-  is_open      INTEGER NOT NULL,
-  owner_id     TEXT,
-  recipient_id TEXT NOT NULL,
-  search       TEXT NOT NULL,
-  received_at  TEXT NOT NULL,
-  next_due_by  TEXT,
-  due_asc      TEXT NOT NULL,
-  due_desc     TEXT NOT NULL,
-  categories   TEXT NOT NULL,
-  facts        TEXT NOT NULL,
-  -- From when each scheduled job has work on the case (null: none).
-  sweep_due    TEXT,
-  auto_close_due TEXT,
-  same_day_due TEXT
-);
-CREATE TABLE IF NOT EXISTS case_categories (
-  category TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (category, case_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS facts (
-  case_id TEXT NOT NULL, month TEXT NOT NULL, metric TEXT NOT NULL, value INTEGER NOT NULL
-);
--- Substring search over reference, summary and complainant name (trigrams: any 3+ characters).
--- Its rowid is the case row's rowid.
-CREATE VIRTUAL TABLE IF NOT EXISTS case_search USING fts5(text, tokenize = 'trigram');
--- Writes replace a case's rows by case id: these indexes serve writes, so they always exist.
-CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
-CREATE INDEX IF NOT EXISTS facts_case ON facts (case_id);
-CREATE TABLE IF NOT EXISTS checkpoint (
-  id INTEGER PRIMARY KEY CHECK (id = 1), commit_position TEXT NOT NULL, prepare_position TEXT NOT NULL
-);
-`;
-
-/** Secondary indexes: left out while a rebuild fills a generation, built once before it serves. */
-const INDEXES = `
-CREATE INDEX IF NOT EXISTS cases_open_due_asc ON cases (is_open, due_asc, case_id);
-CREATE INDEX IF NOT EXISTS cases_open_due_desc ON cases (is_open, due_desc, case_id);
-CREATE INDEX IF NOT EXISTS cases_open_received ON cases (is_open, received_at, case_id);
-CREATE INDEX IF NOT EXISTS cases_due_asc ON cases (due_asc, case_id);
-CREATE INDEX IF NOT EXISTS cases_received ON cases (received_at, case_id);
-CREATE INDEX IF NOT EXISTS cases_owner ON cases (owner_id, is_open, due_asc);
-CREATE INDEX IF NOT EXISTS cases_recipient ON cases (recipient_id, is_open, due_asc);
-CREATE INDEX IF NOT EXISTS facts_month ON facts (month, metric);
-CREATE INDEX IF NOT EXISTS cases_sweep_due ON cases (sweep_due, case_id) WHERE sweep_due IS NOT NULL;
-CREATE INDEX IF NOT EXISTS cases_auto_close_due ON cases (auto_close_due, case_id) WHERE auto_close_due IS NOT NULL;
-CREATE INDEX IF NOT EXISTS cases_same_day_due ON cases (same_day_due, case_id) WHERE same_day_due IS NOT NULL;
-`;
-
-/**
- * Bumped whenever the tables change. A file of another version is emptied and refilled
- * from the events (read models are derived data; the checkpoint goes with them).
- */
-const SCHEMA_VERSION = 2;
-const DERIVED_TABLES = ['cases', 'case_categories', 'facts', 'case_search', 'checkpoint'];
+import { SqliteFactCounts, type FactKey, type FactTally } from './sqlite-fact-counts';
+import {
+  driveCategoryBelow,
+  queueSql,
+  visibilityFilter,
+  Where,
+  type CategoryPlan,
+} from './sqlite-queue-query';
+import {
+  DERIVED_TABLES,
+  FILL_DERIVED,
+  INDEXES,
+  SCHEMA_VERSION,
+  TABLES,
+} from './sqlite-read-model-schema';
 
 /** The column holding each job's due instant. */
 const DUE_COLUMNS: Record<ScheduledJob, string> = {
@@ -89,89 +40,81 @@ const DUE_COLUMNS: Record<ScheduledJob, string> = {
   'same-day-escalation': 'same_day_due',
 };
 
-interface CaseRow {
+/** A rebuild's page cache (KiB): room for its tables while it fills them and sorts the indexes. */
+const BUILDING_CACHE_KIB = 64 * 1024;
+
+interface LoadedRow {
   case_id: string;
   revision: number;
+  kind: Case['kind'];
+  formality: Case['formality'];
+  search: string;
+  categories: string;
   state: string;
-  event_facts: string;
+  facts: string;
+  event_facts: number;
+}
+
+/**
+ * What a case's category, search and fact-count rows were made from, to rewrite them only
+ * when it changes (and to take its facts away from the counts they were added to).
+ */
+interface DerivedFrom extends FactKey {
   categories: string;
   facts: string;
   search: string;
 }
 
-/**
- * Words in the reference, summary or complainant's name: through the trigram index when
- * the text is long enough to have trigrams, else by scanning.
- */
-function textFilter(where: Where, text: string): void {
-  const needle = text.toLowerCase().trim();
-  if ([...needle].length >= 3)
-    where.add(
-      'rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)',
-      `"${needle.replace(/"/g, '""')}"`,
-    );
-  else where.add("search LIKE ? ESCAPE '\\'", likePattern(needle));
-}
-
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** A WHERE clause built from optional parts, with its parameters in order. */
-class Where {
-  readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-  add(sql: string, ...params: unknown[]): this {
-    this.parts.push(sql);
-    this.params.push(...params);
-    return this;
-  }
-  toString(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
-}
-
-function visibilityFilter(where: Where, visibility: CaseVisibility): void {
-  if (visibility.scope === 'none') where.add('0');
-  if (visibility.scope === 'participant')
-    where.add('(recipient_id = ? OR owner_id = ?)', visibility.personId, visibility.personId);
-}
-
-const SORTS = {
-  dueBy: { column: 'due_asc', direction: 'ASC' },
-  '-dueBy': { column: 'due_desc', direction: 'DESC' },
-  receivedAt: { column: 'received_at', direction: 'ASC' },
-  '-receivedAt': { column: 'received_at', direction: 'DESC' },
-} as const;
+const derivedFrom = (row: Omit<LoadedRow, 'state'>): DerivedFrom => ({
+  kind: row.kind,
+  formality: row.formality,
+  categories: row.categories,
+  facts: row.facts,
+  search: row.search,
+});
 
 /**
  * The read models of one generation in one SQLite file. A batch's records and the
  * checkpoint commit in one transaction, so a crash can lose a batch (replayed on
- * restart) but never half of one.
+ * restart) but never half of one. (A generation being rebuilt commits once, when it is
+ * ready to serve; until then it is never read from disk by anyone else.)
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly factCounts: SqliteFactCounts;
   private readonly saveTransaction;
+  /** Queue statements by their SQL: a handful of shapes, prepared once each. */
+  private readonly queueStatements = new Map<string, Database.Statement<unknown[], QueueRow>>();
   /**
    * What `load` found, until the case is saved, so `save` rewrites its category, fact and
    * search rows only when they changed. A case not found here has its rows replaced outright.
    */
-  private readonly loaded = new Map<
-    string,
-    { categories: string; facts: string; search: string }
-  >();
+  private readonly loaded = new Map<string, DerivedFrom>();
+  /**
+   * Still being rebuilt: indexes, category, fact and search rows wait for `readyToServe`;
+   * meanwhile the store knows where each case's row is, and at which revision.
+   */
+  private building: {
+    cases: Map<string, { rowId: number; revision: number }>;
+    facts: FactTally;
+  } | null;
 
   /**
-   * `building`: a generation being rebuilt — no secondary indexes and no fsync until
-   * `readyToServe` (a crash mid-rebuild just means rebuilding again). `migrate: false`:
-   * a process that only reads (an API replica) never empties a file of another version;
-   * the worker that writes it does.
+   * `building`: a generation being rebuilt — no secondary indexes, no category, fact or
+   * search rows, no journal and no commit until `readyToServe` (a crash mid-rebuild just
+   * means rebuilding again). Its saves are plain statements in one transaction, committed
+   * by `readyToServe`: a commit per save would write the same pages out again and again,
+   * and a savepoint per save would first copy every page it touches to a statement journal.
+   * `migrate: false`: a process that only reads (an API replica) never empties a file of
+   * another version; the worker that writes it does.
    */
   constructor(
     private readonly filename: string,
     readonly generation: number,
     { building = false, migrate = true }: { building?: boolean; migrate?: boolean } = {},
   ) {
-    this.db = openSqlite(filename, 'normal');
+    this.db = building ? openForBuilding(filename) : openSqlite(filename, 'normal');
     const version = this.db.pragma('user_version', { simple: true });
     if (!migrate && version !== SCHEMA_VERSION) {
       this.db.close();
@@ -184,192 +127,276 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
     this.db.exec(TABLES);
-    if (building) this.db.pragma('synchronous = OFF');
-    else this.db.exec(INDEXES);
+    if (!building) this.db.exec(INDEXES);
     this.statements = {
-      load: this.db.prepare<[string], CaseRow>(
-        'SELECT case_id, revision, state, event_facts, categories, facts, search FROM cases WHERE case_id = ?',
+      load: this.db.prepare<[string], LoadedRow>(
+        `SELECT ${LOADED_COLUMNS}, r.state FROM cases c JOIN case_records r ON r.rowid = c.rowid
+         WHERE c.case_id IN (SELECT value FROM json_each(?))`,
       ),
-      upsert: this.db
-        .prepare(`INSERT INTO cases (case_id, revision, state, event_facts, summary, kind, formality, stage,
-          status, is_open, owner_id, recipient_id, search, received_at, next_due_by, due_asc, due_desc, categories, facts,
-          sweep_due, auto_close_due, same_day_due)
-        VALUES (@case_id, @revision, @state, @event_facts, @summary, @kind, @formality, @stage, @status, @is_open,
-          @owner_id, @recipient_id, @search, @received_at, @next_due_by, @due_asc, @due_desc, @categories, @facts,
-          @sweep_due, @auto_close_due, @same_day_due)
-        ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, state = excluded.state,
-          event_facts = excluded.event_facts, summary = excluded.summary, kind = excluded.kind,
-          formality = excluded.formality, stage = excluded.stage, status = excluded.status, is_open = excluded.is_open,
-          owner_id = excluded.owner_id, recipient_id = excluded.recipient_id, search = excluded.search,
-          received_at = excluded.received_at, next_due_by = excluded.next_due_by, due_asc = excluded.due_asc,
-          due_desc = excluded.due_desc, categories = excluded.categories, facts = excluded.facts,
-          sweep_due = excluded.sweep_due, auto_close_due = excluded.auto_close_due, same_day_due = excluded.same_day_due
-        WHERE excluded.revision > cases.revision`),
+      loadRows: this.db.prepare<[string], LoadedRow>(
+        `SELECT ${LOADED_COLUMNS}, r.state FROM cases c JOIN case_records r ON r.rowid = c.rowid
+         WHERE c.rowid IN (SELECT value FROM json_each(?))`,
+      ),
+      countedFacts: this.db.prepare<[number], FactKey & { facts: string }>(
+        `SELECT c.kind, c.formality, r.facts FROM cases c JOIN case_records r ON r.rowid = c.rowid
+         WHERE c.rowid = ?`,
+      ),
+      insertCase: this.db.prepare<unknown[]>(
+        `INSERT INTO cases (${QUEUE_COLUMNS.join(', ')})
+         VALUES (${QUEUE_COLUMNS.map(() => '?').join(', ')})`,
+      ),
+      updateCase: this.db.prepare<unknown[]>(
+        `UPDATE cases SET ${QUEUE_COLUMNS.map((column) => `${column} = ?`).join(', ')}
+         WHERE rowid = ?`,
+      ),
+      derivedFrom: this.db.prepare<[string], Omit<LoadedRow, 'state'>>(
+        `SELECT ${LOADED_COLUMNS} FROM cases c JOIN case_records r ON r.rowid = c.rowid
+         WHERE c.case_id = ?`,
+      ),
+      // Guarded by revision: an older or equal one returns no row and changes nothing.
+      upsert: lazily(() =>
+        this.db.prepare<unknown[], { row_id: number }>(
+          `INSERT INTO cases (${QUEUE_COLUMNS.join(', ')})
+           VALUES (${QUEUE_COLUMNS.map(() => '?').join(', ')})
+           ON CONFLICT (case_id) DO UPDATE SET
+             ${QUEUE_COLUMNS.slice(1)
+               .map((column) => `${column} = excluded.${column}`)
+               .join(', ')}
+           WHERE excluded.revision > cases.revision
+           RETURNING rowid AS row_id`,
+        ),
+      ),
+      putRecord: this.db.prepare<[number, string, string, number]>(
+        'INSERT OR REPLACE INTO case_records (rowid, state, facts, event_facts) VALUES (?, ?, ?, ?)',
+      ),
       deleteCategories: this.db.prepare<[string]>('DELETE FROM case_categories WHERE case_id = ?'),
       insertCategory: this.db.prepare<[string, string]>(
         'INSERT OR IGNORE INTO case_categories (category, case_id) VALUES (?, ?)',
       ),
-      deleteFacts: this.db.prepare<[string]>('DELETE FROM facts WHERE case_id = ?'),
-      deleteSearch: this.db.prepare<[string]>(
-        'DELETE FROM case_search WHERE rowid = (SELECT rowid FROM cases WHERE case_id = ?)',
+      deleteSearch: this.db.prepare<[number]>('DELETE FROM case_search WHERE rowid = ?'),
+      insertSearch: this.db.prepare<[number, string]>(
+        'INSERT INTO case_search (rowid, text) VALUES (?, ?)',
       ),
-      insertSearch: this.db.prepare<[string, string]>(
-        'INSERT INTO case_search (rowid, text) SELECT rowid, ? FROM cases WHERE case_id = ?',
+      states: this.db.prepare<[string], { row_id: number; state: string }>(
+        'SELECT rowid AS row_id, state FROM case_records WHERE rowid IN (SELECT value FROM json_each(?))',
       ),
-      insertFact: this.db.prepare<[string, string, string, number]>(
-        'INSERT INTO facts (case_id, month, metric, value) VALUES (?, ?, ?, ?)',
+      caseCount: this.db.prepare<[], { cases: number | null }>(
+        'SELECT MAX(rowid) AS cases FROM cases',
       ),
-      checkpoint: this.db.prepare<[], { commit_position: string; prepare_position: string }>(
-        'SELECT commit_position, prepare_position FROM checkpoint WHERE id = 1',
+      categorySize: this.db.prepare<[string, number], { count: number }>(
+        'SELECT COUNT(*) AS count FROM (SELECT 1 FROM case_categories WHERE category = ? LIMIT ?)',
       ),
-      setCheckpoint: this.db.prepare<[string, string]>(
-        `INSERT INTO checkpoint (id, commit_position, prepare_position) VALUES (1, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET commit_position = excluded.commit_position, prepare_position = excluded.prepare_position`,
+      checkpoint: this.db.prepare<
+        [],
+        { commit_position: string; prepare_position: string; events: number }
+      >('SELECT commit_position, prepare_position, events FROM checkpoint WHERE id = 1'),
+      setCheckpoint: this.db.prepare<[string, string, number]>(
+        `INSERT INTO checkpoint (id, commit_position, prepare_position, events) VALUES (1, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET commit_position = excluded.commit_position,
+           prepare_position = excluded.prepare_position, events = excluded.events`,
       ),
     };
+    this.factCounts = new SqliteFactCounts(this.db);
+    this.building = building
+      ? { cases: this.builtCases(), facts: this.factCounts.startTally() }
+      : null;
+    if (building) this.db.exec('BEGIN');
     this.saveTransaction = this.db.transaction(
-      (records: readonly CaseRecord[], checkpoint: Position) => {
-        for (const record of records) this.saveRecord(record);
-        this.statements.setCheckpoint.run(
-          checkpoint.commit.toString(),
-          checkpoint.prepare.toString(),
-        );
-      },
+      (records: readonly CaseRecord[], checkpoint: Checkpoint) =>
+        this.saveInTransaction(records, checkpoint),
     );
   }
 
-  /** Builds the indexes a rebuild left out, and makes commits durable again. */
+  private saveInTransaction(records: readonly CaseRecord[], checkpoint: Checkpoint): void {
+    for (const record of records) this.saveRecord(record);
+    this.statements.setCheckpoint.run(
+      checkpoint.position.commit.toString(),
+      checkpoint.position.prepare.toString(),
+      checkpoint.events,
+    );
+  }
+
+  /**
+   * Makes a rebuilt generation fit to serve: its category, fact and search rows and its
+   * indexes, built in bulk and committed with everything it wrote, and a journal and
+   * durable commits again. (No ANALYZE: a generation filled live has no statistics
+   * either, and the queue's statements are written to be planned well without them.)
+   */
   async readyToServe(): Promise<void> {
+    if (!this.building) return;
+    const { facts } = this.building;
+    this.building = null;
+    this.db.exec(FILL_DERIVED);
+    this.factCounts.store(facts);
     this.db.exec(INDEXES);
-    this.db.exec('ANALYZE');
+    this.db.exec('COMMIT');
+    this.loaded.clear();
+    this.db.pragma('cache_size = -2000'); // SQLite's default again
+    this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
   }
 
   async load(caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
     const found = new Map<string, StoredCase>();
+    if (caseIds.length === 0) return found;
     if (this.loaded.size > 50_000) this.loaded.clear(); // cases loaded but never saved: forget them
-    for (const id of caseIds) {
-      const row = this.statements.load.get(id);
-      if (row)
-        this.loaded.set(id, { categories: row.categories, facts: row.facts, search: row.search });
-      if (row)
-        found.set(id, {
-          caseId: row.case_id,
-          revision: row.revision,
-          state: JSON.parse(row.state),
-          eventFacts: JSON.parse(row.event_facts) as Fact[],
-        });
+    const rows = this.building
+      ? this.statements.loadRows.iterate(JSON.stringify(this.rowsOf(caseIds)))
+      : this.statements.load.iterate(JSON.stringify(caseIds));
+    for (const row of rows) {
+      if (!this.building) this.loaded.set(row.case_id, derivedFrom(row));
+      found.set(row.case_id, {
+        caseId: row.case_id,
+        revision: row.revision,
+        state: JSON.parse(row.state) as Case,
+        eventFacts: (JSON.parse(row.facts) as Fact[]).slice(0, row.event_facts),
+      });
     }
     return found;
   }
 
-  async save(records: readonly CaseRecord[], checkpoint: Position): Promise<void> {
-    this.saveTransaction(records, checkpoint);
+  async save(records: readonly CaseRecord[], checkpoint: Checkpoint): Promise<void> {
+    // Building: already inside the one transaction, and a savepoint per save would copy
+    // every page it touches to a statement journal first.
+    if (this.building) this.saveInTransaction(records, checkpoint);
+    else this.saveTransaction(records, checkpoint);
   }
 
-  private saveRecord({
-    caseId,
-    revision,
-    state,
-    eventFacts,
-    summary,
-    facts,
-    schedule,
-  }: CaseRecord): void {
-    const due = summary.nextDeadline?.dueBy ?? null;
-    const categories = JSON.stringify(summary.categories);
-    const factsJson = JSON.stringify(facts);
-    const search =
-      `${summary.reference} ${summary.summary} ${summary.complainantName}`.toLowerCase();
-    const changed = this.statements.upsert.run({
-      case_id: caseId,
-      revision,
-      state: JSON.stringify(state),
-      event_facts: JSON.stringify(eventFacts),
-      summary: JSON.stringify(summary),
+  /** Where the cases of a generation being rebuilt are: none, unless it was opened part-filled. */
+  private builtCases(): Map<string, { rowId: number; revision: number }> {
+    const rows = this.db
+      .prepare<[], { case_id: string; row_id: number; revision: number }>(
+        'SELECT case_id, rowid AS row_id, revision FROM cases',
+      )
+      .all();
+    return new Map(rows.map((row) => [row.case_id, { rowId: row.row_id, revision: row.revision }]));
+  }
+
+  private rowsOf(caseIds: readonly string[]): number[] {
+    const rows: number[] = [];
+    for (const id of caseIds) {
+      const found = this.building!.cases.get(id);
+      if (found) rows.push(found.rowId);
+    }
+    return rows;
+  }
+
+  /** A generation being rebuilt: the case's rows by rowid, its category, fact and search rows later. */
+  private saveBuilt(record: CaseRecord): void {
+    const { cases, facts } = this.building!;
+    const known = cases.get(record.caseId);
+    if (known && known.revision >= record.revision) return; // a replay changes nothing
+    const row = queueRow(record);
+    let rowId: number;
+    if (known) {
+      const before = this.statements.countedFacts.get(known.rowId)!;
+      facts.add(JSON.parse(before.facts) as Fact[], before, -1);
+      this.statements.updateCase.run(...row.values, known.rowId);
+      rowId = known.rowId;
+    } else rowId = Number(this.statements.insertCase.run(...row.values).lastInsertRowid);
+    facts.add(record.facts, record.summary, 1);
+    cases.set(record.caseId, { rowId, revision: record.revision });
+    this.putRecord(rowId, record, JSON.stringify(record.facts));
+  }
+
+  private putRecord(rowId: number, record: CaseRecord, facts: string): void {
+    this.statements.putRecord.run(
+      rowId,
+      JSON.stringify(record.state),
+      facts,
+      record.eventFacts.length,
+    );
+  }
+
+  private saveRecord(record: CaseRecord): void {
+    if (this.building) return this.saveBuilt(record);
+    const { caseId, summary } = record;
+    // What the case's derived rows were made from, read before the upsert replaces it.
+    const before = this.loaded.get(caseId) ?? this.readDerivedFrom(caseId);
+    const row = queueRow(record);
+    const written = this.statements.upsert().get(...row.values);
+    if (!written) return; // already at this revision or later: a replay changes nothing
+    const facts = JSON.stringify(record.facts);
+    this.putRecord(written.row_id, record, facts);
+    this.loaded.delete(caseId);
+    this.writeDerived(record, written.row_id, before ?? null, {
       kind: summary.kind,
       formality: summary.formality,
-      stage: summary.stage,
-      status: summary.status,
-      is_open: summary.status === 'closed' ? 0 : 1,
-      owner_id: summary.owner?.id ?? null,
-      recipient_id: summary.recipient.id,
-      search,
-      received_at: summary.receivedAt,
-      next_due_by: due,
-      due_asc: due ?? NO_DEADLINE_ASC,
-      due_desc: due ?? NO_DEADLINE_DESC,
-      categories,
-      facts: factsJson,
-      sweep_due: schedule['sla-sweep'],
-      auto_close_due: schedule['auto-close'],
-      same_day_due: schedule['same-day-escalation'],
-    }).changes;
-    if (changed === 0) return; // already at this revision or later: a replay changes nothing
-    const before = this.loaded.get(caseId);
-    this.loaded.delete(caseId);
-    if (before?.categories !== categories) {
+      categories: row.categories,
+      facts,
+      search: row.search,
+    });
+  }
+
+  private readDerivedFrom(caseId: string): DerivedFrom | undefined {
+    const row = this.statements.derivedFrom.get(caseId);
+    return row && derivedFrom(row);
+  }
+
+  /** Rewrites a case's category, search and fact-count rows where what they come from changed. */
+  private writeDerived(
+    { caseId, summary, facts }: CaseRecord,
+    rowId: number,
+    before: DerivedFrom | null,
+    now: DerivedFrom,
+  ): void {
+    if (before?.categories !== now.categories) {
       this.statements.deleteCategories.run(caseId);
       for (const category of summary.categories)
         this.statements.insertCategory.run(category, caseId);
     }
-    if (before?.search !== search) {
-      this.statements.deleteSearch.run(caseId);
-      this.statements.insertSearch.run(search, caseId);
+    if (before?.search !== now.search) {
+      this.statements.deleteSearch.run(rowId);
+      this.statements.insertSearch.run(rowId, now.search);
     }
-    if (before?.facts !== factsJson) {
-      this.statements.deleteFacts.run(caseId);
-      for (const fact of facts)
-        this.statements.insertFact.run(caseId, fact.month, fact.metric, fact.value);
-    }
+    const recounted =
+      before?.facts !== now.facts || before.kind !== now.kind || before.formality !== now.formality;
+    if (!recounted) return;
+    if (before) this.factCounts.add(JSON.parse(before.facts) as Fact[], before, -1);
+    this.factCounts.add(facts, now, 1);
   }
 
-  async checkpoint(): Promise<Position | null> {
+  async checkpoint(): Promise<Checkpoint | null> {
     const row = this.statements.checkpoint.get();
     return row
-      ? { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) }
+      ? {
+          position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+          events: row.events,
+        }
       : null;
   }
 
   async page(query: QueueQuery): Promise<QueuePage> {
-    const where = new Where();
-    visibilityFilter(where, query.visibility);
-    if (query.status === undefined) where.add('is_open = 1');
-    else if (query.status.length > 0)
-      where.add(`status IN (${query.status.map(() => '?').join(', ')})`, ...query.status);
-    if (query.kind) where.add('kind = ?', query.kind);
-    if (query.stage !== undefined) where.add('stage = ?', query.stage);
-    if (query.ownerId) where.add('owner_id = ?', query.ownerId);
-    if (query.unassigned) where.add('owner_id IS NULL');
-    if (query.overdue) where.add('next_due_by < ?', query.now);
-    if (query.dueBefore) where.add('next_due_by <= ?', query.dueBefore);
-    if (query.category)
-      where.add(
-        'case_id IN (SELECT case_id FROM case_categories WHERE category = ?)',
-        query.category,
-      );
-    if (query.q) textFilter(where, query.q);
-    if (query.receivedFrom) where.add('received_at >= ?', query.receivedFrom);
-    if (query.receivedTo) where.add('received_at <= ?', query.receivedTo);
-    const { column, direction } = SORTS[query.sort];
-    if (query.cursor)
-      where.add(
-        `(${column}, case_id) ${direction === 'ASC' ? '>' : '<'} (?, ?)`,
-        query.cursor.after,
-        query.cursor.id,
-      );
-    const rows = this.db
-      .prepare<unknown[], { summary: string; sort_value: string; case_id: string }>(
-        `SELECT summary, ${column} AS sort_value, case_id FROM cases ${where}
-         ORDER BY ${column} ${direction}, case_id ${direction} LIMIT ?`,
-      )
-      .all(...where.params, query.limit + 1);
+    const { sql, params } = queueSql(query, query.category ? this.categoryPlan(query) : undefined);
+    let statement = this.queueStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], QueueRow>(sql);
+      this.queueStatements.set(sql, statement);
+    }
+    const rows = statement.all(...params);
     const items = rows.slice(0, query.limit);
+    const states = new Map(
+      this.statements.states
+        .all(JSON.stringify(items.map((row) => row.row_id)))
+        .map((row) => [row.row_id, row.state]),
+    );
     const last = items[items.length - 1];
     return {
-      items: items.map((row) => JSON.parse(row.summary) as CaseSummary),
+      items: items.map((row) =>
+        summarise(JSON.parse(states.get(row.row_id)!) as Case, row.revision),
+      ),
       next: rows.length > query.limit ? { after: last.sort_value, id: last.case_id } : null,
     };
+  }
+
+  /** Whether the category has few enough cases to read them all (see `CategoryPlan`). */
+  private categoryPlan({ category, limit }: QueueQuery): CategoryPlan {
+    // The largest rowid: how many cases have been written, near enough, without counting them.
+    const { cases } = this.statements.caseCount.get()!;
+    const bound = driveCategoryBelow(limit + 1, cases ?? 0);
+    const { count } = this.statements.categorySize.get(category!, bound)!;
+    return count < bound ? 'drive' : 'probe';
   }
 
   async openCounts(
@@ -409,30 +436,11 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async facts(months: readonly string[], filter: FactFilter = {}): Promise<FactTotals> {
-    const where = new Where().add(
-      `f.month IN (${months.map(() => '?').join(', ') || "''"})`,
-      ...months,
-    );
-    if (filter.kind) where.add('c.kind = ?', filter.kind);
-    if (filter.formality) where.add('c.formality = ?', filter.formality);
-    const join = filter.kind || filter.formality ? 'JOIN cases c ON c.case_id = f.case_id' : '';
-    return totalFacts(
-      this.db
-        .prepare<unknown[], { metric: string; value: number }>(
-          `SELECT f.metric AS metric, f.value AS value FROM facts f ${join} ${where}`,
-        )
-        .iterate(...where.params),
-    );
+    return this.factCounts.totals(months, filter);
   }
 
   async themes(months: readonly string[]) {
-    return this.db
-      .prepare<unknown[], { month: string; category: string; count: number }>(
-        `SELECT month, substr(metric, 19) AS category, SUM(value) AS count FROM facts
-         WHERE month IN (${months.map(() => '?').join(', ') || "''"}) AND metric LIKE 'received.category.%'
-         GROUP BY month, metric ORDER BY month, count DESC, category`,
-      )
-      .all(...months);
+    return this.factCounts.themes(months);
   }
 
   async dueWork(
@@ -459,4 +467,85 @@ export class SqliteReadModelStore implements ReadModelStore {
     await this.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${this.filename}${suffix}`, { force: true });
   }
+}
+
+/**
+ * A generation to rebuild into: written by one writer, and thrown away if anything goes
+ * wrong, so no journal at all until it is ready to serve. (It must be set before the file
+ * is ever in WAL mode: SQLite keeps a file in WAL when asked to leave it with no error.)
+ */
+function openForBuilding(filename: string): Database.Database {
+  const db = new Database(filename);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma(`cache_size = -${BUILDING_CACHE_KIB}`);
+  return db;
+}
+
+interface QueueRow {
+  row_id: number;
+  case_id: string;
+  revision: number;
+  sort_value: string;
+}
+
+/** Made on first use: a statement that needs an index a generation being rebuilt has not got yet. */
+function lazily<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+const QUEUE_COLUMNS = [
+  'case_id',
+  'revision',
+  'kind',
+  'formality',
+  'stage',
+  'status',
+  'is_open',
+  'owner_id',
+  'recipient_id',
+  'search',
+  'categories',
+  'received_at',
+  'next_due_by',
+  'due_asc',
+  'due_desc',
+  'sweep_due',
+  'auto_close_due',
+  'same_day_due',
+];
+
+const LOADED_COLUMNS =
+  'c.case_id, c.revision, c.kind, c.formality, c.search, c.categories, r.facts, r.event_facts';
+
+/**
+ * A record's row of the queue table: its values in `QUEUE_COLUMNS` order (bound by
+ * position, which better-sqlite3 does faster than by name), and the two a save compares.
+ */
+function queueRow({ caseId, revision, summary, schedule }: CaseRecord) {
+  const due = summary.nextDeadline?.dueBy ?? null;
+  const search = `${summary.reference} ${summary.summary} ${summary.complainantName}`.toLowerCase();
+  const categories = JSON.stringify(summary.categories);
+  const values = [
+    caseId,
+    revision,
+    summary.kind,
+    summary.formality,
+    summary.stage,
+    summary.status,
+    summary.status === 'closed' ? 0 : 1,
+    summary.owner?.id ?? null,
+    summary.recipient.id,
+    search,
+    categories,
+    summary.receivedAt,
+    due,
+    due ?? NO_DEADLINE_ASC,
+    due ?? NO_DEADLINE_DESC,
+    schedule['sla-sweep'],
+    schedule['auto-close'],
+    schedule['same-day-escalation'],
+  ];
+  return { values, search, categories };
 }

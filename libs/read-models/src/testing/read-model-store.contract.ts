@@ -41,9 +41,13 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
   });
   afterEach(() => store.drop());
 
+  /** Projects and saves the events, with a checkpoint counting every event recorded so far. */
   async function project(events = history.events): Promise<void> {
     const stored = await store.load(CaseProjector.caseIds(events));
-    await store.save(projector.project(events, stored), events[events.length - 1].position);
+    await store.save(projector.project(events, stored), {
+      position: events[events.length - 1].position,
+      events: history.events.length,
+    });
   }
   const query = (overrides: Partial<QueueQuery> = {}): QueueQuery => ({
     sort: 'dueBy',
@@ -75,7 +79,10 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
   it('stores each case with its checkpoint, and loads it back to go on from', async () => {
     fiveCases();
     await project();
-    expect(await store.checkpoint()).toEqual(history.events.at(-1)!.position);
+    expect(await store.checkpoint()).toEqual({
+      position: history.events.at(-1)!.position,
+      events: history.events.length,
+    });
     const loaded = await store.load([id(1), id(9)]);
     expect([...loaded.keys()]).toEqual([id(1)]);
     expect(loaded.get(id(1))).toMatchObject({ revision: 1, state: { status: 'acknowledged' } });
@@ -89,7 +96,7 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
     // The same records again, and an older version of case 1.
     await project();
     const stale = projector.project(history.events.slice(0, 1), new Map());
-    await store.save(stale, positionAt(1));
+    await store.save(stale, { position: positionAt(1), events: 1 });
     expect(await store.page(query({ status: ['open', 'acknowledged', 'closed'] }))).toEqual(before);
     expect(await store.facts(['2026-11'])).toEqual(factsBefore);
   });
@@ -121,6 +128,7 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
     expect(await ids({ overdue: true, now: '2026-11-28T00:00:00.000Z' })).toEqual([id(3)]);
     expect(await ids({ dueBefore: '2026-11-30T23:59:59.999Z' })).toEqual([id(3), id(4)]);
     expect(await ids({ category: 'mentoring' })).toEqual([id(3), id(5), id(1)]);
+    expect(await ids({ category: 'mentoring', q: 'complaint 005' })).toEqual([id(5)]);
     expect(await ids({ q: 'complaint 004' })).toEqual([id(4)]);
     expect(await ids({ q: '100%_' })).toEqual([]);
     expect(
@@ -209,6 +217,44 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       { month: '2026-11', category: 'mentoring', count: 3 },
       { month: '2026-11', category: 'fees', count: 2 },
     ]);
+  });
+
+  it('moves a case’s facts when it becomes formal or is recategorised, event by event', async () => {
+    history.run(id(1), receive(id(1), { categories: ['fees'] }), '2026-11-23T09:00:00Z');
+    history.run(
+      id(1),
+      { type: 'EscalateCase', actor: olu, data: { reason: 'Put in writing', inWriting: true } },
+      '2026-11-24T09:00:00Z',
+    );
+    history.run(
+      id(1),
+      { type: 'ChangeCategories', actor: olu, data: { categories: ['mentoring'] } },
+      '2026-11-25T09:00:00Z',
+    );
+    history.run(id(2), receive(id(2), { categories: ['fees'] }), '2026-11-26T09:00:00Z');
+    for (const event of history.events) await project([event]);
+
+    // Facts follow what the case is now: formal, about mentoring (and received informal).
+    expect((await store.facts(['2026-11'], { formality: 'formal' })).totals).toEqual({
+      'received.kind.complaint': 1,
+      'received.channel.phone': 1,
+      'received.formality.informal': 1,
+      'received.category.mentoring': 1,
+      'escalations.to-stage-2': 1,
+      'stage-reached.stage-2': 1,
+    });
+    expect((await store.facts(['2026-11'], { formality: 'informal' })).totals).toEqual({
+      'received.kind.complaint': 1,
+      'received.channel.phone': 1,
+      'received.formality.informal': 1,
+      'received.category.fees': 1,
+      'stage-reached.stage-1': 1,
+    });
+    expect(await store.themes(['2026-11'])).toEqual([
+      { month: '2026-11', category: 'fees', count: 1 },
+      { month: '2026-11', category: 'mentoring', count: 1 },
+    ]);
+    expect((await store.page(query({ category: 'fees' }))).items.map((s) => s.id)).toEqual([id(2)]);
   });
 
   describe('the deadline index the scheduled jobs read', () => {

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { WorkingDayCalendar } from '#calendar';
+import { monthOf, totalFacts, workingDaysBetween } from './case-facts';
+
+describe('monthOf', () => {
+  // London has its clock changes at 01:00 UTC; Kathmandu is 5:45 ahead; Apia crossed the date line.
+  const zones = ['Europe/London', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Apia'];
+
+  it.each(zones)('agrees with the calendar’s local date of the instant in %s', (timeZone) => {
+    const calendar = new WorkingDayCalendar({ timeZone });
+    const instants = fc.integer({
+      min: Date.parse('2010-01-01T00:00:00Z'),
+      max: Date.parse('2035-12-31T23:59:59Z'),
+    });
+    fc.assert(
+      fc.property(instants, (time) => {
+        const instant = new Date(time).toISOString();
+        expect(monthOf(calendar, instant)).toBe(calendar.localDateOf(new Date(time)).slice(0, 7));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('puts the instants either side of midnight at a month’s end in their own months', () => {
+    const london = new WorkingDayCalendar({ timeZone: 'Europe/London' });
+    // British Summer Time: midnight on 1 July is 23:00 UTC on 30 June.
+    expect(monthOf(london, '2026-06-30T22:59:59.999Z')).toBe('2026-06');
+    expect(monthOf(london, '2026-06-30T23:00:00.000Z')).toBe('2026-07');
+    // Greenwich Mean Time: the two agree.
+    expect(monthOf(london, '2026-11-30T23:59:59.999Z')).toBe('2026-11');
+    expect(monthOf(london, '2026-12-01T00:00:00.000Z')).toBe('2026-12');
+    // Not in canonical form: with an offset, 22:30 UTC on 30 June, 23:30 in London.
+    expect(monthOf(london, '2026-07-01T00:30:00+02:00')).toBe('2026-06');
+  });
+});
+
+describe('workingDaysBetween', () => {
+  it('agrees with the calendar, for any two instants', () => {
+    const london = new WorkingDayCalendar({ timeZone: 'Europe/London' });
+    const instants = fc.integer({
+      min: Date.parse('2025-12-01T00:00:00Z'),
+      max: Date.parse('2027-01-31T23:59:59Z'),
+    });
+    fc.assert(
+      fc.property(instants, fc.integer({ min: 0, max: 90 * 86_400_000 }), (from, span) => {
+        const [a, b] = [new Date(from), new Date(from + span)];
+        expect(workingDaysBetween(london, a.toISOString(), b.toISOString())).toBe(
+          london.workingDaysBetween(a, b),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('totalFacts', () => {
+  it('sums counters and keeps working days in ascending order, however the rows came', () => {
+    expect(
+      totalFacts([
+        { metric: 'received.kind.complaint', value: 1 },
+        { metric: 'working-days.acknowledge.stage-1', value: 4 },
+        { metric: 'received.kind.complaint', value: 1 },
+        { metric: 'working-days.acknowledge.stage-1', value: 2 },
+      ]),
+    ).toEqual({
+      totals: { 'received.kind.complaint': 2 },
+      durations: { 'working-days.acknowledge.stage-1': [2, 4] },
+    });
+  });
+});
