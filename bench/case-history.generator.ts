@@ -158,13 +158,18 @@ export function generateYear(cases: number, start = Date.parse('2025-12-01T09:00
   return timed.sort((a, b) => a.at - b.at);
 }
 
-/** Appends the year one event per append, as commands would have, with the real envelope. */
+/**
+ * Appends the year one event per append, as commands would have, with the real envelope.
+ * Appends are issued 1,000 at a time without waiting for each, so they share the store's
+ * group commits, as concurrent commands do.
+ */
 export async function appendYear(
   store: EventStore,
   events: readonly Timed[],
   onProgress?: (done: number) => void,
 ): Promise<void> {
   const revisions = new Map<string, number>();
+  let pending: Promise<unknown>[] = [];
   for (const [i, { stream, event, actor }] of events.entries()) {
     const revision = revisions.get(stream) ?? -1;
     const envelope: NewEvent = {
@@ -181,8 +186,13 @@ export async function appendYear(
         schemaVersion: 1,
       },
     };
-    await store.append(stream, [envelope], revision === -1 ? 'no-stream' : revision);
+    pending.push(store.append(stream, [envelope], revision === -1 ? 'no-stream' : revision));
     revisions.set(stream, revision + 1);
+    if (pending.length >= 1_000) {
+      await Promise.all(pending);
+      pending = [];
+    }
     if (onProgress && i % 10_000 === 0) onProgress(i);
   }
+  await Promise.all(pending);
 }

@@ -74,6 +74,22 @@ async function portAppends(
   return rate;
 }
 
+/** `clients` appenders at once, each one event at a time, as concurrent commands append. */
+async function concurrentAppends(dir: string, count: number, clients: number): Promise<number> {
+  const store = new SqliteEventStore({ filename: join(dir, 'concurrent.db') });
+  const events = Array.from({ length: count }, (_, n) => event(n));
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let n = client; n < count; n += clients)
+        await store.append(`clfcase-${events[n].id}`, [events[n]], 'no-stream');
+    }),
+  );
+  const rate = perSecond(count, started);
+  await store.close();
+  return rate;
+}
+
 async function reads(
   dir: string,
   streams: number,
@@ -109,7 +125,7 @@ async function reads(
 
 export async function benchEventStore(quick: boolean): Promise<Measurement[]> {
   const dir = mkdtempSync(join(tmpdir(), 'clf-bench-'));
-  const count = quick ? 1_000 : 5_000;
+  const count = quick ? 2_000 : 5_000;
   try {
     const results: Measurement[] = [];
     for (const durability of ['full', 'normal'] as const) {
@@ -130,6 +146,14 @@ export async function benchEventStore(quick: boolean): Promise<Measurement[]> {
         },
       });
     }
+    const concurrent = await concurrentAppends(dir, count * 4, 32);
+    results.push({
+      what: 'event appends from 32 concurrent appenders through the port (synchronous=FULL, group commit)',
+      target: '—',
+      measured: `${concurrent.toLocaleString('en-GB')}/s`,
+      pass: null,
+      detail: { events: count * 4, appenders: 32, perSecond: concurrent },
+    });
     const { readAll, readStream } = await reads(dir, quick ? 200 : 1_000, 100);
     results.push({
       what: 'event store reads (readAll in batches of 1,000; readStream of 100-event streams)',

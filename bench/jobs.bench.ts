@@ -92,6 +92,7 @@ export async function benchJobs(quick: boolean): Promise<Measurement[]> {
         CLF_DATA_DIR: dir,
         CLF_JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
         CLF_SCHEDULER: 'off',
+        LOG_LEVEL: 'warn',
       }),
       { clock: () => now },
     );

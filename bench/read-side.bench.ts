@@ -6,9 +6,7 @@ import { SqliteEventStore } from '#event-store';
 import { CaseProjections, SqliteReadModelGenerations, type QueueQuery } from '#read-models';
 import { appendYear, generateYear } from './case-history.generator';
 import type { Measurement } from './event-store.bench';
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+import { percentile } from './percentile';
 
 /** Queue pages managers actually ask for: filtered, sorted, 50 rows. */
 const QUEUE_SHAPES: Array<[string, Partial<QueueQuery>]> = [

@@ -3,6 +3,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchEventStore, type Measurement } from './event-store.bench';
 import { benchJobs } from './jobs.bench';
+import { benchLargeStore } from './large-store.bench';
+import { benchPostCases } from './post-cases.bench';
 import { benchReadSide } from './read-side.bench';
 
 /** `npm run bench [-- --quick]`: measures the DESIGN §8 targets on the embedded profile. */
@@ -21,8 +23,10 @@ async function main(): Promise<void> {
   const results: Measurement[] = [];
   for (const [name, run] of [
     ['event store', benchEventStore],
+    ['POST /cases over HTTP', benchPostCases],
     ['read side', benchReadSide],
     ['scheduled jobs', benchJobs],
+    ['a store of a million events', benchLargeStore],
   ] as const) {
     process.stdout.write(`… ${name}\n`);
     results.push(...(await run(quick)));

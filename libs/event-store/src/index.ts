@@ -4,6 +4,7 @@ export * from './event-store.errors';
 export * from './event-store.port';
 export * from './hash-chain';
 export * from './sqlite/open-sqlite';
+export * from './sqlite/group-commit';
 export * from './sqlite/sqlite-event-store';
 export * from './reference/reference-allocator.port';
 export * from './reference/sqlite-reference-allocator';

@@ -3,13 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { createTokenVerifier, TOKEN_VERIFIER } from './token-verifier';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 @Module({
   providers: [
     {
       provide: TOKEN_VERIFIER,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createTokenVerifier(config.jwt),
+      useFactory: (config: AppConfig) => new VerifiedTokenCache(createTokenVerifier(config.jwt)),
     },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { ROLES, type Actor, type Role } from '#domain';
 import type { JwtSettings } from '../config/app-config';
@@ -70,7 +71,8 @@ export function createTokenVerifier(settings: JwtSettings): TokenVerifier {
   const verifyWith =
     settings.algorithm === 'HS256'
       ? (() => {
-          const key = new TextEncoder().encode(hs256Secret(settings));
+          // Imported once: handing jose the raw bytes would import the key on every request.
+          const key = createSecretKey(Buffer.from(hs256Secret(settings), 'utf8'));
           return (token: string) =>
             jwtVerify(token, key, { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
         })()

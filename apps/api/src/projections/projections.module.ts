@@ -69,6 +69,17 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
 
   async onApplicationBootstrap(): Promise<void> {
     await this.projections.start();
+    if (!(this.projections instanceof CaseProjections)) return;
+    // Where the projections pick up after a restart (or a crash): operators and the crash test read it.
+    const from = this.projections.runner().checkpoint;
+    new Logger('Projections').log({
+      msg: from
+        ? 'Read models resume from their checkpoint'
+        : 'Read models start from the first event',
+      generation: this.projections.store().generation,
+      checkpoint: from ? Number(from.position.commit) : null,
+      eventsHandled: from?.events ?? 0,
+    });
   }
 
   /** Before the storage closes: stop at a checkpoint. */

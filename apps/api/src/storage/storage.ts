@@ -31,7 +31,7 @@ function embedded(config: AppConfig, clock: Clock): Storage {
   const documents = new FileDocumentStore(join(config.dataDir, 'documents'));
   return {
     events,
-    references: new SqliteReferenceAllocator(events.database),
+    references: new SqliteReferenceAllocator(events),
     documents,
     leases: new InProcessJobLeases(clock),
     close: async () => {

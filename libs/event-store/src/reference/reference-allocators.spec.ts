@@ -18,7 +18,7 @@ const sqliteStore = () =>
 describe('SqliteReferenceAllocator (contract)', () => {
   referenceAllocatorContract(async () => {
     const store = sqliteStore();
-    return { allocator: new SqliteReferenceAllocator(store.database), close: () => store.close() };
+    return { allocator: new SqliteReferenceAllocator(store), close: () => store.close() };
   });
 });
 
@@ -79,7 +79,7 @@ it('reads a reference back into its parts, and refuses anything else', () => {
 
 it('gives a case the same reference however often the SQLite allocator is asked', async () => {
   const store = sqliteStore();
-  const allocator = new SqliteReferenceAllocator(store.database);
+  const allocator = new SqliteReferenceAllocator(store);
   const first = await allocator.next('DMM', 2026, 'case-a');
   expect(await allocator.next('DMM', 2026, 'case-a')).toBe(first);
   expect(await allocator.next('DMM', 2026, 'case-b')).toBe('DMM-2026-00002');

@@ -1,16 +1,18 @@
-import type Database from 'better-sqlite3';
+import type { SqliteWriter } from '../sqlite/group-commit';
 import { formatReference, type ReferenceAllocator } from './reference-allocator.port';
 
 /**
  * One row per prefix and year, incremented by a single atomic statement, and one row
  * per reference naming its case, written in the same transaction. Asking again for the
- * same case returns its reference rather than a new one.
+ * same case returns its reference rather than a new one. Allocations share the event
+ * store's group commits, so a burst of new cases pays for one fsync, not one each.
  */
 export class SqliteReferenceAllocator implements ReferenceAllocator {
   private readonly allocate;
   private readonly lookup;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly store: SqliteWriter) {
+    const db = store.database;
     db.exec(`CREATE TABLE IF NOT EXISTS reference_counters (
       prefix TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (prefix, year));
       CREATE TABLE IF NOT EXISTS case_references (
@@ -26,21 +28,21 @@ export class SqliteReferenceAllocator implements ReferenceAllocator {
     const given = db.prepare<[string, string], { reference: string }>(
       'SELECT reference FROM case_references WHERE case_id = ? AND reference LIKE ? LIMIT 1',
     );
-    this.allocate = db.transaction((prefix: string, year: number, caseId: string) => {
+    this.allocate = (prefix: string, year: number, caseId: string) => {
       // A retry for the same case gets the number it was given, so no number is skipped.
       const earlier = given.get(caseId, `${prefix}-${year}-%`);
       if (earlier) return earlier.reference;
       const reference = formatReference(prefix, year, increment.get(prefix, year)!.last);
       remember.run(reference, caseId);
       return reference;
-    });
+    };
     this.lookup = db.prepare<[string], { case_id: string }>(
       'SELECT case_id FROM case_references WHERE reference = ?',
     );
   }
 
   async next(prefix: string, year: number, caseId: string): Promise<string> {
-    return this.allocate.immediate(prefix, year, caseId);
+    return this.store.write(() => this.allocate(prefix, year, caseId));
   }
 
   async caseIdOf(reference: string): Promise<string | null> {

@@ -20,6 +20,7 @@ import {
 } from '../event-store.port';
 import { hashEvent, verifyChain, type ChainVerification } from '../hash-chain';
 import { positionAt, START, type Position } from '../position';
+import { GroupCommit, type SqliteWriter } from './group-commit';
 import { PositionCursorSubscription } from './position-cursor.subscription';
 import { openSqlite, type SqliteDurability } from './open-sqlite';
 
@@ -96,14 +97,18 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   hash: row.hash,
 });
 
-/** The embedded event store: one SQLite file in WAL mode; SQLite's single writer orders positions. */
-export class SqliteEventStore implements EventStore {
+/**
+ * The embedded event store: one SQLite file in WAL mode; SQLite's single writer orders
+ * positions. Appends made at the same moment share one commit (`GroupCommit`).
+ */
+export class SqliteEventStore implements EventStore, SqliteWriter {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<PositionCursorSubscription>();
   private readonly statements;
-  private readonly appendTransaction;
+  private readonly appendInSavepoint;
+  private readonly commits: GroupCommit;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.db = openSqlite(options.filename, options.durability);
@@ -140,35 +145,44 @@ export class SqliteEventStore implements EventStore {
         'SELECT MAX(position) AS position FROM events WHERE category = ?',
       ),
     };
-    // IMMEDIATE takes the write lock at BEGIN, so the revision read and the insert see the same stream.
-    const transaction = this.db.transaction(
+    // Inside the group's transaction: a savepoint, so a multi-event append that fails leaves nothing.
+    this.appendInSavepoint = this.db.transaction(
       (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) =>
         this.appendInTransaction(stream, events, expected),
     );
-    this.appendTransaction = transaction.immediate.bind(transaction);
+    this.commits = new GroupCommit(this.db, () => this.appended.emit('append'));
   }
 
   /**
-   * Checks the expectation and inserts in one IMMEDIATE transaction. A retried append is
-   * recognised only when that fails (its revision no longer matches, or an event id is
-   * already stored), so the common path pays for no lookups.
+   * Checks the expectation and inserts in the group's IMMEDIATE transaction (which takes
+   * the write lock at BEGIN, so the revision read and the insert see the same stream). A
+   * retried append is recognised only when that fails (its revision no longer matches, or
+   * an event id is already stored), so the common path pays for no lookups.
    */
-  async append(
+  append(
     stream: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    let result: AppendResult;
-    try {
-      result = this.appendTransaction(stream, events, expected);
-    } catch (error) {
-      const retried =
-        isRetrySymptom(error) && events.length > 0 ? this.earlierAppend(stream, events) : null;
-      if (retried) return retried;
-      throw error;
-    }
-    this.appended.emit('append');
-    return result;
+    return this.commits.write(() => {
+      try {
+        // A failed insert takes back only its own row: several events need a savepoint, so
+        // that the retry check below sees none of them.
+        return events.length > 1
+          ? this.appendInSavepoint(stream, events, expected)
+          : this.appendInTransaction(stream, events, expected);
+      } catch (error) {
+        const retried =
+          isRetrySymptom(error) && events.length > 0 ? this.earlierAppend(stream, events) : null;
+        if (retried) return retried;
+        throw error;
+      }
+    });
+  }
+
+  /** Runs other writes to this file (reference numbers) in the same group commits as appends. */
+  write<T>(work: () => T): Promise<T> {
+    return this.commits.write(work);
   }
 
   private appendInTransaction(
@@ -319,6 +333,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.commits.flush();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.db.close();
   }

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '#event-store';
+import { startServer, type ServerProcess } from '../test/support/server-process';
+import { appendYear, generateYear } from './case-history.generator';
+import type { Measurement } from './event-store.bench';
+import { percentile } from './percentile';
+import { BENCH_SECRET, bearer } from './post-cases.bench';
+
+/** Cases that make about a million events (3.2 events a case in the generated year). */
+const CASES_FOR_A_MILLION_EVENTS = 312_000;
+
+const ms = (value: number) => Number(value.toFixed(2));
+
+/** Sequential requests, one at a time (keep-alive): each one's time from send to last byte. */
+async function timeRequests(
+  count: number,
+  send: () => Promise<Response>,
+): Promise<{ p50: number; p95: number; p99: number }> {
+  const timings: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    const response = await send();
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    timings.push(performance.now() - started);
+  }
+  timings.sort((a, b) => a - b);
+  return {
+    p50: percentile(timings, 50),
+    p95: percentile(timings, 95),
+    p99: percentile(timings, 99),
+  };
+}
+
+/** A complaint with 99 notes after it: a case of 100 events, recorded over HTTP. */
+async function hundredEventCase(server: ServerProcess, staff: string): Promise<string> {
+  const headers = { Authorization: staff, 'Content-Type': 'application/json' };
+  const created = await fetch(`${server.url}/api/v1/cases`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      kind: 'complaint',
+      channel: 'email',
+      summary: 'A long-running complaint about placements',
+      complainant: { name: 'Bea Learner', role: 'apprentice' },
+    }),
+  });
+  const { id } = (await created.json()) as { id: string };
+  for (let n = 1; n < 100; n += 1) {
+    const note = await fetch(`${server.url}/api/v1/cases/${id}/notes`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ text: `Call ${n} with the employer about the placement` }),
+    });
+    if (note.status !== 200) throw new Error(`note ${n}: HTTP ${note.status}`);
+  }
+  return id;
+}
+
+/**
+ * The server on a store of a million events: a year of cases made by the real decider and
+ * appended through the store port (1,000 appends in flight at a time, so they share group
+ * commits; `synchronous=NORMAL` while loading — the volume, not the loading, is measured).
+ * Then the server's first start (which builds the read models from the events), a restart
+ * (read models already there), its memory, and the history of a 100-event case over HTTP.
+ */
+export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
+  const cases = quick ? CASES_FOR_A_MILLION_EVENTS / 10 : CASES_FOR_A_MILLION_EVENTS;
+  const dataDir = mkdtempSync(join(tmpdir(), 'clf-bench-large-'));
+  try {
+    let loadStarted = performance.now();
+    const year = generateYear(cases);
+    const events = year.length;
+    const store = new SqliteEventStore({
+      filename: join(dataDir, 'events.db'),
+      durability: 'normal',
+    });
+    await appendYear(store, year);
+    year.length = 0; // let the generated year go before the server is measured
+    await store.close();
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    process.stdout.write(
+      `  stored ${events.toLocaleString('en-GB')} events of ${cases.toLocaleString('en-GB')} cases in ${loadSeconds.toFixed(0)} s\n`,
+    );
+
+    const env = { CLF_JWT_SECRET: BENCH_SECRET, LOG_LEVEL: 'warn' };
+    loadStarted = performance.now();
+    const first = await startServer({ dataDir, env, readyTimeoutMs: 900_000 });
+    const firstStart = { ms: first.readyAfterMs, peakRss: first.peakRssMiB() };
+    await first.stop();
+
+    const server = await startServer({ dataDir, env });
+    try {
+      const rssAtReady = server.rssMiB();
+      const staff = await bearer('u-bench-staff', ['staff']);
+      const manager = await bearer('u-bench-ops', ['operations-manager']);
+      const id = await hundredEventCase(server, staff);
+      const get = (path: string) => () =>
+        fetch(`${server.url}/api/v1${path}`, { headers: { Authorization: manager } });
+      await timeRequests(200, get(`/cases/${id}/history`)); // warm-up
+      const history = await timeRequests(quick ? 500 : 3_000, get(`/cases/${id}/history`));
+      const queue = await timeRequests(
+        quick ? 200 : 1_000,
+        get('/cases?limit=50&status=open,acknowledged,responded'),
+      );
+      const rssAfter = server.rssMiB();
+      const peakRss = server.peakRssMiB();
+      const rss = Math.max(rssAtReady ?? 0, rssAfter ?? 0);
+      const label = `${events.toLocaleString('en-GB')} events`;
+      return [
+        {
+          what: `history of a 100-event case over HTTP (GET /cases/:id/history, store of ${label})`,
+          target: 'p99 ≤ 5 ms',
+          measured: `p99 ${history.p99.toFixed(2)} ms (p50 ${history.p50.toFixed(2)} ms)`,
+          pass: history.p99 <= 5,
+          detail: { p50: ms(history.p50), p95: ms(history.p95), p99: ms(history.p99) },
+        },
+        {
+          what: `server RSS with ${label} stored (after start-up, 100 commands and ${quick ? 700 : 4_000} queries)`,
+          target: '≤ 250 MB',
+          measured: `${rss.toFixed(0)} MiB (peak ${peakRss?.toFixed(0)} MiB; first start, building the read models: peak ${firstStart.peakRss?.toFixed(0)} MiB)`,
+          pass: quick ? null : rss <= 250,
+          detail: {
+            events,
+            rssAtReadyMiB: Math.round(rssAtReady ?? 0),
+            rssAfterQueriesMiB: Math.round(rssAfter ?? 0),
+            peakMiB: Math.round(peakRss ?? 0),
+            firstStartPeakMiB: Math.round(firstStart.peakRss ?? 0),
+          },
+        },
+        {
+          what: `start-up to /health/ready with ${label} stored (read models up to date)`,
+          target: '—',
+          measured: `${Math.round(server.readyAfterMs)} ms (first start, building the read models from the events: ${(firstStart.ms / 1000).toFixed(1)} s)`,
+          pass: null,
+          detail: {
+            milliseconds: Math.round(server.readyAfterMs),
+            firstStartMilliseconds: Math.round(firstStart.ms),
+          },
+        },
+        {
+          what: `queue page over HTTP (GET /cases?limit=50, open cases, store of ${label})`,
+          target: '—',
+          measured: `p95 ${queue.p95.toFixed(2)} ms (p50 ${queue.p50.toFixed(2)} ms)`,
+          pass: null,
+          detail: { p50: ms(queue.p50), p95: ms(queue.p95), p99: ms(queue.p99) },
+        },
+      ];
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,246 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { issueToken } from '../apps/api/src/auth/issue-token';
+import { buildServer, startServer, type ServerProcess } from './support/server-process';
+
+const SECRET = 'crash-test-secret-that-is-long-enough-for-hs256-0123';
+const CLIENTS = 16;
+/** The server is killed once this many cases have been acknowledged with a 201. */
+const KILL_AFTER_CREATED = 300;
+
+interface Attempt {
+  key: string;
+  body: Record<string, unknown>;
+  /** What the client heard: a status, or nothing (the connection died with the server). */
+  status: number | null;
+  id?: string;
+  revision?: number;
+  position?: number;
+  receivedAt?: string;
+  /** The acknowledgement sent after the 201, and what was heard of it. */
+  acknowledged?: { status: number | null; revision?: number; position?: number };
+}
+
+const complaint = (n: number) => ({
+  kind: 'complaint',
+  channel: 'phone',
+  summary: `Crash-test complaint ${n}`,
+  complainant: { name: `Learner ${n}`, role: 'learner' },
+  categories: ['crash-test'],
+});
+
+/** The checkpoint in the current read-model generation's file, read while the server is down. */
+function storedCheckpoint(dataDir: string): { generation: number; checkpoint: number } {
+  const directory = join(dataDir, 'read-models');
+  // No `current` file: generation 1, which has never been replaced by a rebuild.
+  let generation = 1;
+  try {
+    generation = Number(readFileSync(join(directory, 'current'), 'utf8').trim());
+  } catch {
+    // never rebuilt
+  }
+  const db = new Database(join(directory, `read-models-${generation}.db`), { readonly: true });
+  try {
+    const row = db.prepare('SELECT commit_position FROM checkpoint WHERE id = 1').get() as
+      { commit_position: string } | undefined;
+    return { generation, checkpoint: row ? Number(row.commit_position) : 0 };
+  } finally {
+    db.close();
+  }
+}
+
+describe('an acknowledged command survives kill -9 of the server (DESIGN §8, durability)', () => {
+  jest.setTimeout(180_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'clf-crash-'));
+  const env = { CLF_JWT_SECRET: SECRET, LOG_LEVEL: 'info' };
+  let server: ServerProcess;
+  let staff: Record<string, string>;
+  let manager: Record<string, string>;
+  let admin: Record<string, string>;
+  const attempts: Attempt[] = [];
+
+  beforeAll(async () => {
+    buildServer();
+    const bearer = async (sub: string, roles: string[]) => ({
+      Authorization: `Bearer ${await issueToken(SECRET, { sub, name: sub, roles: roles as never })}`,
+      'Content-Type': 'application/json',
+    });
+    staff = await bearer('u-ann', ['staff']);
+    manager = await bearer('u-olu', ['operations-manager']);
+    admin = await bearer('u-adam', ['admin']);
+    server = await startServer({ dataDir, env });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const post = async (path: string, headers: Record<string, string>, body: unknown) => {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, never> };
+  };
+
+  /** One client: record a complaint, acknowledge it, again, until the server dies under it. */
+  async function client(index: number, counter: { created: number; n: number }) {
+    for (;;) {
+      const n = counter.n++;
+      const attempt: Attempt = {
+        key: `crash-${index}-${n}`,
+        body: complaint(n),
+        status: null,
+      };
+      attempts.push(attempt);
+      try {
+        const created = await post(
+          '/cases',
+          { ...staff, 'Idempotency-Key': attempt.key },
+          attempt.body,
+        );
+        attempt.status = created.status;
+        if (created.status !== 201) return;
+        attempt.id = created.body.id;
+        attempt.revision = created.body.revision;
+        attempt.position = created.body.position;
+        attempt.receivedAt = (created.body.case as { receivedAt: string }).receivedAt;
+        counter.created += 1;
+        attempt.acknowledged = { status: null };
+        const acknowledged = await post(`/cases/${attempt.id}/acknowledge`, staff, {
+          method: 'phone',
+        });
+        attempt.acknowledged = {
+          status: acknowledged.status,
+          revision: acknowledged.body.revision,
+          position: acknowledged.body.position,
+        };
+      } catch {
+        return; // the server is gone: this request's fate is unknown to the client
+      }
+    }
+  }
+
+  it('keeps every case that got a 201, once, in its stream and in the queue, and resumes projections from their checkpoint', async () => {
+    // Write under concurrent load, and kill the server while requests are in flight.
+    const counter = { created: 0, n: 0 };
+    const clients = Array.from({ length: CLIENTS }, (_, i) => client(i, counter));
+    await new Promise<void>((resolve) => {
+      const watch = setInterval(() => {
+        if (counter.created < KILL_AFTER_CREATED) return;
+        clearInterval(watch);
+        resolve();
+      }, 5);
+    });
+    await server.kill9();
+    await Promise.all(clients);
+
+    const confirmed = attempts.filter((a) => a.status === 201);
+    const unknown = attempts.filter((a) => a.status === null);
+    expect(confirmed.length).toBeGreaterThanOrEqual(KILL_AFTER_CREATED);
+    expect(attempts.every((a) => a.status === 201 || a.status === null)).toBe(true);
+    const before = storedCheckpoint(dataDir);
+
+    // Restart on the same data.
+    server = await startServer({ dataDir, env });
+    const resumed = server
+      .logLines()
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.msg === 'Read models resume from their checkpoint');
+    expect(resumed).toMatchObject({
+      generation: before.generation,
+      checkpoint: before.checkpoint,
+    });
+
+    // Every 201 is there, with everything acknowledged of it since.
+    for (const attempt of confirmed) {
+      const response = await fetch(`${server.url}/api/v1/cases/${attempt.id}`, {
+        headers: manager,
+      });
+      expect(response.status).toBe(200);
+      const detail = (await response.json()) as { revision: number; status: string };
+      const acknowledged = attempt.acknowledged?.status === 200;
+      expect(detail.revision).toBeGreaterThanOrEqual(
+        acknowledged ? attempt.acknowledged!.revision! : attempt.revision!,
+      );
+      if (acknowledged) expect(detail.status).toBe('acknowledged');
+    }
+
+    // A request the client never heard back about is retried with its key: it either was
+    // stored (and the retry answers with that case) or was not (and is stored now) — once.
+    for (const attempt of unknown) {
+      const retried = await post(
+        '/cases',
+        { ...staff, 'Idempotency-Key': attempt.key },
+        attempt.body,
+      );
+      expect(retried.status).toBe(201);
+      attempt.id = retried.body.id;
+      attempt.position = retried.body.position;
+      attempt.receivedAt = (retried.body.case as { receivedAt: string }).receivedAt;
+    }
+    for (const attempt of confirmed.slice(0, 20)) {
+      const again = await post(
+        '/cases',
+        { ...staff, 'Idempotency-Key': attempt.key },
+        attempt.body,
+      );
+      expect(again.body.id).toBe(attempt.id);
+    }
+
+    // Each stream is whole: revisions without gaps or repeats, and its hash chain intact.
+    const ids = attempts.map((a) => a.id!);
+    expect(new Set(ids).size).toBe(attempts.length);
+    for (const id of ids) {
+      const verify = await fetch(`${server.url}/api/v1/cases/${id}/history/verify`, {
+        headers: manager,
+      });
+      expect(await verify.json()).toMatchObject({ valid: true, brokenAtRevision: null });
+    }
+
+    // The queue holds every case exactly once, once it has caught up with the last write.
+    const head = Math.max(
+      ...attempts.flatMap((a) => [a.position ?? 0, a.acknowledged?.position ?? 0]),
+    );
+    const queued: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `?category=crash-test&limit=200${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await fetch(`${server.url}/api/v1/cases${query}`, {
+        headers: { ...manager, 'X-CLF-Min-Position': String(head) },
+      });
+      expect(page.status).toBe(200);
+      const body = (await page.json()) as { items: { id: string }[]; nextCursor: string | null };
+      queued.push(...body.items.map((item) => item.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(queued).toHaveLength(ids.length);
+    expect(new Set(queued)).toEqual(new Set(ids));
+
+    // Nothing counted twice: the months' figures count each case once (London months:
+    // a run that straddles midnight at a month's end is counted in both).
+    const quality = `Bearer ${await issueToken(SECRET, { sub: 'u-q', name: 'Q', roles: ['quality'] })}`;
+    const londonMonth = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+    });
+    const months = new Set(attempts.map((a) => londonMonth.format(new Date(a.receivedAt!))));
+    let received = 0;
+    for (const month of months) {
+      const monthly = await fetch(`${server.url}/api/v1/reports/monthly?month=${month}`, {
+        headers: { Authorization: quality, 'X-CLF-Min-Position': String(head) },
+      });
+      expect(monthly.status).toBe(200);
+      received += ((await monthly.json()) as { received: { total: number } }).received.total;
+    }
+    expect(received).toBe(ids.length);
+
+    const status = await fetch(`${server.url}/api/v1/admin/projections`, { headers: admin });
+    const projections = (await status.json()) as { generation: number; lagEvents: number }[];
+    for (const projection of projections)
+      expect(projection).toMatchObject({ generation: before.generation, lagEvents: 0 });
+  });
+});
