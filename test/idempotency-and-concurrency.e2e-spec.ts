@@ -34,6 +34,35 @@ describe('Idempotency-Key on POST /cases', () => {
     }
   });
 
+  it('returns the whole original result, even when the first request recorded two events', async () => {
+    const api = await startTestApp();
+    try {
+      const headers = await api.auth(staff);
+      const send = () =>
+        api.http
+          .post('/api/v1/cases')
+          .set(headers)
+          .set('Idempotency-Key', 'resolved-on-the-phone')
+          .send(complaint({ resolvedAtFirstContact: { resolution: 'Rebooked the session' } }));
+      const first = await send();
+      expect(first.body).toMatchObject({
+        revision: 1,
+        case: { status: 'closed', closeReason: 'resolved-at-first-contact' },
+      });
+      // A later command on the case does not change what the retry answers.
+      await api.http
+        .post(`/api/v1/cases/${first.body.id}/notes`)
+        .set(headers)
+        .send({ text: 'Learner thanked us' });
+      const again = await send();
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.etag).toBe('"1"');
+    } finally {
+      await api.close();
+    }
+  });
+
   it('creates one case when the same request is retried concurrently', async () => {
     const api = await startTestApp();
     try {

@@ -160,7 +160,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toProblem(exception);
-    if (body.status >= 500)
+    // A 503 is a known, passing condition (read models behind, shutting down): a warning
+    // saying which. Anything else at 500 is a fault of ours, logged with its stack.
+    if (body.status === 503)
+      this.logger.warn({ msg: 'Service unavailable', type: body.type, detail: body.detail });
+    else if (body.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : exception);
     if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     if (response.headersSent) {

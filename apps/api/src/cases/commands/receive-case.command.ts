@@ -111,10 +111,13 @@ export class ReceiveCaseHandler implements ICommandHandler<
     if (!canSeeCase(actor, state)) throw new CaseNotFoundError();
     const [first] = events;
     if (first.metadata.idempotency?.requestHash !== hash) throw new IdempotencyKeyReusedError();
+    // Everything the first request recorded (a case resolved at first contact is two events).
+    const recorded = events.filter((e) => e.metadata.causationId === first.metadata.causationId);
+    const last = recorded[recorded.length - 1];
     return this.cases.result(
-      foldCase([first as unknown as CaseEvent]),
-      first.revision,
-      apiPosition(first.position),
+      foldCase(recorded as unknown as CaseEvent[]),
+      last.revision,
+      apiPosition(last.position),
     );
   }
 }
