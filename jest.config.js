@@ -32,6 +32,9 @@ module.exports = {
   moduleNameMapper: {
     '^#(calendar|domain|event-store|documents|read-models|scheduling)$':
       '<rootDir>/libs/$1/src/index.ts',
+    // The distributed profile's adapters, apart so the embedded profile never loads their drivers.
+    '^#(event-store|documents|read-models|scheduling)/(esdb|gridfs|mongo)$':
+      '<rootDir>/libs/$1/src/$2/index.ts',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -98,7 +98,7 @@ export async function benchJobs(quick: boolean): Promise<Measurement[]> {
     );
     await app.init();
     try {
-      await app.get<CaseProjections>(PROJECTIONS).runner().whenCaughtUp();
+      await app.get<CaseProjections>(PROJECTIONS).whenCaughtUp();
       const runner = app.get(JobRunner);
 
       const t0 = performance.now();

@@ -58,7 +58,7 @@ export async function benchReadSide(quick: boolean): Promise<Measurement[]> {
       clock,
     );
     await projections.start();
-    await projections.runner().whenCaughtUp();
+    await projections.whenCaughtUp();
 
     const started = performance.now();
     const rebuild = await projections.startRebuild();

@@ -55,9 +55,8 @@ describe('docker-compose.yml', () => {
     }
     expect(compose.services.eventstore.healthcheck).toBeDefined();
     // The API must not start before the replica set has a primary to write to.
-    expect(compose.services.mongodb.healthcheck.test.join(' ')).toMatch(
-      /if \(h\.isWritablePrimary\) quit\(0\);.*quit\(1\)$/,
-    );
+    const mongoCheck = compose.services.mongodb.healthcheck as { test: string[] };
+    expect(mongoCheck.test.join(' ')).toMatch(/if \(h\.isWritablePrimary\) quit\(0\);.*quit\(1\)$/);
   });
 
   it('configures the API as a following replica and the worker as the one running projections and jobs', () => {

@@ -1,4 +1,3 @@
 export * from './document-store.port';
 export * from './media-type';
 export * from './file/file-document-store';
-export * from './gridfs/gridfs-document-store';

@@ -10,6 +10,3 @@ export * from './projection/read-side';
 export * from './projection/following-projections';
 export * from './sqlite/sqlite-read-model-store';
 export * from './sqlite/sqlite-read-model-generations';
-export * from './mongo/mongo-queue-query';
-export * from './mongo/mongo-read-model-store';
-export * from './mongo/mongo-read-model-generations';

@@ -13,7 +13,6 @@ import type { Clock } from '#event-store';
 import {
   CaseProjections,
   FollowingProjections,
-  MongoReadModelGenerations,
   SqliteReadModelGenerations,
   type ReadModelGenerations,
   type ReadSide,
@@ -30,9 +29,10 @@ export const policyKey = (config: AppConfig) =>
 
 export async function generationsFor(config: AppConfig): Promise<ReadModelGenerations> {
   const options = { follower: config.role === 'api', policyKey: policyKey(config) };
-  return config.profile === 'distributed'
-    ? MongoReadModelGenerations.connect(config.mongodbUri!, options)
-    : new SqliteReadModelGenerations(join(config.dataDir, 'read-models'), options);
+  if (config.profile === 'embedded')
+    return new SqliteReadModelGenerations(join(config.dataDir, 'read-models'), options);
+  const { MongoReadModelGenerations } = await import('#read-models/mongo'); // see openStorage
+  return MongoReadModelGenerations.connect(config.mongodbUri!, options);
 }
 
 /**
@@ -72,10 +72,13 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     if (!(this.projections instanceof CaseProjections)) return;
     // Where the projections pick up after a restart (or a crash): operators and the crash test read it.
     const from = this.projections.runner().checkpoint;
+    const [{ rebuilding }] = await this.projections.status();
     new Logger('Projections').log({
       msg: from
         ? 'Read models resume from their checkpoint'
-        : 'Read models start from the first event',
+        : rebuilding
+          ? 'Read models are being built from the events already stored'
+          : 'Read models start from the first event',
       generation: this.projections.store().generation,
       checkpoint: from ? Number(from.position.commit) : null,
       eventsHandled: from?.events ?? 0,

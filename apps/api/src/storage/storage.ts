@@ -1,16 +1,14 @@
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
-import { FileDocumentStore, GridFsDocumentStore, type DocumentStore } from '#documents';
+import { FileDocumentStore, type DocumentStore } from '#documents';
 import {
   CounterStreamReferenceAllocator,
-  EsdbEventStore,
   SqliteEventStore,
   SqliteReferenceAllocator,
   type Clock,
   type EventStore,
   type ReferenceAllocator,
 } from '#event-store';
-import { InProcessJobLeases, MongoJobLeases, type JobLeases } from '#scheduling';
+import { InProcessJobLeases, type JobLeases } from '#scheduling';
 import type { AppConfig } from '../config/app-config';
 
 /** Where the application keeps things, for the configured profile (DESIGN §1). */
@@ -41,7 +39,18 @@ function embedded(config: AppConfig, clock: Clock): Storage {
   };
 }
 
+/**
+ * The drivers are loaded only here, so an embedded server never holds them in memory
+ * (the EventStoreDB client and the MongoDB driver are some 40 MB of its resident set).
+ */
 async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
+  const [{ EsdbEventStore }, { MongoClient }, { GridFsDocumentStore }, { MongoJobLeases }] =
+    await Promise.all([
+      import('#event-store/esdb'),
+      import('mongodb'),
+      import('#documents/gridfs'),
+      import('#scheduling/mongo'),
+    ]);
   const events = new EsdbEventStore({
     connectionString: config.eventStoreConnectionString!,
     clock,

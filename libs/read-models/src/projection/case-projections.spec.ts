@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,18 +172,19 @@ describe('the projection runner over the event store', () => {
       clock,
     );
     await projections.start();
-    await projections.runner().whenCaughtUp();
+    await projections.whenCaughtUp();
     const before = await snapshot(projections.store());
-    expect(projections.store().generation).toBe(1);
+    // Generation 1 was made empty; the first start built generation 2 from the events.
+    expect(projections.store().generation).toBe(2);
 
     const progress: number[] = [];
     const rebuild = await projections.startRebuild((handled) => progress.push(handled));
     expect(rebuild.of).toBe(history.events.length);
-    expect((await projections.status())[0]).toMatchObject({ rebuilding: true, generation: 1 });
+    expect((await projections.status())[0]).toMatchObject({ rebuilding: true, generation: 2 });
     await expect(projections.startRebuild()).rejects.toThrow(/already running/);
     await rebuild.done;
 
-    expect(projections.store().generation).toBe(2);
+    expect(projections.store().generation).toBe(3);
     expect(await snapshot(projections.store())).toEqual(before);
     expect(progress.at(-1)).toBe(history.events.length);
     expect((await projections.status()).map((s) => [s.name, s.lagEvents, s.rebuilding])).toEqual([
@@ -191,9 +193,9 @@ describe('the projection runner over the event store', () => {
       ['themes', 0, false],
     ]);
     // The old generation stays a while for replicas still reading it, and goes at the latest on stop.
-    expect(existsSync(join(directory, 'read-models-1.db'))).toBe(true);
+    expect(existsSync(join(directory, 'read-models-2.db'))).toBe(true);
     await projections.stop();
-    expect(existsSync(join(directory, 'read-models-1.db'))).toBe(false);
+    expect(existsSync(join(directory, 'read-models-2.db'))).toBe(false);
 
     // A restart reads the promoted generation.
     const again = new CaseProjections(
@@ -203,8 +205,66 @@ describe('the projection runner over the event store', () => {
       clock,
     );
     await again.start();
-    expect(again.store().generation).toBe(2);
+    expect(again.store().generation).toBe(3);
     await again.stop();
+    await events.close();
+  });
+
+  it('builds read models never made on a store with events the way a rebuild does, serving the empty ones meanwhile', async () => {
+    const history = busyMonth();
+    const events = await storeWith(history);
+    const clean = new SqliteReadModelStore(tempFile('clean.db'), 1);
+    const cleanRunner = new ProjectionRunner(events, clean, new CaseProjector(dmmRules));
+    await cleanRunner.start();
+    await cleanRunner.whenCaughtUp();
+    const last = history.events.at(-1)!.position.commit;
+
+    const projections = new CaseProjections(
+      events,
+      new SqliteReadModelGenerations(mkdtempSync(join(tmpdir(), 'clf-gen-'))),
+      dmmRules,
+      clock,
+    );
+    await projections.start();
+    expect(projections.store().generation).toBe(1);
+    expect((await projections.status())[0]).toMatchObject({ rebuilding: true, checkpoint: null });
+    const waiting = projections.reached(last, 60_000);
+    await projections.whenCaughtUp();
+    expect(await waiting).toBe(true);
+    expect(projections.store().generation).toBe(2);
+    expect(await snapshot(projections.store())).toEqual(await snapshot(clean));
+
+    // From then on it is live: a new event reaches the read models.
+    const appended = await events.append(
+      history.events[0].stream,
+      [
+        {
+          id: randomUUID(),
+          type: 'NoteAdded',
+          data: { text: 'After the first build' },
+          occurredAt: clock().toISOString(),
+          metadata: history.events[0].metadata,
+        },
+      ],
+      'any',
+    );
+    expect(await projections.reached(appended.position.commit, 60_000)).toBe(true);
+    await Promise.all([projections.stop(), cleanRunner.stop()]);
+    await events.close();
+  });
+
+  it('starts live on a store with no events yet: nothing to build', async () => {
+    const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
+    const projections = new CaseProjections(
+      events,
+      new SqliteReadModelGenerations(mkdtempSync(join(tmpdir(), 'clf-gen-'))),
+      dmmRules,
+      clock,
+    );
+    await projections.start();
+    await projections.whenCaughtUp();
+    expect((await projections.status())[0]).toMatchObject({ generation: 1, rebuilding: false });
+    await projections.stop();
     await events.close();
   });
 });

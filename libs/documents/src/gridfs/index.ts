@@ -1,0 +1,1 @@
+export * from './gridfs-document-store';
