@@ -110,8 +110,10 @@ export async function startServer({
   const url = `http://127.0.0.1:${port}`;
 
   for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited (${child.exitCode}):\n${lines.join('\n')}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `the server exited (${child.exitCode ?? child.signalCode}):\n${lines.join('\n')}`,
+      );
     if (performance.now() - started > readyTimeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`the server was not ready within ${readyTimeoutMs} ms`);

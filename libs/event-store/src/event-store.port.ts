@@ -59,6 +59,8 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): Subscription;
   /** The position of the newest event (of a category), or null when there is none. */
   headPosition(category?: string): Promise<Position | null>;
+  /** How many events of the category come after the position: all of them, or `limit` at most. */
+  countAfter(after: Position, category: string, limit?: number): Promise<number>;
   /** Recomputes a stream's hash chain. Throws StreamNotFoundError for a stream with no events. */
   verify(stream: string): Promise<ChainVerification>;
   close(): Promise<void>;
@@ -66,3 +68,24 @@ export interface EventStore {
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+/** `countAfter` for a store that can only count by reading: batch by batch, parsing each event. */
+export async function countByReading(
+  store: Pick<EventStore, 'readAll'>,
+  after: Position,
+  category: string,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<number> {
+  let count = 0;
+  for (let from = after; count < limit;) {
+    const batch = await store.readAll({
+      after: from,
+      category,
+      maxCount: Math.min(10_000, limit - count),
+    });
+    if (batch.length === 0) break;
+    count += batch.length;
+    from = batch[batch.length - 1].position;
+  }
+  return count;
+}

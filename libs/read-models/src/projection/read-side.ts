@@ -46,14 +46,10 @@ export async function lagBehind(
   checkpoint: Position | null,
   clock: Clock,
 ): Promise<{ lagEvents: number; lagSeconds: number }> {
-  const behind = await events.readAll({
-    after: checkpoint ?? START,
-    category: CASE_CATEGORY,
-    maxCount: LAG_COUNT_LIMIT,
-  });
-  const seconds =
-    behind.length === 0
-      ? 0
-      : Math.max(0, (clock().getTime() - Date.parse(behind[0].recordedAt)) / 1000);
-  return { lagEvents: behind.length, lagSeconds: Math.round(seconds * 10) / 10 };
+  const after = checkpoint ?? START;
+  const [oldest] = await events.readAll({ after, category: CASE_CATEGORY, maxCount: 1 });
+  if (!oldest) return { lagEvents: 0, lagSeconds: 0 };
+  const lagEvents = await events.countAfter(after, CASE_CATEGORY, LAG_COUNT_LIMIT);
+  const seconds = Math.max(0, (clock().getTime() - Date.parse(oldest.recordedAt)) / 1000);
+  return { lagEvents, lagSeconds: Math.round(seconds * 10) / 10 };
 }
