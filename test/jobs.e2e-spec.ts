@@ -1,3 +1,5 @@
+import { ModuleRef } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Actor } from '#domain';
 import { CLOCK, STORAGE, type Storage } from '../apps/api/src/storage/storage';
 import { CaseCommandService } from '../apps/api/src/cases/case-command.service';
@@ -299,6 +301,41 @@ describe('catching up after the server was down', () => {
       });
     } finally {
       await later.close();
+    }
+  });
+
+  it('with CLF_SCHEDULER=off, runs no timers and no start-up catch-up: the jobs wait for the admin endpoint', async () => {
+    const first = await startTestApp({ now: '2026-11-23T10:00:00Z' });
+    const unanswered = await casework(() => first).receive();
+    await first.close();
+
+    const later = await startTestApp({ dataDir: first.dataDir, now: '2027-01-04T09:00:00Z' });
+    try {
+      // Asked through ModuleRef, which throws, rather than the app, which would exit.
+      const modules = later.app.get(ModuleRef);
+      expect(() => modules.get(JobTimers, { strict: false })).toThrow(/JobTimers/);
+      expect(() => modules.get(SchedulerRegistry, { strict: false })).toThrow(/SchedulerRegistry/);
+      const history = casework(() => later).history;
+      expect((await history(unanswered.id)).map((e: { type: string }) => e.type)).toEqual([
+        'CaseReceived',
+      ]);
+      expect((await casework(() => later).runJob('sla-sweep')).body).toMatchObject({ changed: 1 });
+    } finally {
+      await later.close();
+    }
+  });
+
+  it('with the scheduler on, registers the three timers of DESIGN §7', async () => {
+    const api = await startTestApp({ scheduler: true });
+    try {
+      await api.app.get(JobTimers).catchUp;
+      expect([...api.app.get(SchedulerRegistry).getCronJobs().keys()].sort()).toEqual([
+        'auto-close',
+        'same-day-escalation',
+        'sla-sweep',
+      ]);
+    } finally {
+      await api.close();
     }
   });
 });

@@ -12,8 +12,10 @@ function repositoryRoot(from: string): string {
 }
 
 const ROOT = repositoryRoot(__dirname);
+/** A file of the compiled build (`dist/`). */
+export const compiled = (...path: string[]) => join(ROOT, 'dist', ...path);
 /** The compiled entry point `npm start` runs. */
-export const SERVER_ENTRY = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+export const SERVER_ENTRY = compiled('apps', 'api', 'src', 'main.js');
 
 /** Compiles the server as `npm start` does, so a test can run the real thing as a process. */
 export function buildServer(): void {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { issueToken } from '../apps/api/src/auth/issue-token';
-import { buildServer, startServer, type ServerProcess } from './support/server-process';
+import { spawnSync } from 'node:child_process';
+import { buildServer, compiled, startServer, type ServerProcess } from './support/server-process';
 
 const SECRET = 'crash-test-secret-that-is-long-enough-for-hs256-0123';
 const CLIENTS = 16;
@@ -51,8 +52,16 @@ function storedCheckpoint(dataDir: string): { generation: number; checkpoint: nu
   }
 }
 
+// The server as `npm start` runs it: compiled, in a process of its own.
+beforeAll(() => buildServer(), 120_000);
+jest.setTimeout(180_000);
+
+const bearer = async (sub: string, roles: string[]) => ({
+  Authorization: `Bearer ${await issueToken(SECRET, { sub, name: sub, roles: roles as never })}`,
+  'Content-Type': 'application/json',
+});
+
 describe('an acknowledged command survives kill -9 of the server (DESIGN §8, durability)', () => {
-  jest.setTimeout(180_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'clf-crash-'));
   const env = { CLF_JWT_SECRET: SECRET, LOG_LEVEL: 'info' };
   let server: ServerProcess;
@@ -62,11 +71,6 @@ describe('an acknowledged command survives kill -9 of the server (DESIGN §8, du
   const attempts: Attempt[] = [];
 
   beforeAll(async () => {
-    buildServer();
-    const bearer = async (sub: string, roles: string[]) => ({
-      Authorization: `Bearer ${await issueToken(SECRET, { sub, name: sub, roles: roles as never })}`,
-      'Content-Type': 'application/json',
-    });
     staff = await bearer('u-ann', ['staff']);
     manager = await bearer('u-olu', ['operations-manager']);
     admin = await bearer('u-adam', ['admin']);
@@ -242,5 +246,105 @@ describe('an acknowledged command survives kill -9 of the server (DESIGN §8, du
     const projections = (await status.json()) as { generation: number; lagEvents: number }[];
     for (const projection of projections)
       expect(projection).toMatchObject({ generation: before.generation, lagEvents: 0 });
+  });
+});
+
+describe('SIGTERM under load (graceful shutdown)', () => {
+  it('answers the requests in flight, takes no new ones, exits 0, and has kept every 201', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'clf-sigterm-'));
+    const env = { CLF_JWT_SECRET: SECRET, LOG_LEVEL: 'info' };
+    const staff = await bearer('u-ann', ['staff']);
+    let server = await startServer({ dataDir, env });
+    const heard: Array<{ status: number | null; id?: string }> = [];
+    let created = 0;
+    const client = async () => {
+      for (;;) {
+        const outcome: { status: number | null; id?: string } = { status: null };
+        heard.push(outcome);
+        try {
+          const response = await fetch(`${server.url}/api/v1/cases`, {
+            method: 'POST',
+            headers: staff,
+            body: JSON.stringify(complaint(heard.length)),
+          });
+          outcome.status = response.status;
+          const body = (await response.json()) as { id: string };
+          if (response.status !== 201) return;
+          outcome.id = body.id;
+          created += 1;
+        } catch {
+          return; // the server has closed the connection, or takes no more
+        }
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await new Promise<void>((resolve) => {
+      const watch = setInterval(() => {
+        if (created < 100) return;
+        clearInterval(watch);
+        resolve();
+      }, 5);
+    });
+    await server.stop(); // SIGTERM, and wait for the exit
+    await Promise.all(clients);
+
+    expect(server.child.exitCode).toBe(0);
+    const logged = server.logLines().map((line) => JSON.parse(line) as { msg?: string });
+    expect(logged.some((line) => line.msg?.startsWith('CLF stopping'))).toBe(true);
+    // Each request was answered as stored (201) or as refused for the shutdown (503), or
+    // found the server gone; never a failure of another kind.
+    for (const outcome of heard) expect([null, 201, 503]).toContain(outcome.status);
+
+    server = await startServer({ dataDir, env });
+    try {
+      for (const { id } of heard.filter((outcome) => outcome.status === 201)) {
+        const response = await fetch(`${server.url}/api/v1/cases/${id}`, { headers: staff });
+        expect(response.status).toBe(200);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('npm run token', () => {
+  const tokenCli = (args: string[], dataDir: string) =>
+    spawnSync(process.execPath, [compiled('apps', 'api', 'src', 'auth', 'token.cli.js'), ...args], {
+      env: { PATH: process.env.PATH ?? '', CLF_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+
+  it('prints a token signed with the secret the server generated into its data directory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'clf-token-'));
+    // No CLF_JWT_SECRET: the server makes one on first start, and the command reads it.
+    const server = await startServer({ dataDir, env: { LOG_LEVEL: 'warn' } });
+    try {
+      const printed = tokenCli(['--sub', 'u1', '--name', 'Ann Lee', '--roles', 'staff'], dataDir);
+      expect(printed.status).toBe(0);
+      const token = printed.stdout.trim();
+      const created = await fetch(`${server.url}/api/v1/cases`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(complaint(1)),
+      });
+      expect(created.status).toBe(201);
+      expect(((await created.json()) as { case: { recipient: unknown } }).case.recipient).toEqual({
+        id: 'u1',
+        name: 'Ann Lee',
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses a role it does not know, naming the ones it does', () => {
+    const printed = tokenCli(
+      ['--sub', 'u1', '--roles', 'staff,superuser'],
+      mkdtempSync(join(tmpdir(), 'clf-token-')),
+    );
+    expect(printed.status).toBe(1);
+    expect(printed.stderr).toContain('unknown role superuser');
+    expect(printed.stderr).toContain('Roles: staff, operations-manager');
+    expect(printed.stdout).toBe('');
   });
 });
