@@ -52,8 +52,27 @@ function storedCheckpoint(dataDir: string): { generation: number; checkpoint: nu
   }
 }
 
-// The server as `npm start` runs it: compiled, in a process of its own.
-beforeAll(() => buildServer(), 120_000);
+// The server as `npm start` runs it: compiled (into dist/, as `npm start` does), in a
+// process of its own.
+beforeAll(() => buildServer(), 300_000);
+
+/**
+ * Resolves once `enough` holds, or fails once every client has given up first (a server
+ * that answers with errors must fail the test, not hang it).
+ */
+function whenEnough(enough: () => boolean, clients: Promise<unknown>[]): Promise<void> {
+  let finished = 0;
+  for (const client of clients) void client.finally(() => (finished += 1));
+  return new Promise<void>((resolve, reject) => {
+    const watch = setInterval(() => {
+      if (enough()) resolve();
+      else if (finished === clients.length)
+        reject(new Error('every client stopped before enough was written'));
+      else return;
+      clearInterval(watch);
+    }, 5);
+  });
+}
 jest.setTimeout(180_000);
 
 const bearer = async (sub: string, roles: string[]) => ({
@@ -131,13 +150,7 @@ describe('an acknowledged command survives kill -9 of the server (DESIGN §8, du
     // Write under concurrent load, and kill the server while requests are in flight.
     const counter = { created: 0, n: 0 };
     const clients = Array.from({ length: CLIENTS }, (_, i) => client(i, counter));
-    await new Promise<void>((resolve) => {
-      const watch = setInterval(() => {
-        if (counter.created < KILL_AFTER_CREATED) return;
-        clearInterval(watch);
-        resolve();
-      }, 5);
-    });
+    await whenEnough(() => counter.created >= KILL_AFTER_CREATED, clients);
     await server.kill9();
     await Promise.all(clients);
 
@@ -278,14 +291,11 @@ describe('SIGTERM under load (graceful shutdown)', () => {
       }
     };
     const clients = Array.from({ length: 8 }, client);
-    await new Promise<void>((resolve) => {
-      const watch = setInterval(() => {
-        if (created < 100) return;
-        clearInterval(watch);
-        resolve();
-      }, 5);
-    });
-    await server.stop(); // SIGTERM, and wait for the exit
+    try {
+      await whenEnough(() => created >= 100, clients);
+    } finally {
+      await server.stop(); // SIGTERM, and wait for the exit
+    }
     await Promise.all(clients);
 
     expect(server.child.exitCode).toBe(0);

@@ -120,7 +120,7 @@ export async function startServer({
       child.kill('SIGKILL');
       throw new Error(`the server was not ready within ${readyTimeoutMs} ms`);
     }
-    const ready = await fetch(`${url}/health/ready`).then(
+    const ready = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(5_000) }).then(
       (response) => response.status === 200,
       () => false,
     );

@@ -15,8 +15,10 @@ interface Verified {
 /**
  * Remembers tokens already verified, so a client's every request does not pay for a
  * signature check (a tenth of a request's time, measured). Only a token verified in full
- * is remembered, under its exact text, and only until it expires or a minute has passed —
- * so a key withdrawn at the identity provider is refused within a minute.
+ * is remembered, under its exact text, and only until it expires or a minute has passed:
+ * then it is verified again, against the key set as the verifier holds it (jose refetches
+ * an identity provider's keys at most every ten minutes, so a withdrawn key is refused
+ * within about eleven).
  */
 export class VerifiedTokenCache implements TokenVerifier {
   private readonly verified = new Map<string, Verified>();

@@ -38,6 +38,17 @@ describe('readiness and the read models', () => {
     });
   });
 
+  it('is not ready while read models that have taken in nothing are built, however recent the events', async () => {
+    expect(
+      await readiness('all', { checkpoint: null, lagEvents: 500, lagSeconds: 0 }),
+    ).toMatchObject({
+      code: 503,
+      body: { checks: { readModels: { status: 'behind', lagEvents: 500 } } },
+    });
+    // An empty store has nothing to take in: ready.
+    expect((await readiness('all', { checkpoint: null, lagEvents: 0 })).code).toBe(200);
+  });
+
   it('is ready on the lag bound itself', async () => {
     expect((await readiness('all', { lagSeconds: READY_MAX_LAG_SECONDS })).code).toBe(200);
   });

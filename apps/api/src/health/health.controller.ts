@@ -77,8 +77,12 @@ export class HealthController {
       | { status: 'unavailable' };
     return withinTime<ReadModelsCheck>(
       async () => {
-        const [{ lagEvents, lagSeconds, failed }] = await this.projections.status();
-        const behind = failed !== null || lagSeconds > READY_MAX_LAG_SECONDS;
+        const [{ lagEvents, lagSeconds, failed, checkpoint }] = await this.projections.status();
+        // Read models that have taken in nothing while the store holds events (a first
+        // start on existing data, building them) would show empty queues however recent
+        // the events are.
+        const unbuilt = checkpoint === null && lagEvents > 0;
+        const behind = failed !== null || unbuilt || lagSeconds > READY_MAX_LAG_SECONDS;
         return {
           status: behind ? 'behind' : 'ok',
           lagEvents,

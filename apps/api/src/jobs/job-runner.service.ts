@@ -196,6 +196,17 @@ export class JobRunner implements OnModuleDestroy {
     }
   }
 
+  /**
+   * Resolves once the read models include every case event stored now, however long that
+   * takes (read models being built on a first start), or when the server stops: for the
+   * start-up run, which would otherwise sweep read models not yet made.
+   */
+  async whenIndexBuilt(): Promise<void> {
+    const head = await this.storage.events.headPosition(CASE_CATEGORY);
+    if (head === null) return;
+    while (!this.stopping && !(await this.projections.reached(head.commit, 1_000)));
+  }
+
   /** Waits until the read models include every case event stored before the run began. */
   private async indexCaughtUp(): Promise<boolean> {
     const head = await this.storage.events.headPosition(CASE_CATEGORY);

@@ -11,7 +11,8 @@ import {
 
 /**
  * The jobs' timers (left out with CLF_SCHEDULER=off). On start-up every job runs once, so
- * what fell due while the server was down is done at once rather than at the next tick.
+ * what fell due while the server was down is done at once rather than at the next tick —
+ * once the read models (the jobs' candidates) have caught up, even if they are being built.
  */
 @Injectable()
 export class JobTimers implements OnApplicationBootstrap {
@@ -24,6 +25,7 @@ export class JobTimers implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.catchUp = (async () => {
+      await this.runner.whenIndexBuilt();
       for (const job of CATCH_UP_ORDER) await this.fire(job);
     })();
   }

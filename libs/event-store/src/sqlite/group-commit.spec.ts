@@ -91,4 +91,22 @@ describe('GroupCommit', () => {
     commit.flush();
     expect(seenByOthers()).toEqual([9]);
   });
+
+  it('refuses a write that is not synchronous, or that asks for another write', async () => {
+    const { commit, insert, seenByOthers } = setUp();
+    await expect(
+      commit.write(async () => {
+        insert.run(1);
+      }),
+    ).rejects.toThrow('synchronous');
+    let inner: Promise<unknown> | undefined;
+    await expect(
+      commit.write(() => {
+        inner = commit.write(() => insert.run(2));
+        insert.run(3);
+      }),
+    ).resolves.toBeUndefined();
+    await expect(inner).rejects.toThrow('another write');
+    expect(seenByOthers()).toEqual([3]);
+  });
 });

@@ -28,6 +28,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
+  private flushing = false;
   private readonly inSavepoint: (work: () => unknown) => unknown;
   private readonly inTransaction: (batch: Pending[]) => Outcome[];
 
@@ -45,6 +46,8 @@ export class GroupCommit {
   }
 
   write<T>(work: () => T): Promise<T> {
+    // Asked for from inside a write, it would commit in a later transaction than its caller.
+    if (this.flushing) return Promise.reject(new Error('A write cannot ask for another write.'));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (this.scheduled) return;
@@ -60,12 +63,15 @@ export class GroupCommit {
     this.queue = [];
     if (batch.length === 0) return;
     let outcomes: Outcome[];
+    this.flushing = true;
     try {
       outcomes = this.inTransaction(batch);
     } catch (error) {
       // The transaction itself failed (the disk, a lock held too long): nothing committed.
       for (const pending of batch) pending.reject(error);
       return;
+    } finally {
+      this.flushing = false;
     }
     if (outcomes.some((outcome) => outcome.ok)) this.onCommitted();
     outcomes.forEach((outcome, i) =>
@@ -75,7 +81,11 @@ export class GroupCommit {
 
   private attempt(pending: Pending, inSavepoint = true): Outcome {
     try {
-      return { ok: true, value: inSavepoint ? this.inSavepoint(pending.work) : pending.work() };
+      const value = inSavepoint ? this.inSavepoint(pending.work) : pending.work();
+      // Whatever it did after its first await would run outside the transaction.
+      if (typeof (value as Promise<unknown> | null)?.then === 'function')
+        throw new TypeError('A write must be synchronous.');
+      return { ok: true, value };
     } catch (error) {
       // Alone, or an error that ended the whole transaction: it takes the batch with it.
       if (!inSavepoint || !this.db.inTransaction) throw error;

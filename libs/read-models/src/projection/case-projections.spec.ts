@@ -253,6 +253,55 @@ describe('the projection runner over the event store', () => {
     await events.close();
   });
 
+  it('drops a rebuild stopped before it was swapped in: its generation is never served', async () => {
+    const history = busyMonth();
+    const events = await storeWith(history);
+    const directory = mkdtempSync(join(tmpdir(), 'clf-gen-'));
+    const projections = new CaseProjections(
+      events,
+      new SqliteReadModelGenerations(directory),
+      dmmRules,
+      clock,
+    );
+    await projections.start(); // a first start on existing data: building generation 2
+    expect(existsSync(join(directory, 'read-models-2.db'))).toBe(true);
+    await projections.stop();
+    expect(existsSync(join(directory, 'read-models-2.db'))).toBe(false);
+    await events.close();
+  });
+
+  it('catches up live when the first build fails, reporting why', async () => {
+    const history = busyMonth();
+    const events = await storeWith(history);
+    const clean = new SqliteReadModelStore(tempFile('clean.db'), 1);
+    const cleanRunner = new ProjectionRunner(events, clean, new CaseProjector(dmmRules));
+    await cleanRunner.start();
+    await cleanRunner.whenCaughtUp();
+
+    const real = new SqliteReadModelGenerations(mkdtempSync(join(tmpdir(), 'clf-gen-')));
+    const failing = Object.assign(Object.create(real) as SqliteReadModelGenerations, {
+      create: async () =>
+        Object.assign(Object.create(await real.create()) as ReadModelStore, {
+          save: async () => {
+            throw new Error('disk full');
+          },
+        }),
+    });
+    const errors: unknown[] = [];
+    const projections = new CaseProjections(events, failing, dmmRules, clock, (error) =>
+      errors.push(error),
+    );
+    await projections.start();
+    await projections.whenCaughtUp();
+    expect(errors.map(String)).toContain('Error: disk full');
+    expect(projections.store().generation).toBe(1);
+    expect(await snapshot(projections.store())).toEqual(await snapshot(clean));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await projections.status())[0]).toMatchObject({ failed: null, lagEvents: 0 });
+    await Promise.all([projections.stop(), cleanRunner.stop()]);
+    await events.close();
+  });
+
   it('starts live on a store with no events yet: nothing to build', async () => {
     const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
     const projections = new CaseProjections(

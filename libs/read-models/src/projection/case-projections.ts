@@ -47,6 +47,8 @@ export class CaseProjections implements ReadSide {
   private live: ProjectionRunner | null = null;
   /** The first build of read models that were never made, until it is swapped in. */
   private initialBuild: Promise<void> | null = null;
+  /** Why that build failed, while the read models catch up live in its place. */
+  private buildFailure: unknown = null;
   private rebuild: {
     runner: ProjectionRunner;
     handled: number;
@@ -79,9 +81,16 @@ export class CaseProjections implements ReadSide {
         () => {
           this.initialBuild = null;
         },
-        (error: unknown) => {
-          this.initialBuild = null;
+        async (error: unknown) => {
+          // Said in the status until the read models have caught up the slow way instead.
+          this.buildFailure = error;
           this.onError(error);
+          await this.live!.start();
+          this.initialBuild = null;
+          void this.live!.whenCaughtUp().then(
+            () => (this.buildFailure = null),
+            () => {},
+          );
         },
       );
     } else await this.live.start();
@@ -213,7 +222,7 @@ export class CaseProjections implements ReadSide {
     const runner = this.runner();
     const checkpoint = runner.position;
     const lag = await lagBehind(this.events, checkpoint, this.clock);
-    const failure = runner.error;
+    const failure = runner.error ?? this.buildFailure;
     return READ_MODEL_NAMES.map((name) => ({
       name,
       generation: runner.target.generation,
@@ -242,7 +251,12 @@ export class CaseProjections implements ReadSide {
   async stop(): Promise<void> {
     if (this.requestPoll) clearInterval(this.requestPoll);
     for (const store of [...this.retired.keys()]) await this.dropRetired(store);
-    await this.rebuild?.runner.stop();
+    const unfinished = this.rebuild?.runner;
+    if (unfinished) {
+      // Stopped before it caught up: its generation was never served and never will be.
+      await unfinished.stop();
+      await unfinished.target.drop();
+    }
     await this.live?.stop();
     await this.generations.close();
   }

@@ -50,4 +50,24 @@ describe('SQLite read-model generations and the policy they were made under', ()
     await writer.generations.close();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('discards the files of a rebuild that never finished when the writer opens the current generation', async () => {
+    const dir = directory();
+    const first = await open(dir, 'dmm-a');
+    const unfinished = await first.generations.create(); // generation 2, never promoted
+    await unfinished.save([], { position: positionAt(5), events: 5 });
+    await first.generations.close(); // the process stops (or dies) before it is swapped in
+    expect(existsSync(join(dir, 'read-models-2.db'))).toBe(true);
+
+    // A follower leaves files alone; the writer clears them away.
+    const follower = await open(dir, 'dmm-a', true);
+    expect(existsSync(join(dir, 'read-models-2.db'))).toBe(true);
+    await follower.generations.close();
+    const again = await open(dir, 'dmm-a');
+    expect(again.store.generation).toBe(1);
+    expect(existsSync(join(dir, 'read-models-2.db'))).toBe(false);
+    expect(existsSync(join(dir, 'read-models-1.db'))).toBe(true);
+    expect((await again.generations.create()).generation).toBe(2);
+    await again.generations.close();
+  });
 });

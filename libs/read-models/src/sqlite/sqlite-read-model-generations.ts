@@ -86,6 +86,7 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
       return fresh;
     }
     const generation = this.currentGeneration();
+    if (!this.active && !this.options.follower) this.discardUnfinished(generation);
     if (this.active?.generation !== generation) {
       const opened = new SqliteReadModelStore(this.fileOf(generation), generation, {
         migrate: !this.options.follower,
@@ -94,6 +95,17 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
       this.active = opened;
     }
     return this.active;
+  }
+
+  /**
+   * Generations after the current one are rebuilds that never finished (the process
+   * stopped or died first): no one has read them, and no one will.
+   */
+  private discardUnfinished(current: number): void {
+    for (const name of readdirSync(this.directory)) {
+      const generation = Number(/^read-models-(\d+)\.db(-wal|-shm)?$/.exec(name)?.[1]);
+      if (generation > current) rmSync(join(this.directory, name), { force: true });
+    }
   }
 
   private nextGeneration(): number {
