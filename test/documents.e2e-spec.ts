@@ -136,6 +136,14 @@ describe('documents on a case', () => {
       .set(await api.auth(staff))
       .field('note', 'no file');
     expect(empty.status).toBe(400);
+    // A multipart Content-Type with a boundary the parser cannot read (found by the fuzz test).
+    const unreadable = await api.http
+      .post(`/api/v1/cases/${caseId}/documents`)
+      .set(await api.auth(staff))
+      .set('Content-Type', 'multipart/form-data; boundary= #')
+      .send('');
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.body).toMatchObject({ code: 'malformed-upload' });
   });
 
   it('hides the case and its documents from those who may not see it, and refuses those who may not attach', async () => {

@@ -145,4 +145,44 @@ describe('random malformed bodies to every command: never a 5xx', () => {
       { numRuns: 100 },
     );
   });
+
+  it('survives random uploads and broken multipart bodies to POST /cases/:id/documents', async () => {
+    const headers = await api.auth(manager);
+    const path = `/api/v1/cases/${caseId}/documents`;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2_000 }),
+        fc.string({ maxLength: 120 }),
+        fc.constantFrom('file', 'document', 'files[]', ''),
+        fc.dictionary(fc.constantFrom('name', 'kind', 'file', 'x'), fc.string({ maxLength: 40 }), {
+          maxKeys: 3,
+        }),
+        async (bytes, filename, field, extra) => {
+          let upload = api.http.post(path).set(headers);
+          for (const [key, value] of Object.entries(extra)) upload = upload.field(key, value);
+          if (field) upload = upload.attach(field, Buffer.from(bytes), filename || 'x');
+          const response = await upload;
+          expect(response.status).toBeLessThan(500);
+          expect(response.text).not.toMatch(/\n\s+at /);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 400 }),
+        fc.string({ maxLength: 30 }),
+        async (raw, boundary) => {
+          const response = await api.http
+            .post(path)
+            .set(headers)
+            .set('Content-Type', `multipart/form-data; boundary=${boundary || 'b'}`)
+            .send(raw);
+          expect(response.status).toBeLessThan(500);
+          expect(response.text).not.toMatch(/\n\s+at /);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

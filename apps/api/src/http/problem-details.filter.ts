@@ -86,6 +86,18 @@ function fromUpload(exception: HttpException): Problem | null {
   return null;
 }
 
+/**
+ * What busboy (multer's parser) throws, as a plain Error and before multer can wrap it,
+ * for a multipart Content-Type it cannot read (a bad or missing boundary).
+ */
+const MULTIPART_HEADER_REFUSALS =
+  /^(Malformed content type|Unsupported content type|Multipart: Boundary not found)/;
+
+const isMultipartHeaderRefusal = (error: unknown) =>
+  error instanceof Error &&
+  MULTIPART_HEADER_REFUSALS.test(error.message) &&
+  /node_modules[/\\]busboy[/\\]/.test(error.stack ?? '');
+
 function fromHttpException(exception: HttpException): Problem {
   const upload = fromUpload(exception);
   if (upload) return upload;
@@ -150,6 +162,12 @@ export function toProblem(exception: unknown): Problem {
     );
   if (exception instanceof HttpException) return fromHttpException(exception);
   if (isBodyParserError(exception)) return fromBodyParser(exception);
+  if (isMultipartHeaderRefusal(exception))
+    return problem(
+      400,
+      'malformed-upload',
+      'The Content-Type names no usable multipart boundary: send the file as multipart/form-data.',
+    );
   return problem(500, 'internal-error', 'Something went wrong on our side; it has been logged.');
 }
 
