@@ -80,6 +80,21 @@ const bearer = async (sub: string, roles: string[]) => ({
   'Content-Type': 'application/json',
 });
 
+/** A command over HTTP, and what came back. */
+async function postJson(
+  server: ServerProcess,
+  path: string,
+  headers: Record<string, string>,
+  body: unknown,
+) {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, never> };
+}
+
 describe('an acknowledged command survives kill -9 of the server (DESIGN §8, durability)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'clf-crash-'));
   const env = { CLF_JWT_SECRET: SECRET, LOG_LEVEL: 'info' };
@@ -99,14 +114,8 @@ describe('an acknowledged command survives kill -9 of the server (DESIGN §8, du
     await server?.stop();
   });
 
-  const post = async (path: string, headers: Record<string, string>, body: unknown) => {
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, never> };
-  };
+  const post = (path: string, headers: Record<string, string>, body: unknown) =>
+    postJson(server, path, headers, body);
 
   /** One client: record a complaint, acknowledge it, again, until the server dies under it. */
   async function client(index: number, counter: { created: number; n: number }) {
@@ -275,15 +284,10 @@ describe('SIGTERM under load (graceful shutdown)', () => {
         const outcome: { status: number | null; id?: string } = { status: null };
         heard.push(outcome);
         try {
-          const response = await fetch(`${server.url}/api/v1/cases`, {
-            method: 'POST',
-            headers: staff,
-            body: JSON.stringify(complaint(heard.length)),
-          });
+          const response = await postJson(server, '/cases', staff, complaint(heard.length));
           outcome.status = response.status;
-          const body = (await response.json()) as { id: string };
           if (response.status !== 201) return;
-          outcome.id = body.id;
+          outcome.id = response.body.id;
           created += 1;
         } catch {
           return; // the server has closed the connection, or takes no more
@@ -332,13 +336,14 @@ describe('npm run token', () => {
       const printed = tokenCli(['--sub', 'u1', '--name', 'Ann Lee', '--roles', 'staff'], dataDir);
       expect(printed.status).toBe(0);
       const token = printed.stdout.trim();
-      const created = await fetch(`${server.url}/api/v1/cases`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(complaint(1)),
-      });
+      const created = await postJson(
+        server,
+        '/cases',
+        { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        complaint(1),
+      );
       expect(created.status).toBe(201);
-      expect(((await created.json()) as { case: { recipient: unknown } }).case.recipient).toEqual({
+      expect((created.body.case as { recipient: unknown }).recipient).toEqual({
         id: 'u1',
         name: 'Ann Lee',
       });

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { CaseNotFoundError, systemActor, type ScheduledJob } from '#domain';
-import type { Clock } from '#event-store';
+import type { Clock, Position } from '#event-store';
 import type { ReadSide, DueWork } from '#read-models';
 import type { Lease } from '#scheduling';
 import { CaseCommandService } from '../cases/case-command.service';
@@ -203,14 +203,16 @@ export class JobRunner implements OnModuleDestroy {
    */
   async whenIndexBuilt(): Promise<void> {
     const head = await this.storage.events.headPosition(CASE_CATEGORY);
-    if (head === null) return;
-    while (!this.stopping && !(await this.projections.reached(head.commit, 1_000)));
+    while (!this.stopping && !(await this.indexReaches(head, 1_000)));
   }
 
   /** Waits until the read models include every case event stored before the run began. */
   private async indexCaughtUp(): Promise<boolean> {
-    const head = await this.storage.events.headPosition(CASE_CATEGORY);
-    return head === null || this.projections.reached(head.commit, INDEX_WAIT_MS);
+    return this.indexReaches(await this.storage.events.headPosition(CASE_CATEGORY), INDEX_WAIT_MS);
+  }
+
+  private async indexReaches(head: Position | null, timeoutMs: number): Promise<boolean> {
+    return head === null || this.projections.reached(head.commit, timeoutMs);
   }
 }
 

@@ -72,11 +72,10 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     if (!(this.projections instanceof CaseProjections)) return;
     // Where the projections pick up after a restart (or a crash): operators and the crash test read it.
     const from = this.projections.runner().checkpoint;
-    const [{ rebuilding }] = await this.projections.status();
     new Logger('Projections').log({
       msg: from
         ? 'Read models resume from their checkpoint'
-        : rebuilding
+        : this.projections.isBuilding
           ? 'Read models are being built from the events already stored'
           : 'Read models start from the first event',
       generation: this.projections.store().generation,

@@ -39,10 +39,7 @@ function embedded(config: AppConfig, clock: Clock): Storage {
   };
 }
 
-/**
- * The drivers are loaded only here, so an embedded server never holds them in memory
- * (the EventStoreDB client and the MongoDB driver are some 40 MB of its resident set).
- */
+/** The drivers are loaded only here: an embedded server never loads or holds them. */
 async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
   const [{ EsdbEventStore }, { MongoClient }, { GridFsDocumentStore }, { MongoJobLeases }] =
     await Promise.all([

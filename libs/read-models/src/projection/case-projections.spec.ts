@@ -114,16 +114,25 @@ describe('the projection runner over the event store', () => {
     return events;
   }
 
+  /** Read models projected the plain way, batch by batch: what every other way must equal. */
+  async function projectedPlainly(events: SqliteEventStore, batchSize?: number) {
+    const store = new SqliteReadModelStore(tempFile('clean.db'), 1);
+    const runner = new ProjectionRunner(events, store, new CaseProjector(dmmRules), { batchSize });
+    await runner.start();
+    await runner.whenCaughtUp();
+    return { clean: store, cleanRunner: runner };
+  }
+
+  const projectionsOver = (
+    events: SqliteEventStore,
+    directory = mkdtempSync(join(tmpdir(), 'clf-gen-')),
+  ) => new CaseProjections(events, new SqliteReadModelGenerations(directory), dmmRules, clock);
+
   it('loses and double-counts nothing when it crashes between writing the read model and its checkpoint', async () => {
     const history = busyMonth();
     const events = await storeWith(history);
     const file = tempFile('rm.db');
-    const clean = new SqliteReadModelStore(tempFile('clean.db'), 1);
-    const cleanRunner = new ProjectionRunner(events, clean, new CaseProjector(dmmRules), {
-      batchSize: 7,
-    });
-    await cleanRunner.start();
-    await cleanRunner.whenCaughtUp();
+    const { clean, cleanRunner } = await projectedPlainly(events, 7);
 
     // The third batch's records are written, but the process dies before its checkpoint is.
     const real = new SqliteReadModelStore(file, 1);
@@ -165,12 +174,7 @@ describe('the projection runner over the event store', () => {
     const history = busyMonth();
     const events = await storeWith(history);
     const directory = mkdtempSync(join(tmpdir(), 'clf-gen-'));
-    const projections = new CaseProjections(
-      events,
-      new SqliteReadModelGenerations(directory),
-      dmmRules,
-      clock,
-    );
+    const projections = projectionsOver(events, directory);
     await projections.start();
     await projections.whenCaughtUp();
     const before = await snapshot(projections.store());
@@ -198,12 +202,7 @@ describe('the projection runner over the event store', () => {
     expect(existsSync(join(directory, 'read-models-2.db'))).toBe(false);
 
     // A restart reads the promoted generation.
-    const again = new CaseProjections(
-      events,
-      new SqliteReadModelGenerations(directory),
-      dmmRules,
-      clock,
-    );
+    const again = projectionsOver(events, directory);
     await again.start();
     expect(again.store().generation).toBe(3);
     await again.stop();
@@ -213,18 +212,10 @@ describe('the projection runner over the event store', () => {
   it('builds read models never made on a store with events the way a rebuild does, serving the empty ones meanwhile', async () => {
     const history = busyMonth();
     const events = await storeWith(history);
-    const clean = new SqliteReadModelStore(tempFile('clean.db'), 1);
-    const cleanRunner = new ProjectionRunner(events, clean, new CaseProjector(dmmRules));
-    await cleanRunner.start();
-    await cleanRunner.whenCaughtUp();
+    const { clean, cleanRunner } = await projectedPlainly(events);
     const last = history.events.at(-1)!.position.commit;
 
-    const projections = new CaseProjections(
-      events,
-      new SqliteReadModelGenerations(mkdtempSync(join(tmpdir(), 'clf-gen-'))),
-      dmmRules,
-      clock,
-    );
+    const projections = projectionsOver(events);
     await projections.start();
     expect(projections.store().generation).toBe(1);
     expect((await projections.status())[0]).toMatchObject({ rebuilding: true, checkpoint: null });
@@ -257,12 +248,7 @@ describe('the projection runner over the event store', () => {
     const history = busyMonth();
     const events = await storeWith(history);
     const directory = mkdtempSync(join(tmpdir(), 'clf-gen-'));
-    const projections = new CaseProjections(
-      events,
-      new SqliteReadModelGenerations(directory),
-      dmmRules,
-      clock,
-    );
+    const projections = projectionsOver(events, directory);
     await projections.start(); // a first start on existing data: building generation 2
     expect(existsSync(join(directory, 'read-models-2.db'))).toBe(true);
     await projections.stop();
@@ -273,10 +259,7 @@ describe('the projection runner over the event store', () => {
   it('catches up live when the first build fails, reporting why', async () => {
     const history = busyMonth();
     const events = await storeWith(history);
-    const clean = new SqliteReadModelStore(tempFile('clean.db'), 1);
-    const cleanRunner = new ProjectionRunner(events, clean, new CaseProjector(dmmRules));
-    await cleanRunner.start();
-    await cleanRunner.whenCaughtUp();
+    const { clean, cleanRunner } = await projectedPlainly(events);
 
     const real = new SqliteReadModelGenerations(mkdtempSync(join(tmpdir(), 'clf-gen-')));
     const failing = Object.assign(Object.create(real) as SqliteReadModelGenerations, {
@@ -304,12 +287,7 @@ describe('the projection runner over the event store', () => {
 
   it('starts live on a store with no events yet: nothing to build', async () => {
     const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
-    const projections = new CaseProjections(
-      events,
-      new SqliteReadModelGenerations(mkdtempSync(join(tmpdir(), 'clf-gen-'))),
-      dmmRules,
-      clock,
-    );
+    const projections = projectionsOver(events);
     await projections.start();
     await projections.whenCaughtUp();
     expect((await projections.status())[0]).toMatchObject({ generation: 1, rebuilding: false });

@@ -98,6 +98,11 @@ export class CaseProjections implements ReadSide {
     this.requestPoll.unref();
   }
 
+  /** Read models never made are being built, while empty ones serve. */
+  get isBuilding(): boolean {
+    return this.initialBuild !== null;
+  }
+
   /** Resolves once the read models include everything stored when it was called (or when `start` began building them). */
   async whenCaughtUp(): Promise<void> {
     await this.initialBuild;

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { ReadModelGenerations, ReadModelStore, RebuildRequest } from '../read-model.port';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 
-const FILE = /^read-models-(\d+)\.db$/;
+/** A generation's file, or its WAL or shared-memory file beside it. */
+const FILE = /^read-models-(\d+)\.db(-wal|-shm)?$/;
 
 /** Replaces a small file atomically: readers see the old content or the new, never half. */
 function writeAtomically(file: string, content: string): void {
@@ -103,7 +104,7 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
    */
   private discardUnfinished(current: number): void {
     for (const name of readdirSync(this.directory)) {
-      const generation = Number(/^read-models-(\d+)\.db(-wal|-shm)?$/.exec(name)?.[1]);
+      const generation = Number(FILE.exec(name)?.[1]);
       if (generation > current) rmSync(join(this.directory, name), { force: true });
     }
   }
