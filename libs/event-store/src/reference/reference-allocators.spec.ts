@@ -8,7 +8,11 @@ import {
   ReferenceAllocationError,
 } from './counter-stream-reference-allocator';
 import { formatReference, parseReference } from './reference-allocator.port';
-import { SqliteReferenceAllocator } from './sqlite-reference-allocator';
+import {
+  forgetReferencesWithoutCases,
+  SqliteReferenceAllocator,
+} from './sqlite-reference-allocator';
+import { newEvent } from '../testing/event-store.contract';
 import { ConcurrencyError } from '../event-store.errors';
 import type { EventStore } from '../event-store.port';
 
@@ -83,5 +87,24 @@ it('gives a case the same reference however often the SQLite allocator is asked'
   const first = await allocator.next('DMM', 2026, 'case-a');
   expect(await allocator.next('DMM', 2026, 'case-a')).toBe(first);
   expect(await allocator.next('DMM', 2026, 'case-b')).toBe('DMM-2026-00002');
+  await store.close();
+});
+
+it('forgets, in a copy taken at one instant, the references of cases it does not hold', async () => {
+  const store = sqliteStore();
+  const allocator = new SqliteReferenceAllocator(store);
+  for (const id of ['case-a', 'case-b', 'case-c']) await allocator.next('DMM', 2026, id);
+  await allocator.next('MAC', 2026, 'case-m');
+  // a and b were recorded; c and m had their numbers, but not yet their first event.
+  for (const id of ['case-a', 'case-b'])
+    await store.append(`clfcase-${id}`, [newEvent()], 'no-stream');
+
+  forgetReferencesWithoutCases(store.database, 'clfcase');
+
+  expect(await allocator.caseIdOf('DMM-2026-00002')).toBe('case-b');
+  expect(await allocator.caseIdOf('DMM-2026-00003')).toBeNull();
+  expect(await allocator.caseIdOf('MAC-2026-00001')).toBeNull();
+  expect(await allocator.next('DMM', 2026, 'case-d')).toBe('DMM-2026-00003');
+  expect(await allocator.next('MAC', 2026, 'case-n')).toBe('MAC-2026-00001');
   await store.close();
 });

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { SqliteWriter } from '../sqlite/group-commit';
 import { formatReference, type ReferenceAllocator } from './reference-allocator.port';
 
@@ -48,4 +49,30 @@ export class SqliteReferenceAllocator implements ReferenceAllocator {
   async caseIdOf(reference: string): Promise<string | null> {
     return this.lookup.get(reference)?.case_id ?? null;
   }
+}
+
+/**
+ * In a copy of the store taken at one instant (a backup), forgets the references handed
+ * out to cases whose first event had not yet been recorded then — a request between its
+ * number and its case — and sets each counter back to the last number in use, so the
+ * restored store goes on from its own last case without a gap.
+ */
+export function forgetReferencesWithoutCases(db: Database.Database, caseCategory: string): void {
+  const tables = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('case_references', 'reference_counters')",
+    )
+    .all();
+  if (tables.length < 2) return; // no reference was ever handed out
+  db.prepare(
+    `DELETE FROM case_references
+      WHERE NOT EXISTS (SELECT 1 FROM events WHERE stream = ? || '-' || case_references.case_id)`,
+  ).run(caseCategory);
+  db.exec(`
+    UPDATE reference_counters SET last = COALESCE(
+      (SELECT MAX(CAST(substr(reference, length(reference_counters.prefix) + 7) AS INTEGER))
+         FROM case_references
+        WHERE reference LIKE reference_counters.prefix || '-' || reference_counters.year || '-%'),
+      0);
+  `);
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { forgetReferencesWithoutCases } from '#event-store';
 import { CASE_CATEGORY } from '../../cases/case-stream';
 import { OperationRefusedError } from '../operation-refused.error';
 
@@ -96,13 +97,14 @@ export async function snapshotEventStore(
 }
 
 /**
- * The copy as one self-contained file (rollback journal, no -wal beside it), checked by
- * SQLite itself. The server switches it back to WAL when it opens the restored store.
+ * The copy as one self-contained file (rollback journal, no -wal beside it), holding no
+ * reference number taken by a case it does not hold, and checked by SQLite itself. The server switches it back to WAL when it opens the restored store.
  */
 async function settleCopy(destination: string): Promise<void> {
   const copy = new Database(destination, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
+    forgetReferencesWithoutCases(copy, CASE_CATEGORY);
     const check = copy.pragma('quick_check', { simple: true });
     if (check !== 'ok')
       throw new Error(`the copy of the event store failed SQLite's check: ${String(check)}`);
