@@ -9,7 +9,7 @@ import { jsonLogger } from '../apps/api/src/logging/json-logger';
 import { complaint, person, SECRET, tokenFor } from './support/test-app';
 
 describe('structured logs', () => {
-  it('writes a JSON line per request, whose request id is the correlation id of the events it caused', async () => {
+  it('writes a JSON line per request, whose request id is the correlation id of the events it caused; the caller’s own id is kept beside it, never in its place', async () => {
     const lines: Array<Record<string, unknown>> = [];
     const sink = new Writable({
       write(chunk: Buffer, _, done) {
@@ -33,13 +33,16 @@ describe('structured logs', () => {
         .set('X-Request-Id', 'req-4711')
         .send(complaint());
       expect(created.headers['x-request-id']).toBe('req-4711');
+      const correlationId = created.headers['x-correlation-id'];
+      expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
       await http.get('/api/v1/cases?q=Ada%20Learner').set(auth);
 
       const logged = lines.filter((line) => line.msg === 'request');
       expect(logged[0]).toMatchObject({
         level: 'info',
         service: 'clf',
-        requestId: 'req-4711',
+        requestId: correlationId,
+        clientRequestId: 'req-4711',
         method: 'POST',
         path: '/api/v1/cases',
         status: 201,
@@ -53,7 +56,8 @@ describe('structured logs', () => {
       const history = await http
         .get(`/api/v1/cases/${created.body.id}/history`)
         .set({ Authorization: `Bearer ${await tokenFor(person('u-aud', 'auditor'))}` });
-      expect(history.body.events[0].correlationId).toBe('req-4711');
+      // A caller cannot stamp the trail with an id of its choosing (a job's run id, say).
+      expect(history.body.events[0]).toMatchObject({ correlationId, clientRequestId: 'req-4711' });
     } finally {
       await app.close();
     }

@@ -8,8 +8,11 @@ export interface EventActor {
 
 /** What DESIGN §3 puts on every event besides its data. */
 export interface EventMetadata {
+  /** The server's id of the request (or job run) that caused the event. */
   correlationId: string;
   causationId: string;
+  /** The caller's own request id, as it sent it: for matching its logs, never trusted as ours. */
+  clientRequestId?: string;
   actor: EventActor;
   policyId: string;
   policyVersion: string;

@@ -61,7 +61,7 @@ export interface EnvelopeOptions {
 }
 
 export function envelope(events: CaseEvent[], options: EnvelopeOptions): NewEvent[] {
-  const { actor, correlationId } = options.context;
+  const { actor, correlationId, clientRequestId } = options.context;
   return events.map((event) => {
     // Work a job would have done, recorded first by a person's command, is the system's.
     const job = scheduledJobOf(event);
@@ -78,6 +78,7 @@ export function envelope(events: CaseEvent[], options: EnvelopeOptions): NewEven
         policyId: options.policy.id,
         policyVersion: options.policy.version,
         schemaVersion: 1,
+        ...(clientRequestId ? { clientRequestId } : {}),
         ...(options.idempotency ? { idempotency: options.idempotency } : {}),
       },
     };

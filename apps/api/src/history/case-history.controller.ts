@@ -29,6 +29,7 @@ const entry = (event: RecordedEvent) => ({
   recordedAt: event.recordedAt,
   actor: event.metadata.actor,
   correlationId: event.metadata.correlationId,
+  ...(event.metadata.clientRequestId ? { clientRequestId: event.metadata.clientRequestId } : {}),
   causationId: event.metadata.causationId,
   data: event.data,
   prevHash: event.prevHash,

@@ -17,6 +17,7 @@ export function requestLog(logger: Logger) {
       logger[status === 503 ? 'warn' : status >= 500 ? 'error' : 'info'](
         {
           requestId: request.requestId,
+          clientRequestId: request.clientRequestId,
           method: request.method,
           path: request.path,
           status,
