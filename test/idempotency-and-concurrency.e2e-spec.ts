@@ -2,6 +2,7 @@ import { complaint, person, startTestApp, type TestApp } from './support/test-ap
 
 const staff = person('u-sam', 'staff');
 const colleague = person('u-cat', 'staff');
+const operationsManager = person('u-olu', 'operations-manager');
 
 describe('Idempotency-Key on POST /cases', () => {
   it('returns the original result for the same key and body — also after a restart — and never a second case', async () => {
@@ -107,6 +108,58 @@ describe('concurrent commands without If-Match', () => {
       );
       expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
       expect(responses.map((r) => r.body.revision).sort()).toEqual([1, 2, 3, 4]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('never turns a duplicated escalation into a second one: the request that lost the race is refused 409 with the current revision', async () => {
+    const api = await startTestApp();
+    try {
+      const { id } = (
+        await api.http
+          .post('/api/v1/cases')
+          .set(await api.auth(staff))
+          .send(complaint())
+      ).body;
+      const headers = await api.auth(operationsManager);
+      const escalation = { reason: 'Wrote in, still unhappy', inWriting: true };
+      const responses = await Promise.all(
+        [1, 2].map(() =>
+          api.http.post(`/api/v1/cases/${id}/escalate`).set(headers).send(escalation),
+        ),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+      const refused = responses.find((r) => r.status === 409)!;
+      expect(refused.body).toMatchObject({ code: 'case-changed', currentRevision: 1 });
+      const now = await api.http.get(`/api/v1/cases/${id}`).set(headers);
+      expect(now.body).toMatchObject({ stage: 2, revision: 1 });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('refuses the same escalation sent twice in a row: stage 3 needs the stage 2 response first (422)', async () => {
+    const api = await startTestApp();
+    try {
+      const { id } = (
+        await api.http
+          .post('/api/v1/cases')
+          .set(await api.auth(staff))
+          .send(complaint())
+      ).body;
+      const headers = await api.auth(operationsManager);
+      const escalation = { reason: 'Wrote in, still unhappy', inWriting: true };
+      const first = await api.http
+        .post(`/api/v1/cases/${id}/escalate`)
+        .set(headers)
+        .send(escalation);
+      const again = await api.http
+        .post(`/api/v1/cases/${id}/escalate`)
+        .set(headers)
+        .send(escalation);
+      expect([first.status, again.status]).toEqual([200, 422]);
+      expect(again.body.code).toBe('stage-response-needed');
     } finally {
       await api.close();
     }

@@ -6,10 +6,11 @@ import {
   createCaseDecider,
   type Actor,
   type AddNote,
+  type AssignOwner,
   type ReceiveCase,
 } from '#domain';
 import { ConcurrencyError, SqliteEventStore, type EventStore } from '#event-store';
-import { StaleRevisionError } from '../http/problem';
+import { CaseChangedError, StaleRevisionError } from '../http/problem';
 import type { Storage } from '../storage/storage';
 import { CaseCommandService } from './case-command.service';
 import { caseStream, envelope } from './case-stream';
@@ -21,8 +22,18 @@ const now = () => new Date('2026-11-23T10:00:00Z');
 const decider = createCaseDecider(bundledPolicy('dmm'));
 const note = (text: string): AddNote => ({ type: 'AddNote', actor: staff, data: { text } });
 
-/** A store where someone else appends a note just before each of our first `races` appends. */
-function racingStore(inner: SqliteEventStore, races: number): EventStore {
+const rivalNote = (raced: number) => ({
+  type: 'NoteAdded',
+  occurredAt: now().toISOString(),
+  data: { text: `rival ${raced}` },
+});
+
+/** A store where someone else appends an event just before each of our first `races` appends. */
+function racingStore(
+  inner: SqliteEventStore,
+  races: number,
+  rival: (raced: number) => object,
+): EventStore {
   let raced = 0;
   return Object.assign(Object.create(inner) as EventStore, {
     readStream: inner.readStream.bind(inner),
@@ -31,20 +42,11 @@ function racingStore(inner: SqliteEventStore, races: number): EventStore {
         raced += 1;
         await inner.append(
           args[0],
-          envelope(
-            [
-              {
-                type: 'NoteAdded',
-                occurredAt: now().toISOString(),
-                data: { text: `rival ${raced}` },
-              } as never,
-            ],
-            {
-              context,
-              commandId: 'rival',
-              policy: decider.policy,
-            },
-          ),
+          envelope([rival(raced) as never], {
+            context,
+            commandId: 'rival',
+            policy: decider.policy,
+          }),
           'any',
         );
       }
@@ -53,7 +55,7 @@ function racingStore(inner: SqliteEventStore, races: number): EventStore {
   });
 }
 
-async function serviceWith(races: number) {
+async function serviceWith(races: number, rival = rivalNote) {
   const inner = new SqliteEventStore({
     filename: join(mkdtempSync(join(tmpdir(), 'clf-svc-')), 'e.db'),
     clock: now,
@@ -79,7 +81,7 @@ async function serviceWith(races: number) {
     }),
     'no-stream',
   );
-  const storage = { events: racingStore(inner, races) } as Storage;
+  const storage = { events: racingStore(inner, races, rival) } as Storage;
   return { service: new CaseCommandService(storage, now, decider), inner };
 }
 
@@ -108,5 +110,26 @@ describe('CaseCommandService: optimistic concurrency', () => {
       .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(StaleRevisionError);
     expect((refusal as StaleRevisionError).currentRevision).toBe(1);
+  });
+
+  it('refuses (409, current revision) rather than record something other than what was first decided', async () => {
+    const manager: Actor = { id: 'u-olu', name: 'Olu', roles: ['operations-manager'] };
+    const assign: AssignOwner = {
+      type: 'AssignOwner',
+      actor: manager,
+      data: { owner: { id: 'u-tom', name: 'Tom' } },
+    };
+    // Meanwhile a colleague gave the case to someone else: "from nobody to Tom" is no longer what would happen.
+    const { service, inner } = await serviceWith(1, () => ({
+      type: 'OwnerAssigned',
+      occurredAt: now().toISOString(),
+      data: { owner: { id: 'u-kim', name: 'Kim' }, previousOwner: null },
+    }));
+    const refusal = await service
+      .execute(CASE_ID, assign, { context: { ...context, actor: manager } })
+      .catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(CaseChangedError);
+    expect((refusal as CaseChangedError).currentRevision).toBe(1);
+    expect(await inner.readStream(caseStream(CASE_ID))).toHaveLength(2);
   });
 });

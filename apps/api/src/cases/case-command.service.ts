@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   authorise,
   CaseNotFoundError,
+  DomainError,
   foldCase,
+  isSystemActor,
+  scheduledJobOf,
   type CaseCommand,
   type CaseDecider,
   type CaseEvent,
 } from '#domain';
 import type { Clock } from '#event-store';
-import { StaleRevisionError } from '../http/problem';
+import { CaseChangedError, StaleRevisionError } from '../http/problem';
 import type { RequestContext } from '../http/request-context';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 import { CASE_DECIDER } from './case-decider.provider';
@@ -69,18 +73,30 @@ export class CaseCommandService {
     return (await this.executeRecording(caseId, command, options)).result;
   }
 
-  /** `execute`, also saying which events it recorded (none when there was nothing to do). */
+  /**
+   * `execute`, also saying which events it recorded (none when there was nothing to do).
+   * A person's command that loses a race is decided again on the fresh case, at the same
+   * instant, and recorded only if it still does exactly what it did the first time: a
+   * double-clicked "escalate" must not take a complaint two stages (409 instead).
+   * The jobs' commands are re-decided freely: each records only what is due.
+   */
   async executeRecording(
     caseId: string,
     command: CaseCommand,
     options: CommandOptions,
   ): Promise<{ result: CommandResultResponse; recorded: CaseEvent[] }> {
+    const now = this.clock();
+    let firstDecision: CaseEvent[] | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(caseId);
       // Who may see the case comes before whether their copy is current: 404 before 412.
       authorise(command, loaded.state);
       if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
-      const events = this.decider.decide(command, loaded.state, this.clock());
+      const events =
+        firstDecision === undefined || isSystemActor(command.actor)
+          ? this.decider.decide(command, loaded.state, now)
+          : this.decideAgain(command, loaded, now, firstDecision);
+      firstDecision ??= events;
       try {
         return { result: await this.append(caseId, loaded, events, options), recorded: events };
       } catch (error) {
@@ -91,6 +107,26 @@ export class CaseCommandService {
         if (attempt >= MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  private decideAgain(
+    command: CaseCommand,
+    loaded: LoadedCase,
+    now: Date,
+    firstDecision: CaseEvent[],
+  ): CaseEvent[] {
+    const changed = () => new CaseChangedError(loaded.revision ?? -1);
+    let events: CaseEvent[];
+    try {
+      events = this.decider.decide(command, loaded.state, now);
+    } catch (error) {
+      if (error instanceof DomainError) throw changed();
+      throw error;
+    }
+    // Work the jobs had due may have been recorded meanwhile by whoever won the race.
+    const own = (decided: CaseEvent[]) => decided.filter((event) => !scheduledJobOf(event));
+    if (!isDeepStrictEqual(own(events), own(firstDecision))) throw changed();
+    return events;
   }
 
   private async append(

@@ -18,6 +18,7 @@ import {
   NoCaseToMatchError,
   ReadModelBehindError,
   StaleRevisionError,
+  CaseChangedError,
   UnsupportedUploadError,
   type Problem,
 } from './problem';
@@ -134,6 +135,10 @@ export function toProblem(exception: unknown): Problem {
     });
   if (exception instanceof StaleRevisionError)
     return problem(412, 'stale-revision', exception.message, {
+      currentRevision: exception.currentRevision,
+    });
+  if (exception instanceof CaseChangedError)
+    return problem(409, 'case-changed', exception.message, {
       currentRevision: exception.currentRevision,
     });
   if (exception instanceof NoCaseToMatchError)

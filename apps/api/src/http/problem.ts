@@ -40,6 +40,7 @@ const TITLES: Record<number, string> = {
 const TITLES_BY_CODE: Record<string, string> = {
   'idempotency-key-reused': 'Idempotency key reused',
   'concurrent-changes': 'Conflict with concurrent changes',
+  'case-changed': 'The case changed meanwhile',
 };
 
 export function problem(
@@ -76,6 +77,19 @@ export class StaleRevisionError extends Error {
       `If-Match expected revision ${expected} but the case is at revision ${currentRevision}: reload it and try again.`,
     );
     this.name = 'StaleRevisionError';
+  }
+}
+
+/**
+ * The case changed while a command without `If-Match` was being recorded, so that the
+ * command would now do something other than what it did when first decided.
+ */
+export class CaseChangedError extends Error {
+  constructor(readonly currentRevision: number) {
+    super(
+      `The case changed while your request was being recorded (it is now at revision ${currentRevision}), and the request would no longer do what it did when you sent it. Look at the case again and, if it is still needed, send it again.`,
+    );
+    this.name = 'CaseChangedError';
   }
 }
 

@@ -62,8 +62,10 @@ export type CaseEscalated = Event<
     stageName: string;
     reason: string;
     inWriting: boolean;
-    /** A senior manager's override of a closed escalation window. */
+    /** A senior manager's override of the window (not yet open, or closed). */
     override: { reason: string; by: Person } | null;
+    /** Present when the request, dated inside the window, was recorded after it closed (by a senior manager). */
+    recordedAfterWindowClosed?: true;
     /** True when the same-day-escalation job moved it, not a person. */
     automatic: boolean;
     deadlines: Deadline[];

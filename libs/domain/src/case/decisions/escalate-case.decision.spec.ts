@@ -95,8 +95,8 @@ describe('escalating, DMM', () => {
       );
 
     it('accepts a request on the last evening of the window, with a 10-working-day clock from its receipt', () => {
-      responded()
-        .when(escalate({ requestReceivedAt: '2026-02-28T23:30:00Z' }), '2026-03-02T09:00:00Z')
+      const [escalated] = responded()
+        .when(escalate({ requestReceivedAt: '2026-02-28T23:30:00Z' }), '2026-02-28T23:45:00Z')
         .thenMatches([
           {
             type: 'CaseEscalated',
@@ -107,6 +107,64 @@ describe('escalating, DMM', () => {
             },
           },
         ]);
+      expect(escalated.data).not.toHaveProperty('recordedAfterWindowClosed');
+    });
+
+    describe('a request dated inside the window but recorded after it closed', () => {
+      // Received on the last evening (Saturday 28 February), typed in on Monday 2 March.
+      const lateRecording = { requestReceivedAt: '2026-02-28T23:30:00Z' };
+
+      it('is refused from anyone who may not override the window (422)', () => {
+        const refusal = responded()
+          .when(escalate(lateRecording, operationsManager), '2026-03-02T09:00:00Z')
+          .thenRefuses('escalation-window-closed-when-recorded', 'rule');
+        expect(refusal.message).toContain('senior manager');
+      });
+
+      it('counts from a senior manager, whose act confirms it, and the event says it was recorded late', () => {
+        responded()
+          .when(escalate(lateRecording, seniorManager), '2026-03-02T09:00:00Z')
+          .thenMatches([
+            {
+              type: 'CaseEscalated',
+              occurredAt: '2026-02-28T23:30:00.000Z',
+              data: { toStage: 3, override: null, recordedAfterWindowClosed: true },
+            },
+          ]);
+      });
+    });
+
+    describe('before the stage 2 response (the window opens with it)', () => {
+      const atStage2 = () =>
+        dmm.after([
+          receive({ formality: 'formal', receivedAt: '2026-01-20T09:00:00Z' }),
+          '2026-01-20T09:00:00Z',
+        ]);
+
+      it('is refused: a second escalation straight after the first does not skip the response (422)', () => {
+        const refusal = atStage2()
+          .when(escalate(), '2026-01-21T09:00:00Z')
+          .thenRefuses('stage-response-needed', 'rule');
+        expect(refusal.message).toContain('Formal written complaint');
+      });
+
+      it('is taken by a senior manager overriding with a recorded reason', () => {
+        atStage2()
+          .when(
+            escalate({ override: { reason: 'Serious safeguarding concern' } }, seniorManager),
+            '2026-01-21T09:00:00Z',
+          )
+          .thenMatches([
+            {
+              type: 'CaseEscalated',
+              data: {
+                fromStage: 2,
+                toStage: 3,
+                override: { reason: 'Serious safeguarding concern', by: { id: seniorManager.id } },
+              },
+            },
+          ]);
+      });
     });
 
     it('refuses one received at midnight after the window closed (422)', () => {

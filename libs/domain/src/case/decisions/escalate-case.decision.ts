@@ -42,25 +42,51 @@ function targetStage(found: Case, context: DecisionContext, requested: number | 
   return target;
 }
 
-/** Late requests are refused unless a senior manager overrides, with a recorded reason. */
+/**
+ * The window to ask for the next stage opens with this stage's response and closes a set
+ * number of calendar months later. A request before the response, or after the window,
+ * needs a senior manager's override with a reason. A request dated inside the window but
+ * recorded after it closed counts only from a senior manager, whose act confirms it; the
+ * event says it was recorded late.
+ */
 function checkWindow(
   found: Case,
   command: EscalateCase,
   requestReceivedAt: string,
-): CaseEscalated['data']['override'] {
+  context: DecisionContext,
+): Pick<CaseEscalated['data'], 'override' | 'recordedAfterWindowClosed'> {
   const { override } = command.data;
   if (override) requireSeniorManager(command.actor);
-  const recorded = override ? { reason: override.reason, by: personOf(command.actor) } : null;
+  if (override) return { override: { reason: override.reason, by: personOf(command.actor) } };
+  const leaving = stagePolicy(context.policy, found.stage ?? 0);
+  if (leaving?.nextStageRequestWithinCalendarMonths == null) return { override: null };
   const windowEnds = found.escalationWindowEndsAt;
-  if (windowEnds === null || requestReceivedAt <= windowEnds || recorded) return recorded;
-  throw new PolicyRuleError(
-    'escalation-window-closed',
-    `The request was received ${requestReceivedAt}, after the window to ask for the next stage closed at ${windowEnds}. A senior manager may override with a reason.`,
-  );
+  if (windowEnds === null) {
+    throw new PolicyRuleError(
+      'stage-response-needed',
+      `Stage ${leaving.stage} (${leaving.name}) has not been responded to: the request for the next stage comes after its response. A senior manager may override with a reason.`,
+    );
+  }
+  if (requestReceivedAt > windowEnds) {
+    throw new PolicyRuleError(
+      'escalation-window-closed',
+      `The request was received ${requestReceivedAt}, after the window to ask for the next stage closed at ${windowEnds}. A senior manager may override with a reason.`,
+    );
+  }
+  const recordedLate = context.now.toISOString() > windowEnds;
+  if (recordedLate && !isSeniorManager(command.actor)) {
+    throw new PolicyRuleError(
+      'escalation-window-closed-when-recorded',
+      `The window to ask for the next stage closed at ${windowEnds}, before this request was recorded; a request dated inside it counts only when a senior manager records it.`,
+    );
+  }
+  return recordedLate ? { override: null, recordedAfterWindowClosed: true } : { override: null };
 }
 
+const isSeniorManager = (actor: Actor) => actor.roles.includes('senior-manager');
+
 function requireSeniorManager(actor: Actor): void {
-  if (!actor.roles.includes('senior-manager')) {
+  if (!isSeniorManager(actor)) {
     throw new ActorNotPermittedError(
       'override-needs-senior-manager',
       'Only a senior manager may override the escalation window.',
@@ -101,7 +127,7 @@ export function escalateCase(
     context,
     sinceStageStart(found),
   );
-  const override = checkWindow(found, command, requestReceivedAt);
+  const window = checkWindow(found, command, requestReceivedAt, context);
   return [
     {
       type: 'CaseEscalated',
@@ -112,7 +138,7 @@ export function escalateCase(
         stageName: target.name,
         reason: command.data.reason,
         inWriting,
-        override,
+        ...window,
         automatic: false,
         deadlines: stageDeadlines(context, target, requestReceivedAt),
       },
