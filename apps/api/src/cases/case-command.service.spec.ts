@@ -55,7 +55,7 @@ function racingStore(
   });
 }
 
-async function serviceWith(races: number, rival = rivalNote) {
+async function serviceWith(races: number, rival: (raced: number) => object = rivalNote) {
   const inner = new SqliteEventStore({
     filename: join(mkdtempSync(join(tmpdir(), 'clf-svc-')), 'e.db'),
     clock: now,
