@@ -50,10 +50,25 @@ describe('the command side over HTTP', () => {
           dueBy: '2026-11-25T23:59:59.999Z',
           metAt: null,
           missed: false,
+          recordedLate: false,
         },
       ],
       revision: 0,
       policyId: 'dmm',
+    });
+  });
+
+  it('shows an acknowledgement dated on the last day but recorded the day after as met, recorded late, not missed', async () => {
+    const { id } = (await post('/cases', recipient, complaint())).body;
+    api.clock.set('2026-11-26T09:00:00Z');
+    const acknowledged = await post(`/cases/${id}/acknowledge`, recipient, {
+      at: '2026-11-25T16:00:00Z',
+    });
+    expect(acknowledged.body.case.deadlines[0]).toMatchObject({
+      dueBy: '2026-11-25T23:59:59.999Z',
+      metAt: '2026-11-25T16:00:00.000Z',
+      missed: false,
+      recordedLate: true,
     });
   });
 

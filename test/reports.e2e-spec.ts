@@ -9,18 +9,21 @@ const quality = person('u-quinn', 'quality');
  * Stage 1, acknowledge within 2 working days:
  *   A  Tue 1st, due Thu 3rd, acknowledged Wed 2nd  → on time, 1 working day
  *   B  Wed 2nd, due Fri 4th, acknowledged Mon 7th  → late,    3 working days
- *   C  Wed 23rd, due Tue 29th, acknowledged 29th   → on time, 2 working days (24th, 29th)
+ *   C  Wed 23rd, due Tue 29th, acknowledged 29th but recorded on the 30th
+ *                                                  → recorded late, 2 working days (24th, 29th)
  * Stage 2 (formal, written), respond within 10 working days:
  *   D  Tue 1st (letter), due Tue 15th, responded Mon 14th → on time, 9 working days
  *   E  Thu 3rd (email),  due Thu 17th, responded Fri 18th → late,   11 working days
  * Medians: acknowledge 2 (of 1, 3, 2); respond 10 (of 9, 11).
+ * Every other act is recorded when it happens.
  */
 describe('reports against a month computed by hand', () => {
   let api: TestApp;
   let lastPosition = 0;
   beforeAll(async () => {
     api = await startTestApp({ now: '2026-12-31T12:00:00Z' });
-    const post = async (actor: typeof ops, path: string, body: object) => {
+    const post = async (recordedAt: string, actor: typeof ops, path: string, body: object) => {
+      api.clock.set(recordedAt);
       const response = await api.http
         .post(`/api/v1${path}`)
         .set(await api.auth(actor))
@@ -30,39 +33,29 @@ describe('reports against a month computed by hand', () => {
       return response.body;
     };
     const informal = (receivedAt: string, categories: string[]) =>
-      post(staff, '/cases', complaint({ receivedAt, categories }));
+      post(receivedAt, staff, '/cases', complaint({ receivedAt, categories }));
+    const acknowledge = (id: string, at: string, recordedAt = at) =>
+      post(recordedAt, staff, `/cases/${id}/acknowledge`, { at });
     const a = await informal('2026-12-01T10:00:00Z', ['mentoring']);
     const b = await informal('2026-12-02T10:00:00Z', ['mentoring']);
     const c = await informal('2026-12-23T16:00:00Z', ['fees']);
-    await post(staff, `/cases/${a.id}/acknowledge`, { at: '2026-12-02T09:00:00Z' });
-    await post(staff, `/cases/${b.id}/acknowledge`, { at: '2026-12-07T09:00:00Z' });
-    await post(staff, `/cases/${c.id}/acknowledge`, { at: '2026-12-29T17:00:00Z' });
-    const d = await post(
-      staff,
-      '/cases',
-      complaint({
-        formality: 'formal',
-        channel: 'letter',
-        receivedAt: '2026-12-01T11:00:00Z',
-        categories: ['fees'],
-      }),
-    );
-    const e = await post(
-      staff,
-      '/cases',
-      complaint({ formality: 'formal', channel: 'email', receivedAt: '2026-12-03T11:00:00Z' }),
-    );
-    await post(ops, `/cases/${d.id}/respond`, {
-      at: '2026-12-14T15:00:00Z',
-      summary: 'Refunded',
-      outcome: 'upheld',
-    });
-    await post(ops, `/cases/${e.id}/respond`, {
-      at: '2026-12-18T15:00:00Z',
-      summary: 'Explained',
-      outcome: 'not-upheld',
-    });
-    await post(ops, `/cases/${a.id}/close`, { reason: 'resolved' });
+    await acknowledge(a.id, '2026-12-02T09:00:00Z');
+    await acknowledge(b.id, '2026-12-07T09:00:00Z');
+    await acknowledge(c.id, '2026-12-29T17:00:00Z', '2026-12-30T09:00:00Z');
+    const formal = (receivedAt: string, channel: string, categories: string[] = []) =>
+      post(
+        receivedAt,
+        staff,
+        '/cases',
+        complaint({ formality: 'formal', channel, receivedAt, categories }),
+      );
+    const d = await formal('2026-12-01T11:00:00Z', 'letter', ['fees']);
+    const e = await formal('2026-12-03T11:00:00Z', 'email');
+    const respond = (id: string, at: string, summary: string, outcome: string) =>
+      post(at, ops, `/cases/${id}/respond`, { at, summary, outcome });
+    await respond(d.id, '2026-12-14T15:00:00Z', 'Refunded', 'upheld');
+    await respond(e.id, '2026-12-18T15:00:00Z', 'Explained', 'not-upheld');
+    await post('2026-12-31T12:00:00Z', ops, `/cases/${a.id}/close`, { reason: 'resolved' });
   });
   afterAll(() => api.close());
 
@@ -87,8 +80,8 @@ describe('reports against a month computed by hand', () => {
         byCategory: { fees: 2, mentoring: 2 },
       },
       closed: { total: 1, byReason: { resolved: 1 } },
-      acknowledgements: { 'stage-1': { onTime: 2, late: 1, onTimeRate: 0.667 } },
-      responses: { 'stage-2': { onTime: 1, late: 1, onTimeRate: 0.5 } },
+      acknowledgements: { 'stage-1': { onTime: 1, late: 1, recordedLate: 1, onTimeRate: 0.333 } },
+      responses: { 'stage-2': { onTime: 1, late: 1, recordedLate: 0, onTimeRate: 0.5 } },
       outcomes: { 'not-upheld': 1, upheld: 1 },
       escalations: {},
       externalReferrals: 0,
@@ -103,6 +96,7 @@ describe('reports against a month computed by hand', () => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.text).toContain('section,item,value\r\n');
     expect(response.text).toContain('acknowledgements,stage-1.late,1\r\n');
+    expect(response.text).toContain('acknowledgements,stage-1.recordedLate,1\r\n');
     expect(response.text).toContain('medianWorkingDays,respond.stage-2,10\r\n');
   });
 
@@ -137,7 +131,7 @@ describe('reports against a month computed by hand', () => {
       unassigned: 4,
       thisMonth: {
         month: '2026-12',
-        acknowledgements: { onTime: 2, late: 1 },
+        acknowledgements: { onTime: 1, late: 1, recordedLate: 1 },
         responses: { onTime: 1, late: 1, onTimeRate: 0.5 },
       },
     });

@@ -94,7 +94,11 @@ export const workingDaysBetween = (calendar: WorkingDayCalendar, from: string, t
 
 const stageKey = (stage: number | null) => (stage === null ? 'feedback' : `stage-${stage}`);
 
-/** Whether a deadline met by this event was met in time. */
+/** Acts recorded after the deadline they claim to meet count neither on time nor late. */
+const timelinessOf = (met: TrackedDeadline) =>
+  met.recordedLate ? 'recorded-late' : met.missed ? 'late' : 'on-time';
+
+/** The deadline this event met, if it met one. */
 function metBy(
   after: Case,
   kind: TrackedDeadline['kind'],
@@ -121,7 +125,7 @@ function deadlineFacts(
   const noun = kind === 'acknowledgement' ? 'acknowledgements' : 'responses';
   const verb = kind === 'acknowledgement' ? 'acknowledge' : 'respond';
   return [
-    { month, metric: `${noun}.${stageKey(stage)}.${met.missed ? 'late' : 'on-time'}`, value: 1 },
+    { month, metric: `${noun}.${stageKey(stage)}.${timelinessOf(met)}`, value: 1 },
     {
       month,
       metric: `working-days.${verb}.${stageKey(stage)}`,

@@ -36,7 +36,13 @@ class DeadlineResponse {
   dueBy!: string;
   @ApiProperty({ format: 'date', example: '2026-12-22' }) dueDate!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) metAt!: string | null;
-  @ApiProperty() missed!: boolean;
+  @ApiProperty({ description: 'Met after dueBy; or, unmet, recorded as missed.' })
+  missed!: boolean;
+  @ApiProperty({
+    description:
+      'Met by an act dated before dueBy but recorded after it: neither on time nor missed, and counted apart in the reports.',
+  })
+  recordedLate!: boolean;
 }
 
 class DocumentResponse {
@@ -100,13 +106,14 @@ export function caseDetail(found: Case, revision: number): CaseDetailResponse {
     flags: caseFlags(found),
     deadlines: found.deadlines
       .filter((d) => d.cancelledAt === null || d.metAt !== null || d.missed)
-      .map(({ kind, stage, dueBy, dueDate, metAt, missed }) => ({
+      .map(({ kind, stage, dueBy, dueDate, metAt, missed, recordedLate }) => ({
         kind,
         stage,
         dueBy,
         dueDate,
         metAt,
         missed,
+        recordedLate,
       })),
     escalationWindowEndsAt: found.escalationWindowEndsAt,
     autoCloseAt: found.autoCloseAt,

@@ -22,7 +22,9 @@ export function median(values: readonly number[]): number | null {
 export interface Timeliness {
   onTime: number;
   late: number;
-  /** On time as a share of all, 0–1, or null when there were none. */
+  /** Dated before the deadline but recorded after it ended: neither on time nor late. */
+  recordedLate: number;
+  /** On time as a share of all (recorded late included), 0–1, or null when there were none. */
   onTimeRate: number | null;
 }
 
@@ -38,18 +40,22 @@ export function timeliness(
     [...stages].sort().map((stage) => {
       const onTime = totals[`${noun}.${stage}.on-time`] ?? 0;
       const late = totals[`${noun}.${stage}.late`] ?? 0;
-      return [stage, { onTime, late, onTimeRate: rate(onTime, late) }];
+      const recordedLate = totals[`${noun}.${stage}.recorded-late`] ?? 0;
+      return [stage, { onTime, late, recordedLate, onTimeRate: rate(onTime, late, recordedLate) }];
     }),
   );
 }
 
-export const rate = (onTime: number, late: number) =>
-  onTime + late === 0 ? null : Math.round((onTime / (onTime + late)) * 1000) / 1000;
+export function rate(onTime: number, late: number, recordedLate = 0): number | null {
+  const all = onTime + late + recordedLate;
+  return all === 0 ? null : Math.round((onTime / all) * 1000) / 1000;
+}
 
 export function overall(byStage: Record<string, Timeliness>): Timeliness {
-  const onTime = sum(Object.fromEntries(Object.entries(byStage).map(([k, v]) => [k, v.onTime])));
-  const late = sum(Object.fromEntries(Object.entries(byStage).map(([k, v]) => [k, v.late])));
-  return { onTime, late, onTimeRate: rate(onTime, late) };
+  const total = (field: 'onTime' | 'late' | 'recordedLate') =>
+    Object.values(byStage).reduce((count, stage) => count + stage[field], 0);
+  const [onTime, late, recordedLate] = [total('onTime'), total('late'), total('recordedLate')];
+  return { onTime, late, recordedLate, onTimeRate: rate(onTime, late, recordedLate) };
 }
 
 /** Median working days per stage, from receipt (or the stage's start) to the act. */

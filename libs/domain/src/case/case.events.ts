@@ -5,6 +5,7 @@ import type {
   ClosedBecause,
   Complainant,
   Deadline,
+  DeadlineKind,
   Formality,
   Instant,
   Outcome,
@@ -47,9 +48,18 @@ export type CaseReceived = Event<
   }
 >;
 
+/**
+ * The deadlines an act meets by its business time but which had already ended when it was
+ * recorded (a call on the last day, typed in the next morning): present only when there
+ * are some. Reports count such acts apart from those on time and those late.
+ */
+export interface RecordedLate {
+  recordedAfterDeadline?: DeadlineKind[];
+}
+
 export type CaseAcknowledged = Event<
   'CaseAcknowledged',
-  { stage: number | null; method: string | null; note: string | null }
+  { stage: number | null; method: string | null; note: string | null } & RecordedLate
 >;
 
 export type OwnerAssigned = Event<'OwnerAssigned', { owner: Person; previousOwner: Person | null }>;
@@ -83,7 +93,7 @@ export type CaseResponded = Event<
     escalationWindowEndsAt: Instant | null;
     /** When the scheduler may close the case if nothing more is heard. */
     autoCloseAt: Instant | null;
-  }
+  } & RecordedLate
 >;
 
 export type CorrespondenceReceived = Event<

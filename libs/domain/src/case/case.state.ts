@@ -18,8 +18,10 @@ import type {
 export interface TrackedDeadline extends Deadline {
   /** When an acknowledgement or response met it, on time or not. */
   metAt: Instant | null;
-  /** Recorded as missed by the sweep, or met after `dueBy`. */
+  /** Met after `dueBy`; or, unmet, recorded as missed by the sweep. */
   missed: boolean;
+  /** Met by an act dated before `dueBy` but recorded after it: counted neither on time nor late. */
+  recordedLate: boolean;
   /** The case was closed while it ran: it can no longer be met or missed. */
   cancelledAt: Instant | null;
 }
@@ -72,18 +74,34 @@ export type CaseState = Case | null;
 export const initialCaseState = (): CaseState => null;
 
 const track = (deadlines: Deadline[]): TrackedDeadline[] =>
-  deadlines.map((d) => ({ ...d, metAt: null, missed: false, cancelledAt: null }));
+  deadlines.map((d) => ({
+    ...d,
+    metAt: null,
+    missed: false,
+    recordedLate: false,
+    cancelledAt: null,
+  }));
 
-/** Marks the open deadline of this kind at this stage as met at `at`; late if after `dueBy`. */
+/**
+ * Marks the open deadline of this kind at this stage as met at `at`: late if after `dueBy`;
+ * recorded late if the act says so, or if the sweep had found it unmet by `dueBy` (events
+ * recorded before acts said so).
+ */
 function meet(
   deadlines: TrackedDeadline[],
   kind: Deadline['kind'],
   stage: number | null,
   at: Instant,
+  recordedAfterDeadline: readonly Deadline['kind'][] = [],
 ): TrackedDeadline[] {
   return deadlines.map((d) =>
     d.kind === kind && d.stage === stage && d.metAt === null && d.cancelledAt === null
-      ? { ...d, metAt: at, missed: d.missed || at > d.dueBy }
+      ? {
+          ...d,
+          metAt: at,
+          missed: at > d.dueBy,
+          recordedLate: at <= d.dueBy && (d.missed || recordedAfterDeadline.includes(kind)),
+        }
       : d,
   );
 }
@@ -98,7 +116,13 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return {
         ...next,
         status: state.status === 'open' ? 'acknowledged' : state.status,
-        deadlines: meet(state.deadlines, 'acknowledgement', event.data.stage, event.occurredAt),
+        deadlines: meet(
+          state.deadlines,
+          'acknowledgement',
+          event.data.stage,
+          event.occurredAt,
+          event.data.recordedAfterDeadline,
+        ),
       };
     case 'OwnerAssigned':
       return { ...next, owner: event.data.owner };
@@ -121,16 +145,18 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'CaseResponded': {
       // Responding acknowledges.
+      const { stage, recordedAfterDeadline } = event.data;
       const acknowledged = meet(
         state.deadlines,
         'acknowledgement',
-        event.data.stage,
+        stage,
         event.occurredAt,
+        recordedAfterDeadline,
       );
       return {
         ...next,
         status: 'responded',
-        deadlines: meet(acknowledged, 'response', event.data.stage, event.occurredAt),
+        deadlines: meet(acknowledged, 'response', stage, event.occurredAt, recordedAfterDeadline),
         lastResponseAt: event.occurredAt,
         correspondenceSinceResponse: false,
         escalationWindowEndsAt: event.data.escalationWindowEndsAt,

@@ -32,7 +32,7 @@ type MetaDocument =
  * Bumped whenever the documents change shape. A generation of another version is emptied
  * and refilled from the events (read models are derived data; the checkpoint goes with them).
  */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const DUPLICATE_KEY = 11000;
 

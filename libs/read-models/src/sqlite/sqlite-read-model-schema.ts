@@ -107,7 +107,7 @@ INSERT INTO case_search (rowid, text) SELECT rowid, search FROM cases;
  * Bumped whenever the tables change. A file of another version is emptied and refilled
  * from the events (read models are derived data; the checkpoint goes with them).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const DERIVED_TABLES = [
   'cases',
   'case_records',

@@ -1,5 +1,5 @@
 import { bundledPolicy } from '../../policy/bundled-policies';
-import { acknowledge, receive, respond } from '../../testing/case-fixtures';
+import { acknowledge, receive, respond, sweep } from '../../testing/case-fixtures';
 import { caseSpecification } from '../../testing/case-specification';
 import { caseFlags } from '../case.flags';
 
@@ -18,7 +18,7 @@ const formal = () =>
 describe('acknowledging', () => {
   it('meets the stage 1 clock on its last day', () => {
     const state = informal()
-      .when(acknowledge({ at: '2026-12-29T23:59:00Z', method: 'email' }), '2026-12-30T08:00:00Z')
+      .when(acknowledge({ at: '2026-12-29T23:59:00Z', method: 'email' }), '2026-12-29T23:59:30Z')
       .thenState();
     expect(state.status).toBe('acknowledged');
     expect(state.deadlines).toEqual([
@@ -29,9 +29,51 @@ describe('acknowledging', () => {
         dueBy: '2026-12-29T23:59:59.999Z',
         metAt: '2026-12-29T23:59:00.000Z',
         missed: false,
+        recordedLate: false,
         cancelledAt: null,
       },
     ]);
+  });
+
+  describe('recorded after the deadline it claims to meet had ended', () => {
+    // Acknowledged by phone on Tuesday 29th, the last day; typed in on Wednesday 30th.
+    const lateRecording = acknowledge({ at: '2026-12-29T15:00:00Z', method: 'phone' });
+
+    it('says so in the event, and the deadline is met but recorded late: neither on time nor missed', () => {
+      informal()
+        .when(lateRecording, '2026-12-30T08:00:00Z')
+        .thenMatches([
+          {
+            type: 'CaseAcknowledged',
+            occurredAt: '2026-12-29T15:00:00.000Z',
+            data: { recordedAfterDeadline: ['acknowledgement'] },
+          },
+        ]);
+      expect(
+        informal().when(lateRecording, '2026-12-30T08:00:00Z').thenState().deadlines[0],
+      ).toMatchObject({ metAt: '2026-12-29T15:00:00.000Z', missed: false, recordedLate: true });
+    });
+
+    it('never shows a deadline met before it ended beside "missed", even when the sweep had recorded the miss', () => {
+      const swept = dmm.after(
+        [receive({ receivedAt: '2026-12-23T10:00:00Z' }), '2026-12-23T10:00:00Z'],
+        [sweep, '2026-12-30T00:05:00Z'],
+      );
+      expect(swept.state().deadlines[0].missed).toBe(true);
+      const deadline = swept.when(lateRecording, '2026-12-30T08:00:00Z').thenState().deadlines[0];
+      expect(deadline).toMatchObject({
+        metAt: '2026-12-29T15:00:00.000Z',
+        missed: false,
+        recordedLate: true,
+      });
+    });
+
+    it('is not marked when recorded before the deadline ended, however long after the act', () => {
+      const [acknowledged] = informal()
+        .when(acknowledge({ at: '2026-12-23T11:00:00Z' }), '2026-12-29T23:00:00Z')
+        .thenMatches([{ type: 'CaseAcknowledged' }]);
+      expect(acknowledged.data).not.toHaveProperty('recordedAfterDeadline');
+    });
   });
 
   it('counts an acknowledgement the day after as late', () => {
@@ -154,6 +196,27 @@ describe('responding', () => {
     });
   });
 
+  it('marks each deadline it meets by its own: the acknowledgement recorded late, the response on time', () => {
+    // Stage 1: acknowledgement due Tue 29 Dec. A response dated Mon 28th, typed in on Thu 31st.
+    const [responded] = informal()
+      .when(respond({ outcome: 'resolved', at: '2026-12-28T10:00:00Z' }), '2026-12-31T10:00:00Z')
+      .thenMatches([
+        { type: 'CaseResponded', data: { recordedAfterDeadline: ['acknowledgement'] } },
+      ]);
+    expect(responded.occurredAt).toBe('2026-12-28T10:00:00.000Z');
+    // Stage 2: the response is due Mon 7 Dec; recorded on the 4th for the 3rd: on time.
+    const [onTime] = formal()
+      .when(respond({ at: '2026-12-03T15:00:00Z' }), '2026-12-04T09:00:00Z')
+      .thenMatches([{ type: 'CaseResponded' }]);
+    expect(onTime.data).not.toHaveProperty('recordedAfterDeadline');
+    // … and typed in on Tuesday 8th for Friday 4th: recorded late.
+    const deadline = formal()
+      .when(respond({ at: '2026-12-04T15:00:00Z' }), '2026-12-08T09:00:00Z')
+      .thenState()
+      .deadlines.find((d) => d.kind === 'response');
+    expect(deadline).toMatchObject({ missed: false, recordedLate: true });
+  });
+
   it('refuses "noted" as the outcome of a complaint, and "upheld" for a compliment', () => {
     formal()
       .when(respond({ outcome: 'noted' }), '2026-11-24T09:00:00Z')
@@ -180,6 +243,7 @@ describe('responding', () => {
         dueBy: '2026-12-07T23:59:59.999Z',
         metAt: '2026-11-24T09:00:00.000Z',
         missed: false,
+        recordedLate: false,
         cancelledAt: null,
       },
     ]);

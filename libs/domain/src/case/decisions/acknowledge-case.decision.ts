@@ -2,6 +2,7 @@ import type { AcknowledgeCase } from '../case.commands';
 import { CaseStateConflictError } from '../case.errors';
 import type { CaseEvent } from '../case.events';
 import type { CaseState } from '../case.state';
+import { recordedAfterDeadline } from './deadlines';
 import {
   businessTime,
   requireInProgress,
@@ -21,14 +22,16 @@ export function acknowledgeCase(
       `Case ${found.reference} has already been ${found.status === 'responded' ? 'responded to' : 'acknowledged'} at this stage.`,
     );
   }
+  const at = businessTime('at', command.data.at, context, sinceStageStart(found));
   return [
     {
       type: 'CaseAcknowledged',
-      occurredAt: businessTime('at', command.data.at, context, sinceStageStart(found)),
+      occurredAt: at,
       data: {
         stage: found.stage,
         method: command.data.method ?? null,
         note: command.data.note ?? null,
+        ...recordedAfterDeadline(found, ['acknowledgement'], at, context.now),
       },
     },
   ];

@@ -258,6 +258,7 @@ describe('reopening', () => {
       dueBy: '2027-01-20T23:59:59.999Z',
       metAt: null,
       missed: false,
+      recordedLate: false,
       cancelledAt: null,
     });
   });

@@ -1,6 +1,7 @@
 import type { DueDate } from '#calendar';
 import type { FeedbackPolicy, StagePolicy } from '../../policy/policy';
 import type { Deadline, DeadlineKind, Instant } from '../case.model';
+import type { RecordedLate } from '../case.events';
 import type { Case, TrackedDeadline } from '../case.state';
 import type { DecisionContext } from './decision-context';
 
@@ -86,4 +87,30 @@ export function nextDeadline(state: Case): TrackedDeadline | null {
     (soonest, d) => (soonest === null || d.dueBy < soonest.dueBy ? d : soonest),
     null,
   );
+}
+
+/**
+ * Of the deadlines an act at `at` meets (these kinds, at the case's stage, still open), the
+ * kinds it meets by its own time although they had ended by `now`, when it is recorded:
+ * as an event field, present only when there are some.
+ */
+export function recordedAfterDeadline(
+  found: Case,
+  kinds: readonly DeadlineKind[],
+  at: Instant,
+  now: Date,
+): RecordedLate {
+  const recorded = now.toISOString();
+  const late = found.deadlines
+    .filter(
+      (d) =>
+        kinds.includes(d.kind) &&
+        d.stage === found.stage &&
+        d.metAt === null &&
+        d.cancelledAt === null &&
+        at <= d.dueBy &&
+        recorded > d.dueBy,
+    )
+    .map((d) => d.kind);
+  return late.length > 0 ? { recordedAfterDeadline: late } : {};
 }

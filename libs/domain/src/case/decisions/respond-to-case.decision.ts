@@ -3,7 +3,7 @@ import { InvalidCommandError, PolicyRuleError } from '../case.errors';
 import type { CaseEvent } from '../case.events';
 import type { Outcome } from '../case.model';
 import type { Case, CaseState } from '../case.state';
-import { calendarMonthsAfter } from './deadlines';
+import { calendarMonthsAfter, recordedAfterDeadline } from './deadlines';
 import {
   businessTime,
   requireInProgress,
@@ -89,6 +89,7 @@ export function respondToCase(
         outcome,
         addressedTo,
         ...windowsAfterResponse(found, context, at),
+        ...recordedAfterDeadline(found, ['acknowledgement', 'response'], at, context.now),
       },
     },
   ];
