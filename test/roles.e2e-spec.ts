@@ -70,6 +70,35 @@ describe('who may do what (DESIGN §6)', () => {
     expect((await post(owner, `/cases/${id}/reopen`, { reason: 'again' })).status).toBe(403);
   });
 
+  it('staff: may move a complaint that came in writing to stage 2, but stage 2 is decided by the operations manager (DMM)', async () => {
+    const id = await stage1();
+    const moved = await post(owner, `/cases/${id}/escalate`, {
+      reason: 'Wrote in, still unhappy',
+      inWriting: true,
+    });
+    expect(moved.status).toBe(200);
+    for (const [path, body] of [
+      ['respond', { summary: 'Our answer', outcome: 'upheld' }],
+      ['close', { reason: 'resolved' }],
+    ] as const) {
+      const refused = await post(owner, `/cases/${id}/${path}`, body);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('role-not-permitted');
+    }
+    expect((await note(owner, id)).status).toBe(200);
+    expect(
+      (await post(owner, `/cases/${id}/correspondence`, { channel: 'email', summary: 'More' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await post(ops, `/cases/${id}/respond`, { summary: 'Our answer', outcome: 'upheld' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await post(owner, `/cases/${id}/escalate`, { reason: 'Asked for review' })).status,
+    ).toBe(403);
+  });
+
   it('operations-manager: see all cases; assign; act at stages 1–2; reopen; not stage 3', async () => {
     const id = await stage1();
     expect((await get(ops, `/cases/${id}`)).status).toBe(200);
@@ -87,7 +116,8 @@ describe('who may do what (DESIGN §6)', () => {
 
     const review = await stage3();
     expect((await get(ops, `/cases/${review}`)).status).toBe(200);
-    expect((await note(ops, review)).status).toBe(403);
+    // Recording is not deciding: an operations manager may still add a note at stage 3.
+    expect((await note(ops, review)).status).toBe(200);
     expect(
       (await post(ops, `/cases/${review}/respond`, { summary: 'x', outcome: 'upheld' })).status,
     ).toBe(403);

@@ -60,7 +60,7 @@ export class CaseCommandService {
    */
   async preflight(caseId: string, command: CaseCommand, options: CommandOptions): Promise<void> {
     const loaded = await this.load(caseId);
-    authorise(command, loaded.state);
+    authorise(command, loaded.state, this.decider.policy);
     if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
     this.decider.decide(command, loaded.state, this.clock());
   }
@@ -90,7 +90,7 @@ export class CaseCommandService {
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(caseId);
       // Who may see the case comes before whether their copy is current: 404 before 412.
-      authorise(command, loaded.state);
+      authorise(command, loaded.state, this.decider.policy);
       if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
       const events =
         firstDecision === undefined || isSystemActor(command.actor)

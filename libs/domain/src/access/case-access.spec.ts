@@ -4,7 +4,14 @@ import type { CaseCommand } from '../case/case.commands';
 import { DomainError } from '../case/case.errors';
 import type { Actor } from '../case/case.model';
 import { foldCase, type Case } from '../case/case.state';
-import { receive, respond, escalate, system } from '../testing/case-fixtures';
+import {
+  close,
+  correspondence,
+  escalate,
+  receive,
+  respond,
+  system,
+} from '../testing/case-fixtures';
 import {
   authorise,
   canSeeCase,
@@ -24,6 +31,7 @@ const auditor = person('u-auditor', 'auditor');
 const admin = person('u-admin', 'admin');
 
 const decider = createCaseDecider(bundledPolicy('dmm'));
+/** Stage 1 informal, stage 2 formal at receipt, stage 3 after the stage 2 response. */
 function caseAt(stage: 1 | 2 | 3): Case {
   const steps: Array<[CaseCommand, string]> = [
     [
@@ -45,15 +53,20 @@ function caseAt(stage: 1 | 2 | 3): Case {
   return state!;
 }
 
-const outcome = (command: CaseCommand, state: Case | null) => {
+const outcome = (command: CaseCommand, state: Case | null, policy = decider.policy) => {
   try {
-    authorise(command, state);
+    authorise(command, state, policy);
     return 'allowed';
   } catch (error) {
     return (error as DomainError).kind;
   }
 };
 const note = (actor: Actor): CaseCommand => ({ type: 'AddNote', actor, data: { text: 'n' } });
+const acknowledge = (actor: Actor): CaseCommand => ({
+  type: 'AcknowledgeCase',
+  actor,
+  data: {},
+});
 const assign = (actor: Actor): CaseCommand => ({
   type: 'AssignOwner',
   actor,
@@ -100,19 +113,58 @@ describe('who may do what (DESIGN §6)', () => {
   });
 
   it.each([
-    ['recipient', recipient, 1, 'allowed'],
-    ['owner', owner, 1, 'allowed'],
-    ['other staff (not told the case exists)', otherStaff, 1, 'not-found'],
-    ['operations manager', ops, 1, 'allowed'],
-    ['quality (reads only)', quality, 1, 'forbidden'],
-    ['auditor', auditor, 1, 'forbidden'],
-    ['admin (no case content)', admin, 1, 'not-found'],
-    ['owner at stage 3', owner, 3, 'forbidden'],
-    ['operations manager at stage 3', ops, 3, 'forbidden'],
-    ['senior manager at stage 3', senior, 3, 'allowed'],
-  ] as const)('acting on a case: %s at stage %d → %s', (_, actor, stage, expected) =>
-    expect(outcome(note(actor), caseAt(stage))).toBe(expected),
+    ['recipient', 1, 'allowed', recipient],
+    ['owner', 1, 'allowed', owner],
+    ['other staff (not told the case exists)', 1, 'not-found', otherStaff],
+    ['operations manager', 1, 'allowed', ops],
+    ['quality (reads only)', 1, 'forbidden', quality],
+    ['auditor', 1, 'forbidden', auditor],
+    ['admin (no case content)', 1, 'not-found', admin],
+  ] as const)('acting on a case: %s at stage %d → %s', (_, stage, expected, actor) =>
+    expect(outcome(acknowledge(actor), caseAt(stage))).toBe(expected),
   );
+
+  describe('who decides at each stage is the policy’s (DMM: stage 2 the operations manager, stage 3 senior managers)', () => {
+    it.each([
+      ['owner', 1, 'allowed', owner],
+      ['owner', 2, 'forbidden', owner],
+      ['operations manager', 2, 'allowed', ops],
+      ['operations manager', 3, 'forbidden', ops],
+      ['senior manager', 3, 'allowed', senior],
+    ] as const)('%s at stage %d may respond and close → %s', (_, stage, expected, actor) => {
+      expect(outcome(respond({}, actor), caseAt(stage))).toBe(expected);
+      expect(outcome(close({ reason: 'resolved' }, actor), caseAt(stage))).toBe(expected);
+    });
+
+    it('lets staff record that a complaint came in writing and moved to stage 2, but not move it on from there', () => {
+      expect(outcome(escalate({ inWriting: true }, owner), caseAt(1))).toBe('allowed');
+      expect(outcome(escalate({}, owner), caseAt(2))).toBe('forbidden');
+      expect(outcome(escalate({}, ops), caseAt(2))).toBe('allowed');
+    });
+
+    it('still lets the staff taking part, and managers, acknowledge and add notes, correspondence and documents at any stage', () => {
+      for (const stage of [1, 2, 3] as const)
+        for (const actor of [recipient, owner, ops, senior]) {
+          expect(outcome(note(actor), caseAt(stage))).toBe('allowed');
+          expect(outcome(correspondence({}, actor), caseAt(stage))).toBe('allowed');
+          expect(outcome(acknowledge(actor), caseAt(stage))).toBe('allowed');
+        }
+      expect(outcome(note(otherStaff), caseAt(2))).toBe('not-found');
+    });
+
+    it('follows the policy: MaCTRI’s Owner (a lecturer) investigates and responds at stage 2', () => {
+      const mactri = createCaseDecider(bundledPolicy('mactri'));
+      const state = foldCase(
+        mactri.decide(
+          receive({ channel: 'letter', owner: { id: owner.id, name: 'O' } }, recipient),
+          null,
+          new Date('2026-11-23T09:00:00Z'),
+        ),
+      )!;
+      expect(state.stage).toBe(2);
+      expect(outcome(respond({}, owner), state, mactri.policy)).toBe('allowed');
+    });
+  });
 
   it('lets only managers assign and reopen', () => {
     const stage1 = caseAt(1);

@@ -2,29 +2,29 @@ import type { CaseCommand } from '../case/case.commands';
 import { ActorNotPermittedError, CaseNotFoundError } from '../case/case.errors';
 import type { Actor, Role } from '../case/case.model';
 import type { Case, CaseState } from '../case/case.state';
+import type { Policy, StagePolicy } from '../policy/policy';
 
 /**
- * Who may see and do what (DESIGN §6), in one place. The decider applies `authorise`
- * before every decision; queries apply `caseVisibility` in their filters. (Two rules
- * sit with the decisions they qualify: only a senior manager may override the stage 3
- * window; and whoever records feedback may name its Owner — MaCTRI's Recipient forwards
- * it to the Owner, who then sees it.)
+ * Who may see and do what, in one place. The decider applies `authorise` before every
+ * decision; queries apply `caseVisibility` in their filters. Who decides at each stage of
+ * a complaint is the policy's (`decidedBy`); the roles' general rights are here. (Two rules
+ * sit with the decisions they qualify: only a senior manager may override the window for
+ * the next stage; and whoever records feedback may name its Owner — MaCTRI's Recipient
+ * forwards it to the Owner, who then sees it.)
  */
-
-/** Stages from here on are senior management's (DMM stage 3 review, MaCTRI appeal, external). */
-const FIRST_SENIOR_STAGE = 3;
 
 const READ_ALL: readonly Role[] = ['operations-manager', 'senior-manager', 'quality', 'auditor'];
 const RECORDS_FEEDBACK: readonly Role[] = ['staff', 'operations-manager', 'senior-manager'];
+/** Compliments, suggestions, and complaints with an external body: no stage decides for them. */
+const CASE_HANDLERS: readonly Role[] = ['staff', 'operations-manager', 'senior-manager'];
 const SYSTEM_COMMANDS: ReadonlySet<CaseCommand['type']> = new Set([
   'RecordMissedDeadlines',
   'AutoCloseCase',
   'EscalateUnresolvedSameDay',
 ]);
 
-const isSeniorStage = (found: Case) =>
-  found.externalReferral === null && found.stage !== null && found.stage >= FIRST_SENIOR_STAGE;
-const has = (actor: Actor, ...roles: Role[]) => roles.some((role) => actor.roles.includes(role));
+const has = (actor: Actor, ...roles: readonly Role[]) =>
+  roles.some((role) => actor.roles.includes(role));
 export const isSystemActor = (actor: Actor) => actor.id.startsWith('system:');
 
 /** Which cases an actor may see, as a filter a query can apply. */
@@ -49,29 +49,48 @@ export function canSeeCase(actor: Actor, found: Case): boolean {
   return visibility.scope === 'all';
 }
 
-/**
- * Stages 1–2 (and compliments and suggestions): the case's own staff and managers; later:
- * senior managers. An escalation is decided at the stage it leaves: whoever handles stage 2
- * records the complainant's request for stage 3 (the window and the override are the
- * decision's rules). A case with an external body has no internal handler: recording what
- * happens to it is for its own staff and managers.
- */
-function mayHandle(actor: Actor, found: Case): boolean {
-  if (has(actor, 'senior-manager')) return true;
-  if (isSeniorStage(found)) return false;
-  if (has(actor, 'operations-manager')) return true;
-  return has(actor, 'staff') && isParticipant(found, actor.id);
+/** The internal stage that decides for this case now, if any. */
+function decidingStage(found: Case, policy: Policy): StagePolicy | undefined {
+  if (found.stage === null || found.externalReferral !== null) return undefined;
+  return policy.complaints.stages.find((s) => s.stage === found.stage && s.decidedBy !== null);
 }
 
-function mayRun(actor: Actor, command: CaseCommand, found: Case): boolean {
+/** Holds one of these roles on this case: staff only on cases they take part in. */
+function actsAs(actor: Actor, found: Case, roles: readonly Role[]): boolean {
+  const others = roles.filter((role) => role !== 'staff');
+  if (has(actor, ...others)) return true;
+  return roles.includes('staff') && has(actor, 'staff') && isParticipant(found, actor.id);
+}
+
+/** Who handles the case at its stage: those who may respond and close there. */
+function handlers(found: Case, policy: Policy): readonly Role[] {
+  return decidingStage(found, policy)?.decidedBy?.respondAndClose ?? CASE_HANDLERS;
+}
+
+function mayRun(actor: Actor, command: CaseCommand, found: Case, policy: Policy): boolean {
+  const stage = decidingStage(found, policy);
   switch (command.type) {
+    // Recording what arrived or what was done is not deciding: whoever takes part may.
+    case 'AcknowledgeCase':
+    case 'AddNote':
+    case 'AttachDocument':
+    case 'RecordCorrespondence':
+    case 'RecordRepresentativeAuthorisation':
+    case 'RecordGuardianNotification':
+    case 'GiveConfidentialityNotice':
+      return actsAs(actor, found, CASE_HANDLERS);
+    case 'EscalateCase':
+      return actsAs(actor, found, stage?.decidedBy?.moveOn ?? CASE_HANDLERS);
     case 'AssignOwner':
     case 'ReopenCase':
-      return has(actor, 'operations-manager', 'senior-manager') && mayHandle(actor, found);
+      return (
+        has(actor, 'operations-manager', 'senior-manager') &&
+        actsAs(actor, found, handlers(found, policy))
+      );
     case 'ChangeCategories':
-      return has(actor, 'quality') || mayHandle(actor, found);
+      return has(actor, 'quality') || actsAs(actor, found, handlers(found, policy));
     default:
-      return mayHandle(actor, found);
+      return actsAs(actor, found, handlers(found, policy));
   }
 }
 
@@ -109,7 +128,7 @@ const refusal = (actor: Actor, command: CaseCommand) =>
  * not see (so its existence is not disclosed), ActorNotPermittedError for one they may
  * see but not change.
  */
-export function authorise(command: CaseCommand, state: CaseState): void {
+export function authorise(command: CaseCommand, state: CaseState, policy: Policy): void {
   const { actor } = command;
   if (SYSTEM_COMMANDS.has(command.type) !== isSystemActor(actor)) {
     if (state !== null && !canSeeCase(actor, state)) throw new CaseNotFoundError();
@@ -122,7 +141,7 @@ export function authorise(command: CaseCommand, state: CaseState): void {
   }
   if (state === null) return; // no case: the decision says so
   if (!canSeeCase(actor, state)) throw new CaseNotFoundError();
-  if (!mayRun(actor, command, state)) throw refusal(actor, command);
+  if (!mayRun(actor, command, state, policy)) throw refusal(actor, command);
 }
 
 /** Reports and themes: quality, the managers (directors), and auditors. */

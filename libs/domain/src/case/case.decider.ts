@@ -47,7 +47,7 @@ function decideCommand(
   state: CaseState,
   context: DecisionContext,
 ): CaseEvent[] {
-  authorise(command, state);
+  authorise(command, state, context.policy);
   switch (command.type) {
     case 'ReceiveCase':
       return receiveCase(command, state, context);

@@ -93,6 +93,8 @@ export type CaseResponded = Event<
     escalationWindowEndsAt: Instant | null;
     /** When the scheduler may close the case if nothing more is heard. */
     autoCloseAt: Instant | null;
+    /** Who gave the response (absent from responses recorded before it was kept). */
+    respondedBy?: Person;
   } & RecordedLate
 >;
 

@@ -55,6 +55,8 @@ export interface Case {
   confidentialityNoticeGiven: boolean;
   deadlines: TrackedDeadline[];
   lastResponseAt: Instant | null;
+  /** Each response's stage and who gave it (null where the event did not say). */
+  responses: Array<{ stage: number | null; byId: string | null }>;
   /** Correspondence arrived after the last response: somebody should look. */
   correspondenceSinceResponse: boolean;
   escalationWindowEndsAt: Instant | null;
@@ -158,6 +160,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: 'responded',
         deadlines: meet(acknowledged, 'response', stage, event.occurredAt, recordedAfterDeadline),
         lastResponseAt: event.occurredAt,
+        responses: [...state.responses, { stage, byId: event.data.respondedBy?.id ?? null }],
         correspondenceSinceResponse: false,
         escalationWindowEndsAt: event.data.escalationWindowEndsAt,
         autoCloseAt: event.data.autoCloseAt,
@@ -271,6 +274,7 @@ function received({ data, occurredAt }: Extract<CaseEvent, { type: 'CaseReceived
     confidentialityNoticeGiven: false,
     deadlines: track(data.deadlines),
     lastResponseAt: null,
+    responses: [],
     correspondenceSinceResponse: false,
     escalationWindowEndsAt: null,
     autoCloseAt: null,

@@ -25,6 +25,7 @@ describe('policy files', () => {
     expect(bundledPolicy('mactri').rules).toEqual({
       writtenComplaintsAreFormal: true,
       unresolvedSameDayEscalates: true,
+      nextStageHandledBySomeoneElse: false,
     });
     expect(isBundledPolicyId('dmm')).toBe(true);
     expect(isBundledPolicyId('toString')).toBe(false);
@@ -140,6 +141,26 @@ describe('policy files', () => {
       'complaints.stages[1].externalBody',
     ],
     ['no feedback section', (j: any) => delete j.feedback, 'feedback'],
+    [
+      'an internal stage that does not say who decides',
+      (j: any) => delete j.complaints.stages[1].decidedBy,
+      'complaints.stages[1].decidedBy',
+    ],
+    [
+      'a role this system does not know',
+      (j: any) => (j.complaints.stages[1].decidedBy.respondAndClose = ['operations-director']),
+      'complaints.stages[1].decidedBy.respondAndClose',
+    ],
+    [
+      'nobody to move a complaint on',
+      (j: any) => (j.complaints.stages[0].decidedBy.moveOn = []),
+      'complaints.stages[0].decidedBy.moveOn',
+    ],
+    [
+      'deciders on an external stage',
+      (j: any) => (j.complaints.stages[3].decidedBy = { respondAndClose: ['staff'], moveOn: [] }),
+      'complaints.stages[3].decidedBy',
+    ],
   ])('refuses %s', (_, change, field) => {
     const json = copy();
     change(json);

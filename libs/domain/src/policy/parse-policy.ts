@@ -6,7 +6,8 @@ import {
   type HolidayRegion,
   type LocalDate,
 } from '#calendar';
-import type { FeedbackPolicy, Policy, StagePolicy } from './policy';
+import { ROLES, type Role } from '../case/case.model';
+import type { FeedbackPolicy, Policy, StageDeciders, StagePolicy } from './policy';
 import { PolicyValidationError, type PolicyProblem } from './policy-validation.error';
 
 type Json = Record<string, unknown>;
@@ -126,6 +127,17 @@ class FieldReader {
     return value;
   }
 
+  /** A non-empty list of the system's roles, without repeats. */
+  roles(name: string): Role[] {
+    const value = this.value(name);
+    const known = (role: unknown): role is Role => ROLES.includes(role as Role);
+    if (!Array.isArray(value) || value.length === 0 || !value.every(known)) {
+      this.problem(name, `is required: a list of one or more of ${ROLES.join(', ')}`);
+      return [];
+    }
+    return [...new Set(value)];
+  }
+
   objects(name: string): FieldReader[] {
     return this.array(name, true).map((item, index) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -140,12 +152,18 @@ class FieldReader {
 const ID = /^[a-z][a-z0-9-]{0,31}$/;
 const PREFIX = /^[A-Z][A-Z0-9]{1,9}$/;
 
+function readDeciders(reader: FieldReader | null): StageDeciders | null {
+  if (!reader) return null;
+  return { respondAndClose: reader.roles('respondAndClose'), moveOn: reader.roles('moveOn') };
+}
+
 function readStage(reader: FieldReader, position: number): StagePolicy {
   const stage = reader.integer('stage');
   if (stage !== position + 1)
     reader.problem('stage', `must be ${position + 1}: stages are numbered 1, 2, 3… in order`);
   const external = reader.boolean('external', false);
   const body = reader.optionalObject('externalBody');
+  const decidedBy = readDeciders(reader.optionalObject('decidedBy'));
   const stagePolicy: StagePolicy = {
     stage,
     name: reader.string('name'),
@@ -159,7 +177,16 @@ function readStage(reader: FieldReader, position: number): StagePolicy {
     entryRequiresWriting: reader.boolean('entryRequiresWriting', false),
     nextStageRequestWithinCalendarMonths: reader.duration('nextStageRequestWithinCalendarMonths'),
     autoCloseAfterSilenceCalendarMonths: reader.duration('autoCloseAfterSilenceCalendarMonths'),
+    decidedBy,
   };
+  if (external && decidedBy)
+    reader.problem('decidedBy', 'must be left out: an external stage has no internal handler');
+  if (!external && !decidedBy) {
+    reader.problem(
+      'decidedBy',
+      'is required: {"respondAndClose": [roles], "moveOn": [roles]}, who may respond and close at this stage, and move a complaint on from it',
+    );
+  }
   if (external) {
     if (!body) reader.problem('externalBody', 'is required for an external stage');
     for (const clock of [
@@ -293,6 +320,7 @@ export function parsePolicy(json: unknown, source = 'policy'): Policy {
     rules: {
       writtenComplaintsAreFormal: rules.boolean('writtenComplaintsAreFormal', false),
       unresolvedSameDayEscalates: rules.boolean('unresolvedSameDayEscalates', false),
+      nextStageHandledBySomeoneElse: rules.boolean('nextStageHandledBySomeoneElse', false),
     },
     complaints,
     feedback: {

@@ -1,4 +1,17 @@
 import type { HolidayRegion, LocalDate } from '#calendar';
+import type { Role } from '../case/case.model';
+
+/**
+ * Who decides at an internal stage. Staff count only on cases they take part in (as
+ * Recipient or Owner); anyone who may act on a case may still add notes, documents and
+ * correspondence to it, whatever its stage.
+ */
+export interface StageDeciders {
+  /** May record the stage's response and close the case while it is at this stage. */
+  respondAndClose: Role[];
+  /** May move the complaint on from this stage to the next (record the request for it). */
+  moveOn: Role[];
+}
 
 /** One stage of the complaints procedure. Durations are `null` where the policy sets none. */
 export interface StagePolicy {
@@ -17,6 +30,8 @@ export interface StagePolicy {
   nextStageRequestWithinCalendarMonths: number | null;
   /** With no correspondence this long after the response, the scheduler closes the case. */
   autoCloseAfterSilenceCalendarMonths: number | null;
+  /** Null for an external stage, which has no internal handler. */
+  decidedBy: StageDeciders | null;
 }
 
 /** Compliments and suggestions. */
@@ -41,6 +56,11 @@ export interface Policy {
     writtenComplaintsAreFormal: boolean;
     /** An informal complaint still open after its receipt day moves to the next stage (MaCTRI 5.2). */
     unresolvedSameDayEscalates: boolean;
+    /**
+     * A stage's response is given by someone other than who gave the last stage's (the UK
+     * Housing Ombudsman's complaint handling code asks for it).
+     */
+    nextStageHandledBySomeoneElse: boolean;
   };
   complaints: {
     informalEntryStage: number;

@@ -59,7 +59,7 @@ export class ReceiveCaseHandler implements ICommandHandler<
       data: { ...request, caseId, reference },
     });
     // Only someone who may record feedback gets a case back, even an earlier one of theirs.
-    authorise(receive('PENDING'), null);
+    authorise(receive('PENDING'), null, this.decider.policy);
     if (idempotency) {
       const original = await this.original(caseId, idempotency.requestHash, actor);
       if (original) return original;

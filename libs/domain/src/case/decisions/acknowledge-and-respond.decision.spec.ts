@@ -1,5 +1,12 @@
 import { bundledPolicy } from '../../policy/bundled-policies';
-import { acknowledge, receive, respond, sweep } from '../../testing/case-fixtures';
+import {
+  acknowledge,
+  escalate,
+  receive,
+  respond,
+  seniorManager,
+  sweep,
+} from '../../testing/case-fixtures';
 import { caseSpecification } from '../../testing/case-specification';
 import { caseFlags } from '../case.flags';
 
@@ -269,6 +276,48 @@ describe('responding', () => {
     escalated
       .when(respond({ at: '2026-11-24T09:00:00Z' }), '2026-11-26T09:00:00Z')
       .thenRefuses('time-before-case', 'invalid');
+  });
+});
+
+describe('a stage handled by someone other than who handled the last (policy switch)', () => {
+  const ombudsman = bundledPolicy('dmm');
+  const strict = caseSpecification({
+    ...ombudsman,
+    rules: { ...ombudsman.rules, nextStageHandledBySomeoneElse: true },
+  });
+  const anotherSenior = {
+    id: 'u-senior-2',
+    name: 'Sid Senior',
+    roles: ['senior-manager'],
+  } as const;
+  const atStage3RespondedBy = (spec: typeof dmm) =>
+    spec.after(
+      [
+        receive({ formality: 'formal', receivedAt: '2026-11-23T09:00:00Z' }),
+        '2026-11-23T09:00:00Z',
+      ],
+      [respond({}, seniorManager), '2026-11-30T09:00:00Z'],
+      [escalate({}, seniorManager), '2026-12-01T09:00:00Z'],
+    );
+
+  it('refuses the stage 3 response from whoever gave the stage 2 response (422)', () => {
+    atStage3RespondedBy(strict)
+      .when(respond({}, seniorManager), '2026-12-02T09:00:00Z')
+      .thenRefuses('needs-different-handler', 'rule');
+  });
+
+  it('takes it from someone else', () => {
+    atStage3RespondedBy(strict)
+      .when(respond({}, anotherSenior), '2026-12-02T09:00:00Z')
+      .thenMatches([
+        { type: 'CaseResponded', data: { stage: 3, respondedBy: { id: 'u-senior-2' } } },
+      ]);
+  });
+
+  it('is off for DMM: the same senior manager may respond at both stages', () => {
+    atStage3RespondedBy(dmm)
+      .when(respond({}, seniorManager), '2026-12-02T09:00:00Z')
+      .thenMatches([{ type: 'CaseResponded' }]);
   });
 });
 

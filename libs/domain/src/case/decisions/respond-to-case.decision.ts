@@ -6,6 +6,7 @@ import type { Case, CaseState } from '../case.state';
 import { calendarMonthsAfter, recordedAfterDeadline } from './deadlines';
 import {
   businessTime,
+  personOf,
   requireInProgress,
   sinceStageStart,
   stagePolicy,
@@ -59,6 +60,18 @@ function windowsAfterResponse(found: Case, context: DecisionContext, at: string)
   };
 }
 
+/** Under the policy's switch, a stage's response comes from someone who gave none at the last. */
+function checkHandlerChanged(found: Case, command: RespondToCase, context: DecisionContext): void {
+  if (!context.policy.rules.nextStageHandledBySomeoneElse || found.stage === null) return;
+  const previous = found.stage - 1;
+  if (found.responses.some((r) => r.stage === previous && r.byId === command.actor.id)) {
+    throw new PolicyRuleError(
+      'needs-different-handler',
+      `You gave the stage ${previous} response; the policy has stage ${found.stage} handled by someone else.`,
+    );
+  }
+}
+
 export function respondToCase(
   command: RespondToCase,
   state: CaseState,
@@ -77,6 +90,7 @@ export function respondToCase(
     );
   }
   checkAddressee(found, addressedTo);
+  checkHandlerChanged(found, command, context);
 
   const at = businessTime('at', command.data.at, context, sinceStageStart(found));
   return [
@@ -89,6 +103,7 @@ export function respondToCase(
         outcome,
         addressedTo,
         ...windowsAfterResponse(found, context, at),
+        respondedBy: personOf(command.actor),
         ...recordedAfterDeadline(found, ['acknowledgement', 'response'], at, context.now),
       },
     },
