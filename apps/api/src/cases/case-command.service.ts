@@ -4,6 +4,7 @@ import {
   authorise,
   CaseNotFoundError,
   foldCase,
+  type Case,
   type CaseCommand,
   type CaseDecider,
   type CaseEvent,
@@ -28,6 +29,11 @@ export interface CommandOptions {
   context: RequestContext;
   /** The `If-Match` header as sent. */
   ifMatch?: string;
+  /**
+   * A further check of the case the command is decided on, made again on each attempt:
+   * for limits the HTTP layer owns, such as the room a case has for documents.
+   */
+  require?: (found: Case) => void;
 }
 
 /** Without If-Match, a lost race is decided again on fresh state this many times. */
@@ -58,6 +64,7 @@ export class CaseCommandService {
     const loaded = await this.load(caseId);
     authorise(command, loaded.state);
     if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
+    if (loaded.state !== null) options.require?.(loaded.state);
     this.decider.decide(command, loaded.state, this.clock());
   }
 
@@ -80,6 +87,7 @@ export class CaseCommandService {
       // Who may see the case comes before whether their copy is current: 404 before 412.
       authorise(command, loaded.state);
       if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
+      if (loaded.state !== null) options.require?.(loaded.state);
       const events = this.decider.decide(command, loaded.state, this.clock());
       try {
         return { result: await this.append(caseId, loaded, events, options), recorded: events };
