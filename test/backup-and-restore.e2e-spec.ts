@@ -39,6 +39,14 @@ const LONG = 'The learner explained at length. '.repeat(500);
 const scratch = () => mkdtempSync(join(tmpdir(), 'clf-backup-'));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** Every folder and file under `root`, itself included, with its permission bits. */
+function modesUnder(root: string): Array<{ path: string; directory: boolean; mode: number }> {
+  const stats = statSync(root);
+  const here = { path: root, directory: stats.isDirectory(), mode: stats.mode & 0o777 };
+  if (!here.directory) return [here];
+  return [here, ...readdirSync(root).flatMap((name) => modesUnder(join(root, name)))];
+}
+
 async function allEvents(api: TestApp): Promise<RecordedEvent[]> {
   return api.app.get<Storage>(STORAGE).events.readAll({ maxCount: 1_000_000 });
 }
@@ -270,6 +278,13 @@ describe('backup and restore refuse, in a sentence', () => {
     tamper(copy);
     return copy;
   };
+
+  it('keeps everything in a backup for the owner only: folders 0700, files 0600', () => {
+    const modes = modesUnder(backup);
+    expect(modes.length).toBeGreaterThan(3);
+    for (const { path, directory, mode } of modes)
+      expect({ path, mode: mode.toString(8) }).toEqual({ path, mode: directory ? '700' : '600' });
+  });
 
   it('will not overwrite a backup, or back up a directory with no store', async () => {
     const taken = await run(backupCommand, [backup], { CLF_DATA_DIR: dataDir });

@@ -1,6 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { MAX_CONCURRENT_UPLOADS, UploadSlots } from '../apps/api/src/cases/upload-slots';
+import { ALLOWED_MEDIA_TYPES } from '#documents';
+import { wordDocument, zipOf } from '../libs/documents/src/testing/zip-fixtures';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('u-sam', 'staff');
@@ -89,6 +94,37 @@ describe('documents on a case', () => {
       (await upload(Buffer.from('Phone call notes\n'), 'notes.bin')).body.case.documents.at(-1)
         .mediaType,
     ).toBe('text/plain');
+  });
+
+  it('names a file after the type its bytes are, dropping format characters', async () => {
+    const hta = await upload(Buffer.from('Phone call notes\n'), 'notes.hta');
+    expect(hta.body.case.documents.at(-1)).toMatchObject({
+      filename: 'notes.hta.txt',
+      mediaType: 'text/plain',
+    });
+    const disguised = await upload(PDF, 'invoice\u202Efdp.exe');
+    expect(disguised.body.case.documents.at(-1).filename).toBe('invoicefdp.exe.pdf');
+    const download = await api.http
+      .get(`/api/v1/cases/${caseId}/documents/${hta.body.case.documents.at(-1).id}`)
+      .set(await api.auth(staff));
+    expect(download.headers['content-disposition']).toMatch(/filename="notes\.hta\.txt"/);
+  });
+
+  it('takes a Word document only when its zip really is one', async () => {
+    const docx = await upload(wordDocument(), 'letter.docx');
+    expect(docx.body.case.documents.at(-1).mediaType).toBe(ALLOWED_MEDIA_TYPES.docx);
+    const jar = zipOf({ '[Content_Types].xml': '<Types/>', 'word/x': '', 'Main.class': '' });
+    expect((await upload(jar, 'letter.docx')).status).toBe(415);
+  });
+
+  it('writes uploads to a private temporary folder and leaves nothing there, taken or refused', async () => {
+    const staging = join(api.dataDir, 'tmp');
+    expect((await upload(Buffer.from(`kept ${Math.random()}`), 'kept.txt')).status).toBe(200);
+    expect(readdirSync(staging)).toEqual([]);
+    expect((await upload(Buffer.from('MZ\x90\x00', 'latin1'), 'x.pdf')).status).toBe(415);
+    expect((await upload(Buffer.alloc(0), 'empty.txt')).status).toBe(400);
+    expect((await upload(Buffer.alloc(20 * 1024 * 1024 + 1, 0x41), 'big.txt')).status).toBe(413);
+    expect(readdirSync(staging)).toEqual([]);
   });
 
   it('keeps a UTF-8 file name as it was written', async () => {
@@ -193,3 +229,103 @@ describe('upload mistakes, in plain words', () => {
     }
   });
 });
+
+describe('limits on what uploads may take', () => {
+  const newCase = async (api: TestApp) =>
+    (
+      await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(staff))
+        .send(complaint())
+    ).body.id as string;
+
+  it('refuses a document that would take a case past its storage quota with 413, storing nothing', async () => {
+    const api = await startTestApp({ env: { CLF_DOCUMENTS_PER_CASE_MB: '1' } });
+    try {
+      const caseId = await newCase(api);
+      const text = () => Buffer.from(randomBytes(300_000).toString('hex')); // 600 KB of text
+      const first = text();
+      const send = async (content: Buffer) =>
+        api.http
+          .post(`/api/v1/cases/${caseId}/documents`)
+          .set(await api.auth(staff))
+          .attach('file', content, 'notes.txt');
+      expect((await send(first)).status).toBe(200);
+      const second = text();
+      const refused = await send(second);
+      expect(refused.status).toBe(413);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      expect(refused.body).toMatchObject({ code: 'case-documents-quota', status: 413 });
+      expect(refused.body.detail).toMatch(/1 MB/);
+      const sha256 = createHash('sha256').update(second).digest('hex');
+      expect(
+        existsSync(join(api.dataDir, 'documents', sha256.slice(0, 2), sha256.slice(2, 4), sha256)),
+      ).toBe(false);
+      expect(readdirSync(join(api.dataDir, 'tmp'))).toEqual([]);
+      // The same content again takes no more room: it is stored once.
+      expect((await send(first)).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it(`takes at most ${MAX_CONCURRENT_UPLOADS} uploads at once; one more is 503 with Retry-After`, async () => {
+    const api = await startTestApp();
+    const held: ClientRequest[] = [];
+    try {
+      const caseId = await newCase(api);
+      const server = await api.app.listen(0, '127.0.0.1');
+      const { port } = server.address() as AddressInfo;
+      const { Authorization } = await api.auth(staff);
+      const slots = api.app.get(UploadSlots);
+      for (let i = 0; i < MAX_CONCURRENT_UPLOADS; i += 1) {
+        const boundary = `held${i}`;
+        const request = httpRequest({
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: `/api/v1/cases/${caseId}/documents`,
+          headers: {
+            Authorization,
+            'Content-Type': `multipart/form-data; boundary=${boundary}`,
+            'Content-Length': String(10 * 1024 * 1024),
+          },
+        });
+        request.on('error', () => undefined); // aborted below, on purpose
+        request.write(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.txt"\r\n\r\nThe first words of a slow upload`,
+        );
+        held.push(request);
+      }
+      await until(() => slots.inUse === MAX_CONCURRENT_UPLOADS);
+      const busy = await api.http
+        .post(`/api/v1/cases/${caseId}/documents`)
+        .set({ Authorization })
+        .attach('file', PDF, 'one-too-many.pdf');
+      expect(busy.status).toBe(503);
+      expect(busy.body).toMatchObject({ code: 'uploads-busy' });
+      expect(Number(busy.headers['retry-after'])).toBeGreaterThan(0);
+      // Uploads cut off half way free their place and leave no temporary file.
+      for (const request of held) request.destroy();
+      await until(() => slots.inUse === 0);
+      await until(() => readdirSync(join(api.dataDir, 'tmp')).length === 0);
+      const after = await api.http
+        .post(`/api/v1/cases/${caseId}/documents`)
+        .set({ Authorization })
+        .attach('file', PDF, 'now.pdf');
+      expect(after.status).toBe(200);
+    } finally {
+      for (const request of held) request.destroy();
+      await api.close();
+    }
+  });
+});
+
+/** Waits, checking every few milliseconds, for the server to reach a state (10 s at most). */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = performance.now() + 10_000;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error('the server never got there');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,4 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { ALLOWED_MEDIA_TYPES } from '#documents';
+import { WORD_MAIN_CONTENT_TYPE, zipOf } from '../libs/documents/src/testing/zip-fixtures';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const manager = person('u-sue', 'senior-manager', 'operations-manager', 'quality');
@@ -183,6 +187,119 @@ describe('random malformed bodies to every command: never a 5xx', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('random uploads: zips named .docx, names with format characters, oversized files', () => {
+  let api: TestApp;
+  let caseId: string;
+  const upload = async (content: Buffer, filename: string) =>
+    api.http
+      .post(`/api/v1/cases/${caseId}/documents`)
+      .set(await api.auth(manager))
+      .attach('file', content, filename);
+  beforeAll(async () => {
+    api = await startTestApp();
+    caseId = (
+      await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(manager))
+        .send(complaint())
+    ).body.id;
+  });
+  afterAll(() => api.close());
+  afterEach(() => expect(readdirSync(join(api.dataDir, 'tmp'))).toEqual([]));
+
+  const WORD_PARTS = [
+    '[Content_Types].xml',
+    'word/document.xml',
+    'word/vbaProject.bin',
+    'word/',
+    'META-INF/MANIFEST.MF',
+    'setup.exe',
+  ];
+  const CONTENT_TYPES = [
+    '<Types/>',
+    `<Types><Override PartName="/word/document.xml" ContentType="${WORD_MAIN_CONTENT_TYPE}"/></Types>`,
+    '<Types><Override ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>',
+  ];
+
+  it('takes a zip called .docx only when it is a Word document without macros', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.oneof(fc.constantFrom(...WORD_PARTS), fc.string({ minLength: 1 })), {
+          maxLength: 6,
+        }),
+        fc.constantFrom(...CONTENT_TYPES),
+        fc.option(fc.nat(), { nil: undefined }),
+        async (names, contentTypes, damageAt) => {
+          const files = Object.fromEntries(
+            names.map((name) => [name, name === '[Content_Types].xml' ? contentTypes : 'x']),
+          );
+          const zip = zipOf(files);
+          if (damageAt !== undefined) zip[damageAt % zip.length] ^= 0xff;
+          const response = await upload(zip, 'letter.docx');
+          expect(response.status).toBeLessThan(500);
+          const real =
+            damageAt === undefined &&
+            names.includes('[Content_Types].xml') &&
+            names.includes('word/document.xml') &&
+            !names.includes('word/vbaProject.bin') &&
+            contentTypes === CONTENT_TYPES[1];
+          if (response.status === 200) {
+            const stored = response.body.case.documents.at(-1);
+            expect(stored.mediaType).toBe(ALLOWED_MEDIA_TYPES.docx);
+            expect(stored.filename).toBe('letter.docx');
+            expect(names).toContain('word/document.xml');
+            expect(names).not.toContain('word/vbaProject.bin');
+          } else if (real) throw new Error(`a Word document was refused: ${response.text}`);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  const FORMAT_CHARACTERS = ['\u202E', '\u202D', '\u200B', '\u200D', '\u2066', '\uFEFF', '\u00AD'];
+
+  it('stores any name without control or format characters, ending in the detected type', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 8 }),
+            fc.constantFrom(...FORMAT_CHARACTERS),
+          ),
+          { maxLength: 12 },
+        ),
+        fc.constantFrom('', '.txt', '.hta', '.bat', '.html', '.pdf'),
+        async (parts, ending) => {
+          const response = await upload(Buffer.from('Phone call notes\n'), parts.join('') + ending);
+          expect(response.status).toBeLessThan(500);
+          if (response.status !== 200) return; // a name the multipart encoding cannot carry
+          const { filename } = response.body.case.documents.at(-1);
+          expect(filename).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+          expect(filename).toMatch(/\.txt$/);
+          expect([...filename].length).toBeLessThanOrEqual(255);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses oversized uploads of any kind with 413, keeping nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 64 * 1024 }),
+        fc.constantFrom(0x41, 0x00, 0x25),
+        fc.constantFrom('big.txt', 'big.pdf', 'big.docx', 'big'),
+        async (over, fill, filename) => {
+          const response = await upload(Buffer.alloc(20 * 1024 * 1024 + over, fill), filename);
+          expect(response.status).toBe(413);
+          expect(response.headers['content-type']).toMatch(/problem\+json/);
+        },
+      ),
+      { numRuns: 3 },
     );
   });
 });

@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -361,5 +369,53 @@ describe('npm run token', () => {
     expect(printed.stderr).toContain('unknown role superuser');
     expect(printed.stderr).toContain('Roles: staff, operations-manager');
     expect(printed.stdout).toBe('');
+  });
+});
+
+describe('the data directory is for the server’s account only', () => {
+  /** Every folder and file under `root`, itself included, with its permission bits in octal. */
+  const modesUnder = (root: string): Array<{ path: string; mode: string }> => {
+    const stats = statSync(root);
+    const here = { path: root, mode: (stats.mode & 0o777).toString(8) };
+    return stats.isDirectory()
+      ? [here, ...readdirSync(root).flatMap((name) => modesUnder(join(root, name)))]
+      : [here];
+  };
+
+  it('creates folders 0700 and files 0600, and makes private, saying so, what was left readable', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'clf-private-')), 'data');
+    mkdirSync(dataDir);
+    chmodSync(dataDir, 0o755);
+    // As a version that did not keep its files private left them.
+    writeFileSync(join(dataDir, 'jwt-secret'), SECRET);
+    chmodSync(join(dataDir, 'jwt-secret'), 0o644);
+    const server = await startServer({ dataDir, env: { LOG_LEVEL: 'info' } });
+    try {
+      const headers = await bearer('u-ann', ['staff']);
+      const created = await postJson(server, '/cases', headers, complaint(1));
+      expect(created.status).toBe(201);
+      const form = new FormData();
+      form.append('file', new Blob(['Phone call notes']), 'notes.txt');
+      const attached = await fetch(`${server.url}/api/v1/cases/${created.body.id}/documents`, {
+        method: 'POST',
+        headers: { Authorization: headers.Authorization },
+        body: form,
+      });
+      expect(attached.status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    const told = server
+      .logLines()
+      .map((line) => JSON.parse(line) as { msg?: string; changed?: Array<{ path: string }> })
+      .find((line) => line.changed !== undefined);
+    expect(told?.msg).toMatch(/other accounts could read/);
+    expect(told?.changed?.map((change) => change.path)).toEqual(
+      expect.arrayContaining([dataDir, join(dataDir, 'jwt-secret')]),
+    );
+    const modes = modesUnder(dataDir);
+    expect(modes.some(({ path }) => path.includes('documents'))).toBe(true);
+    for (const { path, mode } of modes)
+      expect({ path, mode }).toEqual({ path, mode: statSync(path).isDirectory() ? '700' : '600' });
   });
 });

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
 import { systemClock, type Clock } from '#event-store';
 import { AuthModule } from './auth/auth.module';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
@@ -18,7 +19,9 @@ import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { stagingStorageEngine } from './cases/staging-storage-engine';
 import { StorageModule } from './storage/storage.module';
+import { STORAGE, type Storage } from './storage/storage';
 
 /** Every route of DESIGN §5: what `all` and `api` processes serve. A worker serves only health. */
 const API_CONTROLLERS: Type[] = [
@@ -44,6 +47,11 @@ export class AppModule {
         StorageModule.forRoot(clock),
         AuthModule,
         CasesModule,
+        // Uploads go to a temporary file as they arrive, never into memory.
+        MulterModule.registerAsync({
+          inject: [STORAGE],
+          useFactory: (storage: Storage) => ({ storage: stagingStorageEngine(storage.staging) }),
+        }),
         ProjectionsModule,
         // An API replica leaves the timers to the worker; it still runs a job on demand.
         JobsModule.forRoot({ timers: config.scheduler && config.role !== 'api' }),

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '#event-store';
 import { API_PREFIX } from './api-prefix';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { makePrivate } from './file-permissions/private-files';
 import { ProblemResponse } from './http/api-problems.decorator';
 import { problem, PROBLEM_MEDIA_TYPE } from './http/problem';
 import { toProblem } from './http/problem-details.filter';
@@ -75,6 +76,19 @@ function describeApi(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
+/** How many of the changed paths the start-up log line names; the count says the rest. */
+const CHANGES_LOGGED = 20;
+
+/** A data directory an earlier version left readable to others is made private, once, and the log says what changed. */
+async function makeDataDirPrivate(dataDir: string, logger: JsonLogger): Promise<void> {
+  const changed = await makePrivate(dataDir);
+  if (changed.length > 0)
+    logger.warn(
+      { dataDir, count: changed.length, changed: changed.slice(0, CHANGES_LOGGED) },
+      'Data directory: other accounts could read these files and folders; made them private to the server’s account (0700 folders, 0600 files)',
+    );
+}
+
 /** The HTTP application for a checked configuration; `main` and the e2e tests both use it. */
 export async function createApp(
   config: AppConfig,
@@ -87,7 +101,8 @@ export async function createApp(
     logger?: JsonLogger;
   } = {},
 ): Promise<INestApplication> {
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  if (config.profile === 'embedded') await makeDataDirPrivate(config.dataDir, logger);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, clock), {
     logger: new NestJsonLogger(logger),
     bodyParser: false,

@@ -3,9 +3,11 @@ import { createApp } from './create-app';
 import { loadConfig } from './config/app-config';
 import { ConfigError } from './config/config.error';
 import { gracefulShutdown } from './lifecycle/graceful-shutdown';
+import { keepNewFilesPrivate } from './file-permissions/private-files';
 import { jsonLogger } from './logging/json-logger';
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const config = loadConfig(process.env);
   const logger = jsonLogger(config.logLevel);
   const app = await createApp(config, { logger });

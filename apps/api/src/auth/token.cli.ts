@@ -4,12 +4,14 @@ import { loadConfig } from '../config/app-config';
 import { ConfigError } from '../config/config.error';
 import { durationSeconds, issueToken } from './issue-token';
 import { hs256Secret } from './jwt-secret';
+import { keepNewFilesPrivate } from '../file-permissions/private-files';
 
 const USAGE = `Usage: npm run -s token -- --sub <id> --name "<full name>" --roles <role>[,<role>…] [--expires-in 8h]
 Roles: ${ROLES.join(', ')}`;
 
 /** Prints a bearer token signed with the configured HS256 secret (CLF_JWT_SECRET or the data directory's). */
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const { values } = parseArgs({
     options: {
       sub: { type: 'string' },

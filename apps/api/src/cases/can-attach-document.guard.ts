@@ -1,16 +1,23 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { requestContextOf, type AuthenticatedRequest } from '../http/request-context';
 import { CaseCommandService } from './case-command.service';
-import { attachmentProbe } from './commands/attach-document.command';
+import { attachmentProbe, roomForDocument } from './commands/attach-document.command';
+
+/** What the probe asks room for: any file at all, so a case already full is refused at once. */
+const SMALLEST_FILE = { sha256: '', size: 1 };
 
 /**
  * Runs before the upload is read (guards precede interceptors such as multer's): a caller
- * who may not attach to this case, or whose If-Match is stale, is refused before 20 MB
- * reach memory or anything reaches storage.
+ * who may not attach to this case, whose If-Match is stale, or whose case has no room left
+ * is refused before a byte is written anywhere.
  */
 @Injectable()
 export class CanAttachDocumentGuard implements CanActivate {
-  constructor(private readonly cases: CaseCommandService) {}
+  constructor(
+    private readonly cases: CaseCommandService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -18,6 +25,7 @@ export class CanAttachDocumentGuard implements CanActivate {
     await this.cases.preflight(String(request.params.id), attachmentProbe(actor), {
       context: requestContextOf(request),
       ifMatch: request.header('if-match'),
+      require: roomForDocument(this.config.documentsPerCaseBytes, SMALLEST_FILE),
     });
     return true;
   }

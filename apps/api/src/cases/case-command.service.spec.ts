@@ -7,6 +7,8 @@ import {
   type Actor,
   type AddNote,
   type AssignOwner,
+  type EscalateCase,
+  foldCase,
   type ReceiveCase,
 } from '#domain';
 import { ConcurrencyError, SqliteEventStore, type EventStore } from '#event-store';
@@ -27,6 +29,19 @@ const rivalNote = (raced: number) => ({
   occurredAt: now().toISOString(),
   data: { text: `rival ${raced}` },
 });
+
+const receiveCase: ReceiveCase = {
+  type: 'ReceiveCase',
+  actor: staff,
+  data: {
+    caseId: CASE_ID,
+    reference: 'DMM-2026-00001',
+    kind: 'complaint',
+    channel: 'phone',
+    summary: 's',
+    complainant: { name: 'A', role: 'learner' },
+  },
+};
 
 /** A store where someone else appends an event just before each of our first `races` appends. */
 function racingStore(
@@ -60,21 +75,9 @@ async function serviceWith(races: number, rival: (raced: number) => object = riv
     filename: join(mkdtempSync(join(tmpdir(), 'clf-svc-')), 'e.db'),
     clock: now,
   });
-  const receive: ReceiveCase = {
-    type: 'ReceiveCase',
-    actor: staff,
-    data: {
-      caseId: CASE_ID,
-      reference: 'DMM-2026-00001',
-      kind: 'complaint',
-      channel: 'phone',
-      summary: 's',
-      complainant: { name: 'A', role: 'learner' },
-    },
-  };
   await inner.append(
     caseStream(CASE_ID),
-    envelope(decider.decide(receive, null, now()), {
+    envelope(decider.decide(receiveCase, null, now()), {
       context,
       commandId: 'c',
       policy: decider.policy,
@@ -131,5 +134,28 @@ describe('CaseCommandService: optimistic concurrency', () => {
     expect(refusal).toBeInstanceOf(CaseChangedError);
     expect((refusal as CaseChangedError).currentRevision).toBe(1);
     expect(await inner.readStream(caseStream(CASE_ID))).toHaveLength(2);
+  });
+
+  it('refuses (409) when deciding again on the fresh case is refused: a double-clicked escalation', async () => {
+    const manager: Actor = { id: 'u-olu', name: 'Olu', roles: ['operations-manager'] };
+    const escalate: EscalateCase = {
+      type: 'EscalateCase',
+      actor: manager,
+      data: { reason: 'Wrote in', inWriting: true },
+    };
+    const [rivalEscalation] = decider.decide(
+      escalate,
+      foldCase(decider.decide(receiveCase, null, now())),
+      now(),
+    );
+    const { service, inner } = await serviceWith(1, () => rivalEscalation);
+    const refusal = await service
+      .execute(CASE_ID, escalate, { context: { ...context, actor: manager } })
+      .catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(CaseChangedError);
+    const stages = (await inner.readStream(caseStream(CASE_ID))).map(
+      (e) => (e.data as { toStage?: number }).toStage,
+    );
+    expect(stages).toEqual([undefined, 2]);
   });
 });

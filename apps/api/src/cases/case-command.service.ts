@@ -8,6 +8,7 @@ import {
   foldCase,
   isSystemActor,
   scheduledJobOf,
+  type Case,
   type CaseCommand,
   type CaseDecider,
   type CaseEvent,
@@ -32,6 +33,11 @@ export interface CommandOptions {
   context: RequestContext;
   /** The `If-Match` header as sent. */
   ifMatch?: string;
+  /**
+   * A further check of the case the command is decided on, made again on each attempt:
+   * for limits the HTTP layer owns, such as the room a case has for documents.
+   */
+  require?: (found: Case) => void;
 }
 
 /** Without If-Match, a lost race is decided again on fresh state this many times. */
@@ -62,6 +68,7 @@ export class CaseCommandService {
     const loaded = await this.load(caseId);
     authorise(command, loaded.state, this.decider.policy);
     if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
+    if (loaded.state !== null) options.require?.(loaded.state);
     this.decider.decide(command, loaded.state, this.clock());
   }
 
@@ -92,6 +99,7 @@ export class CaseCommandService {
       // Who may see the case comes before whether their copy is current: 404 before 412.
       authorise(command, loaded.state, this.decider.policy);
       if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
+      if (loaded.state !== null) options.require?.(loaded.state);
       const events =
         firstDecision === undefined || isSystemActor(command.actor)
           ? this.decider.decide(command, loaded.state, now)

@@ -4,6 +4,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Inject,
   Param,
   Post,
   Req,
@@ -29,10 +30,12 @@ import type { Request } from 'express';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { CommandResultResponse } from './case-detail.response';
+import { STORAGE, type Storage } from '../storage/storage';
 import { CanAttachDocumentGuard } from './can-attach-document.guard';
 import { CaseReader } from './case-reader.service';
 import { AttachDocumentCommand, type Upload } from './commands/attach-document.command';
 import { ETagInterceptor } from './etag.interceptor';
+import { UploadSlotGuard } from './upload-slots';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -51,11 +54,12 @@ export class CaseDocumentsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly reader: CaseReader,
+    @Inject(STORAGE) private readonly storage: Storage,
   ) {}
 
   @Post()
   @HttpCode(200)
-  @UseGuards(CanAttachDocumentGuard)
+  @UseGuards(CanAttachDocumentGuard, UploadSlotGuard)
   @UseInterceptors(
     ETagInterceptor,
     FileInterceptor('file', {
@@ -64,7 +68,11 @@ export class CaseDocumentsController {
       defParamCharset: 'utf8',
     }),
   )
-  @ApiOperation({ summary: 'Attach a document (PDF, PNG, JPEG, DOCX, TXT or EML; at most 20 MB)' })
+  @ApiOperation({
+    summary: 'Attach a document (PDF, PNG, JPEG, DOCX, TXT or EML; at most 20 MB)',
+    description:
+      'The type is judged from the content, and the stored name ends in that type’s extension. 413 when the file is over 20 MB or the case has no room for it (CLF_DOCUMENTS_PER_CASE_MB); 503 with Retry-After while the server takes as many uploads as it can at once.',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -76,16 +84,22 @@ export class CaseDocumentsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case’s ETag.' })
   @ApiOkResponse({ type: CommandResultResponse })
   @ApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 503)
-  attach(
+  async attach(
     @Param('id') id: string,
     @UploadedFile() file: Upload | undefined,
     @Req() request: Request,
     @Context() context: RequestContext,
     @Headers('if-match') ifMatch?: string,
   ): Promise<CommandResultResponse> {
-    requireMultipart(request);
-    if (!file) throw new BadRequestException('No file: send it in a multipart field named "file".');
-    return this.commands.execute(new AttachDocumentCommand(id, file, { context, ifMatch }));
+    try {
+      requireMultipart(request);
+      if (!file)
+        throw new BadRequestException('No file: send it in a multipart field named "file".');
+      return await this.commands.execute(new AttachDocumentCommand(id, file, { context, ifMatch }));
+    } finally {
+      // Stored (moved away) or refused, the temporary file goes with the request.
+      if (file) await this.storage.staging.discard(file);
+    }
   }
 
   @Get(':documentId')

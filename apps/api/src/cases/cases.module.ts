@@ -6,6 +6,7 @@ import { AttachDocumentHandler } from './commands/attach-document.command';
 import { PASS_THROUGH_HANDLERS } from './commands/pass-through-commands';
 import { ReceiveCaseHandler } from './commands/receive-case.command';
 import { RecordGuardianNotificationHandler } from './commands/record-guardian-notification.command';
+import { UploadSlots } from './upload-slots';
 
 /** The command path (one CQRS handler per command) and the case reader; their HTTP controllers are the app's. */
 @Module({
@@ -17,7 +18,8 @@ import { RecordGuardianNotificationHandler } from './commands/record-guardian-no
     RecordGuardianNotificationHandler,
     AttachDocumentHandler,
     ...PASS_THROUGH_HANDLERS,
+    { provide: UploadSlots, useFactory: () => new UploadSlots() },
   ],
-  exports: [CaseCommandService, CaseReader],
+  exports: [CaseCommandService, CaseReader, UploadSlots],
 })
 export class CasesModule {}

@@ -146,4 +146,15 @@ describe('profiles and token settings', () => {
       'LOG_LEVEL: "verbose" is not one of trace, debug, info, warn, error, fatal, silent',
     );
   });
+
+  it('gives each case 200 MB for documents unless CLF_DOCUMENTS_PER_CASE_MB says otherwise', () => {
+    expect(loadConfig({}).documentsPerCaseBytes).toBe(200 * 1024 * 1024);
+    expect(loadConfig({ CLF_DOCUMENTS_PER_CASE_MB: '50' }).documentsPerCaseBytes).toBe(
+      50 * 1024 * 1024,
+    );
+    expect(refusal({ CLF_DOCUMENTS_PER_CASE_MB: '0' }).message).toMatch(
+      /^CLF_DOCUMENTS_PER_CASE_MB: "0" is not a size/,
+    );
+    expect(refusal({ CLF_DOCUMENTS_PER_CASE_MB: '1.5GB' }).message).toMatch(/whole number/);
+  });
 });

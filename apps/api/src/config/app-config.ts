@@ -34,6 +34,8 @@ export interface AppConfig {
   scheduler: boolean;
   role: Role;
   logLevel: LogLevel;
+  /** How many bytes of documents one case may hold. */
+  documentsPerCaseBytes: number;
 }
 
 const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
@@ -128,6 +130,21 @@ function readServer(
   return setting;
 }
 
+/** Room enough for a few dozen scanned letters and photographs on even a long case. */
+const DEFAULT_DOCUMENTS_PER_CASE_MB = 200;
+
+function readDocumentsPerCase(value: string | undefined): number {
+  const setting = given(value);
+  if (setting === undefined) return DEFAULT_DOCUMENTS_PER_CASE_MB * 1024 * 1024;
+  const megabytes = Number(setting);
+  if (!/^\d+$/.test(setting) || megabytes < 1)
+    throw new ConfigError(
+      'CLF_DOCUMENTS_PER_CASE_MB',
+      `"${setting}" is not a size: give a whole number of megabytes, at least 1 (default ${DEFAULT_DOCUMENTS_PER_CASE_MB})`,
+    );
+  return megabytes * 1024 * 1024;
+}
+
 /** Reads and checks the environment once, at start-up; a bad value stops the server. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const profile = readProfile(env.CLF_PROFILE);
@@ -148,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     scheduler: readChoice('CLF_SCHEDULER', env.CLF_SCHEDULER, ['on', 'off'], 'on') === 'on',
     role: readChoice('CLF_ROLE', env.CLF_ROLE, ROLES, 'all'),
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
+    documentsPerCaseBytes: readDocumentsPerCase(env.CLF_DOCUMENTS_PER_CASE_MB),
   };
 }
 

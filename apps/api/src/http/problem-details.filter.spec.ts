@@ -1,18 +1,19 @@
 import { Logger, type ArgumentsHost } from '@nestjs/common';
-import { ReadModelBehindError } from './problem';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { ReadModelBehindError, UploadsBusyError } from './problem';
+import { ProblemDetailsFilter, toProblem } from './problem-details.filter';
 
 function hostAnswering() {
   const sent: { status?: number; body?: string } = {};
   const response = {
     headersSent: false,
-    setHeader: () => response,
+    headers: {} as Record<string, string>,
+    setHeader: (name: string, value: string) => ((response.headers[name] = value), response),
     status: (status: number) => ((sent.status = status), response),
     type: () => response,
     send: (body: string) => ((sent.body = body), response),
   };
   const host = { switchToHttp: () => ({ getResponse: () => response }) } as never as ArgumentsHost;
-  return { host, sent };
+  return { host, sent, headers: response.headers };
 }
 
 describe('ProblemDetailsFilter logging', () => {
@@ -38,5 +39,23 @@ describe('ProblemDetailsFilter logging', () => {
     expect(sent.status).toBe(500);
     expect(String(error.mock.calls[0][0])).toContain('TypeError: x is undefined\n    at ');
     expect(sent.body).not.toContain('x is undefined');
+  });
+});
+
+describe('upload refusals', () => {
+  it('answers an upload its client cut off with 400, not a fault of ours', () => {
+    const aborted = new Error('Request aborted');
+    aborted.stack = `Error: Request aborted\n    at IncomingMessage.<anonymous> (/srv/clf/node_modules/multer/lib/make-middleware.js:242:28)`;
+    expect(toProblem(aborted)).toMatchObject({ status: 400, code: 'upload-cut-off' });
+    expect(toProblem(new Error('Request aborted')).status).toBe(500); // not multer's: ours to look at
+  });
+
+  it('tells a caller over the upload limit when to come back', () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => {});
+    const { host, sent, headers } = hostAnswering();
+    new ProblemDetailsFilter().catch(new UploadsBusyError(10), host);
+    expect(sent.status).toBe(503);
+    expect(headers['Retry-After']).toBe('10');
+    jest.restoreAllMocks();
   });
 });

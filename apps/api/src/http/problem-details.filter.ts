@@ -20,6 +20,8 @@ import {
   StaleRevisionError,
   CaseChangedError,
   UnsupportedUploadError,
+  UploadsBusyError,
+  CaseDocumentsQuotaError,
   type Problem,
 } from './problem';
 
@@ -99,6 +101,12 @@ const isMultipartHeaderRefusal = (error: unknown) =>
   MULTIPART_HEADER_REFUSALS.test(error.message) &&
   /node_modules[/\\]busboy[/\\]/.test(error.stack ?? '');
 
+/** multer's word for an upload whose client went away before sending all of it. */
+const isUploadCutOff = (error: unknown) =>
+  error instanceof Error &&
+  /^Request (aborted|closed)$/.test(error.message) &&
+  /node_modules[/\\]multer[/\\]/.test(error.stack ?? '');
+
 function fromHttpException(exception: HttpException): Problem {
   const upload = fromUpload(exception);
   if (upload) return upload;
@@ -145,6 +153,9 @@ export function toProblem(exception: unknown): Problem {
     return problem(412, 'no-case-to-match', exception.message);
   if (exception instanceof UnsupportedUploadError)
     return problem(415, 'unsupported-file-type', exception.message);
+  if (exception instanceof CaseDocumentsQuotaError)
+    return problem(413, 'case-documents-quota', exception.message);
+  if (exception instanceof UploadsBusyError) return problem(503, 'uploads-busy', exception.message);
   if (exception instanceof ConcurrencyError)
     return problem(
       409,
@@ -167,6 +178,8 @@ export function toProblem(exception: unknown): Problem {
     );
   if (exception instanceof HttpException) return fromHttpException(exception);
   if (isBodyParserError(exception)) return fromBodyParser(exception);
+  if (isUploadCutOff(exception))
+    return problem(400, 'upload-cut-off', 'The upload ended before the whole file arrived.');
   if (isMultipartHeaderRefusal(exception))
     return problem(
       400,
@@ -190,6 +203,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     else if (body.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : exception);
     if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (exception instanceof UploadsBusyError)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (response.headersSent) {
       response.end();
       return;

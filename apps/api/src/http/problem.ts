@@ -101,6 +101,33 @@ export class UnsupportedUploadError extends Error {
   }
 }
 
+/** As many uploads as the server takes at once are under way. */
+export class UploadsBusyError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      `The server is receiving as many uploads as it takes at once; send this one again in ${retryAfterSeconds} seconds.`,
+    );
+    this.name = 'UploadsBusyError';
+  }
+}
+
+/** A document that would take a case past the room it has for documents. */
+export class CaseDocumentsQuotaError extends Error {
+  constructor(
+    readonly quotaBytes: number,
+    readonly usedBytes: number,
+  ) {
+    super(
+      `This case may hold at most ${megabytes(quotaBytes)} of documents and already holds ${megabytes(usedBytes)}; this file would take it past that limit. Documents stay on a case once attached: attach a smaller file, or ask an administrator to raise CLF_DOCUMENTS_PER_CASE_MB.`,
+    );
+    this.name = 'CaseDocumentsQuotaError';
+  }
+}
+
+const MEGABYTE = 1024 * 1024;
+const megabytes = (bytes: number) =>
+  `${Number.isInteger(bytes / MEGABYTE) ? bytes / MEGABYTE : (bytes / MEGABYTE).toFixed(1)} MB`;
+
 /** The read models have not reached the position the caller asked for in time. */
 export class ReadModelBehindError extends Error {
   constructor(position: string) {

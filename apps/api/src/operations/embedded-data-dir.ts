@@ -12,6 +12,8 @@ export const DATA_DIR_ENTRIES = {
   documents: 'documents',
   jwtSecret: 'jwt-secret',
   readModels: 'read-models',
+  /** Uploads while they arrive: never part of a backup, emptied at each start. */
+  uploadStaging: 'tmp',
 } as const;
 
 const DISTRIBUTED =

@@ -6,6 +6,7 @@ import { ConfigError } from '../config/config.error';
 import { openStorage } from '../storage/storage';
 import { progressBar } from './progress-bar';
 import { generationsFor } from './projections.module';
+import { keepNewFilesPrivate } from '../file-permissions/private-files';
 
 /**
  * `npm run projections:rebuild`: replays every event into a fresh generation of the read
@@ -13,6 +14,7 @@ import { generationsFor } from './projections.module';
  * server use `POST /api/v1/admin/projections/rebuild`, which swaps without a pause.
  */
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const config = loadConfig(process.env);
   const storage = await openStorage(config, systemClock);
   const projections = new CaseProjections(

@@ -1,5 +1,7 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileDocumentStore, type DocumentStore } from '#documents';
+import { FileDocumentStore, UploadStaging, type DocumentStore } from '#documents';
 import {
   CounterStreamReferenceAllocator,
   SqliteEventStore,
@@ -10,12 +12,15 @@ import {
 } from '#event-store';
 import { InProcessJobLeases, type JobLeases } from '#scheduling';
 import type { AppConfig } from '../config/app-config';
+import { DATA_DIR_ENTRIES } from '../operations/embedded-data-dir';
 
 /** Where the application keeps things, for the configured profile (DESIGN §1). */
 export interface Storage {
   events: EventStore;
   references: ReferenceAllocator;
   documents: DocumentStore;
+  /** Where uploads are written while they arrive, before they are checked and stored. */
+  staging: UploadStaging;
   /** Who runs each scheduled job: this process (embedded), or one replica at a time (distributed). */
   leases: JobLeases;
   close(): Promise<void>;
@@ -24,13 +29,17 @@ export interface Storage {
 export const STORAGE = Symbol('Storage');
 export const CLOCK = Symbol('Clock');
 
-function embedded(config: AppConfig, clock: Clock): Storage {
+async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
+  // Beside the documents, so a checked upload is moved into the store by a rename.
+  const staging = new UploadStaging(join(config.dataDir, DATA_DIR_ENTRIES.uploadStaging));
+  await staging.prepare();
   const events = new SqliteEventStore({ filename: join(config.dataDir, 'events.db'), clock });
   const documents = new FileDocumentStore(join(config.dataDir, 'documents'));
   return {
     events,
     references: new SqliteReferenceAllocator(events),
     documents,
+    staging,
     leases: new InProcessJobLeases(clock),
     close: async () => {
       await documents.close();
@@ -53,12 +62,17 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     clock,
   });
   const mongo = await new MongoClient(config.mongodbUri!).connect();
+  // A folder of this process's own (0700) in the system's temporary directory.
+  const staging = new UploadStaging(await mkdtemp(join(tmpdir(), 'clf-uploads-')));
+  await staging.prepare();
   return {
     events,
     references: new CounterStreamReferenceAllocator(events),
     documents: new GridFsDocumentStore(mongo.db()),
+    staging,
     leases: new MongoJobLeases(mongo.db(), clock),
     close: async () => {
+      await staging.remove();
       await mongo.close();
       await events.close();
     },

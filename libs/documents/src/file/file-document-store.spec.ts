@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentStoreContract } from '../testing/document-store.contract';
+import { documentStoreContract, stagedContent } from '../testing/document-store.contract';
 import { FileDocumentStore } from './file-document-store';
 
 describe('FileDocumentStore (contract)', () => {
@@ -10,10 +10,16 @@ describe('FileDocumentStore (contract)', () => {
   );
 });
 
-it('files content under two levels of its hash, with no temporary files left behind', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'clf-docs-'));
-  const { sha256 } = await new FileDocumentStore(root).put(Buffer.from('hello'));
-  expect(readdirSync(join(root, sha256.slice(0, 2), sha256.slice(2, 4)))).toEqual([sha256]);
+it('moves the staged file under two levels of its hash, private, with no temporary files left behind', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clf-docs-'));
+  const root = join(dataDir, 'documents');
+  const staged = await stagedContent(Buffer.from('hello'), join(dataDir, 'tmp'));
+  const { sha256 } = await new FileDocumentStore(root).put(staged);
+  const folder = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
+  expect(readdirSync(folder)).toEqual([sha256]);
+  expect(existsSync(staged.path)).toBe(false);
+  expect(statSync(join(folder, sha256)).mode & 0o777).toBe(0o600);
+  expect(statSync(folder).mode & 0o777).toBe(0o700);
 });
 
 it('fails its ping once its data directory has gone', async () => {

@@ -1,13 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
-import { access, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { access, chmod, mkdir, open, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { SHA256_HEX, type DocumentStore, type StoredContent } from '../document-store.port';
+import {
+  SHA256_HEX,
+  type DocumentStore,
+  type StagedFile,
+  type StoredContent,
+} from '../document-store.port';
 
 /**
- * Files under `<root>/ab/cd/<sha256>`: written to a temporary name, flushed to disk,
- * then renamed, so a crash leaves either the whole file or none of it.
+ * Files under `<root>/ab/cd/<sha256>`. A staged upload is flushed to disk and renamed into
+ * place, so a crash leaves either the whole file or none of it. The staging folder must be
+ * on the same file system (the data directory's own `tmp`), as a rename cannot cross them.
  */
 export class FileDocumentStore implements DocumentStore {
   constructor(private readonly root: string) {}
@@ -25,25 +30,16 @@ export class FileDocumentStore implements DocumentStore {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  async put(content: Buffer): Promise<StoredContent> {
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    const path = this.pathOf(sha256);
+  async put(file: StagedFile): Promise<StoredContent> {
+    if (!SHA256_HEX.test(file.sha256)) throw new Error(`"${file.sha256}" is not a SHA-256`);
+    const path = this.pathOf(file.sha256);
     if (!(await exists(path))) {
-      await mkdir(join(path, '..'), { recursive: true });
-      const temporary = `${path}.${randomUUID()}.part`;
-      const file = await open(temporary, 'wx');
-      try {
-        await file.writeFile(content);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await rename(temporary, path).catch(async (error: unknown) => {
-        await unlink(temporary).catch(() => undefined);
-        throw error;
-      });
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await flush(file.path);
+      await chmod(file.path, 0o600);
+      await rename(file.path, path);
     }
-    return { sha256, size: content.length };
+    return { sha256: file.sha256, size: file.size };
   }
 
   async open(sha256: string): Promise<Readable | null> {
@@ -53,6 +49,15 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {}
+}
+
+async function flush(path: string): Promise<void> {
+  const file = await open(path, 'r');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,7 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { GridFSBucket, type Db } from 'mongodb';
-import { SHA256_HEX, type DocumentStore, type StoredContent } from '../document-store.port';
+import {
+  SHA256_HEX,
+  type DocumentStore,
+  type StagedFile,
+  type StoredContent,
+} from '../document-store.port';
 
 /**
  * Files in MongoDB GridFS (bucket `documents`), named by their SHA-256 so the same content
@@ -15,16 +21,14 @@ export class GridFsDocumentStore implements DocumentStore {
     this.bucket = new GridFSBucket(db, { bucketName: 'documents' });
   }
 
-  async put(content: Buffer): Promise<StoredContent> {
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    if (!(await this.find(sha256))) {
-      await new Promise<void>((resolve, reject) => {
-        const upload = this.bucket.openUploadStream(sha256, { metadata: { size: content.length } });
-        upload.once('error', reject).once('finish', () => resolve());
-        upload.end(content);
-      });
-    }
-    return { sha256, size: content.length };
+  /** Streams the staged file into GridFS; the file stays where it is, for the caller to remove. */
+  async put(file: StagedFile): Promise<StoredContent> {
+    if (!(await this.find(file.sha256)))
+      await pipeline(
+        createReadStream(file.path),
+        this.bucket.openUploadStream(file.sha256, { metadata: { size: file.size } }),
+      );
+    return { sha256: file.sha256, size: file.size };
   }
 
   async open(sha256: string): Promise<Readable | null> {

@@ -1,25 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { safeFilename, sniffMediaType } from '#documents';
-import { InvalidCommandError, type Actor, type AttachDocument } from '#domain';
-import { UnsupportedUploadError } from '../../http/problem';
+import { detectMediaType, safeFilename, type StagedFile } from '#documents';
+import { InvalidCommandError, type Actor, type AttachDocument, type Case } from '#domain';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { CaseDocumentsQuotaError, UnsupportedUploadError } from '../../http/problem';
 import { STORAGE, type Storage } from '../../storage/storage';
 import { CaseCommandService } from '../case-command.service';
 import type { CommandResultResponse } from '../case-detail.response';
 import { CaseCommandMessage } from './case-command.message';
 
-export interface Upload {
+/** An upload as multer's staging storage leaves it: a temporary file, already hashed. */
+export interface Upload extends StagedFile {
   originalname: string;
-  buffer: Buffer;
 }
 
 export class AttachDocumentCommand extends CaseCommandMessage<Upload> {}
 
 /**
- * Stores the file by its SHA-256, then records what it is on the case. Whether the
- * command can succeed was checked before the upload was read (CanAttachDocumentGuard),
- * so a refused upload leaves no orphan file behind.
+ * Checks what the staged file is, then — once the command is known to succeed, room on the
+ * case included — moves it into the store by its SHA-256 and records what it is on the
+ * case. Who may attach, and whether If-Match is current, was checked before the upload was
+ * read (CanAttachDocumentGuard). The staged file is the caller's to remove.
  */
 @CommandHandler(AttachDocumentCommand)
 export class AttachDocumentHandler implements ICommandHandler<
@@ -28,6 +30,7 @@ export class AttachDocumentHandler implements ICommandHandler<
 > {
   constructor(
     @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cases: CaseCommandService,
   ) {}
 
@@ -36,32 +39,45 @@ export class AttachDocumentHandler implements ICommandHandler<
     body: file,
     options,
   }: AttachDocumentCommand): Promise<CommandResultResponse> {
-    const { actor } = options.context;
-    const attach = (data: AttachDocument['data']): AttachDocument => ({
-      type: 'AttachDocument',
-      actor,
-      data,
-    });
-    if (file.buffer.length === 0) throw new EmptyUploadError();
-    const mediaType = sniffMediaType(file.buffer);
+    if (file.size === 0) throw new EmptyUploadError();
+    const mediaType = await detectMediaType(file.path);
     if (mediaType === null)
       throw new UnsupportedUploadError(
-        'The file is not a PDF, PNG, JPEG, Word (.docx), plain-text or e-mail (.eml) file. Its content was checked, not its name.',
+        'The file is not a PDF, PNG, JPEG, Word (.docx, without macros), plain-text or e-mail (.eml) file. Its content was checked, not its name.',
       );
-    const stored = await this.storage.documents.put(file.buffer);
-    return this.cases.execute(
-      caseId,
-      attach({
+    const command: AttachDocument = {
+      type: 'AttachDocument',
+      actor: options.context.actor,
+      data: {
         documentId: randomUUID(),
-        filename: safeFilename(file.originalname),
+        filename: safeFilename(file.originalname, mediaType),
         mediaType,
-        size: stored.size,
-        sha256: stored.sha256,
-      }),
-      options,
-    );
+        size: file.size,
+        sha256: file.sha256,
+      },
+    };
+    const withRoom = {
+      ...options,
+      require: roomForDocument(this.config.documentsPerCaseBytes, file),
+    };
+    await this.cases.preflight(caseId, command, withRoom);
+    await this.storage.documents.put(file);
+    return this.cases.execute(caseId, command, withRoom);
   }
 }
+
+/**
+ * The case has room for this content within its quota. Content it already holds takes no
+ * more room, since the store keeps each content once.
+ */
+export const roomForDocument =
+  (quotaBytes: number, { sha256, size }: Pick<StagedFile, 'sha256' | 'size'>) =>
+  (found: Case): void => {
+    const held = new Map(found.documents.map((d) => [d.sha256, d.size]));
+    const used = [...held.values()].reduce((total, bytes) => total + bytes, 0);
+    if (!held.has(sha256) && used + size > quotaBytes)
+      throw new CaseDocumentsQuotaError(quotaBytes, used);
+  };
 
 class EmptyUploadError extends InvalidCommandError {
   constructor() {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, copyFile, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SqliteEventStore } from '#event-store';
+import { makePrivate } from '../../file-permissions/private-files';
 import { DATA_DIR_ENTRIES } from '../embedded-data-dir';
 import { OperationRefusedError } from '../operation-refused.error';
 import { readManifest, type BackupManifest } from './backup-manifest';
@@ -171,14 +172,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       manifest.files,
       options.onFilesProgress ?? (() => {}),
     );
-    if (manifest.files.some((file) => file.path === DATA_DIR_ENTRIES.jwtSecret))
-      await chmod(join(staging, DATA_DIR_ENTRIES.jwtSecret), 0o600);
     const verified = await verifyEventStore(
       join(staging, DATA_DIR_ENTRIES.events),
       manifest,
       options.onVerifyProgress ?? (() => {}),
     );
     const warnings = documentWarnings(manifest, verified.documents);
+    await makePrivate(staging); // the backup's files may have been copied about with looser permissions
     await syncToDisk(staging);
     if (existsEmpty) await rmdir(dataDir);
     await rename(staging, dataDir);

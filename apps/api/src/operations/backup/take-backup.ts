@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makePrivate } from '../../file-permissions/private-files';
 import { DATA_DIR_ENTRIES } from '../embedded-data-dir';
 import { OperationRefusedError } from '../operation-refused.error';
 import {
@@ -146,6 +147,8 @@ export async function takeBackup(options: BackupOptions): Promise<BackupManifest
       jwtSecret: await copyJwtSecret(dataDir, staging),
     });
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Copies keep their source's permissions, which may predate a private data directory.
+    await makePrivate(staging);
     await syncToDisk(join(staging, MANIFEST_FILE));
     await syncToDisk(staging);
     await rename(staging, target);

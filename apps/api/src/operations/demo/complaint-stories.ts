@@ -87,10 +87,10 @@ function* receiveFormally(
     const { reference, case: found } = received;
     const file =
       channel === 'letter'
-        ? { originalname: `letter-${reference}.pdf`, buffer: pdf(kit, 'Scanned complaint letter') }
+        ? { originalname: `letter-${reference}.pdf`, content: pdf(kit, 'Scanned complaint letter') }
         : {
             originalname: `complaint-${reference}.eml`,
-            buffer: email(kit, found.complainant.email ?? 'learner@example.org', found.summary, t),
+            content: email(kit, found.complainant.email ?? 'learner@example.org', found.summary, t),
           };
     t = kit.time.hoursAfter(t, 0.2, 1);
     yield act(t, ADMISSIONS, { type: 'attach', file });
@@ -376,7 +376,7 @@ function* raisedByRepresentative(kit: StoryKit): Story {
     type: 'attach',
     file: {
       originalname: `authorisation-${received.result.reference}.pdf`,
-      buffer: pdf(kit, 'Signed authorisation for a representative'),
+      content: pdf(kit, 'Signed authorisation for a representative'),
     },
   });
   const documentId = attached.case.documents[attached.case.documents.length - 1].id;

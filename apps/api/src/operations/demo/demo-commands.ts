@@ -11,6 +11,12 @@ import { ReceiveCaseCommand } from '../../cases/commands/receive-case.command';
 import { RecordGuardianNotificationCommand } from '../../cases/commands/record-guardian-notification.command';
 import { validationPipe } from '../../http/validation.pipe';
 
+/** A file someone attaches in the demo year: staged as an upload would be before it is sent. */
+export interface DemoFile {
+  originalname: string;
+  content: Buffer;
+}
+
 /**
  * What someone does in the demo year, as the request they would send: the same request
  * classes, the same validation and the same CQRS commands as the HTTP API.
@@ -23,7 +29,7 @@ export type DemoCommand =
   | { type: 'respond'; body: Requests.RespondToCaseRequest }
   | { type: 'correspondence'; body: Requests.RecordCorrespondenceRequest }
   | { type: 'note'; body: Requests.AddNoteRequest }
-  | { type: 'attach'; file: Upload }
+  | { type: 'attach'; file: DemoFile }
   | { type: 'authorise-representative'; body: Requests.RepresentativeAuthorisationRequest }
   | { type: 'guardian'; body: Requests.GuardianNotificationRequest }
   | { type: 'confidentiality'; body: Requests.ConfidentialityNoticeRequest }
@@ -87,12 +93,14 @@ async function validated(body: object, request: new () => object): Promise<objec
 
 /**
  * The CQRS command for what `actor` does: a fresh correlation id per act, as each HTTP
- * request gets one. `caseId` is the case the story is about (none yet for `receive`).
+ * request gets one. `caseId` is the case the story is about (none yet for `receive`);
+ * `upload` is an `attach`'s file, staged.
  */
 export async function toCqrsCommand(
   command: DemoCommand,
   actor: Actor,
   caseId: string | null,
+  upload: Upload | null = null,
 ): Promise<Command<CommandResultResponse>> {
   const context = { actor, correlationId: randomUUID() };
   if (command.type === 'receive')
@@ -101,8 +109,10 @@ export async function toCqrsCommand(
       { context },
     );
   if (caseId === null) throw new Error(`a story sent ${command.type} before receiving its case`);
-  if (command.type === 'attach')
-    return new AttachDocumentCommand(caseId, command.file, { context });
+  if (command.type === 'attach') {
+    if (upload === null) throw new Error('an attach was sent without its file staged');
+    return new AttachDocumentCommand(caseId, upload, { context });
+  }
   const route = ROUTES[command.type];
   const body = await validated(command.body, route.request);
   return new route.message(caseId, body as never, { context });

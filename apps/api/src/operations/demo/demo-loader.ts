@@ -114,6 +114,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
       clock,
       commands: app.get(CommandBus),
       jobs: app.get(JobRunner),
+      staging: storage.staging,
       onReceived: options.onReceived,
     });
     return await summarise(year, storage, app.get<CaseProjections>(PROJECTIONS), decider);

@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import type { CommandBus } from '@nestjs/cqrs';
 import { addDays, type WorkingDayCalendar } from '#calendar';
+import type { UploadStaging } from '#documents';
 import { DomainError, type CaseKind, type Policy } from '#domain';
 import type { CommandResultResponse } from '../../cases/case-detail.response';
 import { InputValidationError, UnsupportedUploadError } from '../../http/problem';
@@ -41,6 +43,8 @@ export interface DemoYearOptions {
   clock: SteppingClock;
   commands: CommandBus;
   jobs: JobRunner;
+  /** Where an attached file is written first, as an upload over HTTP is. */
+  staging: UploadStaging;
   onReceived?(received: number, of: number): void;
 }
 
@@ -179,9 +183,17 @@ async function perform(
   running: RunningStory,
 ): Promise<void> {
   let result: CommandResultResponse;
+  const { command } = act;
+  const upload =
+    command.type === 'attach'
+      ? {
+          originalname: command.file.originalname,
+          ...(await options.staging.stage(Readable.from([command.file.content]))),
+        }
+      : null;
   try {
     result = await options.commands.execute(
-      await toCqrsCommand(act.command, act.actor, running.caseId),
+      await toCqrsCommand(command, act.actor, running.caseId, upload),
     );
   } catch (error) {
     if (!isRefusal(error)) throw error;
@@ -192,6 +204,8 @@ async function perform(
       reason: (error as Error).message,
     });
     return;
+  } finally {
+    if (upload) await options.staging.discard(upload);
   }
   year.acts += 1;
   if (running.caseId === null) {
