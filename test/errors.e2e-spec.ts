@@ -165,6 +165,28 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
       expectProblem(response, 400);
     });
 
+    it.each([
+      ['GET /cases?q=', () => `/cases?q=${encodeURIComponent('Ada\u0000')}`, 'q'],
+      ['GET /cases?category=', () => `/cases?category=a%0Ab`, 'category'],
+      ['GET /cases/:id/history?asOf=', (id: string) => `/cases/${id}/history?asOf=2026%1F`, 'asOf'],
+      ['GET /reports/monthly?month=', () => `/reports/monthly?month=2026-11%7F`, 'month'],
+      ['GET /reports/themes?from=', () => `/reports/themes?from=%C2%85`, 'from'],
+      ['an unknown parameter', () => `/dashboard?x[y]=%00`, 'x'],
+    ])(
+      'refuses a control character in a query parameter: %s (400, never 500)',
+      async (_, path, field) => {
+        const id = await newCase();
+        const response = await api.http.get(`/api/v1${path(id)}`).set(await api.auth(ops));
+        expectProblem(response, 400, 'validation-failed');
+        expect(response.body.errors).toEqual([
+          {
+            field: expect.stringContaining(field),
+            message: expect.stringMatching(/control character/),
+          },
+        ]);
+      },
+    );
+
     it('refuses a malformed If-Match and a malformed Idempotency-Key', async () => {
       const id = await newCase();
       const ifMatch = await api.http
@@ -262,6 +284,15 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
       404,
     );
     expectProblem(await api.http.get('/api/v1/no-such-thing').set(await api.auth(ops)), 404);
+  });
+
+  it('finds a case by its reference in any letter case', async () => {
+    const created = (await post('/cases', complaint())).body;
+    const lower = await api.http
+      .get(`/api/v1/cases/by-reference/${created.reference.toLowerCase()}`)
+      .set(await api.auth(ops));
+    expect(lower.status).toBe(200);
+    expect(lower.body).toMatchObject({ id: created.id, reference: created.reference });
   });
 
   it('409: a closed case cannot be acknowledged', async () => {

@@ -13,6 +13,7 @@ import { ProblemResponse } from './http/api-problems.decorator';
 import { problem, PROBLEM_MEDIA_TYPE } from './http/problem';
 import { toProblem } from './http/problem-details.filter';
 import { guardJsonBody } from './http/json-body.guard';
+import { refuseControlCharacters } from './http/query-string.guard';
 import { assignRequestId } from './http/request-context';
 import { validationPipe } from './http/validation.pipe';
 import { jsonLogger, NestJsonLogger } from './logging/json-logger';
@@ -94,7 +95,13 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are case revisions, set where they mean something
-  app.use(assignRequestId, requestLog(logger), securityHeaders, requireJsonBody);
+  app.use(
+    assignRequestId,
+    requestLog(logger),
+    securityHeaders,
+    refuseControlCharacters,
+    requireJsonBody,
+  );
   app.useBodyParser('json', {
     limit: MAX_JSON_BODY,
     type: ['application/json', 'application/*+json'],
