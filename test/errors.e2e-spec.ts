@@ -1,4 +1,6 @@
 import { SignJWT } from 'jose';
+import { MAX_JSON_KEYS, MAX_JSON_OBJECT_KEYS } from '../apps/api/src/http/json-body.guard';
+import { MAX_LISTED_ERRORS } from '../apps/api/src/http/problem';
 import {
   complaint,
   person,
@@ -334,6 +336,73 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
   it('413: a JSON body over 1 MB', async () => {
     const response = await post('/cases', complaint({ details: 'x'.repeat(1_100_000) }));
     expectProblem(response, 413, 'body-too-large');
+  });
+
+  describe('413: a JSON body with more keys than any request needs, refused before validation', () => {
+    const manyKeys = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [i.toString(36), 0]));
+
+    it.each([
+      [
+        'in one object',
+        { ...complaint(), complainant: manyKeys(80_000) },
+        'too-many-json-object-keys',
+      ],
+      [
+        'spread over objects of 40 keys',
+        { ...complaint(), details: Array.from({ length: 2_000 }, () => manyKeys(40)) },
+        'too-many-json-keys',
+      ],
+    ])(
+      '80,000 keys %s in a body under 1 MB: a short problem naming the limit',
+      async (_, json, code) => {
+        const body = JSON.stringify(json);
+        expect(body.length).toBeLessThan(1_048_576);
+        const response = await api.http
+          .post('/api/v1/cases')
+          .set(await api.auth(staff))
+          .set('Content-Type', 'application/json')
+          .send(body);
+        expectProblem(response, 413, code);
+        expect(response.text.length).toBeLessThan(1_000);
+      },
+    );
+
+    it('too many keys in one object, and too many array items', async () => {
+      const wide = await post(
+        '/cases',
+        complaint({ complainant: manyKeys(MAX_JSON_OBJECT_KEYS + 1) }),
+      );
+      expectProblem(wide, 413, 'too-many-json-object-keys');
+      expect(wide.body.detail).toContain(
+        `complainant holds more than ${MAX_JSON_OBJECT_KEYS} keys`,
+      );
+      const items = Array.from({ length: MAX_JSON_KEYS + 1 }, () => 'c');
+      expectProblem(
+        await post('/cases', complaint({ categories: items })),
+        413,
+        'too-many-json-keys',
+      );
+      expect(
+        (
+          await post(
+            '/cases',
+            complaint({
+              complainant: { ...manyKeys(MAX_JSON_OBJECT_KEYS - 2), name: 'A', role: 'learner' },
+            }),
+          )
+        ).status,
+      ).toBe(400);
+    });
+  });
+
+  it('400 lists the first fields at fault and says how many more it left off', async () => {
+    const unknown = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`x${i}`, i]));
+    const response = await post('/cases', { ...complaint(), ...unknown });
+    expectProblem(response, 400, 'validation-failed');
+    expect(response.body.errors).toHaveLength(MAX_LISTED_ERRORS);
+    expect(response.body.errorsLeftOff).toBe(45 - MAX_LISTED_ERRORS);
+    expect(response.body.detail).toContain(`${45 - MAX_LISTED_ERRORS} more`);
   });
 
   it('422: stage 3 requested after the window; an Idempotency-Key reused for another request', async () => {

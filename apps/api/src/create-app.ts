@@ -26,7 +26,7 @@ const MAX_JSON_BODY = '1mb';
 
 const logger = new Logger('HTTP');
 
-/** Body-parser errors happen before any route, so Nest's filters never see them. */
+/** The body parser's and the body guard's refusals come before any route, so Nest's filters never see them. */
 function bodyParserErrors(error: unknown, _: Request, response: Response, next: NextFunction) {
   if (response.headersSent) return next(error);
   const body = toProblem(error);
@@ -106,7 +106,7 @@ export async function createApp(
     limit: MAX_JSON_BODY,
     type: ['application/json', 'application/*+json'],
   });
-  app.use(bodyParserErrors, guardJsonBody);
+  app.use(guardJsonBody, bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(validationPipe);
   describeApi(app);
