@@ -1,3 +1,4 @@
+import { connect, type AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { MAX_JSON_KEYS, MAX_JSON_OBJECT_KEYS } from '../apps/api/src/http/json-body.guard';
 import { MAX_LISTED_ERRORS } from '../apps/api/src/http/problem';
@@ -444,5 +445,63 @@ describe('415: a command body that is not JSON', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe('requests Node’s HTTP parser refuses before the application sees them', () => {
+  let api: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    api = await startTestApp();
+    await api.app.listen(0, '127.0.0.1');
+    port = (api.app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(() => api.close());
+
+  /** Sends bytes as they are and reads the whole answer (the server closes the connection). */
+  const exchange = (raw: string) =>
+    new Promise<{ status: number; headers: string; body: string }>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(raw));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const [head, body = ''] = text.split('\r\n\r\n', 2);
+        resolve({ status: Number(head.split(' ')[1]), headers: head, body });
+      });
+    });
+
+  it.each([
+    [
+      'headers too large',
+      `GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      'headers-too-large',
+    ],
+    ['a malformed request line', 'NOT HTTP AT ALL\r\n\r\n', 400, 'malformed-request'],
+    [
+      'a malformed header',
+      'GET /health/live HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
+      400,
+      'malformed-request',
+    ],
+    [
+      'both Content-Length and chunked',
+      'POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      400,
+      'malformed-request',
+    ],
+  ])('%s: answered with problem+json, not an empty body', async (_, raw, status, code) => {
+    const response = await exchange(raw);
+    expect(response.status).toBe(status);
+    expect(response.headers).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+    expect(JSON.parse(response.body)).toEqual({
+      type: `urn:clf:problem:${code}`,
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      code,
+    });
   });
 });

@@ -12,6 +12,7 @@ import type { AppConfig } from './config/app-config';
 import { ProblemResponse } from './http/api-problems.decorator';
 import { problem, PROBLEM_MEDIA_TYPE } from './http/problem';
 import { toProblem } from './http/problem-details.filter';
+import { answerClientErrorsWithProblems } from './http/client-error';
 import { guardJsonBody } from './http/json-body.guard';
 import { refuseControlCharacters } from './http/query-string.guard';
 import { assignRequestId } from './http/request-context';
@@ -94,6 +95,7 @@ export async function createApp(
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  answerClientErrorsWithProblems(app.getHttpServer());
   app.set('etag', false); // ETags are case revisions, set where they mean something
   app.use(
     assignRequestId,
