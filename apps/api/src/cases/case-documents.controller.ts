@@ -2,7 +2,6 @@ import {
   BadRequestException,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
   Post,
@@ -27,6 +26,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { OptionalHeader } from '../http/optional-header.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { CommandResultResponse } from './case-detail.response';
 import { CanAttachDocumentGuard } from './can-attach-document.guard';
@@ -81,7 +81,7 @@ export class CaseDocumentsController {
     @UploadedFile() file: Upload | undefined,
     @Req() request: Request,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ): Promise<CommandResultResponse> {
     requireMultipart(request);
     if (!file) throw new BadRequestException('No file: send it in a multipart field named "file".');
