@@ -1,4 +1,7 @@
+import { connect, type AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
+import { MAX_JSON_KEYS, MAX_JSON_OBJECT_KEYS } from '../apps/api/src/http/json-body.guard';
+import { MAX_LISTED_ERRORS } from '../apps/api/src/http/problem';
 import {
   complaint,
   person,
@@ -165,6 +168,28 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
       expectProblem(response, 400);
     });
 
+    it.each([
+      ['GET /cases?q=', () => `/cases?q=${encodeURIComponent('Ada\u0000')}`, 'q'],
+      ['GET /cases?category=', () => `/cases?category=a%0Ab`, 'category'],
+      ['GET /cases/:id/history?asOf=', (id: string) => `/cases/${id}/history?asOf=2026%1F`, 'asOf'],
+      ['GET /reports/monthly?month=', () => `/reports/monthly?month=2026-11%7F`, 'month'],
+      ['GET /reports/themes?from=', () => `/reports/themes?from=%C2%85`, 'from'],
+      ['an unknown parameter', () => `/dashboard?x[y]=%00`, 'x'],
+    ])(
+      'refuses a control character in a query parameter: %s (400, never 500)',
+      async (_, path, field) => {
+        const id = await newCase();
+        const response = await api.http.get(`/api/v1${path(id)}`).set(await api.auth(ops));
+        expectProblem(response, 400, 'validation-failed');
+        expect(response.body.errors).toEqual([
+          {
+            field: expect.stringContaining(field),
+            message: expect.stringMatching(/control character/),
+          },
+        ]);
+      },
+    );
+
     it('refuses a malformed If-Match and a malformed Idempotency-Key', async () => {
       const id = await newCase();
       const ifMatch = await api.http
@@ -264,6 +289,15 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
     expectProblem(await api.http.get('/api/v1/no-such-thing').set(await api.auth(ops)), 404);
   });
 
+  it('finds a case by its reference in any letter case', async () => {
+    const created = (await post('/cases', complaint())).body;
+    const lower = await api.http
+      .get(`/api/v1/cases/by-reference/${created.reference.toLowerCase()}`)
+      .set(await api.auth(ops));
+    expect(lower.status).toBe(200);
+    expect(lower.body).toMatchObject({ id: created.id, reference: created.reference });
+  });
+
   it('409: a closed case cannot be acknowledged', async () => {
     const id = await newCase();
     await post(`/cases/${id}/close`, { reason: 'withdrawn' }, ops);
@@ -305,6 +339,73 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
     expectProblem(response, 413, 'body-too-large');
   });
 
+  describe('413: a JSON body with more keys than any request needs, refused before validation', () => {
+    const manyKeys = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [i.toString(36), 0]));
+
+    it.each([
+      [
+        'in one object',
+        { ...complaint(), complainant: manyKeys(80_000) },
+        'too-many-json-object-keys',
+      ],
+      [
+        'spread over objects of 40 keys',
+        { ...complaint(), details: Array.from({ length: 2_000 }, () => manyKeys(40)) },
+        'too-many-json-keys',
+      ],
+    ])(
+      '80,000 keys %s in a body under 1 MB: a short problem naming the limit',
+      async (_, json, code) => {
+        const body = JSON.stringify(json);
+        expect(body.length).toBeLessThan(1_048_576);
+        const response = await api.http
+          .post('/api/v1/cases')
+          .set(await api.auth(staff))
+          .set('Content-Type', 'application/json')
+          .send(body);
+        expectProblem(response, 413, code);
+        expect(response.text.length).toBeLessThan(1_000);
+      },
+    );
+
+    it('too many keys in one object, and too many array items', async () => {
+      const wide = await post(
+        '/cases',
+        complaint({ complainant: manyKeys(MAX_JSON_OBJECT_KEYS + 1) }),
+      );
+      expectProblem(wide, 413, 'too-many-json-object-keys');
+      expect(wide.body.detail).toContain(
+        `complainant holds more than ${MAX_JSON_OBJECT_KEYS} keys`,
+      );
+      const items = Array.from({ length: MAX_JSON_KEYS + 1 }, () => 'c');
+      expectProblem(
+        await post('/cases', complaint({ categories: items })),
+        413,
+        'too-many-json-keys',
+      );
+      expect(
+        (
+          await post(
+            '/cases',
+            complaint({
+              complainant: { ...manyKeys(MAX_JSON_OBJECT_KEYS - 2), name: 'A', role: 'learner' },
+            }),
+          )
+        ).status,
+      ).toBe(400);
+    });
+  });
+
+  it('400 lists the first fields at fault and says how many more it left off', async () => {
+    const unknown = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`x${i}`, i]));
+    const response = await post('/cases', { ...complaint(), ...unknown });
+    expectProblem(response, 400, 'validation-failed');
+    expect(response.body.errors).toHaveLength(MAX_LISTED_ERRORS);
+    expect(response.body.errorsLeftOff).toBe(45 - MAX_LISTED_ERRORS);
+    expect(response.body.detail).toContain(`${45 - MAX_LISTED_ERRORS} more`);
+  });
+
   it('422: stage 3 requested after the window; an Idempotency-Key reused for another request', async () => {
     const id = await newCase({ formality: 'formal' });
     api.clock.set('2026-11-30T10:00:00Z');
@@ -344,5 +445,63 @@ describe('415: a command body that is not JSON', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe('requests Node’s HTTP parser refuses before the application sees them', () => {
+  let api: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    api = await startTestApp();
+    await api.app.listen(0, '127.0.0.1');
+    port = (api.app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(() => api.close());
+
+  /** Sends bytes as they are and reads the whole answer (the server closes the connection). */
+  const exchange = (raw: string) =>
+    new Promise<{ status: number; headers: string; body: string }>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(raw));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const [head, body = ''] = text.split('\r\n\r\n', 2);
+        resolve({ status: Number(head.split(' ')[1]), headers: head, body });
+      });
+    });
+
+  it.each([
+    [
+      'headers too large',
+      `GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      'headers-too-large',
+    ],
+    ['a malformed request line', 'NOT HTTP AT ALL\r\n\r\n', 400, 'malformed-request'],
+    [
+      'a malformed header',
+      'GET /health/live HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n',
+      400,
+      'malformed-request',
+    ],
+    [
+      'both Content-Length and chunked',
+      'POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      400,
+      'malformed-request',
+    ],
+  ])('%s: answered with problem+json, not an empty body', async (_, raw, status, code) => {
+    const response = await exchange(raw);
+    expect(response.status).toBe(status);
+    expect(response.headers).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+    expect(JSON.parse(response.body)).toEqual({
+      type: `urn:clf:problem:${code}`,
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      code,
+    });
   });
 });

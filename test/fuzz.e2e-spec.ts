@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ALLOWED_MEDIA_TYPES } from '#documents';
+import { MAX_JSON_KEYS, MAX_JSON_OBJECT_KEYS } from '../apps/api/src/http/json-body.guard';
 import { WORD_MAIN_CONTENT_TYPE, zipOf } from '../libs/documents/src/testing/zip-fixtures';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
@@ -300,6 +301,100 @@ describe('random uploads: zips named .docx, names with format characters, oversi
         },
       ),
       { numRuns: 3 },
+    );
+  });
+});
+
+describe('key budgets and control characters: refused early, never a 5xx', () => {
+  let api: TestApp;
+  let caseId: string;
+  beforeAll(async () => {
+    api = await startTestApp();
+    caseId = (
+      await api.http
+        .post('/api/v1/cases')
+        .set(await api.auth(manager))
+        .send(complaint())
+    ).body.id;
+  });
+  afterAll(() => api.close());
+
+  /**
+   * A JSON value under a random field with `width` keys (or items) at each of `depth`
+   * levels: over the per-object budget or the total one, with at most 80,000 values in all.
+   */
+  const wideBody = fc
+    .record({
+      field: fc.constantFrom(...KNOWN_FIELDS),
+      width: fc.integer({ min: MAX_JSON_OBJECT_KEYS + 1, max: 80_000 }),
+      depth: fc.integer({ min: 1, max: 3 }),
+      asArray: fc.boolean(),
+    })
+    .map(({ field, width: wanted, depth, asArray }) => {
+      // Arrays count against the total budget only: one level of them must exceed it alone.
+      const least = asArray && depth === 1 ? MAX_JSON_KEYS + 1 : 0;
+      const width = Math.max(least, Math.min(wanted, Math.floor(80_000 ** (1 / depth))));
+      let value: unknown = 0;
+      for (let level = 0; level < depth; level += 1)
+        value = asArray
+          ? Array.from({ length: width }, () => value)
+          : Object.fromEntries(Array.from({ length: width }, (_, i) => [i.toString(36), value]));
+      return { ...complaint(), [field]: value };
+    })
+    .filter((body) => JSON.stringify(body).length < 1_000_000);
+
+  it('bodies over the key budget get a short 413 naming the limit, from every command', async () => {
+    const headers = await api.auth(manager);
+    await fc.assert(
+      fc.asyncProperty(wideBody, fc.constantFrom('', ...COMMANDS), async (payload, command) => {
+        const path = command ? `/api/v1/cases/${caseId}/${command}` : '/api/v1/cases';
+        const response = await api.http.post(path).set(headers).send(payload);
+        expect(response.status).toBe(413);
+        expect(response.body.code).toMatch(/^too-many-json-(object-)?keys$/);
+        expect(response.text.length).toBeLessThan(1_000);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  const QUERY_PATHS = [
+    '/api/v1/cases',
+    `/api/v1/cases/{id}`,
+    `/api/v1/cases/{id}/history`,
+    `/api/v1/cases/{id}/history/verify`,
+    '/api/v1/cases/by-reference/DMM-2026-00001',
+    '/api/v1/dashboard',
+    '/api/v1/reports/monthly',
+    '/api/v1/reports/annual',
+    '/api/v1/reports/themes',
+  ];
+  const QUERY_NAMES = ['q', 'kind', 'status', 'category', 'asOf', 'month', 'year', 'from', 'x'];
+  const controlCharacter = fc.oneof(
+    fc.integer({ min: 0, max: 0x1f }),
+    fc.integer({ min: 0x7f, max: 0x9f }),
+  );
+
+  it('a control character anywhere in any query parameter is 400 naming it', async () => {
+    const headers = await api.auth(manager);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...QUERY_PATHS),
+        fc.constantFrom(...QUERY_NAMES),
+        fc.string({ maxLength: 20 }),
+        controlCharacter,
+        fc.nat(),
+        async (path, name, text, code, at) => {
+          const index = at % (text.length + 1);
+          const value = text.slice(0, index) + String.fromCharCode(code) + text.slice(index);
+          const response = await api.http
+            .get(`${path.replace('{id}', caseId)}?${name}=${encodeURIComponent(value)}`)
+            .set(headers);
+          expect(response.status).toBe(400);
+          expect(response.body.errors).toEqual([{ field: name, message: expect.any(String) }]);
+          expect(response.text).not.toMatch(/\n\s+at /);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

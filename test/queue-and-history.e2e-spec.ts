@@ -87,6 +87,25 @@ describe('the case queue over HTTP', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('searches with q in the representative’s name and both parties’ e-mail and phone', async () => {
+    await create(ann, { summary: 'Someone else' });
+    const found = await create(ann, {
+      complainant: { name: 'Ada Learner', role: 'learner', email: 'ada@example.org' },
+      representative: {
+        name: 'Rita Okafor',
+        relationship: 'parent',
+        email: 'rita@family.example',
+        phone: '07700 900123',
+      },
+    });
+    const summaries = async (q: string) =>
+      (await queue(ops, `?q=${encodeURIComponent(q)}`, found.position)).body.items.map(
+        (s: { id: string }) => s.id,
+      );
+    for (const q of ['Rita Okafor', 'ADA@EXAMPLE.ORG', 'rita@family', '07700900123', '900123'])
+      expect({ q, found: await summaries(q) }).toEqual({ q, found: [found.id] });
+  });
+
   it('refuses unknown filters, bad values and a forged cursor with 400', async () => {
     for (const query of [
       '?colour=red',

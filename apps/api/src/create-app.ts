@@ -13,7 +13,9 @@ import { makePrivate } from './file-permissions/private-files';
 import { ProblemResponse } from './http/api-problems.decorator';
 import { problem, PROBLEM_MEDIA_TYPE } from './http/problem';
 import { toProblem } from './http/problem-details.filter';
+import { answerClientErrorsWithProblems } from './http/client-error';
 import { guardJsonBody } from './http/json-body.guard';
+import { refuseControlCharacters } from './http/query-string.guard';
 import { assignRequestId } from './http/request-context';
 import { validationPipe } from './http/validation.pipe';
 import { jsonLogger, NestJsonLogger } from './logging/json-logger';
@@ -26,7 +28,7 @@ const MAX_JSON_BODY = '1mb';
 
 const logger = new Logger('HTTP');
 
-/** Body-parser errors happen before any route, so Nest's filters never see them. */
+/** The body parser's and the body guard's refusals come before any route, so Nest's filters never see them. */
 function bodyParserErrors(error: unknown, _: Request, response: Response, next: NextFunction) {
   if (response.headersSent) return next(error);
   const body = toProblem(error);
@@ -108,13 +110,20 @@ export async function createApp(
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  answerClientErrorsWithProblems(app.getHttpServer());
   app.set('etag', false); // ETags are case revisions, set where they mean something
-  app.use(assignRequestId, requestLog(logger), securityHeaders, requireJsonBody);
+  app.use(
+    assignRequestId,
+    requestLog(logger),
+    securityHeaders,
+    refuseControlCharacters,
+    requireJsonBody,
+  );
   app.useBodyParser('json', {
     limit: MAX_JSON_BODY,
     type: ['application/json', 'application/*+json'],
   });
-  app.use(bodyParserErrors, guardJsonBody);
+  app.use(guardJsonBody, bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(validationPipe);
   describeApi(app);

@@ -13,7 +13,6 @@ export interface CaseSummary {
   owner: { id: string; name: string } | null;
   recipient: { id: string; name: string };
   summary: string;
-  complainantName: string;
   categories: string[];
   flags: CaseFlag[];
   receivedAt: string;
@@ -53,7 +52,6 @@ export function summarise(found: Case, revision: number): CaseSummary {
     owner: found.owner,
     recipient: found.recipient,
     summary: found.summary,
-    complainantName: found.complainant.name,
     categories: found.categories,
     flags: caseFlags(found),
     receivedAt: found.receivedAt,

@@ -1,4 +1,5 @@
 export * from './case-summary';
+export * from './case-search-text';
 export * from './case-facts';
 export * from './case-record';
 export * from './read-model.port';

@@ -2,7 +2,6 @@ import {
   applyDecorators,
   Body,
   Controller,
-  Headers,
   HttpCode,
   Param,
   Post,
@@ -21,6 +20,7 @@ import {
 import type { Response } from 'express';
 import { API_PREFIX } from '../api-prefix';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { OptionalHeader } from '../http/optional-header.decorator';
 import { NoCaseToMatchError } from '../http/problem';
 import { Context, type RequestContext } from '../http/request-context';
 import { CommandResultResponse } from './case-detail.response';
@@ -81,9 +81,9 @@ export class CaseCommandsController {
   async receive(
     @Body() body: Requests.ReceiveCaseRequest,
     @Context() context: RequestContext,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @OptionalHeader('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ): Promise<CommandResultResponse> {
     // If-Match asks for an existing case; a new one has none to match.
     if (ifMatch !== undefined) throw new NoCaseToMatchError();
@@ -106,7 +106,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.AcknowledgeCaseRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.AcknowledgeCase.Message, id, body, context, ifMatch);
   }
@@ -120,7 +120,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.AssignOwnerRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.AssignOwner.Message, id, body, context, ifMatch);
   }
@@ -134,7 +134,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.EscalateCaseRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.EscalateCase.Message, id, body, context, ifMatch);
   }
@@ -148,7 +148,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.RespondToCaseRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.RespondToCase.Message, id, body, context, ifMatch);
   }
@@ -162,7 +162,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.RecordCorrespondenceRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.RecordCorrespondence.Message, id, body, context, ifMatch);
   }
@@ -176,7 +176,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.AddNoteRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.AddNote.Message, id, body, context, ifMatch);
   }
@@ -192,7 +192,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.RepresentativeAuthorisationRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(
       Commands.RecordRepresentativeAuthorisation.Message,
@@ -212,7 +212,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.GuardianNotificationRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(RecordGuardianNotificationCommand, id, body, context, ifMatch);
   }
@@ -226,7 +226,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.ConfidentialityNoticeRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.GiveConfidentialityNotice.Message, id, body, context, ifMatch);
   }
@@ -240,7 +240,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.ExternalReferralRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.RecordExternalReferral.Message, id, body, context, ifMatch);
   }
@@ -254,7 +254,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.ChangeCategoriesRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.ChangeCategories.Message, id, body, context, ifMatch);
   }
@@ -268,7 +268,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.CloseCaseRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.CloseCase.Message, id, body, context, ifMatch);
   }
@@ -282,7 +282,7 @@ export class CaseCommandsController {
     @Param('id') id: string,
     @Body() body: Requests.ReopenCaseRequest,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ) {
     return this.send(Commands.ReopenCase.Message, id, body, context, ifMatch);
   }

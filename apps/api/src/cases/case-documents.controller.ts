@@ -2,7 +2,6 @@ import {
   BadRequestException,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Inject,
   Param,
@@ -28,6 +27,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { OptionalHeader } from '../http/optional-header.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { CommandResultResponse } from './case-detail.response';
 import { STORAGE, type Storage } from '../storage/storage';
@@ -89,7 +89,7 @@ export class CaseDocumentsController {
     @UploadedFile() file: Upload | undefined,
     @Req() request: Request,
     @Context() context: RequestContext,
-    @Headers('if-match') ifMatch?: string,
+    @OptionalHeader('if-match') ifMatch?: string,
   ): Promise<CommandResultResponse> {
     try {
       requireMultipart(request);

@@ -34,7 +34,9 @@ export class CaseReader {
     return caseDetail(found, revision);
   }
 
-  async detailByReference(reference: string, actor: Actor): Promise<CaseDetailResponse> {
+  /** References are issued in upper case (DMM-2026-00042) and read back in any case. */
+  async detailByReference(given: string, actor: Actor): Promise<CaseDetailResponse> {
+    const reference = given.toUpperCase();
     const id = await this.storage.references.caseIdOf(reference);
     if (id === null) throw new CaseNotFoundError();
     const detail = await this.detail(id, actor);

@@ -151,6 +151,8 @@ export class GuardianNotificationRequest {
     description: 'Waive the notification, with a reason.',
   })
   waived?: true;
+  // Above `@Text`, so applied after it: required only with `waived: true`.
+  @ApiProperty({ required: false, description: 'Why it is waived: required with `waived: true`.' })
   @ValidateIf((request: GuardianNotificationRequest) => request.waived === true)
   @Text(1, SHORT_TEXT)
   reason?: string;

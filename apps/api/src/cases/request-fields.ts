@@ -118,7 +118,13 @@ export const Nested = (type: () => new () => object, options: FieldOptions = {})
     IsNotEmptyObject(),
     ValidateNested(),
     Type(type),
-    ApiProperty({ required: !options.optional, type, description: options.description }),
+    ApiProperty({
+      required: !options.optional,
+      // Swagger takes a function as a lazy type only when the function is called `type`;
+      // given `type` itself it would describe an empty schema.
+      type: () => type(),
+      description: options.description,
+    }),
   );
 
 export const MAX_CATEGORIES = 10;

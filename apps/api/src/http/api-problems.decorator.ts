@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiResponse } from '@nestjs/swagger';
-import { PROBLEM_MEDIA_TYPE } from './problem';
+import { MAX_JSON_KEYS, MAX_JSON_OBJECT_KEYS } from './json-body.guard';
+import { MAX_LISTED_ERRORS, PROBLEM_MEDIA_TYPE } from './problem';
 
 class FieldErrorResponse {
   @ApiProperty({ example: 'complainant.name' }) field!: string;
@@ -24,6 +25,11 @@ export class ProblemResponse {
     description: 'For 400: each field at fault.',
   })
   errors?: FieldErrorResponse[];
+  @ApiProperty({
+    required: false,
+    description: `For 400: how many more fields are at fault than the first ${MAX_LISTED_ERRORS} listed.`,
+  })
+  errorsLeftOff?: number;
   @ApiProperty({ required: false, description: 'For 412: the case’s current revision.' })
   currentRevision?: number;
 }
@@ -35,7 +41,7 @@ const MEANING: Record<number, string> = {
   404: 'No such case, or not one you may see.',
   409: 'The case’s state does not allow it (e.g. it is closed), or others are changing it right now.',
   412: 'If-Match names a revision the case is no longer at (or, on POST /cases, was sent at all).',
-  413: 'Body over 1 MB, or upload over 20 MB.',
+  413: `Body over 1 MB, or with more than ${MAX_JSON_KEYS} keys and array items in all or ${MAX_JSON_OBJECT_KEYS} keys in one object (\`too-many-json-keys\`, \`too-many-json-object-keys\`), or upload over 20 MB.`,
   415: 'A command body that is not JSON, or an upload that is not a file type a case may hold (checked from its content).',
   422: 'The policy refuses it (e.g. stage 3 requested after the window), or an Idempotency-Key reused for a different request.',
   503: 'The store or the identity provider cannot be reached, or (with X-CLF-Min-Position) the read models have not caught up within 5 s.',

@@ -13,6 +13,7 @@ import { IdentityProviderUnavailableError } from '../auth/token-verifier';
 import { ServerStoppingError } from '../jobs/scheduled-jobs';
 import {
   InputValidationError,
+  JsonKeyBudgetError,
   problem,
   PROBLEM_MEDIA_TYPE,
   NoCaseToMatchError,
@@ -141,6 +142,12 @@ export function toProblem(exception: unknown): Problem {
     return problem(400, 'validation-failed', 'The request has invalid fields.', {
       errors: exception.errors,
     });
+  if (exception instanceof JsonKeyBudgetError)
+    return problem(
+      413,
+      exception.over === 'body' ? 'too-many-json-keys' : 'too-many-json-object-keys',
+      exception.message,
+    );
   if (exception instanceof StaleRevisionError)
     return problem(412, 'stale-revision', exception.message, {
       currentRevision: exception.currentRevision,

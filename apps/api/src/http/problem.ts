@@ -8,6 +8,8 @@ export interface Problem {
   code: string;
   /** For invalid input: each field at fault. */
   errors?: FieldError[];
+  /** For invalid input with more than `MAX_LISTED_ERRORS` fields at fault: how many are not listed. */
+  errorsLeftOff?: number;
   /** For 412: the case's current revision. */
   currentRevision?: number;
 }
@@ -16,6 +18,9 @@ export interface FieldError {
   field: string;
   message: string;
 }
+
+/** A problem lists this many fields at fault at most: a response stays short whatever was sent. */
+export const MAX_LISTED_ERRORS = 20;
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
@@ -27,10 +32,12 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Content too large',
   415: 'Unsupported media type',
+  431: 'Request header fields too large',
   422: 'Refused by policy',
   500: 'Internal server error',
   503: 'Service unavailable',
@@ -47,14 +54,20 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  extra: Partial<Pick<Problem, 'errors' | 'currentRevision'>> = {},
+  { errors, ...extra }: Partial<Pick<Problem, 'errors' | 'currentRevision'>> = {},
 ): Problem {
+  const leftOff = Math.max(0, (errors?.length ?? 0) - MAX_LISTED_ERRORS);
   return {
     type: problemType(code),
     title: TITLES_BY_CODE[code] ?? TITLES[status] ?? 'Error',
     status,
-    detail,
+    detail:
+      leftOff > 0
+        ? `${detail} The first ${MAX_LISTED_ERRORS} are listed, ${leftOff} more are not.`
+        : detail,
     code,
+    ...(errors && { errors: errors.slice(0, MAX_LISTED_ERRORS) }),
+    ...(leftOff > 0 && { errorsLeftOff: leftOff }),
     ...extra,
   };
 }
@@ -64,6 +77,25 @@ export class InputValidationError extends Error {
   constructor(readonly errors: FieldError[]) {
     super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
     this.name = 'InputValidationError';
+  }
+}
+
+/**
+ * A JSON body with more keys (and array items) in all, or in one object, than any request
+ * needs: refused before validation, which would take seconds over tens of thousands.
+ */
+export class JsonKeyBudgetError extends Error {
+  constructor(
+    readonly over: 'body' | 'object',
+    readonly limit: number,
+    readonly field = '(body)',
+  ) {
+    super(
+      over === 'body'
+        ? `The body holds more than ${limit} keys and array items in all; no request needs that many.`
+        : `${field} holds more than ${limit} keys; no request object needs that many.`,
+    );
+    this.name = 'JsonKeyBudgetError';
   }
 }
 

@@ -71,7 +71,7 @@ export class CaseQueueController {
       visibility,
     });
     return {
-      items: page.items.map(({ complainantName: _, ...summary }) => ({
+      items: page.items.map((summary) => ({
         ...summary,
         overdue:
           summary.nextDeadline !== null && summary.nextDeadline.dueBy < this.clock().toISOString(),

@@ -68,7 +68,8 @@ export class CaseQueueRequest {
   @Length(1, 200)
   @ApiProperty({
     required: false,
-    description: 'Words in the reference, summary or complainant’s name.',
+    description:
+      'Words in the reference, the summary, or the name, e-mail or phone of the complainant or their representative; any letter case.',
   })
   q?: string;
 

@@ -3,6 +3,7 @@ import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import type { CaseVisibility, ScheduledJob } from '#domain';
 import { totalFacts, type Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
+import { caseSearchText } from '../case-search-text';
 import type { CaseSummary } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
 import {
@@ -68,7 +69,7 @@ export function toDocument({
     isOpen: summary.status !== 'closed',
     ownerId: summary.owner?.id ?? null,
     recipientId: summary.recipient.id,
-    search: `${summary.reference} ${summary.summary} ${summary.complainantName}`.toLowerCase(),
+    search: caseSearchText(state),
     receivedAt: summary.receivedAt,
     nextDueBy: due,
     dueAsc: due ?? NO_DEADLINE_ASC,

@@ -24,7 +24,7 @@ export function visibilityFilter(where: Where, visibility: CaseVisibility): void
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Words in the reference, summary or complainant's name: through the trigram index when
+ * Words in the case's search text (see caseSearchText): through the trigram index when
  * the text is long enough to have trigrams, else by scanning.
  */
 function textFilter(where: Where, text: string): void {

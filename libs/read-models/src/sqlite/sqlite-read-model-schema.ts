@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS cases (
   is_open        INTEGER NOT NULL,
   owner_id       TEXT,
   recipient_id   TEXT NOT NULL,
-  -- Reference, summary and complainant's name, lower case: scanned for text too short for trigrams.
+  -- What q searches (caseSearchText), lower case: scanned for text too short for trigrams.
   search         TEXT NOT NULL,
   -- The case's categories, a JSON array (case_categories is made from it).
   categories     TEXT NOT NULL,
@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS fact_counts (
   count INTEGER NOT NULL,
   PRIMARY KEY (month, metric, kind, formality, value)
 ) WITHOUT ROWID;
--- Substring search over reference, summary and complainant name (trigrams: any 3+ characters).
+-- Substring search over each case's search text (trigrams: any 3+ characters).
 -- Its rowid is the case row's rowid. Contentless: only rowids are ever read back.
 CREATE VIRTUAL TABLE IF NOT EXISTS case_search USING fts5(
   text, tokenize = 'trigram', content = '', contentless_delete = 1

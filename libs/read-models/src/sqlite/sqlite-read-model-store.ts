@@ -4,6 +4,7 @@ import type { Case, CaseVisibility, ScheduledJob } from '#domain';
 import { openSqlite } from '#event-store';
 import type { Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
+import { caseSearchText } from '../case-search-text';
 import { summarise } from '../case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from '../queue-cursor';
 import {
@@ -523,9 +524,9 @@ const LOADED_COLUMNS =
  * A record's row of the queue table: its values in `QUEUE_COLUMNS` order (bound by
  * position, which better-sqlite3 does faster than by name), and the two a save compares.
  */
-function queueRow({ caseId, revision, summary, schedule }: CaseRecord) {
+function queueRow({ caseId, revision, state, summary, schedule }: CaseRecord) {
   const due = summary.nextDeadline?.dueBy ?? null;
-  const search = `${summary.reference} ${summary.summary} ${summary.complainantName}`.toLowerCase();
+  const search = caseSearchText(state);
   const categories = JSON.stringify(summary.categories);
   const values = [
     caseId,

@@ -136,6 +136,37 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
     ).toEqual([id(3), id(4)]);
   });
 
+  it('finds a case by text in its representative’s name and either party’s e-mail or phone', async () => {
+    fiveCases();
+    history.run(
+      id(6),
+      receive(id(6), {
+        complainant: {
+          name: 'Ada Learner',
+          role: 'learner',
+          email: 'Ada.Learner@Example.org',
+          phone: '+44 1632 960001',
+        },
+        representative: {
+          name: 'Rita Okafor',
+          relationship: 'parent',
+          email: 'rita@family.example',
+          phone: '07700 900123',
+        },
+      }),
+      '2026-11-28T09:00:00Z',
+    );
+    await project();
+    const ids = async (q: string) => (await store.page(query({ q }))).items.map((s) => s.id);
+    expect(await ids('rita okafor')).toEqual([id(6)]);
+    expect(await ids('ada.learner@example')).toEqual([id(6)]);
+    expect(await ids('rita@family.example')).toEqual([id(6)]);
+    expect(await ids('1632 960001')).toEqual([id(6)]);
+    expect(await ids('07700900123')).toEqual([id(6)]);
+    expect(await ids('ok')).toEqual([id(6)]);
+    expect(await ids('parent')).toEqual([]);
+  });
+
   it('shows staff only the cases they received or own, and nobody-scoped callers nothing', async () => {
     fiveCases();
     history.run(id(6), receive(id(6), {}, olu), '2026-11-28T09:00:00Z');

@@ -1,0 +1,31 @@
+import type { NextFunction, Request, Response } from 'express';
+import { problem, PROBLEM_MEDIA_TYPE, type FieldError } from './problem';
+
+/** C0 controls (NUL, tab, newline, …), DEL and the C1 controls: never part of a search or a date. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const CONTROL_CHARACTERS = /\p{Cc}/gu;
+
+/** The parameters of a request target's query string that hold a control character. */
+export function controlCharacterErrors(url: string): FieldError[] {
+  const start = url.indexOf('?');
+  if (start === -1) return [];
+  const fields = new Set<string>();
+  for (const [name, value] of new URLSearchParams(url.slice(start + 1)))
+    if (CONTROL_CHARACTER.test(name) || CONTROL_CHARACTER.test(value))
+      fields.add(name.replace(CONTROL_CHARACTERS, '\uFFFD'));
+  return [...fields].map((field) => ({
+    field,
+    message: `${field} must not contain a control character (U+0000–U+001F, U+007F–U+009F)`,
+  }));
+}
+
+/**
+ * Express middleware before every route: one check for every query parameter of every
+ * endpoint, so no filter, search or date parser ever sees a control character.
+ */
+export function refuseControlCharacters(request: Request, response: Response, next: NextFunction) {
+  const errors = controlCharacterErrors(request.originalUrl);
+  if (errors.length === 0) return next();
+  const body = problem(400, 'validation-failed', 'The request has invalid fields.', { errors });
+  response.status(400).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
+}
