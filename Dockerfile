@@ -2,7 +2,7 @@
 #   docker build -t clf .        (docker compose builds it for you)
 
 # --- build: compile TypeScript, build better-sqlite3, then drop the dev dependencies ---
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -15,7 +15,7 @@ COPY apps apps
 RUN npm run build && npm prune --omit=dev
 
 # --- runtime: the compiled server and its production dependencies only ---
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
     CLF_DATA_DIR=/app/data

@@ -309,7 +309,7 @@ describe('backup and restore refuse, in a sentence', () => {
 
   it('says how to call it when the arguments are wrong', async () => {
     const none = await run(backupCommand, [], { CLF_DATA_DIR: dataDir });
-    expect(none).toMatchObject({ code: 1 });
+    expect(none).toMatchObject({ code: 2 });
     expect(none.err).toContain('Usage: npm run backup -- <backup directory to create>');
     const unknown = await run(restoreCommand, [backup, '--into', 'x']);
     expect(unknown.err).toMatch(/^Unknown option '--into'/);

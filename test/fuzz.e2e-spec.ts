@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { ALLOWED_MEDIA_TYPES } from '#documents';
 import { MAX_JSON_KEYS, MAX_JSON_OBJECT_KEYS } from '../apps/api/src/http/json-body.guard';
 import { WORD_MAIN_CONTENT_TYPE, zipOf } from '../libs/documents/src/testing/zip-fixtures';
-import { complaint, person, startTestApp, type TestApp } from './support/test-app';
+import { SignJWT } from 'jose';
+import { CLOCK_SKEW_SECONDS } from '../apps/api/src/auth/token-verifier';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { complaint, person, SECRET, startTestApp, type TestApp } from './support/test-app';
 
 const manager = person('u-sue', 'senior-manager', 'operations-manager', 'quality');
 
@@ -395,6 +398,55 @@ describe('key budgets and control characters: refused early, never a 5xx', () =>
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('random token lifetimes, issue times and scheme spellings: only a fitting token is let in', () => {
+  let api: TestApp;
+  beforeAll(async () => (api = await startTestApp()));
+  afterAll(() => api.close());
+
+  const MAX_LIFETIME = loadConfig({}).jwt.maxLifetimeSeconds;
+  const CLOCK_SKEW = CLOCK_SKEW_SECONDS;
+  const scheme = fc
+    .array(fc.boolean(), { minLength: 6, maxLength: 6 })
+    .map((upper) => [...'bearer'].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''));
+
+  it('GET /dashboard', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        scheme,
+        // iat from a day ago to a day ahead (or none); exp from a minute to 200 years after now
+        fc.option(fc.integer({ min: -86_400, max: 86_400 }), { nil: undefined }),
+        fc.integer({ min: 60, max: 200 * 365 * 86_400 }),
+        async (spelling, iatOffset, expOffset) => {
+          const now = Math.floor(Date.now() / 1000);
+          const claims = {
+            sub: 'u-sue',
+            roles: ['operations-manager'],
+            exp: now + expOffset,
+            ...(iatOffset === undefined ? {} : { iat: now + iatOffset }),
+          };
+          const token = await new SignJWT(claims)
+            .setProtectedHeader({ alg: 'HS256' })
+            .sign(new TextEncoder().encode(SECRET));
+          const response = await api.http
+            .get('/api/v1/dashboard')
+            .set('Authorization', `${spelling} ${token}`);
+          // A second or two may pass between signing and checking: stay clear of the edges.
+          const lifetime = iatOffset === undefined ? expOffset : expOffset - iatOffset;
+          const clearlyFits = lifetime < MAX_LIFETIME - 5 && (iatOffset ?? 0) < CLOCK_SKEW - 5;
+          const clearlyNot = lifetime > MAX_LIFETIME + 5 || (iatOffset ?? 0) > CLOCK_SKEW + 5;
+          if (clearlyFits) expect(response.status).toBe(200);
+          if (clearlyNot) {
+            expect(response.status).toBe(401);
+            expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+          }
+          expect(response.text).not.toMatch(/\n\s+at /);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -365,10 +365,17 @@ describe('npm run token', () => {
       ['--sub', 'u1', '--roles', 'staff,superuser'],
       mkdtempSync(join(tmpdir(), 'clf-token-')),
     );
-    expect(printed.status).toBe(1);
-    expect(printed.stderr).toContain('unknown role superuser');
+    expect(printed.status).toBe(2);
+    expect(printed.stderr).toContain('Unknown role superuser');
     expect(printed.stderr).toContain('Roles: staff, operations-manager');
     expect(printed.stdout).toBe('');
+  });
+
+  it('answers --help with how to call it', () => {
+    const printed = tokenCli(['--help'], mkdtempSync(join(tmpdir(), 'clf-token-')));
+    expect(printed.stderr).toBe('');
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toMatch(/^Usage: npm run -s token -- --sub <id>/);
   });
 });
 

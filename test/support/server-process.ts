@@ -17,11 +17,14 @@ export const compiled = (...path: string[]) => join(ROOT, 'dist', ...path);
 /** The compiled entry point `npm start` runs. */
 export const SERVER_ENTRY = compiled('apps', 'api', 'src', 'main.js');
 
-/** Compiles the server as `npm start` does, so a test can run the real thing as a process. */
+/**
+ * Compiles the server as `npm start` does (`tsc -b`: nothing when dist is up to date), so a
+ * test can run the real thing as a process.
+ */
 export function buildServer(): void {
   execFileSync(
     process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+    [require.resolve('typescript/bin/tsc'), '-b', join(ROOT, 'tsconfig.build.json')],
     { cwd: ROOT, stdio: 'inherit' },
   );
 }

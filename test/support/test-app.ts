@@ -7,6 +7,7 @@ import type { Actor, Role } from '#domain';
 import { issueToken } from '../../apps/api/src/auth/issue-token';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/create-app';
+import type { Logger as JsonLogger } from 'pino';
 
 export const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -50,6 +51,7 @@ export async function startTestApp({
   policy = 'dmm',
   scheduler = false,
   env = {},
+  logger,
 }: {
   dataDir?: string;
   now?: string;
@@ -58,6 +60,8 @@ export async function startTestApp({
   scheduler?: boolean;
   /** Further settings, e.g. `{ CLF_ROLE: 'worker' }`. */
   env?: Record<string, string>;
+  /** Where the JSON log lines go, for a test that reads them. */
+  logger?: JsonLogger;
 } = {}): Promise<TestApp> {
   const clock = new TestClock(new Date(now));
   const config = loadConfig({
@@ -68,7 +72,7 @@ export async function startTestApp({
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const app = await createApp(config, { clock: clock.now });
+  const app = await createApp(config, { clock: clock.now, ...(logger ? { logger } : {}) });
   await app.init();
   const tokens = new Map<string, Promise<string>>();
   return {

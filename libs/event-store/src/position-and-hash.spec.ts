@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canonicalJson } from './hash-chain';
 import { comparePositions, parsePosition, serialisePosition } from './position';
 
@@ -8,6 +9,24 @@ describe('canonical JSON', () => {
     );
     expect(canonicalJson({ at: new Date('2026-11-23T12:00:00Z') })).toBe(
       '{"at":"2026-11-23T12:00:00.000Z"}',
+    );
+  });
+
+  it('writes any JSON as it always has, so stored hashes still verify', () => {
+    // The first implementation, kept as the reference.
+    const reference = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
     );
   });
 });

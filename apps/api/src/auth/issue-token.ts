@@ -7,16 +7,6 @@ export interface TokenClaims {
   roles: Role[];
 }
 
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
-
-/** `90s`, `30m`, `8h`, `7d` → seconds; null for anything else. */
-export function durationSeconds(text: string): number | null {
-  const match = /^(\d{1,6})([smhd])$/.exec(text);
-  if (!match) return null;
-  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
-  return seconds > 0 ? seconds : null;
-}
-
 /** A signed HS256 token for the configured secret: for development and the README tour. */
 export function issueToken(
   secret: string,

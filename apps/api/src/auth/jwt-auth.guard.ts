@@ -25,7 +25,8 @@ export class JwtAuthGuard implements CanActivate {
     ]);
     if (open) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(request.header('authorization') ?? '');
+    // RFC 9110: the scheme is case-insensitive, and one or more spaces follow it.
+    const match = /^bearer +([A-Za-z0-9_.~+/=-]+)$/i.exec(request.header('authorization') ?? '');
     if (!match)
       throw new UnauthorizedException('Send a bearer token: Authorization: Bearer <JWT>.');
     try {

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { JwtSettings } from '../config/app-config';
+import type { JwtKeys } from '../config/app-config';
 
 /**
  * The HS256 secret: `CLF_JWT_SECRET`, or one generated on first use into the data
  * directory (readable by the owner only) so tokens survive a restart.
  */
-export function hs256Secret(settings: Extract<JwtSettings, { algorithm: 'HS256' }>): string {
+export function hs256Secret(settings: Extract<JwtKeys, { algorithm: 'HS256' }>): string {
   if (settings.secret !== null) return settings.secret;
   try {
     return readFileSync(settings.secretFile, 'utf8').trim();

@@ -34,6 +34,7 @@ describe('RS256 tokens checked against the identity provider’s key set', () =>
       jwksUrl,
       issuer: 'https://login.example',
       audience: 'clf',
+      maxLifetimeSeconds: 12 * 3600,
     });
   const token = (
     claims: Record<string, unknown>,
@@ -80,6 +81,63 @@ describe('RS256 tokens checked against the identity provider’s key set', () =>
   });
 });
 
+describe('how long a token may live', () => {
+  const SECRET = 'lifetime-test-secret-that-is-long-enough-0123456789';
+  const NOW = Date.parse('2026-11-23T10:00:00Z') / 1000;
+  const HOUR = 3600;
+  const verifier = createTokenVerifier(
+    { algorithm: 'HS256', secret: SECRET, secretFile: '/nowhere', maxLifetimeSeconds: 12 * HOUR },
+    () => new Date(NOW * 1000),
+  );
+  const token = (claims: { iat?: number; exp?: number }) =>
+    new SignJWT({ sub: 'u-ann', roles: ['staff'], ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode(SECRET));
+
+  it('accepts a token issued now for the configured maximum, or one without iat expiring within it', async () => {
+    await expect(
+      verifier.verify(await token({ iat: NOW, exp: NOW + 12 * HOUR })),
+    ).resolves.toMatchObject({ id: 'u-ann' });
+    await expect(verifier.verify(await token({ exp: NOW + 12 * HOUR }))).resolves.toMatchObject({
+      id: 'u-ann',
+    });
+  });
+
+  it('refuses a token issued to live longer than the maximum, even late in its life', async () => {
+    const hundredYears = await token({ iat: NOW, exp: NOW + 100 * 365 * 24 * HOUR });
+    await expect(verifier.verify(hundredYears)).rejects.toThrow(
+      new InvalidTokenError(
+        'The token is valid for longer than the 12h this server accepts (from iat to exp): ask for one that expires sooner.',
+      ),
+    );
+    const lateInLife = await token({ iat: NOW - 12 * HOUR, exp: NOW + 1 });
+    await expect(verifier.verify(lateInLife)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('refuses a token without iat that expires beyond the maximum from now', async () => {
+    await expect(verifier.verify(await token({ exp: NOW + 12 * HOUR + 1 }))).rejects.toThrow(
+      /longer than the 12h this server accepts \(from now to exp\)/,
+    );
+  });
+
+  it('refuses a token issued in the future, beyond a minute of clock skew', async () => {
+    await expect(
+      verifier.verify(await token({ iat: NOW + 60, exp: NOW + HOUR })),
+    ).resolves.toMatchObject({ id: 'u-ann' });
+    await expect(verifier.verify(await token({ iat: NOW + 61, exp: NOW + HOUR }))).rejects.toThrow(
+      new InvalidTokenError(
+        'The token’s issue time (iat) is in the future: check the issuer’s clock.',
+      ),
+    );
+  });
+
+  it('refuses a token that never expires', async () => {
+    await expect(verifier.verify(await token({ iat: NOW }))).rejects.toThrow(
+      new InvalidTokenError('The token has no expiry (exp): tokens must expire.'),
+    );
+  });
+});
+
 describe('an identity provider that cannot be reached', () => {
   it('is a 503-kind failure, not a bad token', async () => {
     const closed = createServer();
@@ -91,6 +149,7 @@ describe('an identity provider that cannot be reached', () => {
       jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
       issuer: 'https://login.example',
       audience: 'clf',
+      maxLifetimeSeconds: 12 * 3600,
     });
     const { privateKey } = await generateKeyPair('RS256');
     const token = await new SignJWT({ sub: 'u', exp: inAnHour() })

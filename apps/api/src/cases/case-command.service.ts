@@ -23,8 +23,11 @@ import {
   apiPosition,
   caseStream,
   envelope,
+  INTACT,
+  IntegrityBrokenError,
   isConcurrencyError,
   loadCase,
+  type Integrity,
   type LoadedCase,
 } from './case-stream';
 import { checkIfMatch } from './if-match';
@@ -59,6 +62,12 @@ export class CaseCommandService {
     return loadCase(this.storage.events, caseId);
   }
 
+  /** Who may see the case comes first (404), then whether its trail is intact (409). */
+  private admit(command: CaseCommand, loaded: LoadedCase): void {
+    authorise(command, loaded.state, this.decider.policy);
+    if (!loaded.integrity.valid) throw new IntegrityBrokenError(loaded.integrity.brokenAtRevision);
+  }
+
   /**
    * Everything `execute` would check — visibility, role, If-Match, the decision itself —
    * without recording anything: for work worth doing only if the command will succeed,
@@ -66,7 +75,7 @@ export class CaseCommandService {
    */
   async preflight(caseId: string, command: CaseCommand, options: CommandOptions): Promise<void> {
     const loaded = await this.load(caseId);
-    authorise(command, loaded.state, this.decider.policy);
+    this.admit(command, loaded);
     if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
     if (loaded.state !== null) options.require?.(loaded.state);
     this.decider.decide(command, loaded.state, this.clock());
@@ -97,7 +106,7 @@ export class CaseCommandService {
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(caseId);
       // Who may see the case comes before whether their copy is current: 404 before 412.
-      authorise(command, loaded.state, this.decider.policy);
+      this.admit(command, loaded);
       if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
       if (loaded.state !== null) options.require?.(loaded.state);
       const events =
@@ -147,7 +156,7 @@ export class CaseCommandService {
       // Nothing to record (e.g. a sweep with nothing due): answer with the case as it is.
       if (loaded.state === null) throw new CaseNotFoundError();
       const last = loaded.events[loaded.events.length - 1];
-      return this.result(loaded.state, loaded.revision!, apiPosition(last.position));
+      return this.result(loaded.state, loaded.revision!, apiPosition(last.position), INTACT);
     }
     const appended = await this.storage.events.append(
       caseStream(caseId),
@@ -162,17 +171,23 @@ export class CaseCommandService {
       foldCase(events, loaded.state),
       appended.nextRevision,
       apiPosition(appended.position),
+      INTACT, // appended onto a trail that verified
     );
   }
 
-  result(state: LoadedCase['state'], revision: number, position: number): CommandResultResponse {
+  result(
+    state: LoadedCase['state'],
+    revision: number,
+    position: number,
+    integrity: Integrity,
+  ): CommandResultResponse {
     const found = state!;
     return {
       id: found.id,
       reference: found.reference,
       revision,
       position,
-      case: caseDetail(found, revision),
+      case: caseDetail(found, revision, integrity),
     };
   }
 }

@@ -13,6 +13,7 @@ import {
   type Person,
   type Representative,
 } from '#domain';
+import type { Integrity } from './case-stream';
 
 /** The case detail of DESIGN §5, as documented in the OpenAPI description. */
 
@@ -54,6 +55,18 @@ class DocumentResponse {
   @ApiProperty({ format: 'date-time' }) attachedAt!: string;
 }
 
+class IntegrityResponse {
+  @ApiProperty({ description: 'Whether every event still hashes as it did when recorded.' })
+  valid!: boolean;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'The first revision whose hash, or link to the one before, does not hold: what the case shows from there may have been altered.',
+  })
+  brokenAtRevision!: number | null;
+}
+
 export class CaseDetailResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'DMM-2026-00042' }) reference!: string;
@@ -83,9 +96,15 @@ export class CaseDetailResponse {
   @ApiProperty({ type: 'integer', description: 'Also the ETag.' }) revision!: number;
   @ApiProperty() policyId!: string;
   @ApiProperty() policyVersion!: string;
+  @ApiProperty({ type: IntegrityResponse, description: 'The hash chain of the case’s trail.' })
+  integrity!: Integrity;
 }
 
-export function caseDetail(found: Case, revision: number): CaseDetailResponse {
+export function caseDetail(
+  found: Case,
+  revision: number,
+  integrity: Integrity,
+): CaseDetailResponse {
   return {
     id: found.id,
     reference: found.reference,
@@ -124,6 +143,7 @@ export function caseDetail(found: Case, revision: number): CaseDetailResponse {
     revision,
     policyId: found.policyId,
     policyVersion: found.policyVersion,
+    integrity,
   };
 }
 

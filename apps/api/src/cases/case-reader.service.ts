@@ -10,7 +10,7 @@ import {
 } from '#domain';
 import { STORAGE, type Storage } from '../storage/storage';
 import { caseDetail, type CaseDetailResponse } from './case-detail.response';
-import { loadCase } from './case-stream';
+import { loadCase, type LoadedCase } from './case-stream';
 
 export class DocumentNotFoundError extends DomainError {
   constructor() {
@@ -23,15 +23,18 @@ export class DocumentNotFoundError extends DomainError {
 export class CaseReader {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 
-  private async visible(id: string, actor: Actor): Promise<{ found: Case; revision: number }> {
-    const { state, revision } = await loadCase(this.storage.events, id);
+  private async visible(
+    id: string,
+    actor: Actor,
+  ): Promise<{ found: Case; revision: number; integrity: LoadedCase['integrity'] }> {
+    const { state, revision, integrity } = await loadCase(this.storage.events, id);
     if (state === null || !canSeeCase(actor, state)) throw new CaseNotFoundError();
-    return { found: state, revision: revision! };
+    return { found: state, revision: revision!, integrity };
   }
 
   async detail(id: string, actor: Actor): Promise<CaseDetailResponse> {
-    const { found, revision } = await this.visible(id, actor);
-    return caseDetail(found, revision);
+    const { found, revision, integrity } = await this.visible(id, actor);
+    return caseDetail(found, revision, integrity);
   }
 
   /** References are issued in upper case (DMM-2026-00042) and read back in any case. */

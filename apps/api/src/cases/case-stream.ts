@@ -1,12 +1,15 @@
+import { Logger } from '@nestjs/common';
 import {
   ConcurrencyError,
   StreamNotFoundError,
+  verifyChain,
   type EventStore,
   type NewEvent,
   type Position,
   type RecordedEvent,
 } from '#event-store';
 import {
+  DomainError,
   foldCase,
   scheduledJobOf,
   systemActor,
@@ -25,15 +28,54 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Case ids are lower-case UUIDs; anything else names no case (and reads nothing). */
 export const isCaseId = (id: string) => UUID.test(id);
 
+/** Whether a case's stored events still hash as they did when recorded. */
+export interface Integrity {
+  valid: boolean;
+  /** The first revision whose hash, or link to the one before, does not hold. */
+  brokenAtRevision: number | null;
+}
+
+export const INTACT: Integrity = { valid: true, brokenAtRevision: null };
+
+/**
+ * Recording onto a trail that does not verify would chain new hashes onto what may be
+ * forged: nothing is recorded until someone has looked into it.
+ */
+export class IntegrityBrokenError extends DomainError {
+  constructor(revision: number | null) {
+    super(
+      'conflict',
+      'integrity-broken',
+      `The case's audit trail does not verify from revision ${revision}: its events may have been altered outside CLF, so nothing more is recorded on it. Ask an administrator to compare it with a backup (GET /cases/:id/history/verify says where it breaks).`,
+    );
+  }
+}
+
 export interface LoadedCase {
   state: CaseState;
   /** The revision of the last event, or null when there is no such case. */
   revision: number | null;
   events: RecordedEvent[];
+  integrity: Integrity;
 }
 
-const NO_CASE: LoadedCase = { state: null, revision: null, events: [] };
+const NO_CASE: LoadedCase = { state: null, revision: null, events: [], integrity: INTACT };
 
+const integrityLog = new Logger('Integrity');
+
+/** The stream's hash chain, recomputed over the events just read (no second read). */
+function integrityOf(id: string, events: readonly RecordedEvent[]): Integrity {
+  const { valid, brokenAtRevision } = verifyChain(events);
+  if (!valid)
+    integrityLog.error({
+      msg: 'The hash chain of a case is broken: what it shows may have been altered outside CLF',
+      caseId: id,
+      brokenAtRevision,
+    });
+  return { valid, brokenAtRevision };
+}
+
+/** The case as its stream says, and whether that stream's trail is intact. */
 export async function loadCase(store: EventStore, id: string): Promise<LoadedCase> {
   if (!isCaseId(id)) return NO_CASE;
   try {
@@ -42,6 +84,7 @@ export async function loadCase(store: EventStore, id: string): Promise<LoadedCas
       state: foldCase(events as unknown as CaseEvent[]),
       revision: events[events.length - 1].revision,
       events,
+      integrity: integrityOf(id, events),
     };
   } catch (error) {
     if (error instanceof StreamNotFoundError) return NO_CASE;

@@ -66,6 +66,7 @@ describe('profiles and token settings', () => {
       algorithm: 'HS256',
       secret: null,
       secretFile: join(dir, 'jwt-secret'),
+      maxLifetimeSeconds: 12 * 3600,
     });
   });
 
@@ -92,7 +93,18 @@ describe('profiles and token settings', () => {
       jwksUrl: jwks.CLF_JWT_JWKS_URL,
       issuer: 'https://login.example',
       audience: 'clf',
+      maxLifetimeSeconds: 12 * 3600,
     });
+  });
+
+  it('refuses tokens living longer than CLF_JWT_MAX_LIFETIME, 12 hours unless set', () => {
+    expect(loadConfig({}).jwt.maxLifetimeSeconds).toBe(12 * 3600);
+    expect(loadConfig({ CLF_JWT_MAX_LIFETIME: '30m' }).jwt.maxLifetimeSeconds).toBe(1800);
+    expect(loadConfig({ CLF_JWT_MAX_LIFETIME: '7d' }).jwt.maxLifetimeSeconds).toBe(7 * 86_400);
+    for (const value of ['forever', '12', '0h', '-1h', '1.5h', '8 hours'])
+      expect(refusal({ CLF_JWT_MAX_LIFETIME: value }).message).toBe(
+        `CLF_JWT_MAX_LIFETIME: "${value}" is not a duration: give a whole number and s, m, h or d, e.g. 12h`,
+      );
   });
 
   it('needs both servers for the distributed profile, each by its scheme', () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Policy } from '#domain';
 import { ConfigError } from './config.error';
+import { DURATION_FORMAT, durationSeconds } from './duration';
 import { loadPolicy } from './load-policy';
 
 export type Profile = 'embedded' | 'distributed';
@@ -16,10 +17,13 @@ export type Role = (typeof ROLES)[number];
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** How bearer tokens are checked: a shared HS256 secret (embedded/dev) or an RS256 key set. */
-export type JwtSettings =
+/** What bearer tokens are checked with: a shared HS256 secret (embedded/dev) or an RS256 key set. */
+export type JwtKeys =
   | { algorithm: 'HS256'; secret: string | null; secretFile: string }
   | { algorithm: 'RS256'; jwksUrl: string; issuer: string; audience: string };
+
+/** How bearer tokens are checked, and how long one may live at most. */
+export type JwtSettings = JwtKeys & { maxLifetimeSeconds: number };
 
 export interface AppConfig {
   port: number;
@@ -71,10 +75,31 @@ function readChoice<T extends string>(
   return setting as T;
 }
 
+/** A stolen token is useful for a working day at most, unless configured otherwise. */
+const DEFAULT_MAX_TOKEN_LIFETIME = '12h';
+
+function readMaxLifetime(value: string | undefined): number {
+  const setting = given(value) ?? DEFAULT_MAX_TOKEN_LIFETIME;
+  const seconds = durationSeconds(setting);
+  if (seconds === null)
+    throw new ConfigError(
+      'CLF_JWT_MAX_LIFETIME',
+      `"${setting}" is not a duration: give ${DURATION_FORMAT}`,
+    );
+  return seconds;
+}
+
 /** An HS256 secret shorter than this is guessable by brute force. */
 const MIN_SECRET_LENGTH = 32;
 
 function readJwt(env: NodeJS.ProcessEnv, dataDir: string, profile: Profile): JwtSettings {
+  return {
+    ...readJwtKeys(env, dataDir, profile),
+    maxLifetimeSeconds: readMaxLifetime(env.CLF_JWT_MAX_LIFETIME),
+  };
+}
+
+function readJwtKeys(env: NodeJS.ProcessEnv, dataDir: string, profile: Profile): JwtKeys {
   const jwksUrl = given(env.CLF_JWT_JWKS_URL);
   if (jwksUrl) {
     if (!/^https?:\/\/[^\s]+$/.test(jwksUrl) || !URL.canParse(jwksUrl))

@@ -60,7 +60,7 @@ export class CaseHistoryController {
     @Query() { asOf }: HistoryRequest,
     @Context() { actor }: RequestContext,
   ) {
-    const { state, events } = await this.visible(id, actor);
+    const { state, events, integrity } = await this.visible(id, actor);
     const cutoff = asOf && new Date(asOf).toISOString();
     const known = cutoff ? events.filter((e) => e.recordedAt <= cutoff) : events;
     const then = cutoff ? foldCase(known as unknown as CaseEvent[]) : state;
@@ -68,8 +68,10 @@ export class CaseHistoryController {
       id,
       reference: state!.reference,
       asOf: cutoff ?? null,
+      // Of the whole trail as stored now, with or without asOf.
+      integrity,
       events: known.map(entry),
-      state: then && caseDetail(then, known[known.length - 1].revision),
+      state: then && caseDetail(then, known[known.length - 1].revision, integrity),
     };
   }
 

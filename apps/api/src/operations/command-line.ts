@@ -19,11 +19,21 @@ export const consoleOutput: CommandOutput = {
 /** A mistake in how the command was typed: said with the usage line. */
 export class UsageError extends Error {}
 
+/** The exit code for a command typed wrongly, as shells and most tools use it. */
+export const USAGE_EXIT_CODE = 2;
+
+/** `--help` or `-h` was given: the usage is the whole answer. */
+class HelpRequested extends Error {}
+
+const HELP_OPTIONS = ['--help', '-h'];
+
 /** `parseArgs`, with its errors turned into a sentence about what was typed. */
 export function parseCommandLine<Options extends ParseArgsConfig['options']>(
   argv: string[],
   options: Options,
 ) {
+  // Before parsing: help is the answer even beside options that are wrong.
+  if (argv.some((arg) => HELP_OPTIONS.includes(arg))) throw new HelpRequested();
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -32,8 +42,9 @@ export function parseCommandLine<Options extends ParseArgsConfig['options']>(
 }
 
 /**
- * Runs a command and answers its exit code: 0 when done, 1 when refused or failed — with
- * one readable paragraph on stderr, never a stack trace.
+ * Runs a command and answers its exit code: 0 when done (or asked for help, answered on
+ * stdout), 2 when typed wrongly, 1 when refused or failed — with one readable paragraph on
+ * stderr, never a stack trace.
  */
 export async function runCommand(
   output: CommandOutput,
@@ -44,8 +55,15 @@ export async function runCommand(
   try {
     return await command();
   } catch (error) {
-    if (error instanceof UsageError) output.err(`${error.message}\n${usage}`);
-    else if (error instanceof OperationRefusedError) output.err(error.message);
+    if (error instanceof HelpRequested) {
+      output.out(usage);
+      return 0;
+    }
+    if (error instanceof UsageError) {
+      output.err(`${error.message}\n${usage}`);
+      return USAGE_EXIT_CODE;
+    }
+    if (error instanceof OperationRefusedError) output.err(error.message);
     else if (error instanceof ConfigError) output.err(`Configuration error — ${error.message}`);
     else output.err(`${failed}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

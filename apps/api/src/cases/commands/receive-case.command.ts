@@ -17,7 +17,7 @@ import { CaseCommandService, type CommandOptions } from '../case-command.service
 import { CASE_DECIDER } from '../case-decider.provider';
 import type { CommandResultResponse } from '../case-detail.response';
 import type { ReceiveCaseRequest } from '../case-requests';
-import { apiPosition, caseStream, envelope, isConcurrencyError } from '../case-stream';
+import { apiPosition, caseStream, envelope, INTACT, isConcurrencyError } from '../case-stream';
 import { given } from './case-command.message';
 import { caseIdForKey, IdempotencyKeyReusedError, requestHash } from './idempotency-key';
 
@@ -89,6 +89,7 @@ export class ReceiveCaseHandler implements ICommandHandler<
         foldCase(events),
         appended.nextRevision,
         apiPosition(appended.position),
+        INTACT, // a new stream
       );
     } catch (error) {
       // Two retries with one key raced and the other won: answer as it did.
@@ -106,7 +107,7 @@ export class ReceiveCaseHandler implements ICommandHandler<
     hash: string,
     actor: Actor,
   ): Promise<CommandResultResponse | null> {
-    const { events, state } = await this.cases.load(caseId);
+    const { events, state, integrity } = await this.cases.load(caseId);
     if (events.length === 0 || state === null) return null;
     if (!canSeeCase(actor, state)) throw new CaseNotFoundError();
     const [first] = events;
@@ -118,6 +119,7 @@ export class ReceiveCaseHandler implements ICommandHandler<
       foldCase(recorded as unknown as CaseEvent[]),
       last.revision,
       apiPosition(last.position),
+      integrity,
     );
   }
 }
