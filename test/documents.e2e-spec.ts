@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { MAX_CONCURRENT_UPLOADS, UploadSlots } from '../apps/api/src/cases/upload-slots';
 import { ALLOWED_MEDIA_TYPES } from '#documents';
 import { wordDocument, zipOf } from '../libs/documents/src/testing/zip-fixtures';
-import { complaint, person, startTestApp, type TestApp } from './support/test-app';
+import { person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('u-sam', 'staff');
 const auditor = person('u-audrey', 'auditor');
@@ -23,12 +23,7 @@ describe('documents on a case', () => {
   let caseId: string;
   beforeAll(async () => {
     api = await startTestApp();
-    caseId = (
-      await api.http
-        .post('/api/v1/cases')
-        .set(await api.auth(staff))
-        .send(complaint())
-    ).body.id;
+    caseId = await api.recordCase(staff);
   });
   afterAll(() => api.close());
 
@@ -205,12 +200,7 @@ describe('upload mistakes, in plain words', () => {
   it('says to send only the file, in a field named "file"', async () => {
     const api = await startTestApp();
     try {
-      const { id } = (
-        await api.http
-          .post('/api/v1/cases')
-          .set(await api.auth(staff))
-          .send(complaint())
-      ).body;
+      const id = await api.recordCase(staff);
       const extra = await api.http
         .post(`/api/v1/cases/${id}/documents`)
         .set(await api.auth(staff))
@@ -231,13 +221,7 @@ describe('upload mistakes, in plain words', () => {
 });
 
 describe('limits on what uploads may take', () => {
-  const newCase = async (api: TestApp) =>
-    (
-      await api.http
-        .post('/api/v1/cases')
-        .set(await api.auth(staff))
-        .send(complaint())
-    ).body.id as string;
+  const newCase = async (api: TestApp) => (await api.recordCase(staff)) as string;
 
   it('refuses a document that would take a case past its storage quota with 413, storing nothing', async () => {
     const api = await startTestApp({ env: { CLF_DOCUMENTS_PER_CASE_MB: '1' } });

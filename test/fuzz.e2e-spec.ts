@@ -108,12 +108,7 @@ describe('random malformed bodies to every command: never a 5xx', () => {
   let caseId: string;
   beforeAll(async () => {
     api = await startTestApp();
-    caseId = (
-      await api.http
-        .post('/api/v1/cases')
-        .set(await api.auth(manager))
-        .send(complaint())
-    ).body.id;
+    caseId = await api.recordCase(manager);
   });
   afterAll(() => api.close());
 
@@ -205,12 +200,7 @@ describe('random uploads: zips named .docx, names with format characters, oversi
       .attach('file', content, filename);
   beforeAll(async () => {
     api = await startTestApp();
-    caseId = (
-      await api.http
-        .post('/api/v1/cases')
-        .set(await api.auth(manager))
-        .send(complaint())
-    ).body.id;
+    caseId = await api.recordCase(manager);
   });
   afterAll(() => api.close());
   afterEach(() => expect(readdirSync(join(api.dataDir, 'tmp'))).toEqual([]));
@@ -313,12 +303,7 @@ describe('key budgets and control characters: refused early, never a 5xx', () =>
   let caseId: string;
   beforeAll(async () => {
     api = await startTestApp();
-    caseId = (
-      await api.http
-        .post('/api/v1/cases')
-        .set(await api.auth(manager))
-        .send(complaint())
-    ).body.id;
+    caseId = await api.recordCase(manager);
   });
   afterAll(() => api.close());
 

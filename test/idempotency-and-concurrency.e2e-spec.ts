@@ -116,12 +116,7 @@ describe('concurrent commands without If-Match', () => {
   it('never turns a duplicated escalation into a second one', async () => {
     const api = await startTestApp();
     try {
-      const { id } = (
-        await api.http
-          .post('/api/v1/cases')
-          .set(await api.auth(staff))
-          .send(complaint())
-      ).body;
+      const id = await api.recordCase(staff);
       const headers = await api.auth(operationsManager);
       const escalation = { reason: 'Wrote in, still unhappy', inWriting: true };
       const responses = await Promise.all(
@@ -147,12 +142,7 @@ describe('concurrent commands without If-Match', () => {
   it('refuses the same escalation sent twice in a row: stage 3 needs the stage 2 response first (422)', async () => {
     const api = await startTestApp();
     try {
-      const { id } = (
-        await api.http
-          .post('/api/v1/cases')
-          .set(await api.auth(staff))
-          .send(complaint())
-      ).body;
+      const id = await api.recordCase(staff);
       const headers = await api.auth(operationsManager);
       const escalation = { reason: 'Wrote in, still unhappy', inWriting: true };
       const first = await api.http

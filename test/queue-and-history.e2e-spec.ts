@@ -169,12 +169,7 @@ describe('the audit trail', () => {
   });
 
   it('verifies the hash chain, and names the revision where a tampered trail breaks', async () => {
-    const { id } = (
-      await api.http
-        .post('/api/v1/cases')
-        .set(await api.auth(ann))
-        .send(complaint())
-    ).body;
+    const id = await api.recordCase(ann);
     await api.http
       .post(`/api/v1/cases/${id}/notes`)
       .set(await api.auth(ann))
@@ -196,12 +191,7 @@ describe('the audit trail', () => {
   });
 
   it('hides the history of a case from those who may not see it', async () => {
-    const { id } = (
-      await api.http
-        .post('/api/v1/cases')
-        .set(await api.auth(ann))
-        .send(complaint())
-    ).body;
+    const id = await api.recordCase(ann);
     expect(
       (await api.http.get(`/api/v1/cases/${id}/history`).set(await api.auth(bob))).status,
     ).toBe(404);

@@ -41,6 +41,8 @@ export interface TestApp {
   dataDir: string;
   /** `Authorization: Bearer …` for this person. */
   auth(actor: Actor): Promise<{ Authorization: string }>;
+  /** Records a case as this person (a complaint unless told otherwise) and gives its id. */
+  recordCase(actor: Actor, body?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -75,15 +77,26 @@ export async function startTestApp({
   const app = await createApp(config, { clock: clock.now, ...(logger ? { logger } : {}) });
   await app.init();
   const tokens = new Map<string, Promise<string>>();
+  const http = request(app.getHttpServer());
+  const auth = async (actor: Actor) => {
+    const key = JSON.stringify(actor);
+    if (!tokens.has(key)) tokens.set(key, tokenFor(actor));
+    return { Authorization: `Bearer ${await tokens.get(key)!}` };
+  };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
     clock,
     dataDir,
-    async auth(actor) {
-      const key = JSON.stringify(actor);
-      if (!tokens.has(key)) tokens.set(key, tokenFor(actor));
-      return { Authorization: `Bearer ${await tokens.get(key)!}` };
+    auth,
+    async recordCase(actor, body = complaint()) {
+      const response = await http
+        .post('/api/v1/cases')
+        .set(await auth(actor))
+        .send(body);
+      if (response.status !== 201)
+        throw new Error(`recording a case: ${response.status} ${response.text}`);
+      return response.body.id as string;
     },
     close: () => app.close(),
   };
