@@ -1,5 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -42,10 +49,16 @@ describe('staging an upload in a temporary file', () => {
     await expect(staging.discard({ path: join(staging.folder, 'gone') })).resolves.toBeUndefined();
   });
 
-  it('clears what a crashed process left when it is prepared', async () => {
+  it('clears what a crashed process left when it is prepared, but not an upload another process is receiving', async () => {
     const staging = await newStaging();
-    writeFileSync(join(staging.folder, 'left-over.upload'), 'half an upload');
-    await staging.prepare();
-    expect(readdirSync(staging.folder)).toEqual([]);
+    const now = new Date('2026-12-06T12:00:00Z');
+    const leftOver = join(staging.folder, 'left-over.upload');
+    writeFileSync(leftOver, 'half an upload');
+    utimesSync(leftOver, new Date('2026-12-06T10:59:00Z'), new Date('2026-12-06T10:59:00Z'));
+    const arriving = join(staging.folder, 'arriving.upload');
+    writeFileSync(arriving, 'the running server is still writing this');
+    utimesSync(arriving, new Date('2026-12-06T11:59:00Z'), new Date('2026-12-06T11:59:00Z'));
+    await staging.prepare(now);
+    expect(readdirSync(staging.folder)).toEqual(['arriving.upload']);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,6 +9,11 @@ import type { StagedFile } from '../document-store.port';
 /** Only the server's own account may read an upload before it is checked (or ever). */
 const PRIVATE_FILE = 0o600;
 const PRIVATE_FOLDER = 0o700;
+/**
+ * The command-line tools open the same data directory as a running server: only a file
+ * untouched this long is a crash's leftover, not an upload still arriving.
+ */
+const LEFT_OVER_AFTER_MS = 60 * 60 * 1000;
 
 /**
  * A private folder where uploads are written while they arrive, hashed on the way, so
@@ -18,11 +23,15 @@ const PRIVATE_FOLDER = 0o700;
 export class UploadStaging {
   constructor(readonly folder: string) {}
 
-  /** Creates the folder, private, and removes files an earlier process left in it. */
-  async prepare(): Promise<void> {
+  /** Creates the folder, private, and removes what an earlier process left in it. */
+  async prepare(now: Date = new Date()): Promise<void> {
     await mkdir(this.folder, { recursive: true, mode: PRIVATE_FOLDER });
-    for (const name of await readdir(this.folder))
-      await rm(join(this.folder, name), { recursive: true, force: true });
+    for (const name of await readdir(this.folder)) {
+      const path = join(this.folder, name);
+      const { mtimeMs } = await stat(path);
+      if (now.getTime() - mtimeMs > LEFT_OVER_AFTER_MS)
+        await rm(path, { recursive: true, force: true });
+    }
   }
 
   /** Writes the stream to a new private file, learning its SHA-256 and size as it goes. */
