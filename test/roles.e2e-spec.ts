@@ -116,8 +116,7 @@ describe('who may do what (DESIGN §6)', () => {
 
     const review = await stage3();
     expect((await get(ops, `/cases/${review}`)).status).toBe(200);
-    // Recording is not deciding: an operations manager may still add a note at stage 3.
-    expect((await note(ops, review)).status).toBe(200);
+    expect((await note(ops, review)).status).toBe(403);
     expect(
       (await post(ops, `/cases/${review}/respond`, { summary: 'x', outcome: 'upheld' })).status,
     ).toBe(403);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { WorkingDayCalendar } from '#calendar';
-import { monthOf, totalFacts, workingDaysBetween } from './case-facts';
+import type { Case, CaseEvent } from '#domain';
+import { eventFacts, monthOf, totalFacts, workingDaysBetween } from './case-facts';
 
 describe('monthOf', () => {
   // London has its clock changes at 01:00 UTC; Kathmandu is 5:45 ahead; Apia crossed the date line.
@@ -66,5 +67,23 @@ describe('totalFacts', () => {
       totals: { 'received.kind.complaint': 2 },
       durations: { 'working-days.acknowledge.stage-1': [2, 4] },
     });
+  });
+});
+
+describe('eventFacts', () => {
+  const calendar = new WorkingDayCalendar({ timeZone: 'Europe/London' });
+
+  it('counts apart a letter or a request for the next stage recorded after its window closed', () => {
+    const letter: CaseEvent = {
+      type: 'CorrespondenceReceived',
+      occurredAt: '2026-12-20T10:00:00.000Z',
+      data: { channel: 'letter', summary: 'Still unhappy', recordedAfterWindowClosed: true },
+    };
+    const onTime: CaseEvent = { ...letter, data: { channel: 'letter', summary: 'In time' } };
+    const found = {} as Case;
+    expect(eventFacts(calendar, letter, found, found)).toEqual([
+      { month: '2026-12', metric: 'recorded-after-window.correspondence', value: 1 },
+    ]);
+    expect(eventFacts(calendar, onTime, found, found)).toEqual([]);
   });
 });

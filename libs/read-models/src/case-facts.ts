@@ -134,6 +134,16 @@ function deadlineFacts(
   ];
 }
 
+/** Acts dated inside a window but recorded after it closed (a senior manager's), counted apart. */
+const recordedAfterWindow = (
+  month: string,
+  event: { data: { recordedAfterWindowClosed?: true } },
+  act: 'escalation' | 'correspondence',
+): Fact[] =>
+  event.data.recordedAfterWindowClosed
+    ? [{ month, metric: `recorded-after-window.${act}`, value: 1 }]
+    : [];
+
 /** What one event adds to its case's facts, given the case before and after it. */
 export function eventFacts(
   calendar: WorkingDayCalendar,
@@ -176,7 +186,12 @@ export function eventFacts(
         { month, metric: `outcomes.${event.data.outcome}`, value: 1 },
       ];
     case 'CaseEscalated':
-      return [{ month, metric: `escalations.to-stage-${event.data.toStage}`, value: 1 }];
+      return [
+        { month, metric: `escalations.to-stage-${event.data.toStage}`, value: 1 },
+        ...recordedAfterWindow(month, event, 'escalation'),
+      ];
+    case 'CorrespondenceReceived':
+      return recordedAfterWindow(month, event, 'correspondence');
     case 'ExternalReferralRecorded':
       return [{ month, metric: 'external-referrals', value: 1 }];
     case 'CaseClosed':

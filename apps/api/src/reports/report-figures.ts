@@ -86,6 +86,7 @@ export function monthlyReport(month: string, policyId: string, { totals, duratio
     responses: timeliness(totals, 'responses'),
     outcomes: group(totals, 'outcomes.'),
     escalations: group(totals, 'escalations.'),
+    recordedAfterWindowClosed: group(totals, 'recorded-after-window.'),
     externalReferrals: totals['external-referrals'] ?? 0,
     reopened: totals.reopened ?? 0,
     medianWorkingDays: {
@@ -110,6 +111,7 @@ export function annualReport(year: number, policyId: string, { totals, durations
     outcomes: group(totals, 'outcomes.'),
     stagesReached: group(totals, 'stage-reached.'),
     escalations: group(totals, 'escalations.'),
+    recordedAfterWindowClosed: group(totals, 'recorded-after-window.'),
     externalReferrals: totals['external-referrals'] ?? 0,
     closed: group(totals, 'closed.'),
     onTime: {

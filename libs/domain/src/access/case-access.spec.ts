@@ -120,6 +120,9 @@ describe('who may do what (DESIGN §6)', () => {
     ['quality (reads only)', 1, 'forbidden', quality],
     ['auditor', 1, 'forbidden', auditor],
     ['admin (no case content)', 1, 'not-found', admin],
+    ['owner at stage 3', 3, 'forbidden', owner],
+    ['operations manager at stage 3', 3, 'forbidden', ops],
+    ['senior manager at stage 3', 3, 'allowed', senior],
   ] as const)('acting on a case: %s at stage %d → %s', (_, stage, expected, actor) =>
     expect(outcome(acknowledge(actor), caseAt(stage))).toBe(expected),
   );
@@ -142,14 +145,20 @@ describe('who may do what (DESIGN §6)', () => {
       expect(outcome(escalate({}, ops), caseAt(2))).toBe('allowed');
     });
 
-    it('still lets the staff taking part, and managers, acknowledge and add notes, correspondence and documents at any stage', () => {
+    it('still lets the staff taking part add notes, correspondence and documents at any stage', () => {
       for (const stage of [1, 2, 3] as const)
-        for (const actor of [recipient, owner, ops, senior]) {
+        for (const actor of [recipient, owner]) {
           expect(outcome(note(actor), caseAt(stage))).toBe('allowed');
           expect(outcome(correspondence({}, actor), caseAt(stage))).toBe('allowed');
-          expect(outcome(acknowledge(actor), caseAt(stage))).toBe('allowed');
         }
       expect(outcome(note(otherStaff), caseAt(2))).toBe('not-found');
+    });
+
+    it('leaves the rest of the handling to the stage’s deciders', () => {
+      expect(outcome(acknowledge(owner), caseAt(2))).toBe('forbidden');
+      expect(outcome(acknowledge(ops), caseAt(2))).toBe('allowed');
+      expect(outcome(note(ops), caseAt(3))).toBe('forbidden');
+      expect(outcome(note(senior), caseAt(3))).toBe('allowed');
     });
 
     it('follows the policy: MaCTRI’s Owner (a lecturer) investigates and responds at stage 2', () => {

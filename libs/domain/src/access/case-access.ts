@@ -70,15 +70,11 @@ function handlers(found: Case, policy: Policy): readonly Role[] {
 function mayRun(actor: Actor, command: CaseCommand, found: Case, policy: Policy): boolean {
   const stage = decidingStage(found, policy);
   switch (command.type) {
-    // Recording what arrived or what was done is not deciding: whoever takes part may.
-    case 'AcknowledgeCase':
+    // Recording what arrived is not deciding: the staff taking part may, at any stage.
     case 'AddNote':
     case 'AttachDocument':
     case 'RecordCorrespondence':
-    case 'RecordRepresentativeAuthorisation':
-    case 'RecordGuardianNotification':
-    case 'GiveConfidentialityNotice':
-      return actsAs(actor, found, CASE_HANDLERS);
+      return actsAs(actor, found, [...handlers(found, policy), 'staff']);
     case 'EscalateCase':
       return actsAs(actor, found, stage?.decidedBy?.moveOn ?? CASE_HANDLERS);
     case 'AssignOwner':

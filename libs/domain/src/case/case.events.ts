@@ -57,6 +57,15 @@ export interface RecordedLate {
   recordedAfterDeadline?: DeadlineKind[];
 }
 
+/**
+ * Present when an act dated inside a window (to ask for the next stage, or before silence
+ * closes the case) was recorded after the window had closed: a senior manager's act,
+ * which confirms it.
+ */
+export interface RecordedAfterWindow {
+  recordedAfterWindowClosed?: true;
+}
+
 export type CaseAcknowledged = Event<
   'CaseAcknowledged',
   { stage: number | null; method: string | null; note: string | null } & RecordedLate
@@ -74,12 +83,11 @@ export type CaseEscalated = Event<
     inWriting: boolean;
     /** A senior manager's override of the window (not yet open, or closed). */
     override: { reason: string; by: Person } | null;
-    /** Present when the request, dated inside the window, was recorded after it closed (by a senior manager). */
-    recordedAfterWindowClosed?: true;
+
     /** True when the same-day-escalation job moved it, not a person. */
     automatic: boolean;
     deadlines: Deadline[];
-  }
+  } & RecordedAfterWindow
 >;
 
 export type CaseResponded = Event<
@@ -100,7 +108,7 @@ export type CaseResponded = Event<
 
 export type CorrespondenceReceived = Event<
   'CorrespondenceReceived',
-  { channel: Channel; summary: string }
+  { channel: Channel; summary: string } & RecordedAfterWindow
 >;
 
 export type NoteAdded = Event<'NoteAdded', { text: string }>;

@@ -134,10 +134,16 @@ describe('a person’s command on a case with work the scheduler has not done ye
         [respond({ at: '2026-11-24T10:00:00Z' }), '2026-11-24T10:00:00Z'],
       );
 
-    it('keeps the case open for a letter that arrived within the month, recorded after it', () => {
+    it('keeps the case open for a letter that arrived within the month, recorded after it by a senior manager', () => {
+      const letter = { receivedAt: '2026-12-23T09:00:00Z' };
       answered()
-        .when(correspondence({ receivedAt: '2026-12-23T09:00:00Z' }), '2026-12-29T10:00:00Z')
-        .thenMatches([{ type: 'CorrespondenceReceived' }]);
+        .when(correspondence(letter, seniorManager), '2026-12-29T10:00:00Z')
+        .thenMatches([
+          { type: 'CorrespondenceReceived', data: { recordedAfterWindowClosed: true } },
+        ]);
+      answered()
+        .when(correspondence(letter), '2026-12-29T10:00:00Z')
+        .thenRefuses('silence-window-closed-when-recorded', 'rule');
     });
 
     it('finds the case closed for a letter that arrived after the month: it must be reopened', () => {

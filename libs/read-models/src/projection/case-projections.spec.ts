@@ -41,7 +41,13 @@ function busyMonth(): RecordedHistory {
   }
   for (let n = 1; n <= 30; n += 1) {
     if (n % 5 === 0) continue;
-    history.run(id(n), { type: 'AcknowledgeCase', actor: ann, data: {} }, '2026-11-28T10:00:00Z');
+    // Formal complaints start at stage 2, the operations manager's.
+    const acknowledger = n % 3 === 0 ? olu : ann;
+    history.run(
+      id(n),
+      { type: 'AcknowledgeCase', actor: acknowledger, data: {} },
+      '2026-11-28T10:00:00Z',
+    );
     if (n % 4 === 0)
       history.run(
         id(n),

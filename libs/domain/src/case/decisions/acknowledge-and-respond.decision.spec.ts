@@ -1,6 +1,7 @@
 import { bundledPolicy } from '../../policy/bundled-policies';
 import {
   acknowledge,
+  close,
   escalate,
   receive,
   respond,
@@ -300,9 +301,12 @@ describe('a stage handled by someone other than who handled the last (policy swi
       [escalate({}, seniorManager), '2026-12-01T09:00:00Z'],
     );
 
-  it('refuses the stage 3 response from whoever gave the stage 2 response (422)', () => {
+  it('refuses the stage 3 response, or closing at stage 3, from whoever gave the stage 2 response (422)', () => {
     atStage3RespondedBy(strict)
       .when(respond({}, seniorManager), '2026-12-02T09:00:00Z')
+      .thenRefuses('needs-different-handler', 'rule');
+    atStage3RespondedBy(strict)
+      .when(close({ reason: 'resolved' }, seniorManager), '2026-12-02T09:00:00Z')
       .thenRefuses('needs-different-handler', 'rule');
   });
 
@@ -355,7 +359,7 @@ describe('representatives', () => {
       [
         {
           type: 'RecordRepresentativeAuthorisation',
-          actor: { id: 'u-staff', roles: ['staff'] },
+          actor: { id: 'u-ops', roles: ['operations-manager'] },
           data: { receivedAt: '2026-11-23T15:00:00Z' },
         },
         '2026-11-23T16:00:00Z',

@@ -2,6 +2,7 @@ import { bundledPolicy } from '../../policy/bundled-policies';
 import {
   acknowledge,
   close,
+  correspondence,
   escalate,
   operationsManager,
   receive,
@@ -224,5 +225,48 @@ describe('notes, documents, categories, correspondence', () => {
           data: { channel: 'letter', summary: 'Further details' },
         },
       ]);
+  });
+
+  describe('a letter dated inside the month of silence but recorded after it ended', () => {
+    // Stage 2 response on Monday 23 November: the case closes at the end of 23 December
+    // unless the complainant writes. A letter of the 20th, typed in on 30 January.
+    const responded = () =>
+      dmm.after(
+        [
+          receive({ formality: 'formal', receivedAt: '2026-11-16T09:00:00Z' }),
+          '2026-11-16T09:00:00Z',
+        ],
+        [respond({ at: '2026-11-23T12:00:00Z' }), '2026-11-23T12:00:00Z'],
+      );
+    const lateLetter = (actor = staff) =>
+      correspondence({ receivedAt: '2026-12-20T10:00:00Z' }, actor);
+
+    it('is refused from anyone who may not override the window (422), so the case still closes', () => {
+      const refusal = responded()
+        .when(lateLetter(operationsManager), '2027-01-30T10:00:00Z')
+        .thenRefuses('silence-window-closed-when-recorded', 'rule');
+      expect(refusal.message).toContain('senior manager');
+    });
+
+    it('counts from a senior manager, and the event says it was recorded late', () => {
+      const state = responded().when(lateLetter(seniorManager), '2027-01-30T10:00:00Z').thenState();
+      expect(state).toMatchObject({ status: 'responded', autoCloseAt: null });
+      responded()
+        .when(lateLetter(seniorManager), '2027-01-30T10:00:00Z')
+        .thenMatches([
+          {
+            type: 'CorrespondenceReceived',
+            occurredAt: '2026-12-20T10:00:00.000Z',
+            data: { recordedAfterWindowClosed: true },
+          },
+        ]);
+    });
+
+    it('is taken from anyone while the window is still open', () => {
+      const [letter] = responded()
+        .when(lateLetter(operationsManager), '2026-12-21T10:00:00Z')
+        .thenMatches([{ type: 'CorrespondenceReceived' }]);
+      expect(letter.data).not.toHaveProperty('recordedAfterWindowClosed');
+    });
   });
 });

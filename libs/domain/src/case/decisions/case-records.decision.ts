@@ -13,6 +13,7 @@ import { justAfter } from '../scheduled-work';
 import { pendingDeadlines } from './deadlines';
 import {
   businessTime,
+  checkRecordedInWindow,
   normaliseCategories,
   requireCase,
   requireComplaint,
@@ -80,11 +81,27 @@ export function recordCorrespondence(
 ): CaseEvent[] {
   const found = requireNotClosed(state);
   const { channel, summary } = command.data;
+  const receivedAt = businessTime(
+    'receivedAt',
+    command.data.receivedAt,
+    context,
+    sinceReceipt(found),
+  );
+  // Correspondence after a response stops the case closing after its month of silence.
+  const silence = {
+    endsAt: found.autoCloseAt,
+    what: 'of silence after the response',
+    code: 'silence-window-closed-when-recorded',
+  };
   return [
     {
       type: 'CorrespondenceReceived',
-      occurredAt: businessTime('receivedAt', command.data.receivedAt, context, sinceReceipt(found)),
-      data: { channel, summary },
+      occurredAt: receivedAt,
+      data: {
+        channel,
+        summary,
+        ...checkRecordedInWindow(silence, receivedAt, command.actor, context),
+      },
     },
   ];
 }

@@ -5,6 +5,7 @@ import type { Case, CaseState } from '../case.state';
 import { autoCloseDueAt } from '../scheduled-work';
 import { feedbackDeadlines, stageDeadlines } from './deadlines';
 import {
+  requireAnotherHandler,
   requireCase,
   requireComplaint,
   requireNotClosed,
@@ -62,6 +63,7 @@ export function closeCase(
 ): CaseEvent[] {
   const found = requireNotClosed(state);
   checkReason(found, command, context);
+  requireAnotherHandler(found, command.actor, context);
   const { reason, note, appealsBody } = command.data;
   return [
     {

@@ -7,7 +7,8 @@ import {
   PolicyRuleError,
 } from '../case.errors';
 import { parseInstant } from '../instant';
-import type { Instant } from '../case.model';
+import type { Actor, Instant } from '../case.model';
+import type { RecordedAfterWindow } from '../case.events';
 import type { Case, CaseState } from '../case.state';
 
 /** What a decision may consult besides the command and the case: the policy and the time. */
@@ -104,6 +105,45 @@ export function stagePolicy(policy: Policy, stage: number): StagePolicy | undefi
 /** Trimmed, without blanks or repeats, in the order given. */
 export function normaliseCategories(categories: readonly string[]): string[] {
   return [...new Set(categories.map((c) => c.trim()).filter((c) => c.length > 0))];
+}
+
+/** Who may let an act through a window that has closed: the policy's senior managers. */
+export const mayOverrideWindows = (actor: Actor) => actor.roles.includes('senior-manager');
+
+/**
+ * A claim dated inside a window that had already closed when it was recorded counts only
+ * from someone who may override the window; the event then says it was recorded late.
+ */
+export function checkRecordedInWindow(
+  window: { endsAt: Instant | null; what: string; code: string },
+  claimedAt: Instant,
+  actor: Actor,
+  context: DecisionContext,
+): RecordedAfterWindow {
+  const { endsAt } = window;
+  if (endsAt === null || claimedAt > endsAt || context.now.toISOString() <= endsAt) return {};
+  if (!mayOverrideWindows(actor)) {
+    throw new PolicyRuleError(
+      window.code,
+      `The window ${window.what} closed at ${endsAt}, before this was recorded; something dated inside it counts only when a senior manager records it.`,
+    );
+  }
+  return { recordedAfterWindowClosed: true };
+}
+
+/**
+ * Under the policy's switch, a stage is handled (responded to, closed) by someone other
+ * than who gave the last stage's response.
+ */
+export function requireAnotherHandler(found: Case, actor: Actor, context: DecisionContext): void {
+  if (!context.policy.rules.nextStageHandledBySomeoneElse || found.stage === null) return;
+  const previous = found.stage - 1;
+  if (found.responses.some((r) => r.stage === previous && r.byId === actor.id)) {
+    throw new PolicyRuleError(
+      'needs-different-handler',
+      `You gave the stage ${previous} response; the policy has stage ${found.stage} handled by someone else.`,
+    );
+  }
 }
 
 export const personOf = (actor: { id: string; name?: string }) => ({

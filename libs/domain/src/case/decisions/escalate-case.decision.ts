@@ -7,6 +7,8 @@ import { sameDayEscalation } from '../scheduled-work';
 import { stageDeadlines } from './deadlines';
 import {
   businessTime,
+  checkRecordedInWindow,
+  mayOverrideWindows,
   personOf,
   requireComplaint,
   requireCase,
@@ -56,11 +58,21 @@ function checkWindow(
   context: DecisionContext,
 ): Pick<CaseEscalated['data'], 'override' | 'recordedAfterWindowClosed'> {
   const { override } = command.data;
-  if (override) requireSeniorManager(command.actor);
-  if (override) return { override: { reason: override.reason, by: personOf(command.actor) } };
   const leaving = stagePolicy(context.policy, found.stage ?? 0);
-  if (leaving?.nextStageRequestWithinCalendarMonths == null) return { override: null };
   const windowEnds = found.escalationWindowEndsAt;
+  const window = {
+    endsAt: windowEnds,
+    what: 'to ask for the next stage',
+    code: 'escalation-window-closed-when-recorded',
+  };
+  if (override) {
+    requireSeniorManager(command.actor);
+    return {
+      override: { reason: override.reason, by: personOf(command.actor) },
+      ...checkRecordedInWindow(window, requestReceivedAt, command.actor, context),
+    };
+  }
+  if (leaving?.nextStageRequestWithinCalendarMonths == null) return { override: null };
   if (windowEnds === null) {
     throw new PolicyRuleError(
       'stage-response-needed',
@@ -73,20 +85,14 @@ function checkWindow(
       `The request was received ${requestReceivedAt}, after the window to ask for the next stage closed at ${windowEnds}. A senior manager may override with a reason.`,
     );
   }
-  const recordedLate = context.now.toISOString() > windowEnds;
-  if (recordedLate && !isSeniorManager(command.actor)) {
-    throw new PolicyRuleError(
-      'escalation-window-closed-when-recorded',
-      `The window to ask for the next stage closed at ${windowEnds}, before this request was recorded; a request dated inside it counts only when a senior manager records it.`,
-    );
-  }
-  return recordedLate ? { override: null, recordedAfterWindowClosed: true } : { override: null };
+  return {
+    override: null,
+    ...checkRecordedInWindow(window, requestReceivedAt, command.actor, context),
+  };
 }
 
-const isSeniorManager = (actor: Actor) => actor.roles.includes('senior-manager');
-
 function requireSeniorManager(actor: Actor): void {
-  if (!isSeniorManager(actor)) {
+  if (!mayOverrideWindows(actor)) {
     throw new ActorNotPermittedError(
       'override-needs-senior-manager',
       'Only a senior manager may override the escalation window.',

@@ -7,6 +7,7 @@ import { calendarMonthsAfter, recordedAfterDeadline } from './deadlines';
 import {
   businessTime,
   personOf,
+  requireAnotherHandler,
   requireInProgress,
   sinceStageStart,
   stagePolicy,
@@ -60,18 +61,6 @@ function windowsAfterResponse(found: Case, context: DecisionContext, at: string)
   };
 }
 
-/** Under the policy's switch, a stage's response comes from someone who gave none at the last. */
-function checkHandlerChanged(found: Case, command: RespondToCase, context: DecisionContext): void {
-  if (!context.policy.rules.nextStageHandledBySomeoneElse || found.stage === null) return;
-  const previous = found.stage - 1;
-  if (found.responses.some((r) => r.stage === previous && r.byId === command.actor.id)) {
-    throw new PolicyRuleError(
-      'needs-different-handler',
-      `You gave the stage ${previous} response; the policy has stage ${found.stage} handled by someone else.`,
-    );
-  }
-}
-
 export function respondToCase(
   command: RespondToCase,
   state: CaseState,
@@ -90,7 +79,7 @@ export function respondToCase(
     );
   }
   checkAddressee(found, addressedTo);
-  checkHandlerChanged(found, command, context);
+  requireAnotherHandler(found, command.actor, context);
 
   const at = businessTime('at', command.data.at, context, sinceStageStart(found));
   return [
