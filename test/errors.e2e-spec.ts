@@ -33,6 +33,9 @@ function expectProblem(
   expect(response.text).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
 }
 
+const manyObjectKeys = (count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 0]));
+
 describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () => {
   let api: TestApp;
   beforeAll(async () => (api = await startTestApp({ now: '2026-11-23T10:00:00Z' })));
@@ -437,6 +440,26 @@ describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () 
     expect(response.body.errors).toHaveLength(MAX_LISTED_ERRORS);
     expect(response.body.errorsLeftOff).toBe(45 - MAX_LISTED_ERRORS);
     expect(response.body.detail).toContain(`${45 - MAX_LISTED_ERRORS} more`);
+  });
+
+  it('keeps a problem short however long the names of the fields at fault', async () => {
+    const longName = (n: number, length: number) => `${n}`.padEnd(length, 'k');
+    const unknownLong = Object.fromEntries(
+      Array.from({ length: 45 }, (_, i) => [longName(i, 20_000), i]),
+    );
+    const invalid = await post('/cases', { ...complaint(), ...unknownLong });
+    expectProblem(invalid, 400, 'validation-failed');
+    expect(invalid.text.length).toBeLessThan(20_000);
+    const wideWithLongKey = {
+      ...Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 0])),
+      [longName(0, 200_000)]: { name: 'A' },
+    };
+    const tooWide = await post('/cases', complaint({ complainant: wideWithLongKey }));
+    expectProblem(tooWide, 413, 'too-many-json-object-keys');
+    expect(tooWide.text.length).toBeLessThan(2_000);
+    const deepWithLongKey = { [longName(1, 200_000)]: { [longName(2, 51)]: manyObjectKeys(51) } };
+    const tooWideInside = await post('/cases', complaint({ details: deepWithLongKey }));
+    expect(tooWideInside.text.length).toBeLessThan(2_000);
   });
 
   it('422: stage 3 requested after the window; an Idempotency-Key reused for another request', async () => {

@@ -50,6 +50,18 @@ const TITLES_BY_CODE: Record<string, string> = {
   'case-changed': 'The case changed meanwhile',
 };
 
+/** A field name or message quoted from the request: a crafted key can be 200 kB long. */
+const MAX_QUOTED_FIELD = 100;
+const MAX_QUOTED_MESSAGE = 300;
+
+const shortened = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+const listed = ({ field, message }: FieldError): FieldError => ({
+  field: shortened(field, MAX_QUOTED_FIELD),
+  message: shortened(message, MAX_QUOTED_MESSAGE),
+});
+
 export function problem(
   status: number,
   code: string,
@@ -66,7 +78,7 @@ export function problem(
         ? `${detail} The first ${MAX_LISTED_ERRORS} are listed, ${leftOff} more are not.`
         : detail,
     code,
-    ...(errors && { errors: errors.slice(0, MAX_LISTED_ERRORS) }),
+    ...(errors && { errors: errors.slice(0, MAX_LISTED_ERRORS).map(listed) }),
     ...(leftOff > 0 && { errorsLeftOff: leftOff }),
     ...extra,
   };
@@ -93,7 +105,7 @@ export class JsonKeyBudgetError extends Error {
     super(
       over === 'body'
         ? `The body holds more than ${limit} keys and array items in all; no request needs that many.`
-        : `${field} holds more than ${limit} keys; no request object needs that many.`,
+        : `${shortened(field, MAX_QUOTED_FIELD)} holds more than ${limit} keys; no request object needs that many.`,
     );
     this.name = 'JsonKeyBudgetError';
   }
