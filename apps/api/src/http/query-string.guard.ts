@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { problem, PROBLEM_MEDIA_TYPE, type FieldError } from './problem';
+import { InputValidationError, type FieldError } from './problem';
 
 /** C0 controls (NUL, tab, newline, …), DEL and the C1 controls: never part of a search or a date. */
 const CONTROL_CHARACTER = /\p{Cc}/u;
@@ -21,11 +21,10 @@ export function controlCharacterErrors(url: string): FieldError[] {
 
 /**
  * Express middleware before every route: one check for every query parameter of every
- * endpoint, so no filter, search or date parser ever sees a control character.
+ * endpoint, so no filter, search or date parser ever sees a control character. The
+ * refusal goes to the error handler that answers for everything before the routes.
  */
-export function refuseControlCharacters(request: Request, response: Response, next: NextFunction) {
+export function refuseControlCharacters(request: Request, _: Response, next: NextFunction) {
   const errors = controlCharacterErrors(request.originalUrl);
-  if (errors.length === 0) return next();
-  const body = problem(400, 'validation-failed', 'The request has invalid fields.', { errors });
-  response.status(400).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
+  next(errors.length === 0 ? undefined : new InputValidationError(errors));
 }
