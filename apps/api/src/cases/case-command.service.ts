@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   authorise,
   CaseNotFoundError,
+  caseStream,
   DomainError,
   foldCase,
   isSystemActor,
@@ -21,7 +22,6 @@ import { CASE_DECIDER } from './case-decider.provider';
 import { caseDetail, type CommandResultResponse } from './case-detail.response';
 import {
   apiPosition,
-  caseStream,
   envelope,
   INTACT,
   IntegrityBrokenError,

@@ -25,7 +25,7 @@ export const justAfter = (instant: Instant): Instant =>
   new Date(Date.parse(instant) + 1).toISOString();
 
 /** sla-sweep: once the soonest deadline still running has passed. */
-export function missedDeadlineDueAt(found: Case): Instant | null {
+function missedDeadlineDueAt(found: Case): Instant | null {
   let soonest: Instant | null = null;
   for (const d of pendingDeadlines(found))
     if (soonest === null || d.dueBy < soonest) soonest = d.dueBy;
@@ -65,7 +65,7 @@ export function sameDayEscalation(
   return { at, fromStage, target };
 }
 
-export const sameDayEscalationDueAt = (found: Case, rules: PolicyRules): Instant | null =>
+const sameDayEscalationDueAt = (found: Case, rules: PolicyRules): Instant | null =>
   sameDayEscalation(found, rules)?.at ?? null;
 
 export function scheduledWork(found: Case, rules: PolicyRules): ScheduledWork {

@@ -83,7 +83,7 @@ export function recordCorrespondence(
   return [
     {
       type: 'CorrespondenceReceived',
-      occurredAt: businessTime('receivedAt', command.data.receivedAt, context, sinceReceipt(found)),
+      occurredAt: businessTime(command, context, sinceReceipt(found)),
       data: { channel, summary },
     },
   ];
@@ -101,7 +101,7 @@ export function recordExternalReferral(
   return [
     {
       type: 'ExternalReferralRecorded',
-      occurredAt: businessTime('referredAt', command.data.referredAt, context, sinceReceipt(found)),
+      occurredAt: businessTime(command, context, sinceReceipt(found)),
       data: {
         body: command.data.body,
         externalReference: command.data.externalReference ?? null,

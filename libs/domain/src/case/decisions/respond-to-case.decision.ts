@@ -92,7 +92,7 @@ export function respondToCase(
   checkAddressee(found, addressedTo);
   checkHandlerChanged(found, command, context);
 
-  const at = businessTime('at', command.data.at, context, sinceStageStart(found));
+  const at = businessTime(command, context, sinceStageStart(found));
   return [
     {
       type: 'CaseResponded',
