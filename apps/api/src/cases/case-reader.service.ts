@@ -1,13 +1,14 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { CaseNotFoundError, DomainError, type Actor, type DocumentRef } from '#domain';
+import { CaseNotFoundError, type Actor, type DocumentRef } from '#domain';
+import { ApiProblemError } from '../http/problem';
 import { STORAGE, type Storage } from '../storage/storage';
 import { caseDetail, type CaseDetailResponse } from './case-detail.response';
 import { loadVisibleCase } from './case-stream';
 
-export class DocumentNotFoundError extends DomainError {
+export class DocumentNotFoundError extends ApiProblemError {
   constructor() {
-    super('not-found', 'document-not-found', 'The case has no such document.');
+    super(404, 'document-not-found', 'The case has no such document.');
   }
 }
 

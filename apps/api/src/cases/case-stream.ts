@@ -13,7 +13,6 @@ import {
   canSeeCase,
   CaseNotFoundError,
   caseStream,
-  DomainError,
   foldCase,
   isCaseId,
   scheduledJobOf,
@@ -24,6 +23,7 @@ import {
   type CaseState,
   type Policy,
 } from '#domain';
+import { ApiProblemError } from '../http/problem';
 import type { RequestContext } from '../http/request-context';
 import { randomUUID } from 'node:crypto';
 
@@ -40,10 +40,10 @@ export const INTACT: Integrity = { valid: true, brokenAtRevision: null };
  * Recording onto a trail that does not verify would chain new hashes onto what may be
  * forged: nothing is recorded until someone has looked into it.
  */
-export class IntegrityBrokenError extends DomainError {
+export class IntegrityBrokenError extends ApiProblemError {
   constructor(revision: number | null) {
     super(
-      'conflict',
+      409,
       'integrity-broken',
       `The case's audit trail does not verify from revision ${revision}: its events may have been altered outside CLF, so nothing more is recorded on it. Ask an administrator to compare it with a backup (GET /cases/:id/history/verify says where it breaks).`,
     );

@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { detectMediaType, safeFilename, type StagedFile } from '#documents';
-import { InvalidCommandError, type Actor, type AttachDocument, type Case } from '#domain';
+import type { Actor, AttachDocument, Case } from '#domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { CaseDocumentsQuotaError, UnsupportedUploadError } from '../../http/problem';
+import {
+  ApiProblemError,
+  CaseDocumentsQuotaError,
+  UnsupportedUploadError,
+} from '../../http/problem';
 import { STORAGE, type Storage } from '../../storage/storage';
 import { CaseCommandService, type CommandOptions } from '../case-command.service';
 import type { CommandResultResponse } from '../case-detail.response';
@@ -83,9 +87,11 @@ export const roomForDocument =
       throw new CaseDocumentsQuotaError(quotaBytes, used);
   };
 
-class EmptyUploadError extends InvalidCommandError {
+class EmptyUploadError extends ApiProblemError {
   constructor() {
-    super('file', 'empty-file', 'The file is empty.');
+    super(400, 'empty-file', 'The file is empty.', {
+      errors: [{ field: 'file', message: 'The file is empty.' }],
+    });
   }
 }
 
