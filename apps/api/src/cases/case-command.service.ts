@@ -47,7 +47,8 @@ export interface CommandOptions {
 const MAX_ATTEMPTS = 5;
 
 /**
- * Load the stream → fold → decide → append at the revision that was read (DESIGN §3).
+ * Load the stream → fold → decide → append at the revision that was read (the flow of a
+ * command in docs/architecture.md).
  * Every command on an existing case goes through here, from people and jobs alike.
  */
 @Injectable()

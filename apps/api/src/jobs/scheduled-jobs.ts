@@ -2,7 +2,7 @@ import { CronExpression } from '@nestjs/schedule';
 import { SCHEDULED_JOBS, systemActor, type CaseCommand, type ScheduledJob } from '#domain';
 import { ApiProblemError } from '../http/problem';
 
-/** Each job's command, and how often its timer fires (DESIGN §7). */
+/** Each job's command, and how often its timer fires. */
 export const JOB_PLAN: Record<ScheduledJob, { command: CaseCommand['type']; cron: string }> = {
   'sla-sweep': { command: 'RecordMissedDeadlines', cron: CronExpression.EVERY_5_MINUTES },
   'auto-close': { command: 'AutoCloseCase', cron: CronExpression.EVERY_HOUR },

@@ -5,7 +5,7 @@ import { pendingDeadlines } from './decisions/deadlines';
 import type { StagePolicy } from '../policy/policy';
 import { stagePolicy, type DecisionContext } from './decisions/decision-context';
 
-/** The scheduled jobs of DESIGN §7, each sending one system command. */
+/** The scheduled jobs, each sending one system command (docs/policies.md, scheduled work). */
 export const SCHEDULED_JOBS = ['sla-sweep', 'auto-close', 'same-day-escalation'] as const;
 export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
 
