@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '#event-store';
 import type { ReceiveCaseRequest } from '../apps/api/src/cases/case-requests';
-import { AcknowledgeCase } from '../apps/api/src/cases/commands/pass-through-commands';
+import { CaseCommandMessage } from '../apps/api/src/cases/commands/case-command.message';
 import { ReceiveCaseCommand } from '../apps/api/src/cases/commands/receive-case.command';
 import { backupCommand, restoreCommand } from '../apps/api/src/operations/backup/backup-commands';
 import { readManifest } from '../apps/api/src/operations/backup/backup-manifest';
@@ -150,7 +150,13 @@ describe('an online backup, restored onto a new server', () => {
                 context,
               }),
             ),
-            commands.execute(new AcknowledgeCase.Message(toAcknowledge.id, {}, { context })),
+            commands.execute(
+              new CaseCommandMessage(
+                toAcknowledge.id,
+                { type: 'AcknowledgeCase', actor: ann, data: {} },
+                { context },
+              ),
+            ),
           );
       },
     });

@@ -3,6 +3,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { ROLES, type Actor, type Role } from '#domain';
 import type { JwtSettings } from '../config/app-config';
 import { formatDuration } from '../config/duration';
+import { ApiProblemError } from '../http/problem';
 import { hs256Secret } from './jwt-secret';
 
 /** A bearer token that does not prove who is calling. */
@@ -37,10 +38,13 @@ export function actorFromClaims(claims: JWTPayload): Actor {
 }
 
 /** The identity provider's key set cannot be fetched: the token may be fine; we cannot tell. */
-export class IdentityProviderUnavailableError extends Error {
+export class IdentityProviderUnavailableError extends ApiProblemError {
   constructor() {
-    super('The identity provider’s signing keys cannot be fetched just now; try again shortly.');
-    this.name = 'IdentityProviderUnavailableError';
+    super(
+      503,
+      'identity-provider-unavailable',
+      'The identity provider’s signing keys cannot be fetched just now; try again shortly.',
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { requestContextOf, type AuthenticatedRequest } from '../http/request-context';
+import type { AuthenticatedRequest } from '../http/request-context';
+import { commandTargetOf } from './case-command.decorators';
 import { CaseCommandService } from './case-command.service';
 import { attachmentProbe, roomForDocument } from './commands/attach-document.command';
 
@@ -20,11 +21,11 @@ export class CanAttachDocumentGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const { actor } = requestContextOf(request);
-    await this.cases.preflight(String(request.params.id), attachmentProbe(actor), {
-      context: requestContextOf(request),
-      ifMatch: request.header('if-match'),
+    const { caseId, options } = commandTargetOf(
+      context.switchToHttp().getRequest<AuthenticatedRequest>(),
+    );
+    await this.cases.preflight(caseId, attachmentProbe(options.context.actor), {
+      ...options,
       require: roomForDocument(this.config.documentsPerCaseBytes, SMALLEST_FILE),
     });
     return true;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bundledPolicy,
+  caseStream,
   createCaseDecider,
   type Actor,
   type AddNote,
@@ -15,7 +16,7 @@ import { ConcurrencyError, SqliteEventStore, type EventStore } from '#event-stor
 import { CaseChangedError, StaleRevisionError } from '../http/problem';
 import type { Storage } from '../storage/storage';
 import { CaseCommandService } from './case-command.service';
-import { caseStream, envelope } from './case-stream';
+import { envelope } from './case-stream';
 
 const staff: Actor = { id: 'u-sam', name: 'Sam', roles: ['staff'] };
 const context = { actor: staff, correlationId: 'req-1' };

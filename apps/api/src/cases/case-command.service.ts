@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   authorise,
   CaseNotFoundError,
+  caseStream,
   DomainError,
   foldCase,
   isSystemActor,
@@ -21,7 +22,6 @@ import { CASE_DECIDER } from './case-decider.provider';
 import { caseDetail, type CommandResultResponse } from './case-detail.response';
 import {
   apiPosition,
-  caseStream,
   envelope,
   INTACT,
   IntegrityBrokenError,
@@ -47,7 +47,8 @@ export interface CommandOptions {
 const MAX_ATTEMPTS = 5;
 
 /**
- * Load the stream → fold → decide → append at the revision that was read (DESIGN §3).
+ * Load the stream → fold → decide → append at the revision that was read (the flow of a
+ * command in docs/architecture.md).
  * Every command on an existing case goes through here, from people and jobs alike.
  */
 @Injectable()

@@ -1,19 +1,9 @@
-import {
-  applyDecorators,
-  Body,
-  Controller,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -23,31 +13,16 @@ import { ApiProblems } from '../http/api-problems.decorator';
 import { OptionalHeader } from '../http/optional-header.decorator';
 import { NoCaseToMatchError } from '../http/problem';
 import { Context, type RequestContext } from '../http/request-context';
+import { CaseCommandPost, CaseCommandTarget, type CommandTarget } from './case-command.decorators';
 import { CommandResultResponse } from './case-detail.response';
 import * as Requests from './case-requests';
-import type { CaseCommandMessage } from './commands/case-command.message';
+import { commandFor, type CaseCommandRouteName, type RequestOf } from './case-requests';
+import { CaseCommandMessage } from './commands/case-command.message';
 import { checkIdempotencyKey } from './commands/idempotency-key';
-import * as Commands from './commands/pass-through-commands';
 import { ReceiveCaseCommand } from './commands/receive-case.command';
-import { RecordGuardianNotificationCommand } from './commands/record-guardian-notification.command';
 import { ETagInterceptor } from './etag.interceptor';
 
-type MessageClass<Body> = new (
-  ...args: ConstructorParameters<typeof CaseCommandMessage<Body>>
-) => CaseCommandMessage<Body>;
-
-/** A command on an existing case: If-Match, and the refusals only an existing case can give. */
-const IfMatch = () =>
-  applyDecorators(
-    ApiHeader({
-      name: 'If-Match',
-      required: false,
-      description: 'The case’s ETag, e.g. "3": refused with 412 if the case has changed since.',
-    }),
-    ApiProblems(404, 409, 412),
-  );
-
-/** Every command of DESIGN §5. Each answers `{id, reference, revision, position, case}` with an ETag. */
+/** Every command with a JSON body. Each answers `{id, reference, revision, position, case}` with an ETag. */
 @ApiTags('cases')
 @ApiBearerAuth()
 @ApiProblems(400, 401, 403, 413, 415, 422, 503)
@@ -56,14 +31,13 @@ const IfMatch = () =>
 export class CaseCommandsController {
   constructor(private readonly commands: CommandBus) {}
 
-  private send<Body>(
-    Message: MessageClass<Body>,
-    id: string,
-    body: Body,
-    context: RequestContext,
-    ifMatch: string | undefined,
+  private send<Name extends CaseCommandRouteName>(
+    name: Name,
+    body: RequestOf<Name>,
+    { caseId, options }: CommandTarget,
   ): Promise<CommandResultResponse> {
-    return this.commands.execute(new Message(id, body, { context, ifMatch }));
+    const command = commandFor(name, body, options.context.actor);
+    return this.commands.execute(new CaseCommandMessage(caseId, command, options));
   }
 
   @Post()
@@ -97,193 +71,89 @@ export class CaseCommandsController {
     return result;
   }
 
-  @Post(':id/acknowledge')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Acknowledge the case' })
-  @ApiOkResponse({ type: CommandResultResponse })
+  @CaseCommandPost('AcknowledgeCase')
   acknowledge(
-    @Param('id') id: string,
     @Body() body: Requests.AcknowledgeCaseRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
+    @CaseCommandTarget() on: CommandTarget,
   ) {
-    return this.send(Commands.AcknowledgeCase.Message, id, body, context, ifMatch);
+    return this.send('AcknowledgeCase', body, on);
   }
 
-  @Post(':id/assign')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Assign the Owner (managers)' })
-  @ApiOkResponse({ type: CommandResultResponse })
-  assign(
-    @Param('id') id: string,
-    @Body() body: Requests.AssignOwnerRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
-  ) {
-    return this.send(Commands.AssignOwner.Message, id, body, context, ifMatch);
+  @CaseCommandPost('AssignOwner')
+  assign(@Body() body: Requests.AssignOwnerRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('AssignOwner', body, on);
   }
 
-  @Post(':id/escalate')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Move the complaint to a later stage' })
-  @ApiOkResponse({ type: CommandResultResponse })
-  escalate(
-    @Param('id') id: string,
-    @Body() body: Requests.EscalateCaseRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
-  ) {
-    return this.send(Commands.EscalateCase.Message, id, body, context, ifMatch);
+  @CaseCommandPost('EscalateCase')
+  escalate(@Body() body: Requests.EscalateCaseRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('EscalateCase', body, on);
   }
 
-  @Post(':id/respond')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Record the response sent (it also acknowledges)' })
-  @ApiOkResponse({ type: CommandResultResponse })
-  respond(
-    @Param('id') id: string,
-    @Body() body: Requests.RespondToCaseRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
-  ) {
-    return this.send(Commands.RespondToCase.Message, id, body, context, ifMatch);
+  @CaseCommandPost('RespondToCase')
+  respond(@Body() body: Requests.RespondToCaseRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('RespondToCase', body, on);
   }
 
-  @Post(':id/correspondence')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Record correspondence from the complainant' })
-  @ApiOkResponse({ type: CommandResultResponse })
+  @CaseCommandPost('RecordCorrespondence')
   correspondence(
-    @Param('id') id: string,
     @Body() body: Requests.RecordCorrespondenceRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
+    @CaseCommandTarget() on: CommandTarget,
   ) {
-    return this.send(Commands.RecordCorrespondence.Message, id, body, context, ifMatch);
+    return this.send('RecordCorrespondence', body, on);
   }
 
-  @Post(':id/notes')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Add a note' })
-  @ApiOkResponse({ type: CommandResultResponse })
-  note(
-    @Param('id') id: string,
-    @Body() body: Requests.AddNoteRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
-  ) {
-    return this.send(Commands.AddNote.Message, id, body, context, ifMatch);
+  @CaseCommandPost('AddNote')
+  note(@Body() body: Requests.AddNoteRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('AddNote', body, on);
   }
 
-  @Post(':id/representative-authorisation')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({
-    summary: 'Record the complainant’s written authorisation of their representative',
-  })
-  @ApiOkResponse({ type: CommandResultResponse })
+  @CaseCommandPost('RecordRepresentativeAuthorisation')
   representativeAuthorisation(
-    @Param('id') id: string,
     @Body() body: Requests.RepresentativeAuthorisationRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
+    @CaseCommandTarget() on: CommandTarget,
   ) {
-    return this.send(
-      Commands.RecordRepresentativeAuthorisation.Message,
-      id,
-      body,
-      context,
-      ifMatch,
-    );
+    return this.send('RecordRepresentativeAuthorisation', body, on);
   }
 
-  @Post(':id/guardian-notification')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Record that a guardian was told, or waive it with a reason' })
-  @ApiOkResponse({ type: CommandResultResponse })
+  @CaseCommandPost('RecordGuardianNotification')
   guardianNotification(
-    @Param('id') id: string,
     @Body() body: Requests.GuardianNotificationRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
+    @CaseCommandTarget() on: CommandTarget,
   ) {
-    return this.send(RecordGuardianNotificationCommand, id, body, context, ifMatch);
+    return this.send('RecordGuardianNotification', body, on);
   }
 
-  @Post(':id/confidentiality-notice')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Record that the complainant was told confidentiality cannot be kept' })
-  @ApiOkResponse({ type: CommandResultResponse })
+  @CaseCommandPost('GiveConfidentialityNotice')
   confidentialityNotice(
-    @Param('id') id: string,
     @Body() body: Requests.ConfidentialityNoticeRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
+    @CaseCommandTarget() on: CommandTarget,
   ) {
-    return this.send(Commands.GiveConfidentialityNotice.Message, id, body, context, ifMatch);
+    return this.send('GiveConfidentialityNotice', body, on);
   }
 
-  @Post(':id/external-referral')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Record a referral to the external body' })
-  @ApiOkResponse({ type: CommandResultResponse })
+  @CaseCommandPost('RecordExternalReferral')
   externalReferral(
-    @Param('id') id: string,
     @Body() body: Requests.ExternalReferralRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
+    @CaseCommandTarget() on: CommandTarget,
   ) {
-    return this.send(Commands.RecordExternalReferral.Message, id, body, context, ifMatch);
+    return this.send('RecordExternalReferral', body, on);
   }
 
-  @Post(':id/categories')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Change the categories (themes)' })
-  @ApiOkResponse({ type: CommandResultResponse })
+  @CaseCommandPost('ChangeCategories')
   categories(
-    @Param('id') id: string,
     @Body() body: Requests.ChangeCategoriesRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
+    @CaseCommandTarget() on: CommandTarget,
   ) {
-    return this.send(Commands.ChangeCategories.Message, id, body, context, ifMatch);
+    return this.send('ChangeCategories', body, on);
   }
 
-  @Post(':id/close')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Close the case' })
-  @ApiOkResponse({ type: CommandResultResponse })
-  close(
-    @Param('id') id: string,
-    @Body() body: Requests.CloseCaseRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
-  ) {
-    return this.send(Commands.CloseCase.Message, id, body, context, ifMatch);
+  @CaseCommandPost('CloseCase')
+  close(@Body() body: Requests.CloseCaseRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('CloseCase', body, on);
   }
 
-  @Post(':id/reopen')
-  @HttpCode(200)
-  @IfMatch()
-  @ApiOperation({ summary: 'Reopen a closed case (managers)' })
-  @ApiOkResponse({ type: CommandResultResponse })
-  reopen(
-    @Param('id') id: string,
-    @Body() body: Requests.ReopenCaseRequest,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
-  ) {
-    return this.send(Commands.ReopenCase.Message, id, body, context, ifMatch);
+  @CaseCommandPost('ReopenCase')
+  reopen(@Body() body: Requests.ReopenCaseRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('ReopenCase', body, on);
   }
 }

@@ -15,7 +15,7 @@ import {
 } from '#domain';
 import type { Integrity } from './case-stream';
 
-/** The case detail of DESIGN §5, as documented in the OpenAPI description. */
+/** The case as every command and `GET /cases/{id}` answer it, as the OpenAPI description documents it. */
 
 class PersonResponse {
   @ApiProperty() id!: string;

@@ -19,7 +19,6 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -27,11 +26,11 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { OptionalHeader } from '../http/optional-header.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { CommandResultResponse } from './case-detail.response';
 import { STORAGE, type Storage } from '../storage/storage';
 import { CanAttachDocumentGuard } from './can-attach-document.guard';
+import { CaseCommandTarget, IfMatch, type CommandTarget } from './case-command.decorators';
 import { CaseReader } from './case-reader.service';
 import { AttachDocumentCommand, type Upload } from './commands/attach-document.command';
 import { ETagInterceptor } from './etag.interceptor';
@@ -81,21 +80,20 @@ export class CaseDocumentsController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The case’s ETag.' })
+  @IfMatch('The case’s ETag.')
   @ApiOkResponse({ type: CommandResultResponse })
   @ApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 503)
   async attach(
-    @Param('id') id: string,
+    @Param('id') _id: string,
     @UploadedFile() file: Upload | undefined,
     @Req() request: Request,
-    @Context() context: RequestContext,
-    @OptionalHeader('if-match') ifMatch?: string,
+    @CaseCommandTarget() { caseId, options }: CommandTarget,
   ): Promise<CommandResultResponse> {
     try {
       requireMultipart(request);
       if (!file)
         throw new BadRequestException('No file: send it in a multipart field named "file".');
-      return await this.commands.execute(new AttachDocumentCommand(id, file, { context, ifMatch }));
+      return await this.commands.execute(new AttachDocumentCommand(caseId, file, options));
     } finally {
       // Stored (moved away) or refused, the temporary file goes with the request.
       if (file) await this.storage.staging.discard(file);

@@ -1,20 +1,14 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  canSeeCase,
-  CaseNotFoundError,
-  DomainError,
-  type Actor,
-  type Case,
-  type DocumentRef,
-} from '#domain';
+import { CaseNotFoundError, type Actor, type DocumentRef } from '#domain';
+import { ApiProblemError } from '../http/problem';
 import { STORAGE, type Storage } from '../storage/storage';
 import { caseDetail, type CaseDetailResponse } from './case-detail.response';
-import { loadCase, type LoadedCase } from './case-stream';
+import { loadVisibleCase } from './case-stream';
 
-export class DocumentNotFoundError extends DomainError {
+export class DocumentNotFoundError extends ApiProblemError {
   constructor() {
-    super('not-found', 'document-not-found', 'The case has no such document.');
+    super(404, 'document-not-found', 'The case has no such document.');
   }
 }
 
@@ -23,18 +17,9 @@ export class DocumentNotFoundError extends DomainError {
 export class CaseReader {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 
-  private async visible(
-    id: string,
-    actor: Actor,
-  ): Promise<{ found: Case; revision: number; integrity: LoadedCase['integrity'] }> {
-    const { state, revision, integrity } = await loadCase(this.storage.events, id);
-    if (state === null || !canSeeCase(actor, state)) throw new CaseNotFoundError();
-    return { found: state, revision: revision!, integrity };
-  }
-
   async detail(id: string, actor: Actor): Promise<CaseDetailResponse> {
-    const { found, revision, integrity } = await this.visible(id, actor);
-    return caseDetail(found, revision, integrity);
+    const { state, revision, integrity } = await loadVisibleCase(this.storage.events, id, actor);
+    return caseDetail(state, revision, integrity);
   }
 
   /** References are issued in upper case (DMM-2026-00042) and read back in any case. */
@@ -53,8 +38,8 @@ export class CaseReader {
     documentId: string,
     actor: Actor,
   ): Promise<{ document: DocumentRef; content: Readable }> {
-    const { found } = await this.visible(id, actor);
-    const document = found.documents.find((d) => d.id === documentId);
+    const { state } = await loadVisibleCase(this.storage.events, id, actor);
+    const document = state.documents.find((d) => d.id === documentId);
     if (!document) throw new DocumentNotFoundError();
     const content = await this.storage.documents.open(document.sha256);
     if (!content) throw new DocumentNotFoundError();

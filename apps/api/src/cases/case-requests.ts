@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsOptional, ValidateIf } from 'class-validator';
 import {
+  type Actor,
+  type CaseCommand,
   ADDRESSEES,
   CASE_KINDS,
   CHANNELS,
@@ -29,8 +31,9 @@ import {
   Text,
   WholeNumber,
 } from './request-fields';
+import { guardianNotificationCommand } from './commands/guardian-notification';
 
-/** The request bodies of DESIGN §5, field for field. */
+/** The request bodies, field for field; commands on a case are paired with theirs at the end. */
 
 export class PersonRequest {
   @Text(1, NAME, { example: 'u-mentor-7' }) id!: string;
@@ -186,4 +189,128 @@ export class CloseCaseRequest {
 
 export class ReopenCaseRequest {
   @Text(1, SHORT_TEXT) reason!: string;
+}
+
+type DataOf<Type extends CaseCommand['type']> = Extract<CaseCommand, { type: Type }>['data'];
+
+/** A command on an existing case, as the API offers it: `POST /cases/{id}/<path>`. */
+export interface CaseCommandRoute<Request extends object> {
+  path: string;
+  /** What it does, for the API's description and a console's menu. */
+  summary: string;
+  /** Who may, in words for people; who really may is decided by the domain's access rules. */
+  roles?: string;
+  request: new () => Request;
+  toCommand(request: Request, actor: Actor): CaseCommand;
+}
+
+/** Request fields the caller left out are absent from the command, not `undefined`. */
+export function given<T extends object>(body: T): T {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** A command whose request is its data as it stands: the request class must fit the data. */
+function passThrough<Type extends CaseCommand['type'], Request extends DataOf<Type> & object>(
+  type: Type,
+  request: new () => Request,
+  path: string,
+  summary: string,
+  roles?: string,
+): CaseCommandRoute<Request> {
+  const toCommand = (body: Request, actor: Actor) =>
+    ({ type, actor, data: given(body) }) as Extract<CaseCommand, { type: Type }>;
+  return { path, summary, ...(roles && { roles }), request, toCommand };
+}
+
+/** Every command on an existing case, by the domain command it sends. */
+export const CASE_COMMAND_ROUTES = {
+  AcknowledgeCase: passThrough(
+    'AcknowledgeCase',
+    AcknowledgeCaseRequest,
+    'acknowledge',
+    'Acknowledge the case',
+  ),
+  AssignOwner: passThrough(
+    'AssignOwner',
+    AssignOwnerRequest,
+    'assign',
+    'Assign the Owner',
+    'managers',
+  ),
+  EscalateCase: passThrough(
+    'EscalateCase',
+    EscalateCaseRequest,
+    'escalate',
+    'Move the complaint to a later stage',
+  ),
+  RespondToCase: passThrough(
+    'RespondToCase',
+    RespondToCaseRequest,
+    'respond',
+    'Record the response sent (it also acknowledges)',
+  ),
+  RecordCorrespondence: passThrough(
+    'RecordCorrespondence',
+    RecordCorrespondenceRequest,
+    'correspondence',
+    'Record correspondence from the complainant',
+  ),
+  AddNote: passThrough('AddNote', AddNoteRequest, 'notes', 'Add a note'),
+  RecordRepresentativeAuthorisation: passThrough(
+    'RecordRepresentativeAuthorisation',
+    RepresentativeAuthorisationRequest,
+    'representative-authorisation',
+    'Record the complainant’s written authorisation of their representative',
+  ),
+  RecordGuardianNotification: {
+    path: 'guardian-notification',
+    summary: 'Record that a guardian was told, or waive it with a reason',
+    request: GuardianNotificationRequest,
+    toCommand: guardianNotificationCommand,
+  } satisfies CaseCommandRoute<GuardianNotificationRequest>,
+  GiveConfidentialityNotice: passThrough(
+    'GiveConfidentialityNotice',
+    ConfidentialityNoticeRequest,
+    'confidentiality-notice',
+    'Record that the complainant was told confidentiality cannot be kept',
+  ),
+  RecordExternalReferral: passThrough(
+    'RecordExternalReferral',
+    ExternalReferralRequest,
+    'external-referral',
+    'Record a referral to the external body',
+  ),
+  ChangeCategories: passThrough(
+    'ChangeCategories',
+    ChangeCategoriesRequest,
+    'categories',
+    'Change the categories (themes)',
+  ),
+  CloseCase: passThrough('CloseCase', CloseCaseRequest, 'close', 'Close the case'),
+  ReopenCase: passThrough(
+    'ReopenCase',
+    ReopenCaseRequest,
+    'reopen',
+    'Reopen a closed case',
+    'managers',
+  ),
+} as const;
+
+export type CaseCommandRouteName = keyof typeof CASE_COMMAND_ROUTES;
+
+/** The request class of a route, as its controller method receives it. */
+export type RequestOf<Name extends CaseCommandRouteName> = InstanceType<
+  (typeof CASE_COMMAND_ROUTES)[Name]['request']
+>;
+
+/** The domain command a route's request asks for. */
+export function commandFor<Name extends CaseCommandRouteName>(
+  name: Name,
+  request: RequestOf<Name>,
+  actor: Actor,
+): CaseCommand {
+  // Each entry pairs its request class with its own `toCommand`; TypeScript cannot follow
+  // `Name` through the union of entries, so the pairing is asserted here, once.
+  const route = CASE_COMMAND_ROUTES[name] as CaseCommandRoute<RequestOf<Name>>;
+  return route.toCommand(request, actor);
 }

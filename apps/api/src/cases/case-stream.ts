@@ -9,24 +9,23 @@ import {
   type RecordedEvent,
 } from '#event-store';
 import {
-  DomainError,
+  asCaseEvent,
+  canSeeCase,
+  CaseNotFoundError,
+  caseStream,
   foldCase,
+  isCaseId,
   scheduledJobOf,
   systemActor,
+  type Actor,
+  type Case,
   type CaseEvent,
   type CaseState,
   type Policy,
 } from '#domain';
+import { ApiProblemError } from '../http/problem';
 import type { RequestContext } from '../http/request-context';
 import { randomUUID } from 'node:crypto';
-
-/** One stream per case (DESIGN §3). */
-export const CASE_CATEGORY = 'clfcase';
-export const caseStream = (id: string) => `${CASE_CATEGORY}-${id}`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Case ids are lower-case UUIDs; anything else names no case (and reads nothing). */
-export const isCaseId = (id: string) => UUID.test(id);
 
 /** Whether a case's stored events still hash as they did when recorded. */
 export interface Integrity {
@@ -41,10 +40,10 @@ export const INTACT: Integrity = { valid: true, brokenAtRevision: null };
  * Recording onto a trail that does not verify would chain new hashes onto what may be
  * forged: nothing is recorded until someone has looked into it.
  */
-export class IntegrityBrokenError extends DomainError {
+export class IntegrityBrokenError extends ApiProblemError {
   constructor(revision: number | null) {
     super(
-      'conflict',
+      409,
       'integrity-broken',
       `The case's audit trail does not verify from revision ${revision}: its events may have been altered outside CLF, so nothing more is recorded on it. Ask an administrator to compare it with a backup (GET /cases/:id/history/verify says where it breaks).`,
     );
@@ -81,7 +80,7 @@ export async function loadCase(store: EventStore, id: string): Promise<LoadedCas
   try {
     const events = await store.readStream(caseStream(id));
     return {
-      state: foldCase(events as unknown as CaseEvent[]),
+      state: foldCase(events.map(asCaseEvent)),
       revision: events[events.length - 1].revision,
       events,
       integrity: integrityOf(id, events),
@@ -90,6 +89,27 @@ export async function loadCase(store: EventStore, id: string): Promise<LoadedCas
     if (error instanceof StreamNotFoundError) return NO_CASE;
     throw error;
   }
+}
+
+/** A case that exists, as `loadCase` found it. */
+export type VisibleCase = LoadedCase & { state: Case; revision: number };
+
+/**
+ * The case, for someone allowed to see it; else 404, whether it does not exist or they may
+ * not see it, so that its existence is not disclosed.
+ */
+export async function loadVisibleCase(
+  store: EventStore,
+  id: string,
+  actor: Actor,
+): Promise<VisibleCase> {
+  return visibleTo(actor, await loadCase(store, id));
+}
+
+/** The loaded case, if `actor` may see it; else 404. */
+export function visibleTo(actor: Actor, loaded: LoadedCase): VisibleCase {
+  if (loaded.state === null || !canSeeCase(actor, loaded.state)) throw new CaseNotFoundError();
+  return loaded as VisibleCase;
 }
 
 /** The API's `position`: the global commit position, as a JSON number. */

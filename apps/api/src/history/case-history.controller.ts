@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { canSeeCase, CaseNotFoundError, foldCase, type Actor, type CaseEvent } from '#domain';
+import { asCaseEvent, CaseNotFoundError, caseStream, foldCase } from '#domain';
 import { StreamNotFoundError, type RecordedEvent } from '#event-store';
 import { caseDetail } from '../cases/case-detail.response';
-import { caseStream, isCaseId, loadCase, apiPosition } from '../cases/case-stream';
+import { apiPosition, loadVisibleCase } from '../cases/case-stream';
 import { Instant } from '../cases/request-fields';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
@@ -44,13 +44,6 @@ const entry = (event: RecordedEvent) => ({
 export class CaseHistoryController {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 
-  /** Whoever may see the case now may read its history. */
-  private async visible(id: string, actor: Actor) {
-    const loaded = await loadCase(this.storage.events, id);
-    if (loaded.state === null || !canSeeCase(actor, loaded.state)) throw new CaseNotFoundError();
-    return loaded;
-  }
-
   @Get()
   @ApiOperation({
     summary: 'Every event of the case; with asOf, the case as the system knew it then',
@@ -60,13 +53,14 @@ export class CaseHistoryController {
     @Query() { asOf }: HistoryRequest,
     @Context() { actor }: RequestContext,
   ) {
-    const { state, events, integrity } = await this.visible(id, actor);
+    // Whoever may see the case now may read its history.
+    const { state, events, integrity } = await loadVisibleCase(this.storage.events, id, actor);
     const cutoff = asOf && new Date(asOf).toISOString();
     const known = cutoff ? events.filter((e) => e.recordedAt <= cutoff) : events;
-    const then = cutoff ? foldCase(known as unknown as CaseEvent[]) : state;
+    const then = cutoff ? foldCase(known.map(asCaseEvent)) : state;
     return {
       id,
-      reference: state!.reference,
+      reference: state.reference,
       asOf: cutoff ?? null,
       // Of the whole trail as stored now, with or without asOf.
       integrity,
@@ -80,8 +74,7 @@ export class CaseHistoryController {
     summary: 'Recompute the hash chain: is the trail intact, and if not, where does it break?',
   })
   async verify(@Param('id') id: string, @Context() { actor }: RequestContext) {
-    if (!isCaseId(id)) throw new CaseNotFoundError();
-    await this.visible(id, actor);
+    await loadVisibleCase(this.storage.events, id, actor);
     try {
       return await this.storage.events.verify(caseStream(id));
     } catch (error) {

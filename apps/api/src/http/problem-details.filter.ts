@@ -9,22 +9,7 @@ import type { Response } from 'express';
 import { DomainError, type DomainErrorKind } from '#domain';
 import { ConcurrencyError, EventStoreUnavailableError } from '#event-store';
 import { ReadModelsNotReadyError } from '#read-models';
-import { IdentityProviderUnavailableError } from '../auth/token-verifier';
-import { ServerStoppingError } from '../jobs/scheduled-jobs';
-import {
-  InputValidationError,
-  JsonKeyBudgetError,
-  problem,
-  PROBLEM_MEDIA_TYPE,
-  NoCaseToMatchError,
-  ReadModelBehindError,
-  StaleRevisionError,
-  CaseChangedError,
-  UnsupportedUploadError,
-  UploadsBusyError,
-  CaseDocumentsQuotaError,
-  type Problem,
-} from './problem';
+import { ApiProblemError, problem, PROBLEM_MEDIA_TYPE, type Problem } from './problem';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -129,52 +114,26 @@ function fromHttpException(exception: HttpException): Problem {
   return problem(status, code, detail);
 }
 
-/** The one place an error becomes a response: RFC 9457 problem+json, never a stack trace. */
-export function toProblem(exception: unknown): Problem {
-  if (exception instanceof DomainError) {
-    const status = STATUS_OF_KIND[exception.kind];
-    const errors = exception.field
-      ? [{ field: exception.field, message: exception.message }]
-      : undefined;
-    return problem(status, exception.code, exception.message, errors ? { errors } : {});
-  }
-  if (exception instanceof InputValidationError)
-    return problem(400, 'validation-failed', 'The request has invalid fields.', {
-      errors: exception.errors,
-    });
-  if (exception instanceof JsonKeyBudgetError)
-    return problem(
-      413,
-      exception.over === 'body' ? 'too-many-json-keys' : 'too-many-json-object-keys',
-      exception.message,
-    );
-  if (exception instanceof StaleRevisionError)
-    return problem(412, 'stale-revision', exception.message, {
-      currentRevision: exception.currentRevision,
-    });
-  if (exception instanceof CaseChangedError)
-    return problem(409, 'case-changed', exception.message, {
-      currentRevision: exception.currentRevision,
-    });
-  if (exception instanceof NoCaseToMatchError)
-    return problem(412, 'no-case-to-match', exception.message);
-  if (exception instanceof UnsupportedUploadError)
-    return problem(415, 'unsupported-file-type', exception.message);
-  if (exception instanceof CaseDocumentsQuotaError)
-    return problem(413, 'case-documents-quota', exception.message);
-  if (exception instanceof UploadsBusyError) return problem(503, 'uploads-busy', exception.message);
+/** The domain's refusals: each kind of rule answers with one status. */
+function fromDomain(exception: DomainError): Problem {
+  const errors = exception.field
+    ? [{ field: exception.field, message: exception.message }]
+    : undefined;
+  return problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, { errors });
+}
+
+/**
+ * The application's refusals, and what the stores under it throw, as the problem each
+ * means to a caller.
+ */
+function fromApplication(exception: unknown): Problem | null {
+  if (exception instanceof ApiProblemError) return exception.toProblem();
   if (exception instanceof ConcurrencyError)
     return problem(
       409,
       'concurrent-changes',
       'Others are changing this case right now; try again.',
     );
-  if (exception instanceof IdentityProviderUnavailableError)
-    return problem(503, 'identity-provider-unavailable', exception.message);
-  if (exception instanceof ReadModelBehindError)
-    return problem(503, 'read-model-behind', exception.message);
-  if (exception instanceof ServerStoppingError)
-    return problem(503, 'server-stopping', exception.message);
   if (exception instanceof ReadModelsNotReadyError)
     return problem(503, 'read-models-not-ready', exception.message);
   if (exception instanceof EventStoreUnavailableError)
@@ -183,6 +142,11 @@ export function toProblem(exception: unknown): Problem {
       'store-unavailable',
       'The event store cannot be reached; try again shortly.',
     );
+  return null;
+}
+
+/** Nest's, Express's, multer's and busboy's refusals, before or around our own code. */
+function fromFramework(exception: unknown): Problem {
   if (exception instanceof HttpException) return fromHttpException(exception);
   if (isBodyParserError(exception)) return fromBodyParser(exception);
   if (isUploadCutOff(exception))
@@ -194,6 +158,12 @@ export function toProblem(exception: unknown): Problem {
       'The Content-Type names no usable multipart boundary: send the file as multipart/form-data.',
     );
   return problem(500, 'internal-error', 'Something went wrong on our side; it has been logged.');
+}
+
+/** The one place an error becomes a response: RFC 9457 problem+json, never a stack trace. */
+export function toProblem(exception: unknown): Problem {
+  if (exception instanceof DomainError) return fromDomain(exception);
+  return fromApplication(exception) ?? fromFramework(exception);
 }
 
 @Catch()
@@ -210,8 +180,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     else if (body.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : exception);
     if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    if (exception instanceof UploadsBusyError)
-      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    const retryAfter = exception instanceof ApiProblemError && exception.extras.retryAfterSeconds;
+    if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
     if (response.headersSent) {
       response.end();
       return;

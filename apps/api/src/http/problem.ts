@@ -84,11 +84,43 @@ export function problem(
   };
 }
 
+/** What a problem document may add to its status, code and detail. */
+export type ProblemExtras = Partial<Pick<Problem, 'errors' | 'currentRevision'>>;
+
+/**
+ * A refusal by the application (not the domain's rules, not the framework's parsing): the
+ * status and code it answers with, and what else the response carries. The problem filter
+ * answers every one of them alike.
+ */
+export class ApiProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extras: ProblemExtras & {
+      /** The response's detail, when it is not the message (which names the fields at fault). */
+      detail?: string;
+      /** Seconds after which asking again may succeed: `Retry-After`. */
+      retryAfterSeconds?: number;
+    } = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  toProblem(): Problem {
+    const { detail = this.message, retryAfterSeconds: _, ...extras } = this.extras;
+    return problem(this.status, this.code, detail, extras);
+  }
+}
+
 /** Input that failed validation: 400 with every field at fault. */
-export class InputValidationError extends Error {
+export class InputValidationError extends ApiProblemError {
   constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
-    this.name = 'InputValidationError';
+    super(400, 'validation-failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      detail: 'The request has invalid fields.',
+      errors,
+    });
   }
 }
 
@@ -96,31 +128,34 @@ export class InputValidationError extends Error {
  * A JSON body with more keys (and array items) in all, or in one object, than any request
  * needs: refused before validation, which would take seconds over tens of thousands.
  */
-export class JsonKeyBudgetError extends Error {
+export class JsonKeyBudgetError extends ApiProblemError {
   constructor(
     readonly over: 'body' | 'object',
     readonly limit: number,
     readonly field = '(body)',
   ) {
     super(
+      413,
+      over === 'body' ? 'too-many-json-keys' : 'too-many-json-object-keys',
       over === 'body'
         ? `The body holds more than ${limit} keys and array items in all; no request needs that many.`
         : `${shortened(field, MAX_QUOTED_FIELD)} holds more than ${limit} keys; no request object needs that many.`,
     );
-    this.name = 'JsonKeyBudgetError';
   }
 }
 
 /** `If-Match` names a revision the case is no longer at. */
-export class StaleRevisionError extends Error {
+export class StaleRevisionError extends ApiProblemError {
   constructor(
     readonly expected: string,
     readonly currentRevision: number,
   ) {
     super(
+      412,
+      'stale-revision',
       `If-Match expected revision ${expected} but the case is at revision ${currentRevision}: reload it and try again.`,
+      { currentRevision },
     );
-    this.name = 'StaleRevisionError';
   }
 }
 
@@ -128,43 +163,47 @@ export class StaleRevisionError extends Error {
  * The case changed while a command without `If-Match` was being recorded, so that the
  * command would now do something other than what it did when first decided.
  */
-export class CaseChangedError extends Error {
+export class CaseChangedError extends ApiProblemError {
   constructor(readonly currentRevision: number) {
     super(
+      409,
+      'case-changed',
       `The case changed while your request was being recorded (it is now at revision ${currentRevision}), and the request would no longer do what it did when you sent it. Look at the case again and, if it is still needed, send it again.`,
+      { currentRevision },
     );
-    this.name = 'CaseChangedError';
   }
 }
 
 /** An upload in a format the case cannot hold. */
-export class UnsupportedUploadError extends Error {
+export class UnsupportedUploadError extends ApiProblemError {
   constructor(message: string) {
-    super(message);
-    this.name = 'UnsupportedUploadError';
+    super(415, 'unsupported-file-type', message);
   }
 }
 
 /** As many uploads as the server takes at once are under way. */
-export class UploadsBusyError extends Error {
+export class UploadsBusyError extends ApiProblemError {
   constructor(readonly retryAfterSeconds: number) {
     super(
+      503,
+      'uploads-busy',
       `The server is receiving as many uploads as it takes at once; send this one again in ${retryAfterSeconds} seconds.`,
+      { retryAfterSeconds },
     );
-    this.name = 'UploadsBusyError';
   }
 }
 
 /** A document that would take a case past the room it has for documents. */
-export class CaseDocumentsQuotaError extends Error {
+export class CaseDocumentsQuotaError extends ApiProblemError {
   constructor(
     readonly quotaBytes: number,
     readonly usedBytes: number,
   ) {
     super(
+      413,
+      'case-documents-quota',
       `This case may hold at most ${megabytes(quotaBytes)} of documents and already holds ${megabytes(usedBytes)}; this file would take it past that limit. Documents stay on a case once attached: attach a smaller file, or ask an administrator to raise CLF_DOCUMENTS_PER_CASE_MB.`,
     );
-    this.name = 'CaseDocumentsQuotaError';
   }
 }
 
@@ -173,21 +212,23 @@ const megabytes = (bytes: number) =>
   `${Number.isInteger(bytes / MEGABYTE) ? bytes / MEGABYTE : (bytes / MEGABYTE).toFixed(1)} MB`;
 
 /** The read models have not reached the position the caller asked for in time. */
-export class ReadModelBehindError extends Error {
+export class ReadModelBehindError extends ApiProblemError {
   constructor(position: string) {
     super(
+      503,
+      'read-model-behind',
       `The queues and reports have not caught up with position ${position} within 5 seconds; try again.`,
     );
-    this.name = 'ReadModelBehindError';
   }
 }
 
 /** If-Match sent when creating: there is no case yet for it to match. */
-export class NoCaseToMatchError extends Error {
+export class NoCaseToMatchError extends ApiProblemError {
   constructor() {
     super(
+      412,
+      'no-case-to-match',
       'If-Match names a version of an existing case; a new case has none. Send POST /cases without it.',
     );
-    this.name = 'NoCaseToMatchError';
   }
 }

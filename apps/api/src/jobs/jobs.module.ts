@@ -4,7 +4,7 @@ import { CasesModule } from '../cases/cases.module';
 import { JobRunner } from './job-runner.service';
 import { JobTimers } from './job-timers';
 
-/** The scheduled jobs (DESIGN §7): on demand always, and on their timers where `timers`. */
+/** The scheduled jobs (docs/policies.md, scheduled work): on demand always, and on their timers where `timers`. */
 @Module({})
 export class JobsModule {
   static forRoot({ timers }: { timers: boolean }): DynamicModule {

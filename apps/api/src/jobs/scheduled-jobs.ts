@@ -1,13 +1,8 @@
 import { CronExpression } from '@nestjs/schedule';
-import {
-  DomainError,
-  SCHEDULED_JOBS,
-  systemActor,
-  type CaseCommand,
-  type ScheduledJob,
-} from '#domain';
+import { SCHEDULED_JOBS, systemActor, type CaseCommand, type ScheduledJob } from '#domain';
+import { ApiProblemError } from '../http/problem';
 
-/** Each job's command, and how often its timer fires (DESIGN §7). */
+/** Each job's command, and how often its timer fires. */
 export const JOB_PLAN: Record<ScheduledJob, { command: CaseCommand['type']; cron: string }> = {
   'sla-sweep': { command: 'RecordMissedDeadlines', cron: CronExpression.EVERY_5_MINUTES },
   'auto-close': { command: 'AutoCloseCase', cron: CronExpression.EVERY_HOUR },
@@ -29,10 +24,10 @@ export function jobCommand(job: ScheduledJob): CaseCommand {
   return { type: JOB_PLAN[job].command, actor: systemActor(job), data: {} } as CaseCommand;
 }
 
-export class NoSuchJobError extends DomainError {
+export class NoSuchJobError extends ApiProblemError {
   constructor(name: string) {
     super(
-      'not-found',
+      404,
       'no-such-job',
       `There is no job "${name}"; the jobs are ${SCHEDULED_JOBS.join(', ')}.`,
     );
@@ -44,10 +39,10 @@ export function scheduledJob(name: string): ScheduledJob {
   return name as ScheduledJob;
 }
 
-export class JobAlreadyRunningError extends DomainError {
+export class JobAlreadyRunningError extends ApiProblemError {
   constructor(job: ScheduledJob) {
     super(
-      'conflict',
+      409,
       'job-running',
       `The ${job} job is running on another server; try again when it has finished.`,
     );
@@ -55,9 +50,12 @@ export class JobAlreadyRunningError extends DomainError {
 }
 
 /** A job asked of a server that is shutting down (503: ask again, or another replica). */
-export class ServerStoppingError extends Error {
+export class ServerStoppingError extends ApiProblemError {
   constructor() {
-    super('The server is shutting down; run the job again shortly, or on another server.');
-    this.name = 'ServerStoppingError';
+    super(
+      503,
+      'server-stopping',
+      'The server is shutting down; run the job again shortly, or on another server.',
+    );
   }
 }

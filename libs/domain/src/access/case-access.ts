@@ -40,7 +40,7 @@ export function caseVisibility(actor: Actor): CaseVisibility {
   return { scope: 'none' };
 }
 
-export const isParticipant = (found: Case, personId: string) =>
+const isParticipant = (found: Case, personId: string) =>
   found.recipient.id === personId || found.owner?.id === personId;
 
 export function canSeeCase(actor: Actor, found: Case): boolean {

@@ -138,5 +138,3 @@ export type CaseCommand =
   | RecordMissedDeadlines
   | AutoCloseCase
   | EscalateUnresolvedSameDay;
-
-export type CaseCommandType = CaseCommand['type'];

@@ -29,7 +29,7 @@ import { receiveCase } from './decisions/receive-case.decision';
 import { respondToCase } from './decisions/respond-to-case.decision';
 
 /**
- * The case as a decider: `decide` checks the actor may send the command (DESIGN §6), then
+ * The case as a decider: `decide` checks the actor may send the command (access/case-access.ts), then
  * turns it into events (or throws a DomainError naming the rule); `evolve` folds events
  * into state. Pure: the policy is fixed when the
  * decider is made, and `now` is passed in.

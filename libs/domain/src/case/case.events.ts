@@ -171,23 +171,3 @@ export type CaseEvent =
   | CaseReopened;
 
 export type CaseEventType = CaseEvent['type'];
-
-export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
-  'CaseReceived',
-  'CaseAcknowledged',
-  'OwnerAssigned',
-  'CaseEscalated',
-  'CaseResponded',
-  'CorrespondenceReceived',
-  'NoteAdded',
-  'DocumentAttached',
-  'RepresentativeAuthorised',
-  'GuardianNotified',
-  'GuardianNotificationWaived',
-  'ConfidentialityNoticeGiven',
-  'CategoriesChanged',
-  'ExternalReferralRecorded',
-  'DeadlineMissed',
-  'CaseClosed',
-  'CaseReopened',
-];

@@ -6,6 +6,7 @@ import type { DecisionContext } from './decisions/decision-context';
 import { escalateUnresolvedSameDay } from './decisions/escalate-case.decision';
 import { scheduledWork, type ScheduledJob } from './scheduled-work';
 import type { CaseCommand } from './case.commands';
+import { givenBusinessTime } from './business-time';
 import { parseInstant } from './instant';
 
 const SYSTEM = { id: 'system:catch-up', roles: [] } as const;
@@ -66,18 +67,12 @@ function earliest(
   return found;
 }
 
-/** The fields in which commands give the business time of what they record. */
-const BUSINESS_TIME_FIELDS = ['at', 'receivedAt', 'requestReceivedAt', 'referredAt', 'notifiedAt'];
-
 /**
  * When the command's event happened in the world (a letter's arrival, a call), as far as
  * it says and is valid; else now. The decision itself refuses a time that is not valid.
  */
 export function businessTimeOf(command: CaseCommand, now: Date): string {
-  const data = command.data as Record<string, unknown>;
-  for (const field of BUSINESS_TIME_FIELDS) {
-    const given = typeof data[field] === 'string' ? parseInstant(data[field]) : null;
-    if (given) return (given < now ? given : now).toISOString();
-  }
-  return now.toISOString();
+  const given = givenBusinessTime(command)?.given;
+  const at = given === undefined ? null : parseInstant(given);
+  return (at !== null && at < now ? at : now).toISOString();
 }

@@ -7,7 +7,7 @@
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-export const EARLIEST_INSTANT = '2000-01-01T00:00:00.000Z';
+const EARLIEST_INSTANT = '2000-01-01T00:00:00.000Z';
 
 export function parseInstant(text: string): Date | null {
   const match = ISO_INSTANT.exec(text);

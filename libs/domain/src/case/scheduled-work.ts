@@ -5,7 +5,7 @@ import { pendingDeadlines } from './decisions/deadlines';
 import type { StagePolicy } from '../policy/policy';
 import { stagePolicy, type DecisionContext } from './decisions/decision-context';
 
-/** The scheduled jobs of DESIGN §7, each sending one system command. */
+/** The scheduled jobs, each sending one system command (docs/policies.md, scheduled work). */
 export const SCHEDULED_JOBS = ['sla-sweep', 'auto-close', 'same-day-escalation'] as const;
 export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
 
@@ -25,7 +25,7 @@ export const justAfter = (instant: Instant): Instant =>
   new Date(Date.parse(instant) + 1).toISOString();
 
 /** sla-sweep: once the soonest deadline still running has passed. */
-export function missedDeadlineDueAt(found: Case): Instant | null {
+function missedDeadlineDueAt(found: Case): Instant | null {
   let soonest: Instant | null = null;
   for (const d of pendingDeadlines(found))
     if (soonest === null || d.dueBy < soonest) soonest = d.dueBy;
@@ -65,7 +65,7 @@ export function sameDayEscalation(
   return { at, fromStage, target };
 }
 
-export const sameDayEscalationDueAt = (found: Case, rules: PolicyRules): Instant | null =>
+const sameDayEscalationDueAt = (found: Case, rules: PolicyRules): Instant | null =>
   sameDayEscalation(found, rules)?.at ?? null;
 
 export function scheduledWork(found: Case, rules: PolicyRules): ScheduledWork {

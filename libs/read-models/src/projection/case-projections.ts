@@ -1,7 +1,7 @@
-import type { PolicyRules } from '#domain';
+import { CASE_CATEGORY, type PolicyRules } from '#domain';
 import { START, type Clock, type EventStore } from '#event-store';
 import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
-import { CASE_CATEGORY, CaseProjector } from './case-projector';
+import { CaseProjector } from './case-projector';
 import { ProjectionRunner } from './projection-runner';
 import {
   lagBehind,

@@ -1,11 +1,8 @@
-import { evolve, scheduledWork, type CaseEvent, type PolicyRules } from '#domain';
+import { asCaseEvent, caseIdOf, evolve, scheduledWork, type PolicyRules } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { eventFacts, stateFacts } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import { summarise } from '../case-summary';
-
-export const CASE_CATEGORY = 'clfcase';
-const caseIdOf = (stream: string) => stream.slice(CASE_CATEGORY.length + 1);
 
 /** An event arrived out of order for its case: the read model cannot be trusted to go on. */
 export class ProjectionGapError extends Error {
@@ -44,7 +41,7 @@ export class CaseProjector {
       if (recorded.revision <= appliedUpTo) continue;
       if (recorded.revision !== appliedUpTo + 1)
         throw new ProjectionGapError(caseId, appliedUpTo + 1, recorded.revision);
-      const event = recorded as unknown as CaseEvent;
+      const event = asCaseEvent(recorded);
       const before = current?.state ?? null;
       const after = evolve(before, event);
       if (after === null) continue; // not a case (an event before CaseReceived): nothing to show

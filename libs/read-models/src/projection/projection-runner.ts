@@ -9,7 +9,8 @@ import {
 } from '#event-store';
 import type { CaseRecord, StoredCase } from '../case-record';
 import type { Checkpoint, ReadModelStore } from '../read-model.port';
-import { CASE_CATEGORY, CaseProjector } from './case-projector';
+import { CASE_CATEGORY } from '#domain';
+import { CaseProjector } from './case-projector';
 
 export interface RunnerOptions {
   batchSize?: number;

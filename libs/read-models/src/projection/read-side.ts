@@ -1,7 +1,7 @@
 import type { Clock, EventStore, Position } from '#event-store';
 import { START } from '#event-store';
 import type { ReadModelStore } from '../read-model.port';
-import { CASE_CATEGORY } from './case-projector';
+import { CASE_CATEGORY } from '#domain';
 
 export const READ_MODEL_NAMES = ['case-queue', 'monthly-statistics', 'themes'] as const;
 

@@ -1,21 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { detectMediaType, safeFilename, type StagedFile } from '#documents';
-import { InvalidCommandError, type Actor, type AttachDocument, type Case } from '#domain';
+import type { Actor, AttachDocument, Case } from '#domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { CaseDocumentsQuotaError, UnsupportedUploadError } from '../../http/problem';
+import {
+  ApiProblemError,
+  CaseDocumentsQuotaError,
+  UnsupportedUploadError,
+} from '../../http/problem';
 import { STORAGE, type Storage } from '../../storage/storage';
-import { CaseCommandService } from '../case-command.service';
+import { CaseCommandService, type CommandOptions } from '../case-command.service';
 import type { CommandResultResponse } from '../case-detail.response';
-import { CaseCommandMessage } from './case-command.message';
 
 /** An upload as multer's staging storage leaves it: a temporary file, already hashed. */
 export interface Upload extends StagedFile {
   originalname: string;
 }
 
-export class AttachDocumentCommand extends CaseCommandMessage<Upload> {}
+/** An upload for a case: what it is can be told only once its bytes are read. */
+export class AttachDocumentCommand extends Command<CommandResultResponse> {
+  constructor(
+    readonly caseId: string,
+    readonly file: Upload,
+    readonly options: CommandOptions,
+  ) {
+    super();
+  }
+}
 
 /**
  * Checks what the staged file is, then — once the command is known to succeed, room on the
@@ -34,11 +46,7 @@ export class AttachDocumentHandler implements ICommandHandler<
     private readonly cases: CaseCommandService,
   ) {}
 
-  async execute({
-    caseId,
-    body: file,
-    options,
-  }: AttachDocumentCommand): Promise<CommandResultResponse> {
+  async execute({ caseId, file, options }: AttachDocumentCommand): Promise<CommandResultResponse> {
     if (file.size === 0) throw new EmptyUploadError();
     const mediaType = await detectMediaType(file.path);
     if (mediaType === null)
@@ -79,9 +87,11 @@ export const roomForDocument =
       throw new CaseDocumentsQuotaError(quotaBytes, used);
   };
 
-class EmptyUploadError extends InvalidCommandError {
+class EmptyUploadError extends ApiProblemError {
   constructor() {
-    super('file', 'empty-file', 'The file is empty.');
+    super(400, 'empty-file', 'The file is empty.', {
+      errors: [{ field: 'file', message: 'The file is empty.' }],
+    });
   }
 }
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '#event-store';
-import { PolicyRuleError } from '#domain';
-import { InputValidationError } from '../../http/problem';
+import { ApiProblemError, InputValidationError } from '../../http/problem';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -34,9 +33,10 @@ export function caseIdForKey(callerId: string, key: string): string {
 export const requestHash = (body: unknown) =>
   createHash('sha256').update(canonicalJson(body)).digest('hex');
 
-export class IdempotencyKeyReusedError extends PolicyRuleError {
+export class IdempotencyKeyReusedError extends ApiProblemError {
   constructor() {
     super(
+      422,
       'idempotency-key-reused',
       'This Idempotency-Key was already used for a different request; use a new key for a new case.',
     );

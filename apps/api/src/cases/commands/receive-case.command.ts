@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  asCaseEvent,
   authorise,
-  canSeeCase,
-  CaseNotFoundError,
+  caseStream,
   foldCase,
   type Actor,
   type CaseDecider,
-  type CaseEvent,
   type ReceiveCase,
 } from '#domain';
 import type { Clock } from '#event-store';
@@ -16,9 +15,8 @@ import { CLOCK, STORAGE, type Storage } from '../../storage/storage';
 import { CaseCommandService, type CommandOptions } from '../case-command.service';
 import { CASE_DECIDER } from '../case-decider.provider';
 import type { CommandResultResponse } from '../case-detail.response';
-import type { ReceiveCaseRequest } from '../case-requests';
-import { apiPosition, caseStream, envelope, INTACT, isConcurrencyError } from '../case-stream';
-import { given } from './case-command.message';
+import { given, type ReceiveCaseRequest } from '../case-requests';
+import { apiPosition, envelope, INTACT, isConcurrencyError, visibleTo } from '../case-stream';
 import { caseIdForKey, IdempotencyKeyReusedError, requestHash } from './idempotency-key';
 
 export class ReceiveCaseCommand extends Command<CommandResultResponse> {
@@ -107,16 +105,16 @@ export class ReceiveCaseHandler implements ICommandHandler<
     hash: string,
     actor: Actor,
   ): Promise<CommandResultResponse | null> {
-    const { events, state, integrity } = await this.cases.load(caseId);
-    if (events.length === 0 || state === null) return null;
-    if (!canSeeCase(actor, state)) throw new CaseNotFoundError();
+    const loaded = await this.cases.load(caseId);
+    if (loaded.state === null) return null;
+    const { events, integrity } = visibleTo(actor, loaded);
     const [first] = events;
     if (first.metadata.idempotency?.requestHash !== hash) throw new IdempotencyKeyReusedError();
     // Everything the first request recorded (a case resolved at first contact is two events).
     const recorded = events.filter((e) => e.metadata.causationId === first.metadata.causationId);
     const last = recorded[recorded.length - 1];
     return this.cases.result(
-      foldCase(recorded as unknown as CaseEvent[]),
+      foldCase(recorded.map(asCaseEvent)),
       last.revision,
       apiPosition(last.position),
       integrity,

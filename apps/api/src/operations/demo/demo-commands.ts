@@ -3,12 +3,15 @@ import type { ArgumentMetadata } from '@nestjs/common';
 import type { Command } from '@nestjs/cqrs';
 import type { Actor } from '#domain';
 import * as Requests from '../../cases/case-requests';
+import {
+  CASE_COMMAND_ROUTES,
+  commandFor,
+  type CaseCommandRouteName,
+} from '../../cases/case-requests';
 import type { CommandResultResponse } from '../../cases/case-detail.response';
 import { AttachDocumentCommand, type Upload } from '../../cases/commands/attach-document.command';
-import type { CommandOptions } from '../../cases/case-command.service';
-import * as Commands from '../../cases/commands/pass-through-commands';
+import { CaseCommandMessage } from '../../cases/commands/case-command.message';
 import { ReceiveCaseCommand } from '../../cases/commands/receive-case.command';
-import { RecordGuardianNotificationCommand } from '../../cases/commands/record-guardian-notification.command';
 import { validationPipe } from '../../http/validation.pipe';
 
 /** A file someone attaches in the demo year: staged as an upload would be before it is sent. */
@@ -40,49 +43,21 @@ export type DemoCommand =
 
 type OnCase = Exclude<DemoCommand, { type: 'receive' } | { type: 'attach' }>;
 
-/** A case command's message class, whatever its body (each route pairs it with its own request class). */
-type MessageClass = new (
-  caseId: string,
-  body: never,
-  options: CommandOptions,
-) => Command<CommandResultResponse>;
-
-/** For each command on an existing case: its request class (validated as over HTTP) and its message. */
-const ROUTES: Record<OnCase['type'], { request: new () => object; message: MessageClass }> = {
-  acknowledge: {
-    request: Requests.AcknowledgeCaseRequest,
-    message: Commands.AcknowledgeCase.Message,
-  },
-  assign: { request: Requests.AssignOwnerRequest, message: Commands.AssignOwner.Message },
-  escalate: { request: Requests.EscalateCaseRequest, message: Commands.EscalateCase.Message },
-  respond: { request: Requests.RespondToCaseRequest, message: Commands.RespondToCase.Message },
-  correspondence: {
-    request: Requests.RecordCorrespondenceRequest,
-    message: Commands.RecordCorrespondence.Message,
-  },
-  note: { request: Requests.AddNoteRequest, message: Commands.AddNote.Message },
-  'authorise-representative': {
-    request: Requests.RepresentativeAuthorisationRequest,
-    message: Commands.RecordRepresentativeAuthorisation.Message,
-  },
-  guardian: {
-    request: Requests.GuardianNotificationRequest,
-    message: RecordGuardianNotificationCommand,
-  },
-  confidentiality: {
-    request: Requests.ConfidentialityNoticeRequest,
-    message: Commands.GiveConfidentialityNotice.Message,
-  },
-  'external-referral': {
-    request: Requests.ExternalReferralRequest,
-    message: Commands.RecordExternalReferral.Message,
-  },
-  categories: {
-    request: Requests.ChangeCategoriesRequest,
-    message: Commands.ChangeCategories.Message,
-  },
-  close: { request: Requests.CloseCaseRequest, message: Commands.CloseCase.Message },
-  reopen: { request: Requests.ReopenCaseRequest, message: Commands.ReopenCase.Message },
+/** For each command on an existing case: the API's route for it (its request class and command). */
+const ROUTES: Record<OnCase['type'], CaseCommandRouteName> = {
+  acknowledge: 'AcknowledgeCase',
+  assign: 'AssignOwner',
+  escalate: 'EscalateCase',
+  respond: 'RespondToCase',
+  correspondence: 'RecordCorrespondence',
+  note: 'AddNote',
+  'authorise-representative': 'RecordRepresentativeAuthorisation',
+  guardian: 'RecordGuardianNotification',
+  confidentiality: 'GiveConfidentialityNotice',
+  'external-referral': 'RecordExternalReferral',
+  categories: 'ChangeCategories',
+  close: 'CloseCase',
+  reopen: 'ReopenCase',
 };
 
 /** The body as the API's validation pipe turns it into its request class (or refuses it). */
@@ -113,7 +88,7 @@ export async function toCqrsCommand(
     if (upload === null) throw new Error('an attach was sent without its file staged');
     return new AttachDocumentCommand(caseId, upload, { context });
   }
-  const route = ROUTES[command.type];
-  const body = await validated(command.body, route.request);
-  return new route.message(caseId, body as never, { context });
+  const name = ROUTES[command.type];
+  const body = await validated(command.body, CASE_COMMAND_ROUTES[name].request);
+  return new CaseCommandMessage(caseId, commandFor(name, body as never, actor), { context });
 }

@@ -6,7 +6,7 @@ import type { EventStore, Position } from '#event-store';
 import type { CaseProjections } from '#read-models';
 import { AppModule } from '../../app.module';
 import { CASE_DECIDER } from '../../cases/case-decider.provider';
-import { CASE_CATEGORY } from '../../cases/case-stream';
+import { CASE_CATEGORY } from '#domain';
 import type { AppConfig } from '../../config/app-config';
 import { JobRunner } from '../../jobs/job-runner.service';
 import { PROJECTIONS } from '../../projections/projections.module';

@@ -22,7 +22,7 @@ export function acknowledgeCase(
       `Case ${found.reference} has already been ${found.status === 'responded' ? 'responded to' : 'acknowledged'} at this stage.`,
     );
   }
-  const at = businessTime('at', command.data.at, context, sinceStageStart(found));
+  const at = businessTime(command, context, sinceStageStart(found));
   return [
     {
       type: 'CaseAcknowledged',

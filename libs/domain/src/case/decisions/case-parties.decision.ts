@@ -63,7 +63,7 @@ export function recordRepresentativeAuthorisation(
   return [
     {
       type: 'RepresentativeAuthorised',
-      occurredAt: businessTime('receivedAt', command.data.receivedAt, context, sinceReceipt(found)),
+      occurredAt: businessTime(command, context, sinceReceipt(found)),
       data: { documentId: documentId ?? null },
     },
   ];
@@ -94,7 +94,7 @@ export function recordGuardianNotification(
   return [
     {
       type: 'GuardianNotified',
-      occurredAt: businessTime('notifiedAt', command.data.notifiedAt, context, sinceReceipt(found)),
+      occurredAt: businessTime(command, context, sinceReceipt(found)),
       data: { guardianName, method },
     },
   ];
@@ -134,7 +134,7 @@ export function giveConfidentialityNotice(
   return [
     {
       type: 'ConfidentialityNoticeGiven',
-      occurredAt: businessTime('at', command.data.at, context, sinceReceipt(found)),
+      occurredAt: businessTime(command, context, sinceReceipt(found)),
       data: { explanation: command.data.explanation, toldTo },
     },
   ];

@@ -81,12 +81,7 @@ export function recordCorrespondence(
 ): CaseEvent[] {
   const found = requireNotClosed(state);
   const { channel, summary } = command.data;
-  const receivedAt = businessTime(
-    'receivedAt',
-    command.data.receivedAt,
-    context,
-    sinceReceipt(found),
-  );
+  const receivedAt = businessTime(command, context, sinceReceipt(found));
   // Correspondence after a response stops the case closing after its month of silence.
   const silence = {
     endsAt: found.autoCloseAt,
@@ -118,7 +113,7 @@ export function recordExternalReferral(
   return [
     {
       type: 'ExternalReferralRecorded',
-      occurredAt: businessTime('referredAt', command.data.referredAt, context, sinceReceipt(found)),
+      occurredAt: businessTime(command, context, sinceReceipt(found)),
       data: {
         body: command.data.body,
         externalReference: command.data.externalReference ?? null,

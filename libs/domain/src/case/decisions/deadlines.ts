@@ -81,14 +81,6 @@ export function pendingDeadlines(state: Case): TrackedDeadline[] {
   );
 }
 
-/** The soonest pending deadline, for queues. */
-export function nextDeadline(state: Case): TrackedDeadline | null {
-  return pendingDeadlines(state).reduce<TrackedDeadline | null>(
-    (soonest, d) => (soonest === null || d.dueBy < soonest.dueBy ? d : soonest),
-    null,
-  );
-}
-
 /**
  * Of the deadlines an act at `at` meets (these kinds, at the case's stage, still open), the
  * kinds it meets by its own time although they had ended by `now`, when it is recorded:

@@ -6,6 +6,8 @@ import {
   InvalidCommandError,
   PolicyRuleError,
 } from '../case.errors';
+import { givenBusinessTime } from '../business-time';
+import type { CaseCommand } from '../case.commands';
 import { parseInstant } from '../instant';
 import type { Actor, Instant } from '../case.model';
 import type { RecordedAfterWindow } from '../case.events';
@@ -57,18 +59,19 @@ export function requireComplaint(found: Case, what: string): void {
 }
 
 /**
- * A business time given by the caller (when a letter arrived, when a call was made), or
- * now. It may be in the past but never in the future, and never before `notBefore`
- * (the case's receipt, or the start of its current stage).
+ * The command's business time (when a letter arrived, when a call was made: the field
+ * `BUSINESS_TIME_FIELD` names), or now. It may be in the past but never in the future, and
+ * never before `notBefore` (the case's receipt, or the start of its current stage).
  */
 export function businessTime(
-  field: string,
-  given: Instant | undefined,
+  command: CaseCommand,
   context: DecisionContext,
   notBefore?: { at: Instant; what: string },
 ): Instant {
   const now = context.now.toISOString();
-  if (given === undefined) return now;
+  const time = givenBusinessTime(command);
+  if (time?.given === undefined) return now;
+  const { field, given } = time;
   const parsed = parseInstant(given);
   if (parsed === null)
     throw new InvalidCommandError(

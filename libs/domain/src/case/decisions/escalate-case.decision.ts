@@ -127,12 +127,7 @@ export function escalateCase(
       `Stage ${target.stage} (${target.name}) needs the complaint in writing.`,
     );
   }
-  const requestReceivedAt = businessTime(
-    'requestReceivedAt',
-    command.data.requestReceivedAt,
-    context,
-    sinceStageStart(found),
-  );
+  const requestReceivedAt = businessTime(command, context, sinceStageStart(found));
   const window = checkWindow(found, command, requestReceivedAt, context);
   return [
     {

@@ -59,7 +59,7 @@ export function receiveCase(
   }
   const { data } = command;
   const { policy } = context;
-  const receivedAt = businessTime('receivedAt', data.receivedAt, context);
+  const receivedAt = businessTime(command, context);
   const inWriting = WRITTEN_CHANNELS.includes(data.channel);
   const resolvedAtFirstContact = data.resolvedAtFirstContact !== undefined;
 

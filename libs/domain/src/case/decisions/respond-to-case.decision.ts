@@ -81,7 +81,7 @@ export function respondToCase(
   checkAddressee(found, addressedTo);
   requireAnotherHandler(found, command.actor, context);
 
-  const at = businessTime('at', command.data.at, context, sinceStageStart(found));
+  const at = businessTime(command, context, sinceStageStart(found));
   return [
     {
       type: 'CaseResponded',
