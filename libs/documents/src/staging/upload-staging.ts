@@ -46,9 +46,14 @@ export class UploadStaging {
         done(null, chunk);
       },
     });
+    const file = createWriteStream(path, { flags: 'wx', mode: PRIVATE_FILE });
     try {
-      await pipeline(source, measure, createWriteStream(path, { flags: 'wx', mode: PRIVATE_FILE }));
+      await pipeline(source, measure, file);
     } catch (error) {
+      // The file opens lazily: on an early failure it may be created only now, so it is
+      // removed once closed, not before.
+      // (Not `events.once`: the destroyed stream's own error would reject it.)
+      if (!file.closed) await new Promise<void>((closed) => file.once('close', () => closed()));
       await this.discard({ path });
       throw error;
     }
