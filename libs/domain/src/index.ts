@@ -11,6 +11,7 @@ export * from './case/case.state';
 export * from './case/case.flags';
 export * from './case/case.decider';
 export { nextDeadline, pendingDeadlines } from './case/decisions/deadlines';
+export { MAX_CATEGORIES } from './case/decisions/case-records.decision';
 export * from './access/case-access';
 export * from './case/instant';
 export * from './case/scheduled-work';
