@@ -1,6 +1,6 @@
 import { caseFlags, type Case, type CaseFlag, type TrackedDeadline } from '#domain';
 
-/** One row of the case queue (DESIGN §4): what managers sort and filter by. */
+/** One row of the case queue: what managers sort and filter by. */
 export interface CaseSummary {
   id: string;
   reference: string;

@@ -12,7 +12,7 @@ export interface QueueCursor {
   id: string;
 }
 
-/** `GET /cases`: every filter of DESIGN §5, the caller's visibility, and the time "overdue" is judged at. */
+/** `GET /cases`: its filters, the caller's visibility, and the time "overdue" is judged at. */
 export interface QueueQuery {
   kind?: CaseKind;
   stage?: number;
@@ -84,7 +84,7 @@ export interface DueWork {
   dueAt: string;
 }
 
-/** The jobs' deadline index (DESIGN §7): which cases may have work, so a sweep reads no others. */
+/** The jobs' deadline index (see docs/architecture.md): which cases may have work, so a sweep reads no others. */
 export interface ScheduledWorkIndex {
   /**
    * Cases with work for `job` due at or before `now`, soonest first, after `after` (the

@@ -20,7 +20,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { parseInstant } from '#domain';
+import { MAX_CATEGORIES, parseInstant } from '#domain';
 
 /**
  * The few shapes every request field takes, each validated and documented by one
@@ -127,7 +127,6 @@ export const Nested = (type: () => new () => object, options: FieldOptions = {})
     }),
   );
 
-export const MAX_CATEGORIES = 10;
 export const Categories = (options: FieldOptions = {}) =>
   applyDecorators(
     ...optionally(options.optional),

@@ -7,7 +7,7 @@ import { Instant } from '../cases/request-fields';
 
 const STATUS_LIST = new RegExp(`^(${CASE_STATUSES.join('|')})(,(${CASE_STATUSES.join('|')}))*$`);
 
-/** The query string of `GET /cases` (DESIGN §5). */
+/** The query string of `GET /cases`. */
 export class CaseQueueRequest {
   @IsOptional()
   @IsIn(CASE_KINDS)

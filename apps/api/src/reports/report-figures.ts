@@ -69,7 +69,7 @@ function medians(durations: FactTotals['durations'], verb: 'acknowledge' | 'resp
   );
 }
 
-/** The monthly report (DESIGN §5, §2.3): what came in, how it was handled, how fast. */
+/** The monthly report: what came in, how it was handled, how fast (against the deadlines of docs/policies.md). */
 export function monthlyReport(month: string, policyId: string, { totals, durations }: FactTotals) {
   const received = {
     byKind: group(totals, 'received.kind.'),

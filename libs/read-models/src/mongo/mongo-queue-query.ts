@@ -1,40 +1,19 @@
 import type { Document, Filter, Sort } from 'mongodb';
 import type { CaseVisibility, ScheduledJob } from '#domain';
+import { DUE_FIELDS, type QueueRow } from '../queue-row';
 import type { DueWork, QueueQuery } from '../read-model.port';
 
-/** A case's document in the `cases` collection of a generation. */
-export interface CaseDocument {
+/**
+ * A case's document in the `cases` collection of a generation: its queue row (as the
+ * SQLite queue table holds it, keyed by `_id`), its state and its report facts.
+ */
+export interface CaseDocument extends Omit<QueueRow, 'caseId'> {
   _id: string;
-  revision: number;
   state: unknown;
   eventFacts: unknown[];
   summary: unknown;
-  kind: string;
-  formality: string | null;
-  stage: number | null;
-  status: string;
-  isOpen: boolean;
-  ownerId: string | null;
-  recipientId: string;
-  search: string;
-  receivedAt: string;
-  nextDueBy: string | null;
-  dueAsc: string;
-  dueDesc: string;
-  categories: string[];
   facts: Array<{ month: string; metric: string; value: number }>;
-  /** From when each scheduled job has work on the case (null: none). */
-  sweepDue: string | null;
-  autoCloseDue: string | null;
-  sameDayDue: string | null;
 }
-
-/** The field holding each job's due instant. */
-export const DUE_FIELDS = {
-  'sla-sweep': 'sweepDue',
-  'auto-close': 'autoCloseDue',
-  'same-day-escalation': 'sameDayDue',
-} as const satisfies Record<ScheduledJob, keyof CaseDocument>;
 
 /** A job's candidates: due by `now`, soonest first, after the previous page's last. */
 export function dueWorkQuery(

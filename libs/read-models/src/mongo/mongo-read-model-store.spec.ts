@@ -6,7 +6,8 @@ import { dmmRules, RecordedHistory } from '../testing/recorded-history';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
 import { dueWorkQuery, queueQuery } from './mongo-queue-query';
 import { MongoServerError } from 'mongodb';
-import { MongoReadModelStore, onlyReplays, toDocument } from './mongo-read-model-store';
+import { MongoReadModelStore } from './mongo-read-model-store';
+import { onlyReplays, toDocument } from './mongo-read-model-writer';
 
 describeWithServer('MONGODB_URI', 'MongoReadModelStore against MongoDB (contract)', (uri) => {
   let client: MongoClient;

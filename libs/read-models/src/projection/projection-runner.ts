@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import {
-  comparePositions,
   START,
   type EventStore,
   type Position,
@@ -27,9 +26,9 @@ export interface RunnerOptions {
 }
 
 /**
- * Feeds one generation of the read models from the event store's catch-up subscription,
- * starting after the checkpoint the store holds. Each batch is projected and saved with
- * its checkpoint before the next is read.
+ * The projection daemon (Marten's async daemon): feeds one generation of the read models
+ * from the event store's catch-up subscription, starting after the checkpoint the store
+ * holds. Each batch is projected and saved with its checkpoint before the next is read.
  */
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
@@ -205,6 +204,3 @@ export class ProjectionRunner {
     this.subscription = null;
   }
 }
-
-export const isAtOrAfter = (a: Position | null, b: Position) =>
-  a !== null && comparePositions(a, b) >= 0;

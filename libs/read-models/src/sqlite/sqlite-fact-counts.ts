@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Case } from '#domain';
-import { totalFacts, type Fact } from '../case-facts';
-import type { FactFilter, FactTotals } from '../read-model.port';
+import type { Fact } from '../case-facts';
 
 /** What a case's facts are counted under: its kind and formality (the empty string for none). */
 export interface FactKey {
@@ -19,12 +18,14 @@ function child<K, V>(parent: Map<K, V>, key: K, make: () => V = () => new Map() 
   return found;
 }
 
-const inList = (values: readonly string[]) => values.map(() => '?').join(', ') || "''";
+/** Placeholders for `values` in an `IN (…)` list: a list of none matches nothing. */
+export const inList = (values: readonly string[]) => values.map(() => '?').join(', ') || "''";
 
 /**
- * The `fact_counts` table: report facts counted by month, metric, the case's kind and
- * formality, and value. A case's facts are added when it is first written and moved when
- * they change (taken away under what they were counted as, added under what they are).
+ * Writes the `fact_counts` table: report facts counted by month, metric, the case's kind
+ * and formality, and value. A case's facts are added when it is first written and moved
+ * when they change (taken away under what they were counted as, added under what they
+ * are). Monthly statistics and themes read it.
  */
 export class SqliteFactCounts {
   private readonly statements;
@@ -73,37 +74,6 @@ export class SqliteFactCounts {
     this.db.exec('DELETE FROM fact_counts');
     for (const [month, metric, kind, formality, value, count] of tally.rows())
       this.statements.add.run(month, metric, kind, formality, value, count);
-  }
-
-  totals(months: readonly string[], filter: FactFilter = {}): FactTotals {
-    const conditions = [`month IN (${inList(months)})`];
-    const params: unknown[] = [...months];
-    if (filter.kind) {
-      conditions.push('kind = ?');
-      params.push(filter.kind);
-    }
-    if (filter.formality) {
-      conditions.push('formality = ?');
-      params.push(filter.formality);
-    }
-    return totalFacts(
-      this.db
-        .prepare<unknown[], { metric: string; value: number; count: number }>(
-          `SELECT metric, value, SUM(count) AS count FROM fact_counts
-           WHERE ${conditions.join(' AND ')} GROUP BY metric, value`,
-        )
-        .all(...params),
-    );
-  }
-
-  themes(months: readonly string[]): Array<{ month: string; category: string; count: number }> {
-    return this.db
-      .prepare<unknown[], { month: string; category: string; count: number }>(
-        `SELECT month, substr(metric, 19) AS category, SUM(value * count) AS count FROM fact_counts
-         WHERE month IN (${inList(months)}) AND metric LIKE 'received.category.%'
-         GROUP BY month, metric ORDER BY month, count DESC, category`,
-      )
-      .all(...months);
   }
 }
 

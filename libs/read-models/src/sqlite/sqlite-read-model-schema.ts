@@ -1,3 +1,6 @@
+import type Database from 'better-sqlite3';
+import { mustEmpty, READ_MODEL_SCHEMA_VERSION } from '../read-model-schema-version';
+
 /**
  * The tables of one SQLite generation of the read models.
  *
@@ -103,12 +106,7 @@ INSERT OR IGNORE INTO case_categories (category, case_id)
 INSERT INTO case_search (rowid, text) SELECT rowid, search FROM cases;
 `;
 
-/**
- * Bumped whenever the tables change. A file of another version is emptied and refilled
- * from the events (read models are derived data; the checkpoint goes with them).
- */
-export const SCHEMA_VERSION = 4;
-export const DERIVED_TABLES = [
+const DERIVED_TABLES = [
   'cases',
   'case_records',
   'case_categories',
@@ -117,3 +115,19 @@ export const DERIVED_TABLES = [
   'case_search',
   'checkpoint',
 ];
+
+/**
+ * Empties a file of another schema version (see `mustEmpty`), then makes sure of the
+ * tables and, unless the generation is being rebuilt, the indexes.
+ */
+export function prepareTables(
+  db: Database.Database,
+  { building, migrate }: { building: boolean; migrate: boolean },
+): void {
+  if (mustEmpty(db.pragma('user_version', { simple: true }) as number, migrate)) {
+    for (const table of DERIVED_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
+  }
+  db.exec(TABLES);
+  if (!building) db.exec(INDEXES);
+}

@@ -23,7 +23,8 @@ import {
   type DecisionContext,
 } from './decision-context';
 
-const MAX_CATEGORIES = 10;
+/** The most categories a case may have: the decision and the request validation both check it. */
+export const MAX_CATEGORIES = 10;
 
 /** Notes, documents and categories annotate the record, so closed cases accept them too. */
 export function addNote(command: AddNote, state: CaseState, context: DecisionContext): CaseEvent[] {

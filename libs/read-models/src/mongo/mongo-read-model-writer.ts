@@ -1,0 +1,106 @@
+import type { Collection } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import type { Fact } from '../case-facts';
+import type { CaseRecord, StoredCase } from '../case-record';
+import { queueRow } from '../queue-row';
+import type { Checkpoint, ReadModelWriter } from '../read-model.port';
+import type { CaseDocument } from './mongo-queue-query';
+
+export type MetaDocument =
+  | { _id: 'checkpoint'; commit: string; prepare: string; events: number }
+  | { _id: 'schema'; version: number };
+
+const DUPLICATE_KEY = 11000;
+
+/** Only duplicate-key failures: an upsert guarded by revision met a newer document — a replay. */
+export function onlyReplays(error: unknown): boolean {
+  if (error instanceof MongoBulkWriteError) {
+    const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    return failures.every((failure) => failure.code === DUPLICATE_KEY);
+  }
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
+export function toDocument(record: CaseRecord): CaseDocument {
+  const { caseId, ...row } = queueRow(record);
+  const { state, eventFacts, summary, facts } = record;
+  return { _id: caseId, ...row, state, eventFacts, summary, facts };
+}
+
+/** The checkpoint as stored: positions as decimal strings (BSON has no unsigned 64-bit integer). */
+export const checkpointDocument = ({ position, events }: Checkpoint) => ({
+  commit: position.commit.toString(),
+  prepare: position.prepare.toString(),
+  events,
+});
+
+export const fromCheckpointDocument = (document: {
+  commit: string;
+  prepare: string;
+  events: number;
+}): Checkpoint => ({
+  position: { commit: BigInt(document.commit), prepare: BigInt(document.prepare) },
+  events: document.events,
+});
+
+/**
+ * Writes a generation's case documents, one per case, so each case changes in a single
+ * atomic write. Writes are guarded by revision (an older or equal revision never replaces
+ * a newer one), which makes replays harmless without multi-document transactions; the
+ * checkpoint is written after the batch, so a crash between the two replays the batch.
+ * A generation being rebuilt is written the same way.
+ */
+export class MongoReadModelWriter implements ReadModelWriter {
+  constructor(
+    private readonly cases: Collection<CaseDocument>,
+    private readonly meta: Collection<MetaDocument>,
+  ) {}
+
+  async load(caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
+    const found = new Map<string, StoredCase>();
+    const documents = this.cases.find(
+      { _id: { $in: [...caseIds] } },
+      { projection: { revision: 1, state: 1, eventFacts: 1 } },
+    );
+    for await (const document of documents)
+      found.set(document._id, {
+        caseId: document._id,
+        revision: document.revision,
+        state: document.state as StoredCase['state'],
+        eventFacts: document.eventFacts as Fact[],
+      });
+    return found;
+  }
+
+  async save(records: readonly CaseRecord[], checkpoint: Checkpoint): Promise<void> {
+    if (records.length > 0) {
+      try {
+        await this.cases.bulkWrite(
+          records.map((record) => {
+            const { _id, ...fields } = toDocument(record);
+            return {
+              updateOne: {
+                filter: { _id, revision: { $lt: record.revision } },
+                update: { $set: fields },
+                upsert: true,
+              },
+            };
+          }),
+          { ordered: false },
+        );
+      } catch (error) {
+        if (!onlyReplays(error)) throw error;
+      }
+    }
+    await this.meta.updateOne(
+      { _id: 'checkpoint' },
+      { $set: checkpointDocument(checkpoint) },
+      { upsert: true },
+    );
+  }
+
+  async checkpoint(): Promise<Checkpoint | null> {
+    const document = await this.meta.findOne({ _id: 'checkpoint' });
+    return document && 'commit' in document ? fromCheckpointDocument(document) : null;
+  }
+}

@@ -1,0 +1,64 @@
+import type { ScheduledJob } from '#domain';
+import type { CaseRecord } from './case-record';
+import { caseSearchText } from './case-search-text';
+import type { CaseSummary } from './case-summary';
+import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from './queue-cursor';
+
+/**
+ * What the queue filters and sorts a case by, and from when each scheduled job has work
+ * on it. Derived here once: the SQLite row and the MongoDB document both store exactly
+ * this, so a query finds and orders the same cases on either.
+ */
+export interface QueueRow {
+  caseId: string;
+  revision: number;
+  kind: CaseSummary['kind'];
+  formality: CaseSummary['formality'];
+  stage: number | null;
+  status: CaseSummary['status'];
+  isOpen: boolean;
+  ownerId: string | null;
+  recipientId: string;
+  /** What `q` searches (see caseSearchText). */
+  search: string;
+  categories: string[];
+  receivedAt: string;
+  nextDueBy: string | null;
+  /** What the `dueBy` sorts order by: cases waiting on no deadline come last either way. */
+  dueAsc: string;
+  dueDesc: string;
+  sweepDue: string | null;
+  autoCloseDue: string | null;
+  sameDayDue: string | null;
+}
+
+/** The field holding each job's due instant (null: no work for it). */
+export const DUE_FIELDS = {
+  'sla-sweep': 'sweepDue',
+  'auto-close': 'autoCloseDue',
+  'same-day-escalation': 'sameDayDue',
+} as const satisfies Record<ScheduledJob, keyof QueueRow>;
+
+export function queueRow({ caseId, revision, state, summary, schedule }: CaseRecord): QueueRow {
+  const due = summary.nextDeadline?.dueBy ?? null;
+  return {
+    caseId,
+    revision,
+    kind: summary.kind,
+    formality: summary.formality,
+    stage: summary.stage,
+    status: summary.status,
+    isOpen: summary.status !== 'closed',
+    ownerId: summary.owner?.id ?? null,
+    recipientId: summary.recipient.id,
+    search: caseSearchText(state),
+    categories: summary.categories,
+    receivedAt: summary.receivedAt,
+    nextDueBy: due,
+    dueAsc: due ?? NO_DEADLINE_ASC,
+    dueDesc: due ?? NO_DEADLINE_DESC,
+    sweepDue: schedule['sla-sweep'],
+    autoCloseDue: schedule['auto-close'],
+    sameDayDue: schedule['same-day-escalation'],
+  };
+}

@@ -1,0 +1,22 @@
+import { ReadModelsNotReadyError } from './read-model.port';
+
+/**
+ * The shape of the stored read models — the SQLite tables and the MongoDB documents alike:
+ * bumped whenever either changes. A generation of another version is emptied and refilled
+ * from the events (read models are derived data; the checkpoint goes with them).
+ */
+export const READ_MODEL_SCHEMA_VERSION = 4;
+
+/**
+ * Whether a generation stored at `version` (null: none yet) must be emptied before use.
+ * A process that may not `migrate` (one that only reads, such as an API replica) never
+ * empties what another process writes: it finds the read models not ready instead.
+ */
+export function mustEmpty(version: number | null, migrate: boolean): boolean {
+  if (version === READ_MODEL_SCHEMA_VERSION) return false;
+  if (!migrate)
+    throw new ReadModelsNotReadyError(
+      `read models at version ${version ?? 'none'}, expected ${READ_MODEL_SCHEMA_VERSION}`,
+    );
+  return true;
+}
