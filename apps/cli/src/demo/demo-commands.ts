@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { ArgumentMetadata } from '@nestjs/common';
 import type { Command } from '@nestjs/cqrs';
 import type { Actor } from '#domain';
-import * as Requests from '../../cases/case-requests';
-import type { CommandResultResponse } from '../../cases/case-detail.response';
-import { AttachDocumentCommand, type Upload } from '../../cases/commands/attach-document.command';
-import type { CommandOptions } from '../../cases/case-command.service';
-import * as Commands from '../../cases/commands/pass-through-commands';
-import { ReceiveCaseCommand } from '../../cases/commands/receive-case.command';
-import { RecordGuardianNotificationCommand } from '../../cases/commands/record-guardian-notification.command';
-import { validationPipe } from '../../http/validation.pipe';
+import {
+  AttachDocumentCommand,
+  CaseRequests as Requests,
+  PassThroughCommands as Commands,
+  ReceiveCaseCommand,
+  RecordGuardianNotificationCommand,
+  validationPipe,
+  type CommandOptions,
+  type CommandResultResponse,
+  type Upload,
+} from '#api';
 
 /** A file someone attaches in the demo year: staged as an upload would be before it is sent. */
 export interface DemoFile {

@@ -1,20 +1,5 @@
 import { resolve } from 'node:path';
-import { OperationRefusedError } from './operation-refused.error';
-
-/**
- * What the embedded profile keeps in its data directory, as `storage.ts`, the projections
- * module and the JWT settings name it. The event store and the documents are the record;
- * the JWT secret is what existing tokens were signed with; the read models are derived
- * from the events and rebuilt from them when missing.
- */
-export const DATA_DIR_ENTRIES = {
-  events: 'events.db',
-  documents: 'documents',
-  jwtSecret: 'jwt-secret',
-  readModels: 'read-models',
-  /** Uploads while they arrive: never part of a backup, emptied at each start. */
-  uploadStaging: 'tmp',
-} as const;
+import { OperationRefusedError } from '../operation-refused.error';
 
 const DISTRIBUTED =
   'CLF_PROFILE=distributed keeps its data in EventStoreDB and MongoDB, not in a data directory, so this command does not apply. ' +

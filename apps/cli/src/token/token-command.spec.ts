@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import type { CommandOutput } from '../operations/command-line';
+import type { CommandOutput } from '../command-line';
 import { tokenCommand } from './token-command';
 
 const SECRET = 'token-command-secret-that-is-long-enough-0123456789';

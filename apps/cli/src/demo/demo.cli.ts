@@ -1,5 +1,5 @@
 import { consoleOutput } from '../command-line';
-import { keepNewFilesPrivate } from '../../file-permissions/private-files';
+import { keepNewFilesPrivate } from '#api/offline';
 import { demoCommand } from './demo-command';
 
 /** `npm run demo` (README: "Demo data"). */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { forgetReferencesWithoutCases } from '#event-store';
-import { CASE_CATEGORY } from '../../cases/case-stream';
+import { CASE_CATEGORY } from '#api/offline';
 import { OperationRefusedError } from '../operation-refused.error';
 
 /** What the snapshot holds, read inside the same read transaction that copies it. */

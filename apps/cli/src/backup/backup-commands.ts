@@ -5,7 +5,7 @@ import {
   UsageError,
   type CommandOutput,
 } from '../command-line';
-import { embeddedDataDir } from '../embedded-data-dir';
+import { embeddedDataDir } from './embedded-data-dir';
 import type { BackupManifest } from './backup-manifest';
 import { restoreBackup } from './restore-backup';
 import { takeBackup } from './take-backup';

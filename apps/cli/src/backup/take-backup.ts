@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { makePrivate } from '../../file-permissions/private-files';
-import { DATA_DIR_ENTRIES } from '../embedded-data-dir';
+import { DATA_DIR_ENTRIES, makePrivate } from '#api/offline';
 import { OperationRefusedError } from '../operation-refused.error';
 import {
   BACKUP_FORMAT,

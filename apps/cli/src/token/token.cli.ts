@@ -1,5 +1,5 @@
-import { keepNewFilesPrivate } from '../file-permissions/private-files';
-import { consoleOutput } from '../operations/command-line';
+import { keepNewFilesPrivate } from '#api/offline';
+import { consoleOutput } from '../command-line';
 import { tokenCommand } from './token-command';
 
 /** `npm run token` (README: "Tokens"). */

@@ -1,5 +1,5 @@
 import type { Actor } from '#domain';
-import type { CommandResultResponse } from '../../cases/case-detail.response';
+import type { CommandResultResponse } from '#api';
 import {
   ADMISSIONS,
   asPerson,

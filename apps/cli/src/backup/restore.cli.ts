@@ -1,5 +1,5 @@
 import { consoleOutput } from '../command-line';
-import { keepNewFilesPrivate } from '../../file-permissions/private-files';
+import { keepNewFilesPrivate } from '#api/offline';
 import { restoreCommand } from './backup-commands';
 
 /** `npm run restore -- <backup> [--data-dir <dir>]` (README: "Backup and restore"). */

@@ -1,14 +1,13 @@
 import { ROLES, type Role } from '#domain';
-import { loadConfig } from '../config/app-config';
-import { DURATION_FORMAT, durationSeconds, formatDuration } from '../config/duration';
 import {
-  parseCommandLine,
-  runCommand,
-  UsageError,
-  type CommandOutput,
-} from '../operations/command-line';
-import { issueToken } from './issue-token';
-import { hs256Secret } from './jwt-secret';
+  DURATION_FORMAT,
+  durationSeconds,
+  formatDuration,
+  hs256Secret,
+  issueToken,
+  loadConfig,
+} from '#api/offline';
+import { parseCommandLine, runCommand, UsageError, type CommandOutput } from '../command-line';
 
 /** Long enough for a working day at the keyboard; never beyond what the server accepts. */
 const USUAL_EXPIRY_SECONDS = 8 * 3600;

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config/app-config';
+import { loadConfig } from '#api';
 import {
   parseCommandLine,
   progressPhases,

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError } from '../config/config.error';
-import { progressBar } from '../projections/progress-bar';
+import { ConfigError } from '#api/offline';
+import { progressBar } from './progress-bar';
 import { OperationRefusedError } from './operation-refused.error';
 
 /** Where an operations command writes: its answer, its complaints, and its progress bars. */

@@ -1,4 +1,4 @@
-import type { ReceiveCaseRequest } from '../../cases/case-requests';
+import type { ReceiveCaseRequest } from '#api';
 import {
   ADMISSIONS,
   CATEGORIES,

@@ -1,7 +1,6 @@
 import type { LocalDate } from '#calendar';
 import type { Actor, CaseKind, Policy } from '#domain';
-import type { CommandResultResponse } from '../../cases/case-detail.response';
-import type { ReceiveCaseRequest } from '../../cases/case-requests';
+import type { CommandResultResponse, ReceiveCaseRequest } from '#api';
 import type { DemoCommand } from './demo-commands';
 import { CATEGORIES, complainant, COMPLAINTS, type Category } from './demo-people';
 import type { DemoTime } from './demo-timing';

@@ -3,10 +3,13 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { addDays, type WorkingDayCalendar } from '#calendar';
 import type { UploadStaging } from '#documents';
 import { DomainError, type CaseKind, type Policy } from '#domain';
-import type { CommandResultResponse } from '../../cases/case-detail.response';
-import { InputValidationError, UnsupportedUploadError } from '../../http/problem';
-import type { JobRunner } from '../../jobs/job-runner.service';
-import { CATCH_UP_ORDER } from '../../jobs/scheduled-jobs';
+import {
+  CATCH_UP_ORDER,
+  InputValidationError,
+  UnsupportedUploadError,
+  type CommandResultResponse,
+  type JobRunner,
+} from '#api';
 import { COMPLAINT_STORIES } from './complaint-stories';
 import { toCqrsCommand } from './demo-commands';
 import { DemoTime } from './demo-timing';

@@ -1,5 +1,5 @@
 import { consoleOutput } from '../command-line';
-import { keepNewFilesPrivate } from '../../file-permissions/private-files';
+import { keepNewFilesPrivate } from '#api/offline';
 import { backupCommand } from './backup-commands';
 
 /** `npm run backup -- <directory>` (README: "Backup and restore"). */

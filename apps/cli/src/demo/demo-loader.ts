@@ -1,17 +1,19 @@
 import { mkdirSync } from 'node:fs';
-import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CaseDecider } from '#domain';
 import type { EventStore, Position } from '#event-store';
 import type { CaseProjections } from '#read-models';
-import { AppModule } from '../../app.module';
-import { CASE_DECIDER } from '../../cases/case-decider.provider';
-import { CASE_CATEGORY } from '../../cases/case-stream';
-import type { AppConfig } from '../../config/app-config';
-import { JobRunner } from '../../jobs/job-runner.service';
-import { PROJECTIONS } from '../../projections/projections.module';
-import { monthsBetween } from '../../reports/reports.controller';
-import { STORAGE, type Storage } from '../../storage/storage';
+import {
+  CASE_CATEGORY,
+  CASE_DECIDER,
+  createAppContext,
+  JobRunner,
+  monthsBetween,
+  PROJECTIONS,
+  STORAGE,
+  type AppConfig,
+  type Storage,
+} from '#api';
 import { OperationRefusedError } from '../operation-refused.error';
 import { playDemoYear, type DemoYear } from './demo-year';
 import { SteppingClock } from './stepping-clock';
@@ -94,10 +96,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   const config: AppConfig = { ...options.config, scheduler: false }; // the loader runs the jobs itself
   if (config.profile === 'embedded') mkdirSync(config.dataDir, { recursive: true });
   const clock = new SteppingClock(options.end);
-  const app = await NestFactory.createApplicationContext(AppModule.forConfig(config, clock.now), {
-    logger: ['error', 'warn'],
-    abortOnError: false,
-  });
+  const app = await createAppContext(config, clock.now);
   try {
     const storage = app.get<Storage>(STORAGE);
     if (!options.force && (await storage.events.headPosition(CASE_CATEGORY)) !== null)

@@ -1,5 +1,5 @@
 import type { Actor, ComplainantRole } from '#domain';
-import type { ComplainantRequest, PersonRequest } from '../../cases/case-requests';
+import type { ComplainantRequest, PersonRequest } from '#api';
 import type { SeededRandom } from './seeded-random';
 
 /** The provider's people in the demo, each with the role the API would give their token. */
