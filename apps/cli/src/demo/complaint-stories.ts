@@ -15,7 +15,7 @@ import {
 import {
   act,
   complaintRequest,
-  dueDate,
+  dueBy,
   email,
   meet,
   outcome,
@@ -32,8 +32,8 @@ import {
 /*
  * Complaints, as they go under the policy: resolved on the spot or locally, taken to the
  * formal stage, reviewed by senior management, referred to the funding body, redirected
- * to an awarding body's appeals, withdrawn, closed by the scheduler after a month of
- * silence — and a few that slipped, whose deadlines the sla-sweep records as missed.
+ * to an awarding body's appeals, withdrawn, closed by the scheduler when the silence after
+ * the response lasts until the case's `autoCloseAt` — and a few that slipped, whose deadlines the sla-sweep records as missed.
  * Each story keeps `t`, the time of its last act, and plans the next from it.
  */
 
@@ -196,10 +196,10 @@ function* escalatedToFormal(kit: StoryKit): Story {
       outcome: outcome(kit),
     },
   });
-  // Then nothing more: the auto-close job closes it when the month of silence ends.
+  // Then nothing more: the auto-close job closes it at its `autoCloseAt`.
 }
 
-/** Formal from the start; a written response; then a month of silence closes it. */
+/** Formal from the start; a written response; then silence until its `autoCloseAt` closes it. */
 function* formalAutoClosed(kit: StoryKit): Story {
   let { result, t } = yield* receiveFormally(kit);
   if (kit.random.chance(0.6)) {
@@ -236,22 +236,26 @@ function* formalResolvedAfterReply(kit: StoryKit): Story {
   yield* review(kit, { result, t });
 }
 
-/** Formal, responded, then a senior management review asked for within the month. */
+/** Formal, responded, then a senior management review asked for within the case's window. */
 function* toSeniorReview(
   kit: StoryKit,
   senior: Actor,
 ): Generator<Act, Point, CommandResultResponse> {
   const received = yield* receiveFormally(kit);
   let t = meet(kit, received.result, received.t, 'response', 0.1);
-  yield act(t, OPS, {
+  const responded = yield act(t, OPS, {
     type: 'respond',
     body: {
       summary: 'Investigated; not upheld, for the reasons in our letter.',
       outcome: kit.random.pick(['not-upheld', 'partially-upheld'] as const),
     },
   });
-  // Asked within the window: at most 18 days on (plus a weekend or holiday), inside any month.
-  t = kit.time.daysAfter(t, kit.random.between(4, 18));
+  // Asked before the window the response opened ends, however long the policy makes it.
+  const windowEnds = responded.case.escalationWindowEndsAt;
+  t =
+    windowEnds === null
+      ? kit.time.daysAfter(t, kit.random.between(4, 18))
+      : kit.time.inTime(t, new Date(windowEnds));
   const escalated = yield act(t, OPS, {
     type: 'escalate',
     body: {
@@ -274,7 +278,7 @@ function* toSeniorReview(
 
 function* seniorReview(kit: StoryKit): Story {
   yield* toSeniorReview(kit, kit.random.pick(SENIOR_MANAGERS));
-  // A month of silence after the review closes it.
+  // Silence after the review closes it at its `autoCloseAt`.
 }
 
 /** The review did not satisfy: the complainant takes it to the funding body. */
@@ -299,7 +303,7 @@ function* externalReferral(kit: StoryKit): Story {
   });
 }
 
-/** Closed after a month's silence; then a late request for review, accepted by a senior manager. */
+/** Closed after silence (at its `autoCloseAt`); then a late request for review, accepted by a senior manager. */
 function* lateReviewRequest(kit: StoryKit): Story {
   const received = yield* receiveFormally(kit);
   let t = meet(kit, received.result, received.t, 'response', 0.1);
@@ -322,7 +326,7 @@ function* lateReviewRequest(kit: StoryKit): Story {
   const escalated = yield act(t, senior, {
     type: 'escalate',
     body: {
-      reason: 'Review requested after the one-month window',
+      reason: 'Review requested after the window had closed',
       inWriting: true,
       override: {
         reason:
@@ -480,7 +484,7 @@ function* slipped(kit: StoryKit): Story {
     return;
   }
   const { result, t } = yield* receiveFormally(kit);
-  if (dueDate(result, 'response') !== null)
+  if (dueBy(result, 'response') !== null)
     yield act(kit.time.within(t, 1, 2), OPS, {
       type: 'note',
       body: { text: 'Waiting for the programme leader to reply.' },

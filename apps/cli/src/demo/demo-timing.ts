@@ -57,17 +57,16 @@ export class DemoTime {
     return new Date(from.getTime() + this.random.between(min * 60, max * 60) * MINUTE);
   }
 
-  /** In time for a deadline due on `dueDate`: a working day after `from`, up to the due date. */
-  inTime(from: Date, dueDate: LocalDate): Date {
-    const dueBy = this.calendar.endOfDay(dueDate);
+  /** Before `dueBy` (a deadline's, or a window's end): a working day after `from`, up to it. */
+  inTime(from: Date, dueBy: Date): Date {
     const days = this.calendar.workingDaysBetween(from, dueBy);
     if (days < 1) return new Date(Math.min(this.hoursAfter(from, 1, 3).getTime(), dueBy.getTime()));
     return this.workingDaysAfter(from, this.random.between(1, days));
   }
 
-  /** Late for a deadline due on `dueDate`: one to four working days after it. */
-  late(dueDate: LocalDate): Date {
-    return this.within(this.calendar.endOfDay(dueDate), 1, 4);
+  /** Late for a deadline due by `dueBy`: one to four working days after it. */
+  late(dueBy: Date): Date {
+    return this.within(dueBy, 1, 4);
   }
 
   /** A receipt date in [from, to): any day, busier in some months than others. */

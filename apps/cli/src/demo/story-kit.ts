@@ -41,15 +41,15 @@ export interface StoryType {
 
 export const act = (at: Date, actor: Actor, command: DemoCommand): Act => ({ at, actor, command });
 
-/** The date the case's open deadline of this kind falls due at its current stage, if it has one. */
-export function dueDate(
+/** When the case's open deadline of this kind falls due at its current stage, if it has one. */
+export function dueBy(
   result: CommandResultResponse,
   kind: 'acknowledgement' | 'response',
-): LocalDate | null {
+): Date | null {
   const open = result.case.deadlines.find(
     (d) => d.kind === kind && d.stage === result.case.stage && d.metAt === null,
   );
-  return open?.dueDate ?? null;
+  return open ? new Date(open.dueBy) : null;
 }
 
 /**
@@ -63,7 +63,7 @@ export function meet(
   kind: 'acknowledgement' | 'response',
   lateShare: number,
 ): Date {
-  const due = dueDate(result, kind);
+  const due = dueBy(result, kind);
   if (due === null) return kit.time.within(from, 1, 4);
   return kit.random.chance(lateShare) ? kit.time.late(due) : kit.time.inTime(from, due);
 }
