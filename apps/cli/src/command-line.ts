@@ -20,7 +20,7 @@ export const consoleOutput: CommandOutput = {
 export class UsageError extends Error {}
 
 /** The exit code for a command typed wrongly, as shells and most tools use it. */
-export const USAGE_EXIT_CODE = 2;
+const USAGE_EXIT_CODE = 2;
 
 /** `--help` or `-h` was given: the usage is the whole answer. */
 class HelpRequested extends Error {}

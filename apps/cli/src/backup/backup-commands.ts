@@ -10,13 +10,13 @@ import type { BackupManifest } from './backup-manifest';
 import { restoreBackup } from './restore-backup';
 import { takeBackup } from './take-backup';
 
-export const BACKUP_USAGE =
+const BACKUP_USAGE =
   'Usage: npm run backup -- <backup directory to create> [--data-dir <dir>]   (default data dir: CLF_DATA_DIR, else ./data)';
-export const RESTORE_USAGE =
+const RESTORE_USAGE =
   'Usage: npm run restore -- <backup directory> [--data-dir <new or empty dir>]   (default: CLF_DATA_DIR, else ./data)';
 
 /** Exit code of a backup that was written but found the data directory damaged. */
-export const BACKUP_WITH_WARNINGS = 2;
+const BACKUP_WITH_WARNINGS = 2;
 
 const number = (value: number) => value.toLocaleString('en-GB');
 /** "1 case", "1,554 cases". */

@@ -8,7 +8,7 @@ import {
 } from '../command-line';
 import { loadDemo, type DemoSummary } from './demo-loader';
 
-export const DEMO_USAGE =
+const DEMO_USAGE =
   'Usage: npm run demo -- [--cases 1500] [--seed 2026] [--force]   (into CLF_DATA_DIR, else ./data)';
 
 const DEFAULT_CASES = 1500;

@@ -12,7 +12,7 @@ import { parseCommandLine, runCommand, UsageError, type CommandOutput } from '..
 /** Long enough for a working day at the keyboard; never beyond what the server accepts. */
 const USUAL_EXPIRY_SECONDS = 8 * 3600;
 
-export const TOKEN_USAGE = `Usage: npm run -s token -- --sub <id> --name "<full name>" --roles <role>[,<role>…] [--expires-in 8h]
+const TOKEN_USAGE = `Usage: npm run -s token -- --sub <id> --name "<full name>" --roles <role>[,<role>…] [--expires-in 8h]
 Roles: ${ROLES.join(', ')}
 --expires-in: ${DURATION_FORMAT}; at most CLF_JWT_MAX_LIFETIME (12h unless set)`;
 

@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import {
-  comparePositions,
   START,
   type EventStore,
   type Position,
@@ -204,6 +203,3 @@ export class ProjectionRunner {
     this.subscription = null;
   }
 }
-
-export const isAtOrAfter = (a: Position | null, b: Position) =>
-  a !== null && comparePositions(a, b) >= 0;

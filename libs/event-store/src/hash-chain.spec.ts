@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { canonicalJson } from './hash-chain';
-import { comparePositions, parsePosition, serialisePosition } from './position';
 
 describe('canonical JSON', () => {
   it('sorts keys at every level, drops undefined, and writes values as JSON.stringify does', () => {
@@ -28,21 +27,5 @@ describe('canonical JSON', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('positions', () => {
-  it('order by commit, then prepare, and survive being stored as text', () => {
-    expect(comparePositions({ commit: 5n, prepare: 3n }, { commit: 5n, prepare: 4n })).toBeLessThan(
-      0,
-    );
-    expect(
-      comparePositions({ commit: 6n, prepare: 1n }, { commit: 5n, prepare: 9n }),
-    ).toBeGreaterThan(0);
-    expect(parsePosition(serialisePosition({ commit: 12n, prepare: 10n }))).toEqual({
-      commit: 12n,
-      prepare: 10n,
-    });
-    expect(() => parsePosition('12')).toThrow(RangeError);
   });
 });
