@@ -33,7 +33,7 @@ function expectProblem(
   expect(response.text).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
 }
 
-describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () => {
+describe('errors: RFC 9457 problem details with the statuses the API documents', () => {
   let api: TestApp;
   beforeAll(async () => (api = await startTestApp({ now: '2026-11-23T10:00:00Z' })));
   afterAll(() => api.close());

@@ -103,7 +103,7 @@ async function postJson(
   return { status: response.status, body: (await response.json()) as Record<string, never> };
 }
 
-describe('an acknowledged command survives kill -9 of the server (DESIGN §8, durability)', () => {
+describe('an acknowledged command survives kill -9 of the server (durability)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'clf-crash-'));
   const env = { CLF_JWT_SECRET: SECRET, LOG_LEVEL: 'info' };
   let server: ServerProcess;

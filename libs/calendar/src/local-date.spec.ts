@@ -1,10 +1,4 @@
-import {
-  addCalendarMonths,
-  addDays,
-  dayOfWeek,
-  isLocalDate,
-  monthOf,
-} from './local-date';
+import { addCalendarMonths, addDays, dayOfWeek, isLocalDate, monthOf } from './local-date';
 
 describe('local dates', () => {
   it('accepts only real dates', () => {

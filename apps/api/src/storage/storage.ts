@@ -14,7 +14,7 @@ import { InProcessJobLeases, type JobLeases } from '#scheduling';
 import type { AppConfig } from '../config/app-config';
 import { DATA_DIR_ENTRIES } from './data-dir-entries';
 
-/** Where the application keeps things, for the configured profile (DESIGN §1). */
+/** Where the application keeps things, for the configured profile (docs/architecture.md, "The two profiles"). */
 export interface Storage {
   events: EventStore;
   references: ReferenceAllocator;

@@ -83,7 +83,7 @@ const reopen = (actor: Actor): CaseCommand => ({
   data: { reason: 'r' },
 });
 
-describe('who may see a case (DESIGN §6)', () => {
+describe('who may see a case', () => {
   const stage1 = caseAt(1);
   it.each([
     [recipient, true],
@@ -104,7 +104,7 @@ describe('who may see a case (DESIGN §6)', () => {
   });
 });
 
-describe('who may do what (DESIGN §6)', () => {
+describe('who may do what', () => {
   it('lets staff and managers record feedback, nobody else', () => {
     for (const actor of [recipient, ops, senior])
       expect(outcome(receive({}, actor), null)).toBe('allowed');
@@ -188,7 +188,7 @@ describe('who may do what (DESIGN §6)', () => {
   });
 });
 
-describe('reports and administration (DESIGN §6)', () => {
+describe('reports and administration', () => {
   it('gives reports to quality, managers and auditors; not to staff or admins', () => {
     expect([quality, ops, senior, auditor].every(mayReadReports)).toBe(true);
     expect([recipient, admin].some(mayReadReports)).toBe(false);
