@@ -21,7 +21,7 @@ import { readManifest } from '../apps/cli/src/backup/backup-manifest';
 import { restoreBackup } from '../apps/cli/src/backup/restore-backup';
 import { takeBackup } from '../apps/cli/src/backup/take-backup';
 import { STORAGE, type Storage } from '../apps/api/src/storage/storage';
-import { capturedOutput } from './support/captured-output';
+import { capturedOutput } from '../apps/cli/src/testing/captured-output';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('u-ann', 'staff');

@@ -1,21 +1,16 @@
-import { parseCommandLine, runCommand, UsageError, type CommandOutput } from './command-line';
+import { parseCommandLine, runCommand, UsageError } from './command-line';
+import { capturedOutput } from './testing/captured-output';
 
 const USAGE = 'Usage: npm run example -- --size <n>';
 async function example(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: CommandOutput = {
-    out: (line) => void out.push(line),
-    err: (line) => void err.push(line),
-    progress: process.stderr,
-  };
+  const { output, out, err } = capturedOutput();
   const status = await runCommand(output, USAGE, 'The example failed', async () => {
     const { values } = parseCommandLine(argv, { size: { type: 'string' } });
     if (values.size === undefined) throw new UsageError('Give --size.');
     output.out(`size ${values.size}`);
     return 0;
   });
-  return { status, out: out.join('\n'), err: err.join('\n') };
+  return { status, out: out(), err: err() };
 }
 
 describe('an operations command line', () => {

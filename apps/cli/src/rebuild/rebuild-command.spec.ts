@@ -1,20 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandOutput } from '../command-line';
+import { capturedOutput } from '../testing/captured-output';
 import { REBUILD_USAGE, rebuildCommand } from './rebuild-command';
 
 async function rebuild(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const progress: string[] = [];
-  const output: CommandOutput = {
-    out: (line) => void out.push(line),
-    err: (line) => void err.push(line),
-    progress: { isTTY: false, write: (text: string) => progress.push(text) } as never,
-  };
+  const { output, out, err, progress } = capturedOutput();
   const status = await rebuildCommand(argv, env, output);
-  return { status, out: out.join('\n'), err: err.join('\n'), progress: progress.join('') };
+  return { status, out: out(), err: err(), progress: progress() };
 }
 
 describe('npm run projections:rebuild', () => {

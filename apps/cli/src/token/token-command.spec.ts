@@ -1,20 +1,14 @@
 import { decodeJwt } from 'jose';
-import type { CommandOutput } from '../command-line';
+import { capturedOutput } from '../testing/captured-output';
 import { tokenCommand } from './token-command';
 
 const SECRET = 'token-command-secret-that-is-long-enough-0123456789';
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 async function token(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: CommandOutput = {
-    out: (line) => void out.push(line),
-    err: (line) => void err.push(line),
-    progress: process.stderr,
-  };
+  const { output, out, err } = capturedOutput();
   const status = await tokenCommand(argv, { CLF_JWT_SECRET: SECRET, ...env }, output, NOW);
-  return { status, out: out.join('\n'), err: err.join('\n') };
+  return { status, out: out(), err: err() };
 }
 const lifetimeOf = (jwt: string) => {
   const { iat, exp } = decodeJwt(jwt);

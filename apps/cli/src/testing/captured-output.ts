@@ -1,4 +1,4 @@
-import type { CommandOutput } from '../../apps/cli/src/command-line';
+import type { CommandOutput } from '../command-line';
 
 /** An operations command's output, kept for the test to read: what it said, and its progress. */
 export function capturedOutput() {
