@@ -23,4 +23,3 @@ export function comparePositions(a: Position, b: Position): number {
   if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
   return 0;
 }
-
