@@ -30,6 +30,9 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: {
+    // The server as the operations command line (apps/cli) sees it.
+    '^#api$': '<rootDir>/apps/api/src/index.ts',
+    '^#api/offline$': '<rootDir>/apps/api/src/offline.ts',
     '^#(calendar|domain|event-store|documents|read-models|scheduling)$':
       '<rootDir>/libs/$1/src/index.ts',
     // The distributed profile's adapters, apart so the embedded profile never loads their drivers.

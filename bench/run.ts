@@ -7,7 +7,7 @@ import { benchLargeStore } from './large-store.bench';
 import { benchPostCases } from './post-cases.bench';
 import { benchReadSide } from './read-side.bench';
 
-/** `npm run bench [-- --quick]`: measures the DESIGN §8 targets on the embedded profile. */
+/** `npm run bench [-- --quick]`: measures the performance targets (README, "Performance") on the embedded profile. */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const machine = {

@@ -16,12 +16,12 @@ import type { RecordedEvent } from '#event-store';
 import type { ReceiveCaseRequest } from '../apps/api/src/cases/case-requests';
 import { CaseCommandMessage } from '../apps/api/src/cases/commands/case-command.message';
 import { ReceiveCaseCommand } from '../apps/api/src/cases/commands/receive-case.command';
-import { backupCommand, restoreCommand } from '../apps/api/src/operations/backup/backup-commands';
-import { readManifest } from '../apps/api/src/operations/backup/backup-manifest';
-import { restoreBackup } from '../apps/api/src/operations/backup/restore-backup';
-import { takeBackup } from '../apps/api/src/operations/backup/take-backup';
+import { backupCommand, restoreCommand } from '../apps/cli/src/backup/backup-commands';
+import { readManifest } from '../apps/cli/src/backup/backup-manifest';
+import { restoreBackup } from '../apps/cli/src/backup/restore-backup';
+import { takeBackup } from '../apps/cli/src/backup/take-backup';
 import { STORAGE, type Storage } from '../apps/api/src/storage/storage';
-import { capturedOutput } from './support/captured-output';
+import { capturedOutput } from '../apps/cli/src/testing/captured-output';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('u-ann', 'staff');

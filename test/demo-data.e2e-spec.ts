@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../apps/api/src/config/app-config';
-import { demoCommand } from '../apps/api/src/operations/demo/demo-command';
-import { loadDemo, type DemoSummary } from '../apps/api/src/operations/demo/demo-loader';
-import { STORY_TYPES } from '../apps/api/src/operations/demo/demo-year';
-import { capturedOutput } from './support/captured-output';
+import { demoCommand } from '../apps/cli/src/demo/demo-command';
+import { loadDemo, type DemoSummary } from '../apps/cli/src/demo/demo-loader';
+import { STORY_TYPES } from '../apps/cli/src/demo/demo-year';
+import { capturedOutput } from '../apps/cli/src/testing/captured-output';
 import { person, SECRET, startTestApp, type TestApp } from './support/test-app';
 
 const END = '2026-11-23T10:00:00Z';

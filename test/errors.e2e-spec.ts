@@ -36,7 +36,7 @@ function expectProblem(
 const manyObjectKeys = (count: number) =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 0]));
 
-describe('errors: RFC 9457 problem details with the statuses of DESIGN §5', () => {
+describe('errors: RFC 9457 problem details with the statuses the API documents', () => {
   let api: TestApp;
   beforeAll(async () => (api = await startTestApp({ now: '2026-11-23T10:00:00Z' })));
   afterAll(() => api.close());

@@ -325,7 +325,7 @@ describe('catching up after the server was down', () => {
     }
   });
 
-  it('with the scheduler on, registers the three timers of DESIGN §7', async () => {
+  it('with the scheduler on, registers the timers of the three jobs', async () => {
     const api = await startTestApp({ scheduler: true });
     try {
       await api.app.get(JobTimers).catchUp;

@@ -1,6 +1,6 @@
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
-/** DESIGN §6, row by row, over HTTP. */
+/** Who may see and do what (docs/policies.md, "Who decides at each stage"), row by row, over HTTP. */
 const recipient = person('u-rita', 'staff');
 const owner = person('u-owen', 'staff');
 const otherStaff = person('u-oscar', 'staff');
@@ -10,7 +10,7 @@ const quality = person('u-quinn', 'quality');
 const auditor = person('u-audrey', 'auditor');
 const admin = person('u-adam', 'admin');
 
-describe('who may do what (DESIGN §6)', () => {
+describe('who may do what', () => {
   let api: TestApp;
   beforeAll(async () => (api = await startTestApp({ now: '2026-11-23T10:00:00Z' })));
   afterAll(() => api.close());

@@ -103,7 +103,7 @@ async function postJson(
   return { status: response.status, body: (await response.json()) as Record<string, never> };
 }
 
-describe('an acknowledged command survives kill -9 of the server (DESIGN §8, durability)', () => {
+describe('an acknowledged command survives kill -9 of the server (durability)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'clf-crash-'));
   const env = { CLF_JWT_SECRET: SECRET, LOG_LEVEL: 'info' };
   let server: ServerProcess;
@@ -331,10 +331,14 @@ describe('SIGTERM under load (graceful shutdown)', () => {
 
 describe('npm run token', () => {
   const tokenCli = (args: string[], dataDir: string) =>
-    spawnSync(process.execPath, [compiled('apps', 'api', 'src', 'auth', 'token.cli.js'), ...args], {
-      env: { PATH: process.env.PATH ?? '', CLF_DATA_DIR: dataDir },
-      encoding: 'utf8',
-    });
+    spawnSync(
+      process.execPath,
+      [compiled('apps', 'cli', 'src', 'token', 'token.cli.js'), ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', CLF_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
+    );
 
   it('prints a token signed with the secret the server generated into its data directory', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'clf-token-'));

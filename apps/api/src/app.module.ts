@@ -23,7 +23,7 @@ import { stagingStorageEngine } from './cases/staging-storage-engine';
 import { StorageModule } from './storage/storage.module';
 import { STORAGE, type Storage } from './storage/storage';
 
-/** Every route of DESIGN §5: what `all` and `api` processes serve. A worker serves only health. */
+/** Every route of the HTTP API: what `all` and `api` processes serve. A worker serves only health. */
 const API_CONTROLLERS: Type[] = [
   CaseCommandsController,
   CaseQueriesController,

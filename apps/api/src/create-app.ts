@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -128,4 +128,18 @@ export async function createApp(
   app.useGlobalPipes(validationPipe);
   describeApi(app);
   return app;
+}
+
+/**
+ * The application without its HTTP server, for a command line that sends commands and
+ * runs jobs in-process (the demo loader): the same modules, on the clock it is given.
+ */
+export function createAppContext(
+  config: AppConfig,
+  clock: Clock,
+): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(AppModule.forConfig(config, clock), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
 }

@@ -54,11 +54,6 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return fromUtcDayNumber(toUtcDayNumber(date) + days);
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return toUtcDayNumber(to) - toUtcDayNumber(from);
-}
-
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: LocalDate): number {
   return new Date(toUtcDayNumber(date) * DAY_MS).getUTCDay();

@@ -8,7 +8,7 @@ const due = (receivedAt: string, workingDays: number) => {
   return { dueDate, dueBy: dueBy.toISOString() };
 };
 
-describe('within N working days of receipt (DESIGN §2.1)', () => {
+describe('within N working days of receipt', () => {
   it('counts the receipt date as day 0: Sunday 20 December 2026, N=2 → Tuesday 22nd', () => {
     expect(due('2026-12-20T10:00:00Z', 2)).toEqual({
       dueDate: '2026-12-22',

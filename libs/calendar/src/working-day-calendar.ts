@@ -18,8 +18,9 @@ export interface WorkingDayCalendarOptions {
 export type NonWorkingReason = 'weekend' | 'bank-holiday' | 'closure';
 
 /**
- * Working days and calendar months as DESIGN §2.1 defines them: Monday–Friday in the
- * policy's zone, less the region's bank holidays and the organisation's closure days.
+ * Working days and calendar months as the policies count them (docs/policies.md, "What a
+ * working day is"): Monday–Friday in the policy's zone, less the region's bank holidays
+ * and the organisation's closure days.
  */
 export class WorkingDayCalendar {
   readonly timeZone: string;

@@ -6,7 +6,7 @@ export interface EventActor {
   roles?: readonly string[];
 }
 
-/** What DESIGN §3 puts on every event besides its data. */
+/** What every event carries besides its data (docs/architecture.md, "The record itself"). */
 export interface EventMetadata {
   /** The server's id of the request (or job run) that caused the event. */
   correlationId: string;

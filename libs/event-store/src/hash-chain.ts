@@ -33,7 +33,10 @@ export type HashedFields = Pick<
   'prevHash' | 'stream' | 'revision' | 'type' | 'data' | 'occurredAt' | 'recordedAt'
 > & { actor: RecordedEvent['metadata']['actor'] };
 
-/** SHA-256 over the canonical JSON of what DESIGN §3 names; chains each event to the one before. */
+/**
+ * SHA-256 over the canonical JSON of the previous hash, stream, revision, type, data, both
+ * times and actor: chains each event to the one before.
+ */
 export function hashEvent(fields: HashedFields): string {
   const { prevHash, stream, revision, type, data, occurredAt, recordedAt, actor } = fields;
   // The one-shot hash: every read of a case recomputes its chain, and this is several times

@@ -23,16 +23,3 @@ export function comparePositions(a: Position, b: Position): number {
   if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
   return 0;
 }
-
-export const isAfter = (a: Position, b: Position): boolean => comparePositions(a, b) > 0;
-
-/** `commit/prepare`, for checkpoints stored as text. */
-export function serialisePosition(position: Position): string {
-  return `${position.commit}/${position.prepare}`;
-}
-
-export function parsePosition(text: string): Position {
-  const match = /^(-?\d+)\/(-?\d+)$/.exec(text);
-  if (!match) throw new RangeError(`Not a stored position: ${text}`);
-  return { commit: BigInt(match[1]), prepare: BigInt(match[2]) };
-}

@@ -11,7 +11,7 @@ export interface Lease {
 
 /**
  * Leases on scheduled jobs, so that of several replicas only one runs a job at a time
- * (DESIGN §7). Expiry, not a release, is what frees the lease of a holder that crashed.
+ * (docs/architecture.md, "The scheduled jobs"). Expiry, not a release, is what frees the lease of a holder that crashed.
  */
 export interface JobLeases {
   /** A lease until now + `ttlMs` with a new, higher token; null while another holder's lease runs. */

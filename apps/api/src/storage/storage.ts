@@ -12,9 +12,9 @@ import {
 } from '#event-store';
 import { InProcessJobLeases, type JobLeases } from '#scheduling';
 import type { AppConfig } from '../config/app-config';
-import { DATA_DIR_ENTRIES } from '../operations/embedded-data-dir';
+import { DATA_DIR_ENTRIES } from './data-dir-entries';
 
-/** Where the application keeps things, for the configured profile (DESIGN §1). */
+/** Where the application keeps things, for the configured profile (docs/architecture.md, "The two profiles"). */
 export interface Storage {
   events: EventStore;
   references: ReferenceAllocator;
@@ -33,8 +33,11 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   // Beside the documents, so a checked upload is moved into the store by a rename.
   const staging = new UploadStaging(join(config.dataDir, DATA_DIR_ENTRIES.uploadStaging));
   await staging.prepare();
-  const events = new SqliteEventStore({ filename: join(config.dataDir, 'events.db'), clock });
-  const documents = new FileDocumentStore(join(config.dataDir, 'documents'));
+  const events = new SqliteEventStore({
+    filename: join(config.dataDir, DATA_DIR_ENTRIES.events),
+    clock,
+  });
+  const documents = new FileDocumentStore(join(config.dataDir, DATA_DIR_ENTRIES.documents));
   return {
     events,
     references: new SqliteReferenceAllocator(events),

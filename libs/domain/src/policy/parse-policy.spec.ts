@@ -31,7 +31,7 @@ describe('policy files', () => {
     expect(isBundledPolicyId('toString')).toBe(false);
   });
 
-  it('encodes DMM’s stages as its complaints procedure gives them', () => {
+  it('encodes DMM’s stages as its written policy gives them', () => {
     const [one, two, three, four] = bundledPolicy('dmm').complaints.stages;
     expect(one).toMatchObject({
       acknowledgeWithinWorkingDays: 2,

@@ -1,5 +1,4 @@
 import {
-  ANY,
   DeadlineExceededError,
   NO_STREAM,
   START as ESDB_START,
@@ -21,20 +20,12 @@ import {
   fromEsdbRevision,
   fromResolvedEvent,
   inCategory,
-  toEsdbExpectedRevision,
   toEsdbPosition,
   toEventData,
   translateError,
 } from './esdb-mapping';
 
 describe('EventStoreDB mapping', () => {
-  it('maps expected revisions to the client’s constants and bigints', () => {
-    expect(toEsdbExpectedRevision('no-stream')).toBe(NO_STREAM);
-    expect(toEsdbExpectedRevision('any')).toBe(ANY);
-    expect(toEsdbExpectedRevision('stream-exists')).toBe(STREAM_EXISTS);
-    expect(toEsdbExpectedRevision(41)).toBe(41n);
-  });
-
   it('maps revisions back to numbers, refusing any beyond 2^53', () => {
     expect(fromEsdbRevision(7n)).toBe(7);
     expect(() => fromEsdbRevision(2n ** 60n)).toThrow(RangeError);

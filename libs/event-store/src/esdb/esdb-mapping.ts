@@ -1,16 +1,13 @@
 import {
-  ANY,
   DeadlineExceededError,
   NO_STREAM,
   START as ESDB_START,
-  STREAM_EXISTS,
   StreamNotFoundError as EsdbStreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError,
   excludeSystemEvents,
   jsonEvent,
   streamNameFilter,
-  type AppendExpectedRevision,
   type EventData,
   type Filter,
   type Position as EsdbPosition,
@@ -24,19 +21,6 @@ import {
   StreamNotFoundError,
 } from '../event-store.errors';
 import { comparePositions, START, type Position } from '../position';
-
-export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
-  switch (expected) {
-    case 'no-stream':
-      return NO_STREAM;
-    case 'any':
-      return ANY;
-    case 'stream-exists':
-      return STREAM_EXISTS;
-    default:
-      return BigInt(expected);
-  }
-}
 
 /** Revisions are bigints on the wire; ours are numbers, exact up to 2^53. */
 export function fromEsdbRevision(revision: bigint): number {

@@ -9,6 +9,7 @@ import {
   receive,
   reopen,
   respond,
+  sweep,
 } from '../../testing/case-fixtures';
 import { caseSpecification } from '../../testing/case-specification';
 import { caseFlags } from '../case.flags';
@@ -267,5 +268,39 @@ describe('reopening', () => {
     respondedAtStage2()
       .when(reopen(), '2026-12-05T10:00:00Z')
       .thenRefuses('case-not-closed', 'conflict');
+  });
+});
+
+describe('closing and reopening do not revive old clocks', () => {
+  // Formal, received Monday 2 November 2026 (response due 16th), withdrawn on the 3rd, reopened 1 December.
+  const reopened = () =>
+    dmm.after(
+      [
+        receive({ formality: 'formal', receivedAt: '2026-11-02T09:00:00Z' }),
+        '2026-11-02T09:00:00Z',
+      ],
+      [close({ reason: 'withdrawn' }), '2026-11-03T09:00:00Z'],
+      [reopen(), '2026-12-01T09:00:00Z'],
+    );
+
+  it('cancels the deadlines a case had running when it closed', () => {
+    expect(reopened().state().deadlines[0]).toMatchObject({
+      dueDate: '2026-11-16',
+      metAt: null,
+      missed: false,
+      cancelledAt: '2026-11-03T09:00:00.000Z',
+    });
+  });
+
+  it('so the sweep does not record them missed after the reopening', () => {
+    reopened().when(sweep, '2026-12-02T09:00:00Z').thenNothing();
+  });
+
+  it('and a response after reopening meets only the new clock', () => {
+    const state = reopened().when(respond(), '2026-12-02T09:00:00Z').thenState();
+    expect(state.deadlines.map((d) => [d.dueDate, d.metAt !== null, d.missed])).toEqual([
+      ['2026-11-16', false, false],
+      ['2026-12-15', true, false],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   escalate,
   operationsManager,
   receive,
+  reopen,
   respond,
   sameDay,
   seniorManager,
@@ -364,5 +365,73 @@ describe('escalating, MaCTRI', () => {
         .when(sameDay, '2026-11-25T00:00:00Z')
         .thenNothing();
     });
+  });
+});
+
+describe('the stage 3 window survives a reopening', () => {
+  it('still refuses a late request on a case reopened after auto-close, unless overridden', () => {
+    dmm
+      .after(
+        [
+          receive({ formality: 'formal', receivedAt: '2026-11-23T09:00:00Z' }),
+          '2026-11-23T09:00:00Z',
+        ],
+        [respond({ at: '2026-12-03T15:00:00Z' }), '2026-12-03T15:00:00Z'],
+        [autoClose, '2027-01-05T00:00:00Z'],
+        [reopen(), '2027-03-06T09:00:00Z'],
+      )
+      .when(escalate({ requestReceivedAt: '2027-03-06T09:00:00Z' }), '2027-03-06T10:00:00Z')
+      .thenRefuses('escalation-window-closed', 'rule');
+  });
+});
+
+describe('an escalation request cannot predate the current stage', () => {
+  it('refuses a stage 3 request dated before stage 2 began', () => {
+    dmm
+      .after(
+        [receive({ receivedAt: '2026-01-05T09:00:00Z' }), '2026-01-05T09:00:00Z'],
+        [
+          escalate({ inWriting: true, requestReceivedAt: '2026-06-01T09:00:00Z' }),
+          '2026-06-01T09:00:00Z',
+        ],
+        [respond({ at: '2026-06-05T09:00:00Z' }), '2026-06-05T09:00:00Z'],
+      )
+      .when(escalate({ requestReceivedAt: '2026-01-10T09:00:00Z' }), '2026-06-06T09:00:00Z')
+      .thenRefuses('time-before-case', 'invalid');
+  });
+});
+
+describe('same-day escalation, MaCTRI', () => {
+  it('moves a reopened case from its reopening, not from the day after receipt', () => {
+    mactri
+      .after(
+        [
+          receive({
+            channel: 'in-person',
+            receivedAt: '2026-11-02T10:00:00Z',
+            resolvedAtFirstContact: { resolution: 'Sorted' },
+          }),
+          '2026-11-02T10:00:00Z',
+        ],
+        [reopen(), '2026-12-01T09:00:00Z'],
+      )
+      .when(sameDay, '2026-12-01T10:00:00Z')
+      .thenMatches([
+        {
+          type: 'CaseEscalated',
+          occurredAt: '2026-12-01T09:00:00.000Z',
+          data: { deadlines: [{ dueDate: '2026-12-15' }] },
+        },
+      ]);
+  });
+
+  it('leaves alone a complaint answered on the day it was raised', () => {
+    mactri
+      .after(
+        [receive({ channel: 'phone', receivedAt: '2026-11-23T10:00:00Z' }), '2026-11-23T10:00:00Z'],
+        [respond({ outcome: 'resolved' }), '2026-11-23T15:00:00Z'],
+      )
+      .when(sameDay, '2026-11-24T09:00:00Z')
+      .thenNothing();
   });
 });

@@ -287,3 +287,20 @@ describe('receiving feedback', () => {
     });
   });
 });
+
+describe('business times', () => {
+  it('refuses a time with no offset, which the server would read in its own zone', () => {
+    dmm
+      .given()
+      .when(receive({ receivedAt: '2026-07-01T23:30' }), '2026-07-02T09:00:00Z')
+      .thenRefuses('invalid-instant', 'invalid');
+    dmm
+      .given()
+      .when(receive({ receivedAt: 'July 1, 2026' }), '2026-07-02T09:00:00Z')
+      .thenRefuses('invalid-instant', 'invalid');
+    dmm
+      .given()
+      .when(receive({ receivedAt: '2026-07-01T23:30:00+01:00' }), '2026-07-02T09:00:00Z')
+      .thenMatches([{ occurredAt: '2026-07-01T22:30:00.000Z' }]);
+  });
+});

@@ -1,9 +1,0 @@
-import { keepNewFilesPrivate } from '../file-permissions/private-files';
-import { consoleOutput } from '../operations/command-line';
-import { tokenCommand } from './token-command';
-
-/** `npm run token` (README: "Tokens"). */
-keepNewFilesPrivate();
-void tokenCommand(process.argv.slice(2), process.env, consoleOutput).then((code) => {
-  process.exitCode = code;
-});

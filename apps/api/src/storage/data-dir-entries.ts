@@ -1,0 +1,13 @@
+/**
+ * What the embedded profile keeps in its data directory. The event store and the documents
+ * are the record; the JWT secret is what existing tokens were signed with; the read models
+ * are derived from the events and rebuilt from them when missing.
+ */
+export const DATA_DIR_ENTRIES = {
+  events: 'events.db',
+  documents: 'documents',
+  jwtSecret: 'jwt-secret',
+  readModels: 'read-models',
+  /** Uploads while they arrive: never part of a backup, emptied at each start. */
+  uploadStaging: 'tmp',
+} as const;

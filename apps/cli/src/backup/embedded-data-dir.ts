@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { OperationRefusedError } from '../operation-refused.error';
+
+const DISTRIBUTED =
+  'CLF_PROFILE=distributed keeps its data in EventStoreDB and MongoDB, not in a data directory, so this command does not apply. ' +
+  'Back up EventStoreDB with its own backup (a disk snapshot, or its files in the documented order) and MongoDB with mongodump; ' +
+  'the README section "Backup and restore" says how.';
+
+/**
+ * The data directory an operation works on: `--data-dir` when given, else `CLF_DATA_DIR`,
+ * else `./data` — the server's rule. Refused for the distributed profile, which has none.
+ */
+export function embeddedDataDir(env: NodeJS.ProcessEnv, given?: string): string {
+  const profile = env.CLF_PROFILE?.trim() || 'embedded';
+  if (profile === 'distributed') throw new OperationRefusedError(DISTRIBUTED);
+  if (profile !== 'embedded')
+    throw new OperationRefusedError(
+      `CLF_PROFILE is "${profile}", which is not a profile: use embedded or distributed.`,
+    );
+  return resolve(given?.trim() || env.CLF_DATA_DIR?.trim() || './data');
+}

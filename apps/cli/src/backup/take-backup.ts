@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { copyFile, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { DATA_DIR_ENTRIES, makePrivate } from '#api/offline';
+import { OperationRefusedError } from '../operation-refused.error';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  MANIFEST_FILE,
+  type BackupManifest,
+} from './backup-manifest';
+import { copyDocuments, listDocuments } from './document-copy';
+import { snapshotEventStore, type EventStoreSnapshot } from './event-store-snapshot';
+import { describeFile, syncParent, syncToDisk, type FileEntry } from './file-integrity';
+
+export interface BackupOptions {
+  dataDir: string;
+  /** The backup directory to create; it must not exist. */
+  target: string;
+  clock?: () => Date;
+  pagesPerStep?: number;
+  onEventsProgress?(copiedPages: number, totalPages: number, snapshotEvents: number): void;
+  onDocumentsProgress?(done: number, of: number): void;
+}
+
+const ABOUT =
+  'A point-in-time backup of a CLF embedded data directory: the event store (events.db, as of takenAt), ' +
+  'the uploaded documents (documents/, by SHA-256) and the JWT secret (jwt-secret) if there was one. ' +
+  'Restore it with: npm run restore -- <this directory> --data-dir <a new or empty directory>.';
+
+const LEFT_OUT = [
+  'read-models/: the case queue, monthly statistics and themes are derived from the events; a server started on the restored directory rebuilds them from the first event.',
+];
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function checkBeforeStarting(dataDir: string, target: string): Promise<void> {
+  if (await exists(target))
+    throw new OperationRefusedError(
+      `${target} already exists. A backup never overwrites anything: give a name that is not taken.`,
+    );
+  if (!(await exists(join(dataDir, DATA_DIR_ENTRIES.events))))
+    throw new OperationRefusedError(
+      `There is no CLF event store in ${dataDir} (no ${DATA_DIR_ENTRIES.events}). Set CLF_DATA_DIR (or --data-dir) to the directory the server keeps its data in.`,
+    );
+}
+
+/** The JWT secret, copied owner-only as the server keeps it; null when the server uses CLF_JWT_SECRET. */
+async function copyJwtSecret(dataDir: string, staging: string): Promise<FileEntry | null> {
+  const source = join(dataDir, DATA_DIR_ENTRIES.jwtSecret);
+  if (!(await exists(source))) return null;
+  const target = join(staging, DATA_DIR_ENTRIES.jwtSecret);
+  await copyFile(source, target);
+  await syncToDisk(target);
+  return describeFile(target, DATA_DIR_ENTRIES.jwtSecret);
+}
+
+function manifestOf(
+  options: { dataDir: string; takenAt: Date; finishedAt: Date },
+  snapshot: EventStoreSnapshot,
+  files: {
+    events: FileEntry;
+    documents: FileEntry[];
+    damaged: string[];
+    jwtSecret: FileEntry | null;
+  },
+): BackupManifest {
+  const copied = new Set(files.documents.map((file) => file.sha256));
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    about: ABOUT,
+    takenAt: options.takenAt.toISOString(),
+    finishedAt: options.finishedAt.toISOString(),
+    source: { dataDir: options.dataDir, host: hostname() },
+    events: {
+      file: DATA_DIR_ENTRIES.events,
+      count: snapshot.count,
+      headPosition: snapshot.headPosition,
+      streams: snapshot.streams,
+      cases: snapshot.cases,
+    },
+    documents: {
+      count: files.documents.length,
+      bytes: files.documents.reduce((sum, file) => sum + file.bytes, 0),
+      missing: snapshot.documents.filter(
+        (sha256) => !copied.has(sha256) && !files.damaged.includes(sha256),
+      ),
+      damaged: files.damaged,
+    },
+    jwtSecret: files.jwtSecret && { file: DATA_DIR_ENTRIES.jwtSecret },
+    leftOut: LEFT_OUT,
+    files: [files.events, ...files.documents, ...(files.jwtSecret ? [files.jwtSecret] : [])],
+  };
+}
+
+/**
+ * An online backup of the embedded data directory into a new directory. The event store
+ * is snapshotted first, then the documents are copied: a document is stored before the
+ * event that names it is appended, and never changes after, so every document the
+ * snapshot names is already on disk. The backup is written under a temporary name and
+ * renamed into place only when complete, so a directory with the target's name is always
+ * a whole backup.
+ */
+export async function takeBackup(options: BackupOptions): Promise<BackupManifest> {
+  const clock = options.clock ?? (() => new Date());
+  const dataDir = resolve(options.dataDir);
+  const target = resolve(options.target);
+  await checkBeforeStarting(dataDir, target);
+  await mkdir(dirname(target), { recursive: true });
+  const staging = join(dirname(target), `.${basename(target)}.partial-${randomUUID().slice(0, 8)}`);
+  await mkdir(staging, { mode: 0o700 });
+  try {
+    let takenAt = clock();
+    const eventsFile = join(staging, DATA_DIR_ENTRIES.events);
+    let snapshotEvents = 0;
+    const snapshot = await snapshotEventStore(join(dataDir, DATA_DIR_ENTRIES.events), eventsFile, {
+      pagesPerStep: options.pagesPerStep,
+      onProgress: (copied, total) => options.onEventsProgress?.(copied, total, snapshotEvents),
+      onSnapshot: (facts) => {
+        takenAt = clock();
+        snapshotEvents = facts.count;
+      },
+    });
+    const documentsRoot = join(dataDir, DATA_DIR_ENTRIES.documents);
+    const sources = await listDocuments(documentsRoot);
+    options.onDocumentsProgress?.(0, sources.length);
+    const documents = await copyDocuments(
+      sources,
+      documentsRoot,
+      join(staging, DATA_DIR_ENTRIES.documents),
+      (done) => options.onDocumentsProgress?.(done, sources.length),
+    );
+    const manifest = manifestOf({ dataDir, takenAt, finishedAt: clock() }, snapshot, {
+      events: await describeFile(eventsFile, DATA_DIR_ENTRIES.events),
+      documents: documents.copied,
+      damaged: documents.damaged,
+      jwtSecret: await copyJwtSecret(dataDir, staging),
+    });
+    await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Copies keep their source's permissions, which may predate a private data directory.
+    await makePrivate(staging);
+    await syncToDisk(join(staging, MANIFEST_FILE));
+    await syncToDisk(staging);
+    await rename(staging, target);
+    await syncParent(target);
+    return manifest;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { ArgumentMetadata } from '@nestjs/common';
+import type { Command } from '@nestjs/cqrs';
+import type { Actor } from '#domain';
+import {
+  AttachDocumentCommand,
+  CASE_COMMAND_ROUTES,
+  CaseCommandMessage,
+  CaseRequests as Requests,
+  commandFor,
+  ReceiveCaseCommand,
+  validationPipe,
+  type CaseCommandRouteName,
+  type CommandResultResponse,
+  type Upload,
+} from '#api';
+
+/** A file someone attaches in the demo year: staged as an upload would be before it is sent. */
+export interface DemoFile {
+  originalname: string;
+  content: Buffer;
+}
+
+/**
+ * What someone does in the demo year, as the request they would send: the same request
+ * classes, the same validation and the same CQRS commands as the HTTP API.
+ */
+export type DemoCommand =
+  | { type: 'receive'; body: Requests.ReceiveCaseRequest }
+  | { type: 'acknowledge'; body: Requests.AcknowledgeCaseRequest }
+  | { type: 'assign'; body: Requests.AssignOwnerRequest }
+  | { type: 'escalate'; body: Requests.EscalateCaseRequest }
+  | { type: 'respond'; body: Requests.RespondToCaseRequest }
+  | { type: 'correspondence'; body: Requests.RecordCorrespondenceRequest }
+  | { type: 'note'; body: Requests.AddNoteRequest }
+  | { type: 'attach'; file: DemoFile }
+  | { type: 'authorise-representative'; body: Requests.RepresentativeAuthorisationRequest }
+  | { type: 'guardian'; body: Requests.GuardianNotificationRequest }
+  | { type: 'confidentiality'; body: Requests.ConfidentialityNoticeRequest }
+  | { type: 'external-referral'; body: Requests.ExternalReferralRequest }
+  | { type: 'categories'; body: Requests.ChangeCategoriesRequest }
+  | { type: 'close'; body: Requests.CloseCaseRequest }
+  | { type: 'reopen'; body: Requests.ReopenCaseRequest };
+
+type OnCase = Exclude<DemoCommand, { type: 'receive' } | { type: 'attach' }>;
+
+/** For each command on an existing case: the API's route for it (its request class and command). */
+const ROUTES: Record<OnCase['type'], CaseCommandRouteName> = {
+  acknowledge: 'AcknowledgeCase',
+  assign: 'AssignOwner',
+  escalate: 'EscalateCase',
+  respond: 'RespondToCase',
+  correspondence: 'RecordCorrespondence',
+  note: 'AddNote',
+  'authorise-representative': 'RecordRepresentativeAuthorisation',
+  guardian: 'RecordGuardianNotification',
+  confidentiality: 'GiveConfidentialityNotice',
+  'external-referral': 'RecordExternalReferral',
+  categories: 'ChangeCategories',
+  close: 'CloseCase',
+  reopen: 'ReopenCase',
+};
+
+/** The body as the API's validation pipe turns it into its request class (or refuses it). */
+async function validated(body: object, request: new () => object): Promise<object> {
+  const metadata: ArgumentMetadata = { type: 'body', metatype: request };
+  return (await validationPipe.transform(body, metadata)) as object;
+}
+
+/**
+ * The CQRS command for what `actor` does: a fresh correlation id per act, as each HTTP
+ * request gets one. `caseId` is the case the story is about (none yet for `receive`);
+ * `upload` is an `attach`'s file, staged.
+ */
+export async function toCqrsCommand(
+  command: DemoCommand,
+  actor: Actor,
+  caseId: string | null,
+  upload: Upload | null = null,
+): Promise<Command<CommandResultResponse>> {
+  const context = { actor, correlationId: randomUUID() };
+  if (command.type === 'receive')
+    return new ReceiveCaseCommand(
+      (await validated(command.body, Requests.ReceiveCaseRequest)) as Requests.ReceiveCaseRequest,
+      { context },
+    );
+  if (caseId === null) throw new Error(`a story sent ${command.type} before receiving its case`);
+  if (command.type === 'attach') {
+    if (upload === null) throw new Error('an attach was sent without its file staged');
+    return new AttachDocumentCommand(caseId, upload, { context });
+  }
+  const name = ROUTES[command.type];
+  const body = await validated(command.body, CASE_COMMAND_ROUTES[name].request);
+  return new CaseCommandMessage(caseId, commandFor(name, body as never, actor), { context });
+}
