@@ -32,6 +32,7 @@ import { STORAGE, type Storage } from '../storage/storage';
 import { CanAttachDocumentGuard } from './can-attach-document.guard';
 import { CaseCommandTarget, IfMatch, type CommandTarget } from './case-command.decorators';
 import { CaseReader } from './case-reader.service';
+import { contentDisposition } from './content-disposition';
 import { AttachDocumentCommand, type Upload } from './commands/attach-document.command';
 import { ETagInterceptor } from './etag.interceptor';
 import { UploadSlotGuard } from './upload-slots';
@@ -114,7 +115,7 @@ export class CaseDocumentsController {
     return new StreamableFile(content, {
       type: document.mediaType,
       length: document.size,
-      disposition: `attachment; filename="${document.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`,
+      disposition: contentDisposition(document),
     });
   }
 }
