@@ -18,8 +18,11 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, SchemaObject> };
 }
 
-/** A date-time every command accepts: before the test clock, after any case's receipt. */
-const SOME_INSTANT = '2026-11-23T09:30:00Z';
+/**
+ * A date-time every command accepts on a case received just now by the test app, whose
+ * clock stands still: the instant of its clock (not in the future, not before receipt).
+ */
+const SOME_INSTANT = '2026-11-23T10:00:00Z';
 
 function resolve(document: OpenApiDocument, schema: SchemaObject): SchemaObject {
   if (schema.$ref !== undefined) {
@@ -38,6 +41,22 @@ function resolve(document: OpenApiDocument, schema: SchemaObject): SchemaObject 
  * refuse it, the document and the validators disagree.
  */
 export function minimalExample(document: OpenApiDocument, given: SchemaObject): unknown {
+  return example(document, given, 'required');
+}
+
+/**
+ * The same, with every property the schema describes, optional ones too: a wrong schema
+ * for an optional property is caught as well.
+ */
+export function fullExample(document: OpenApiDocument, given: SchemaObject): unknown {
+  return example(document, given, 'all');
+}
+
+function example(
+  document: OpenApiDocument,
+  given: SchemaObject,
+  properties: 'required' | 'all',
+): unknown {
   const schema = resolve(document, given);
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
@@ -51,17 +70,17 @@ export function minimalExample(document: OpenApiDocument, given: SchemaObject): 
     case 'boolean':
       return false;
     case 'array':
-      return Array.from({ length: schema.minItems ?? 0 }, () =>
-        minimalExample(document, schema.items ?? {}),
+      return Array.from(
+        { length: Math.max(schema.minItems ?? 0, properties === 'all' ? 1 : 0) },
+        () => example(document, schema.items ?? {}, properties),
       );
     case 'object':
     case undefined:
       if (!schema.properties) throw new Error('a schema with neither type nor properties');
       return Object.fromEntries(
-        (schema.required ?? []).map((name) => [
-          name,
-          minimalExample(document, schema.properties![name]),
-        ]),
+        (properties === 'all' ? Object.keys(schema.properties) : (schema.required ?? [])).map(
+          (name) => [name, example(document, schema.properties![name], properties)],
+        ),
       );
     default:
       throw new Error(`no example for type ${schema.type}`);

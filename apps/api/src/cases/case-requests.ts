@@ -151,6 +151,7 @@ export class GuardianNotificationRequest {
   @ApiProperty({
     required: false,
     type: Boolean,
+    enum: [true],
     description: 'Waive the notification, with a reason.',
   })
   waived?: true;
