@@ -103,13 +103,16 @@ const body = fc.oneof(
   ),
 );
 
+/** A fresh app with one case on it, recorded by the manager who sends everything. */
+async function appWithCase(): Promise<{ api: TestApp; caseId: string }> {
+  const api = await startTestApp();
+  return { api, caseId: await api.recordCase(manager) };
+}
+
 describe('random malformed bodies to every command: never a 5xx', () => {
   let api: TestApp;
   let caseId: string;
-  beforeAll(async () => {
-    api = await startTestApp();
-    caseId = await api.recordCase(manager);
-  });
+  beforeAll(async () => ({ api, caseId } = await appWithCase()));
   afterAll(() => api.close());
 
   it.each(['', ...COMMANDS])('POST /cases/:id/%s (empty: POST /cases)', async (command) => {
@@ -198,10 +201,7 @@ describe('random uploads: zips named .docx, names with format characters, oversi
       .post(`/api/v1/cases/${caseId}/documents`)
       .set(await api.auth(manager))
       .attach('file', content, filename);
-  beforeAll(async () => {
-    api = await startTestApp();
-    caseId = await api.recordCase(manager);
-  });
+  beforeAll(async () => ({ api, caseId } = await appWithCase()));
   afterAll(() => api.close());
   afterEach(() => expect(readdirSync(join(api.dataDir, 'tmp'))).toEqual([]));
 
@@ -301,10 +301,7 @@ describe('random uploads: zips named .docx, names with format characters, oversi
 describe('key budgets and control characters: refused early, never a 5xx', () => {
   let api: TestApp;
   let caseId: string;
-  beforeAll(async () => {
-    api = await startTestApp();
-    caseId = await api.recordCase(manager);
-  });
+  beforeAll(async () => ({ api, caseId } = await appWithCase()));
   afterAll(() => api.close());
 
   /**

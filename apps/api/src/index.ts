@@ -18,7 +18,12 @@ export type { CommandOptions } from './cases/case-command.service';
 export type { CommandResultResponse } from './cases/case-detail.response';
 export * as CaseRequests from './cases/case-requests';
 export type { ComplainantRequest, PersonRequest, ReceiveCaseRequest } from './cases/case-requests';
-export { CASE_COMMAND_ROUTES, commandFor, type CaseCommandRouteName } from './cases/case-requests';
+export {
+  CASE_COMMAND_ROUTES,
+  commandFor,
+  type CaseCommandRouteName,
+  type RequestOf,
+} from './cases/case-requests';
 export { CaseCommandMessage } from './cases/commands/case-command.message';
 export { AttachDocumentCommand, type Upload } from './cases/commands/attach-document.command';
 export { ReceiveCaseCommand } from './cases/commands/receive-case.command';

@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '#calendar';
-import type { Case, CaseEvent, TrackedDeadline } from '#domain';
+import { isOpenDeadline, type Case, type CaseEvent, type TrackedDeadline } from '#domain';
 
 /**
  * A fact a report counts: in `month` (YYYY-MM, policy time zone), `metric` happened
@@ -117,7 +117,7 @@ function deadlineFacts(
   at: string,
 ): Fact[] {
   const wasOpen = before.deadlines.some(
-    (d) => d.kind === kind && d.stage === stage && d.metAt === null && d.cancelledAt === null,
+    (d) => d.kind === kind && d.stage === stage && isOpenDeadline(d),
   );
   const met = wasOpen ? metBy(after, kind, stage, at) : undefined;
   if (!met) return [];

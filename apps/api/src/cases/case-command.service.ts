@@ -63,10 +63,16 @@ export class CaseCommandService {
     return loadCase(this.storage.events, caseId);
   }
 
-  /** Who may see the case comes first (404), then whether its trail is intact (409). */
-  private admit(command: CaseCommand, loaded: LoadedCase): void {
+  /**
+   * What must hold before a command is decided, in this order: who may see the case (404),
+   * whether its trail is intact (409), whether the caller's copy is current (412), and the
+   * caller's own further check.
+   */
+  private admit(command: CaseCommand, loaded: LoadedCase, options: CommandOptions): void {
     authorise(command, loaded.state, this.decider.policy);
     if (!loaded.integrity.valid) throw new IntegrityBrokenError(loaded.integrity.brokenAtRevision);
+    if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
+    if (loaded.state !== null) options.require?.(loaded.state);
   }
 
   /**
@@ -76,9 +82,7 @@ export class CaseCommandService {
    */
   async preflight(caseId: string, command: CaseCommand, options: CommandOptions): Promise<void> {
     const loaded = await this.load(caseId);
-    this.admit(command, loaded);
-    if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
-    if (loaded.state !== null) options.require?.(loaded.state);
+    this.admit(command, loaded, options);
     this.decider.decide(command, loaded.state, this.clock());
   }
 
@@ -106,10 +110,7 @@ export class CaseCommandService {
     let firstDecision: CaseEvent[] | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(caseId);
-      // Who may see the case comes before whether their copy is current: 404 before 412.
-      this.admit(command, loaded);
-      if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
-      if (loaded.state !== null) options.require?.(loaded.state);
+      this.admit(command, loaded, options);
       const events =
         firstDecision === undefined || isSystemActor(command.actor)
           ? this.decider.decide(command, loaded.state, now)

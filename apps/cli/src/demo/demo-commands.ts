@@ -12,6 +12,7 @@ import {
   validationPipe,
   type CaseCommandRouteName,
   type CommandResultResponse,
+  type RequestOf,
   type Upload,
 } from '#api';
 
@@ -21,31 +22,8 @@ export interface DemoFile {
   content: Buffer;
 }
 
-/**
- * What someone does in the demo year, as the request they would send: the same request
- * classes, the same validation and the same CQRS commands as the HTTP API.
- */
-export type DemoCommand =
-  | { type: 'receive'; body: Requests.ReceiveCaseRequest }
-  | { type: 'acknowledge'; body: Requests.AcknowledgeCaseRequest }
-  | { type: 'assign'; body: Requests.AssignOwnerRequest }
-  | { type: 'escalate'; body: Requests.EscalateCaseRequest }
-  | { type: 'respond'; body: Requests.RespondToCaseRequest }
-  | { type: 'correspondence'; body: Requests.RecordCorrespondenceRequest }
-  | { type: 'note'; body: Requests.AddNoteRequest }
-  | { type: 'attach'; file: DemoFile }
-  | { type: 'authorise-representative'; body: Requests.RepresentativeAuthorisationRequest }
-  | { type: 'guardian'; body: Requests.GuardianNotificationRequest }
-  | { type: 'confidentiality'; body: Requests.ConfidentialityNoticeRequest }
-  | { type: 'external-referral'; body: Requests.ExternalReferralRequest }
-  | { type: 'categories'; body: Requests.ChangeCategoriesRequest }
-  | { type: 'close'; body: Requests.CloseCaseRequest }
-  | { type: 'reopen'; body: Requests.ReopenCaseRequest };
-
-type OnCase = Exclude<DemoCommand, { type: 'receive' } | { type: 'attach' }>;
-
-/** For each command on an existing case: the API's route for it (its request class and command). */
-const ROUTES: Record<OnCase['type'], CaseCommandRouteName> = {
+/** For each act on an existing case in a story: the API's route for it (request class and command). */
+const ROUTES = {
   acknowledge: 'AcknowledgeCase',
   assign: 'AssignOwner',
   escalate: 'EscalateCase',
@@ -59,7 +37,20 @@ const ROUTES: Record<OnCase['type'], CaseCommandRouteName> = {
   categories: 'ChangeCategories',
   close: 'CloseCase',
   reopen: 'ReopenCase',
-};
+} as const satisfies Record<string, CaseCommandRouteName>;
+
+type OnCase = {
+  [Type in keyof typeof ROUTES]: { type: Type; body: RequestOf<(typeof ROUTES)[Type]> };
+}[keyof typeof ROUTES];
+
+/**
+ * What someone does in the demo year, as the request they would send: the same request
+ * classes, the same validation and the same CQRS commands as the HTTP API.
+ */
+export type DemoCommand =
+  | { type: 'receive'; body: Requests.ReceiveCaseRequest }
+  | { type: 'attach'; file: DemoFile }
+  | OnCase;
 
 /** The body as the API's validation pipe turns it into its request class (or refuses it). */
 async function validated(body: object, request: new () => object): Promise<object> {

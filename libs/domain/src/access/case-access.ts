@@ -62,31 +62,25 @@ function actsAs(actor: Actor, found: Case, roles: readonly Role[]): boolean {
   return roles.includes('staff') && has(actor, 'staff') && isParticipant(found, actor.id);
 }
 
-/** Who handles the case at its stage: those who may respond and close there. */
-function handlers(found: Case, policy: Policy): readonly Role[] {
-  return decidingStage(found, policy)?.decidedBy?.respondAndClose ?? CASE_HANDLERS;
-}
-
 function mayRun(actor: Actor, command: CaseCommand, found: Case, policy: Policy): boolean {
-  const stage = decidingStage(found, policy);
+  const deciders = decidingStage(found, policy)?.decidedBy;
+  // Who handles the case at its stage: those who may respond and close there.
+  const handlers = deciders?.respondAndClose ?? CASE_HANDLERS;
   switch (command.type) {
     // Recording what arrived is not deciding: the staff taking part may, at any stage.
     case 'AddNote':
     case 'AttachDocument':
     case 'RecordCorrespondence':
-      return actsAs(actor, found, [...handlers(found, policy), 'staff']);
+      return actsAs(actor, found, [...handlers, 'staff']);
     case 'EscalateCase':
-      return actsAs(actor, found, stage?.decidedBy?.moveOn ?? CASE_HANDLERS);
+      return actsAs(actor, found, deciders?.moveOn ?? CASE_HANDLERS);
     case 'AssignOwner':
     case 'ReopenCase':
-      return (
-        has(actor, 'operations-manager', 'senior-manager') &&
-        actsAs(actor, found, handlers(found, policy))
-      );
+      return has(actor, 'operations-manager', 'senior-manager') && actsAs(actor, found, handlers);
     case 'ChangeCategories':
-      return has(actor, 'quality') || actsAs(actor, found, handlers(found, policy));
+      return has(actor, 'quality') || actsAs(actor, found, handlers);
     default:
-      return actsAs(actor, found, handlers(found, policy));
+      return actsAs(actor, found, handlers);
   }
 }
 

@@ -83,7 +83,6 @@ export type CaseEscalated = Event<
     inWriting: boolean;
     /** A senior manager's override of the window (not yet open, or closed). */
     override: { reason: string; by: Person } | null;
-
     /** True when the same-day-escalation job moved it, not a person. */
     automatic: boolean;
     deadlines: Deadline[];

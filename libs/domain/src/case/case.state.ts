@@ -75,6 +75,9 @@ export type CaseState = Case | null;
 
 export const initialCaseState = (): CaseState => null;
 
+/** Still to be met: neither met nor cancelled by a closing (a missed one may still be met, late). */
+export const isOpenDeadline = (d: TrackedDeadline) => d.metAt === null && d.cancelledAt === null;
+
 const track = (deadlines: Deadline[]): TrackedDeadline[] =>
   deadlines.map((d) => ({
     ...d,
@@ -97,7 +100,7 @@ function meet(
   recordedAfterDeadline: readonly Deadline['kind'][] = [],
 ): TrackedDeadline[] {
   return deadlines.map((d) =>
-    d.kind === kind && d.stage === stage && d.metAt === null && d.cancelledAt === null
+    d.kind === kind && d.stage === stage && isOpenDeadline(d)
       ? {
           ...d,
           metAt: at,
@@ -227,9 +230,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         closeReason: event.data.reason,
         autoCloseAt: null,
         deadlines: state.deadlines.map((d) =>
-          d.metAt === null && !d.missed && d.cancelledAt === null
-            ? { ...d, cancelledAt: event.occurredAt }
-            : d,
+          isOpenDeadline(d) && !d.missed ? { ...d, cancelledAt: event.occurredAt } : d,
         ),
       };
     case 'CaseReopened':

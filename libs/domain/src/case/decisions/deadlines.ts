@@ -2,7 +2,7 @@ import type { DueDate } from '#calendar';
 import type { FeedbackPolicy, StagePolicy } from '../../policy/policy';
 import type { Deadline, DeadlineKind, Instant } from '../case.model';
 import type { RecordedLate } from '../case.events';
-import type { Case, TrackedDeadline } from '../case.state';
+import { isOpenDeadline, type Case, type TrackedDeadline } from '../case.state';
 import type { DecisionContext } from './decision-context';
 
 const deadline = (kind: DeadlineKind, stage: number | null, due: DueDate): Deadline => ({
@@ -76,9 +76,7 @@ export function calendarMonthsAfter(
 /** Deadlines still running: unmet, not yet recorded missed, at the case's current stage, on a live case. */
 export function pendingDeadlines(state: Case): TrackedDeadline[] {
   if (state.status === 'closed' || state.status === 'referred-externally') return [];
-  return state.deadlines.filter(
-    (d) => d.metAt === null && !d.missed && d.cancelledAt === null && d.stage === state.stage,
-  );
+  return state.deadlines.filter((d) => isOpenDeadline(d) && !d.missed && d.stage === state.stage);
 }
 
 /**
@@ -98,8 +96,7 @@ export function recordedAfterDeadline(
       (d) =>
         kinds.includes(d.kind) &&
         d.stage === found.stage &&
-        d.metAt === null &&
-        d.cancelledAt === null &&
+        isOpenDeadline(d) &&
         at <= d.dueBy &&
         recorded > d.dueBy,
     )
