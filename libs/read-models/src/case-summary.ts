@@ -1,4 +1,4 @@
-import { caseFlags, type Case, type CaseFlag, type TrackedDeadline } from '#domain';
+import { caseFlags, isOpenDeadline, type Case, type CaseFlag, type TrackedDeadline } from '#domain';
 
 /** One row of the case queue: what managers sort and filter by. */
 export interface CaseSummary {
@@ -32,7 +32,7 @@ export function queueDeadline(found: Case): TrackedDeadline | null {
   if (found.status === 'closed' || found.status === 'referred-externally') return null;
   let soonest: TrackedDeadline | null = null;
   for (const d of found.deadlines) {
-    if (d.metAt !== null || d.cancelledAt !== null || d.stage !== found.stage) continue;
+    if (!isOpenDeadline(d) || d.stage !== found.stage) continue;
     if (soonest === null || d.dueBy < soonest.dueBy) soonest = d;
   }
   return soonest;

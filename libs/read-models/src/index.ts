@@ -17,7 +17,6 @@
  *   `X-CLF-Min-Position` waits (`ReadSide.reached`) until the daemon has passed it.
  */
 export * from './case-summary';
-export * from './case-search-text';
 export * from './case-facts';
 export * from './case-record';
 export * from './read-model.port';

@@ -52,6 +52,7 @@ export class CaseQueueController {
       throw new InputValidationError([
         { field: 'cursor', message: 'cursor must be a nextCursor this API returned' },
       ]);
+    const now = this.clock().toISOString();
     const page = await this.projections.store().page({
       kind: request.kind,
       stage: request.stage,
@@ -67,14 +68,13 @@ export class CaseQueueController {
       sort: request.sort ?? 'dueBy',
       limit: request.limit ?? 50,
       cursor,
-      now: this.clock().toISOString(),
+      now,
       visibility,
     });
     return {
       items: page.items.map((summary) => ({
         ...summary,
-        overdue:
-          summary.nextDeadline !== null && summary.nextDeadline.dueBy < this.clock().toISOString(),
+        overdue: summary.nextDeadline !== null && summary.nextDeadline.dueBy < now,
       })),
       nextCursor: page.next && encodeCursor(page.next),
     };

@@ -28,7 +28,7 @@ export interface Timeliness {
   onTimeRate: number | null;
 }
 
-/** `{stage-1: {onTime, late, onTimeRate}, …}` for acknowledgements or responses. */
+/** `{stage-1: {onTime, late, recordedLate, onTimeRate}, …}` for acknowledgements or responses. */
 export function timeliness(
   totals: Record<string, number>,
   noun: 'acknowledgements' | 'responses',
@@ -46,7 +46,7 @@ export function timeliness(
   );
 }
 
-export function rate(onTime: number, late: number, recordedLate = 0): number | null {
+function rate(onTime: number, late: number, recordedLate: number): number | null {
   const all = onTime + late + recordedLate;
   return all === 0 ? null : Math.round((onTime / all) * 1000) / 1000;
 }

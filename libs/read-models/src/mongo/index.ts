@@ -1,4 +1,3 @@
 export * from './mongo-queue-query';
-export * from './mongo-read-model-writer';
 export * from './mongo-read-model-store';
 export * from './mongo-read-model-generations';

@@ -10,7 +10,7 @@ import {
   type LoadedRow,
 } from './sqlite-case-records';
 import type { FactKey, SqliteFactCounts } from './sqlite-fact-counts';
-import { queueValues, UPSERT_CASE } from './sqlite-queue-row';
+import { categoriesValue, queueValues, UPSERT_CASE } from './sqlite-queue-row';
 
 /**
  * What a case's category, search and fact-count rows were made from, to rewrite them only
@@ -104,7 +104,8 @@ export class SqliteLiveWriter implements ReadModelWriter {
     // What the case's derived rows were made from, read before the upsert replaces it.
     const before = this.loaded.get(caseId) ?? this.readDerivedFrom(caseId);
     const row = queueRow(record);
-    const written = this.statements.upsert.get(...queueValues(row));
+    const values = queueValues(row);
+    const written = this.statements.upsert.get(...values);
     if (!written) return; // already at this revision or later: a replay changes nothing
     const facts = JSON.stringify(record.facts);
     this.records.put(written.row_id, record, facts);
@@ -112,7 +113,7 @@ export class SqliteLiveWriter implements ReadModelWriter {
     this.writeDerived(record, written.row_id, before ?? null, {
       kind: summary.kind,
       formality: summary.formality,
-      categories: JSON.stringify(row.categories),
+      categories: categoriesValue(values),
       facts,
       search: row.search,
     });

@@ -30,7 +30,7 @@ const FIELDS = Object.keys(QUEUE_COLUMNS) as Array<keyof QueueRow>;
 const COLUMNS = FIELDS.map((field) => QUEUE_COLUMNS[field]);
 const PLACEHOLDERS = COLUMNS.map(() => '?').join(', ');
 
-export type SqlValue = string | number | null;
+type SqlValue = string | number | null;
 
 /** A field as SQLite stores it: a flag as 0 or 1, categories as a JSON array. */
 const sqlValue = (value: QueueRow[keyof QueueRow]): SqlValue =>
@@ -39,6 +39,11 @@ const sqlValue = (value: QueueRow[keyof QueueRow]): SqlValue =>
 /** The row's values in `QUEUE_COLUMNS` order. */
 export const queueValues = (row: QueueRow): SqlValue[] =>
   FIELDS.map((field) => sqlValue(row[field]));
+
+const CATEGORIES_AT = FIELDS.indexOf('categories');
+
+/** The categories among a row's values, as stored (a JSON array): not encoded twice. */
+export const categoriesValue = (values: readonly SqlValue[]) => values[CATEGORIES_AT] as string;
 
 export const INSERT_CASE = `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES (${PLACEHOLDERS})`;
 

@@ -10,7 +10,7 @@ import { mustEmpty, READ_MODEL_SCHEMA_VERSION } from '../read-model-schema-versi
  * cases a batch goes on from and the rows a page returns (their summaries follow from the
  * state). Everything else is derived from these two tables.
  */
-export const TABLES = `
+const TABLES = `
 CREATE TABLE IF NOT EXISTS cases (
   case_id        TEXT NOT NULL, -- unique: see cases_case_id
   revision       INTEGER NOT NULL,
