@@ -23,7 +23,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN install -d -o node -g node -m 0700 /app/data
 USER node
 VOLUME ["/app/data"]
 EXPOSE 3000

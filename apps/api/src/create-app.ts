@@ -83,7 +83,13 @@ const CHANGES_LOGGED = 20;
 
 /** A data directory an earlier version left readable to others is made private, once, and the log says what changed. */
 async function makeDataDirPrivate(dataDir: string, logger: JsonLogger): Promise<void> {
-  const changed = await makePrivate(dataDir);
+  const changed = await makePrivate(dataDir, {
+    onRefused: (path, error) =>
+      logger.warn(
+        { dataDir, path, code: error.code },
+        'Data directory: this entry belongs to another account; left as it is',
+      ),
+  });
   if (changed.length > 0)
     logger.warn(
       { dataDir, count: changed.length, changed: changed.slice(0, CHANGES_LOGGED) },

@@ -14,7 +14,6 @@ export { CATCH_UP_ORDER } from './jobs/scheduled-jobs';
 export { InputValidationError, UnsupportedUploadError } from './http/problem';
 export { validationPipe } from './http/validation.pipe';
 export { CASE_DECIDER } from './cases/case-decider.provider';
-export type { CommandOptions } from './cases/case-command.service';
 export type { CommandResultResponse } from './cases/case-detail.response';
 export * as CaseRequests from './cases/case-requests';
 export type { ComplainantRequest, PersonRequest, ReceiveCaseRequest } from './cases/case-requests';

@@ -10,4 +10,3 @@ export { keepNewFilesPrivate, makePrivate } from './file-permissions/private-fil
 export { DATA_DIR_ENTRIES } from './storage/data-dir-entries';
 export { issueToken } from './auth/issue-token';
 export { hs256Secret } from './auth/jwt-secret';
-export { CASE_CATEGORY } from '#domain';

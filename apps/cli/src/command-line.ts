@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError } from '#api/offline';
+import { ConfigError, keepNewFilesPrivate } from '#api/offline';
 import { progressBar } from './progress-bar';
 import { OperationRefusedError } from './operation-refused.error';
 
@@ -15,6 +15,24 @@ export const consoleOutput: CommandOutput = {
   err: (line) => process.stderr.write(`${line}\n`),
   progress: process.stderr,
 };
+
+/** A command as `npm run …` starts it: arguments, environment, console; answers an exit code. */
+export type ShellCommand = (
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  output: CommandOutput,
+) => Promise<number>;
+
+/**
+ * Runs a command from a `*.cli.ts` entry: files it creates are private (everything CLF
+ * writes is personal data), and its answer becomes the process's exit code.
+ */
+export function runFromShell(command: ShellCommand): void {
+  keepNewFilesPrivate();
+  void command(process.argv.slice(2), process.env, consoleOutput).then((code) => {
+    process.exitCode = code;
+  });
+}
 
 /** A mistake in how the command was typed: said with the usage line. */
 export class UsageError extends Error {}
@@ -39,6 +57,16 @@ export function parseCommandLine<Options extends ParseArgsConfig['options']>(
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'));
   }
+}
+
+/** `parseCommandLine` for a command that takes options only: anything else is a usage error. */
+export function parseOptions<Options extends ParseArgsConfig['options']>(
+  argv: string[],
+  options: Options,
+) {
+  const { values, positionals } = parseCommandLine(argv, options);
+  if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals[0]}".`);
+  return values;
 }
 
 /**

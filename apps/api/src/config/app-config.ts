@@ -3,6 +3,7 @@ import type { Policy } from '#domain';
 import { ConfigError } from './config.error';
 import { DURATION_FORMAT, durationSeconds } from './duration';
 import { loadPolicy } from './load-policy';
+import { DATA_DIR_ENTRIES } from '../storage/data-dir-entries';
 
 export type Profile = 'embedded' | 'distributed';
 
@@ -129,7 +130,7 @@ function readJwtKeys(env: NodeJS.ProcessEnv, dataDir: string, profile: Profile):
       'CLF_JWT_SECRET',
       `is ${secret.length} characters: give at least ${MIN_SECRET_LENGTH}, or leave it unset to have one generated into the data directory`,
     );
-  return { algorithm: 'HS256', secret, secretFile: resolve(dataDir, 'jwt-secret') };
+  return { algorithm: 'HS256', secret, secretFile: resolve(dataDir, DATA_DIR_ENTRIES.jwtSecret) };
 }
 
 function readServer(

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chmod } from 'node:fs/promises';
 import { keepNewFilesPrivate, makePrivate } from './private-files';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -49,5 +50,24 @@ describe('keeping the data private', () => {
     } finally {
       process.umask(before);
     }
+  });
+
+  it('goes on past what it may not touch (a root-owned lost+found at the top of a mounted disk), and says so', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'clf-private-'));
+    mkdirSync(join(root, 'lost+found'), { mode: 0o755 });
+    chmodSync(join(root, 'lost+found'), 0o755);
+    writeFileSync(join(root, 'events.db'), 'x', { mode: 0o644 });
+    chmodSync(join(root, 'events.db'), 0o644);
+    const refused: string[] = [];
+    const notOurs = Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+    const changed = await makePrivate(root, {
+      chmod: async (path, mode) => {
+        if (path.endsWith('lost+found')) throw notOurs;
+        await chmod(path, mode);
+      },
+      onRefused: (path) => refused.push(path),
+    });
+    expect(refused).toEqual([join(root, 'lost+found')]);
+    expect(changed).toEqual([{ path: join(root, 'events.db'), from: '0644', to: '0600' }]);
   });
 });

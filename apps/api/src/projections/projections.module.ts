@@ -20,6 +20,7 @@ import {
 import { CASE_DECIDER } from '../cases/case-decider.provider';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
+import { DATA_DIR_ENTRIES } from '../storage/data-dir-entries';
 
 export const PROJECTIONS = Symbol('ReadSide');
 
@@ -30,7 +31,10 @@ export const policyKey = (config: AppConfig) =>
 export async function generationsFor(config: AppConfig): Promise<ReadModelGenerations> {
   const options = { follower: config.role === 'api', policyKey: policyKey(config) };
   if (config.profile === 'embedded')
-    return new SqliteReadModelGenerations(join(config.dataDir, 'read-models'), options);
+    return new SqliteReadModelGenerations(
+      join(config.dataDir, DATA_DIR_ENTRIES.readModels),
+      options,
+    );
   const { MongoReadModelGenerations } = await import('#read-models/mongo'); // see openStorage
   return MongoReadModelGenerations.connect(config.mongodbUri!, options);
 }

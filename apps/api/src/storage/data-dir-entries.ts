@@ -8,6 +8,6 @@ export const DATA_DIR_ENTRIES = {
   documents: 'documents',
   jwtSecret: 'jwt-secret',
   readModels: 'read-models',
-  /** Uploads while they arrive: never part of a backup, emptied at each start. */
+  /** Uploads while they arrive: never part of a backup; a crash's leftovers go at the next start. */
   uploadStaging: 'tmp',
 } as const;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SHA256_HEX } from '#documents';
+import { DATA_DIR_ENTRIES } from '#api/offline';
 import { OperationRefusedError } from '../operation-refused.error';
 import type { FileEntry } from './file-integrity';
 
@@ -69,7 +70,7 @@ function checkFiles(backupDir: string, files: unknown): FileEntry[] {
     if (file.path!.startsWith('documents/') && !file.path!.endsWith(file.sha256!))
       throw damaged(backupDir, `document ${file.path} is listed with another SHA-256.`);
   }
-  if (!(files as FileEntry[]).some((file) => file.path === 'events.db'))
+  if (!(files as FileEntry[]).some((file) => file.path === DATA_DIR_ENTRIES.events))
     throw damaged(backupDir, 'its manifest does not list the event store (events.db).');
   return files as FileEntry[];
 }

@@ -1,9 +1,5 @@
-import { consoleOutput } from '../command-line';
-import { keepNewFilesPrivate } from '#api/offline';
+import { runFromShell } from '../command-line';
 import { backupCommand } from './backup-commands';
 
 /** `npm run backup -- <directory>` (README: "Backup and restore"). */
-keepNewFilesPrivate();
-void backupCommand(process.argv.slice(2), process.env, consoleOutput).then((code) => {
-  process.exitCode = code;
-});
+runFromShell(backupCommand);

@@ -1,6 +1,6 @@
 import { loadConfig } from '#api';
 import {
-  parseCommandLine,
+  parseOptions,
   progressPhases,
   runCommand,
   UsageError,
@@ -67,12 +67,11 @@ export function demoCommand(
   end: () => Date = () => new Date(),
 ): Promise<number> {
   return runCommand(output, DEMO_USAGE, 'Loading the demo data failed', async () => {
-    const { values, positionals } = parseCommandLine(argv, {
+    const values = parseOptions(argv, {
       cases: { type: 'string' },
       seed: { type: 'string' },
       force: { type: 'boolean', default: false },
     });
-    if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals[0]}".`);
     const cases = wholeNumber(values.cases, '--cases', DEFAULT_CASES, MAX_CASES);
     const seed = wholeNumber(values.seed, '--seed', DEFAULT_SEED, 2 ** 31);
     const config = loadConfig(env);

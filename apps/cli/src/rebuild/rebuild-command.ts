@@ -2,7 +2,7 @@ import { CaseProjections } from '#read-models';
 import { createCaseDecider } from '#domain';
 import { systemClock } from '#event-store';
 import { generationsFor, loadConfig, openStorage } from '#api';
-import { parseCommandLine, runCommand, UsageError, type CommandOutput } from '../command-line';
+import { parseOptions, runCommand, type CommandOutput } from '../command-line';
 import { progressBar } from '../progress-bar';
 
 export const REBUILD_USAGE = `Usage: npm run projections:rebuild   (the configured store: CLF_PROFILE, CLF_DATA_DIR…)
@@ -20,8 +20,7 @@ export function rebuildCommand(
   output: CommandOutput,
 ): Promise<number> {
   return runCommand(output, REBUILD_USAGE, 'The rebuild failed', async () => {
-    const { positionals } = parseCommandLine(argv, {});
-    if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals[0]}".`);
+    parseOptions(argv, {});
     const config = loadConfig(env);
     const storage = await openStorage(config, systemClock);
     const projections = new CaseProjections(

@@ -7,7 +7,7 @@ import {
   issueToken,
   loadConfig,
 } from '#api/offline';
-import { parseCommandLine, runCommand, UsageError, type CommandOutput } from '../command-line';
+import { parseOptions, runCommand, UsageError, type CommandOutput } from '../command-line';
 
 /** Long enough for a working day at the keyboard; never beyond what the server accepts. */
 const USUAL_EXPIRY_SECONDS = 8 * 3600;
@@ -42,13 +42,12 @@ export function tokenCommand(
   now: Date = new Date(),
 ): Promise<number> {
   return runCommand(output, TOKEN_USAGE, 'Issuing the token failed', async () => {
-    const { values, positionals } = parseCommandLine(argv, {
+    const values = parseOptions(argv, {
       sub: { type: 'string' },
       name: { type: 'string' },
       roles: { type: 'string' },
       'expires-in': { type: 'string' },
     });
-    if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals[0]}".`);
     if (!values.sub || !values.roles) throw new UsageError('Give --sub and --roles.');
     const roles = readRoles(values.roles);
     const config = loadConfig(env);
