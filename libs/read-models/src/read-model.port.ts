@@ -106,6 +106,24 @@ export interface Checkpoint {
   events: number;
 }
 
+/** A checkpoint as both stores keep it: positions as decimal strings (no unsigned 64-bit type). */
+export interface StoredCheckpoint {
+  commit: string;
+  prepare: string;
+  events: number;
+}
+
+export const storedCheckpoint = ({ position, events }: Checkpoint): StoredCheckpoint => ({
+  commit: position.commit.toString(),
+  prepare: position.prepare.toString(),
+  events,
+});
+
+export const checkpointFrom = ({ commit, prepare, events }: StoredCheckpoint): Checkpoint => ({
+  position: { commit: BigInt(commit), prepare: BigInt(prepare) },
+  events,
+});
+
 /** What the projection runner writes through. */
 export interface ReadModelWriter {
   load(caseIds: readonly string[]): Promise<Map<string, StoredCase>>;

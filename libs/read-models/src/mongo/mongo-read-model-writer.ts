@@ -3,7 +3,12 @@ import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import type { Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import { queueRow } from '../queue-row';
-import type { Checkpoint, ReadModelWriter } from '../read-model.port';
+import {
+  checkpointFrom,
+  storedCheckpoint,
+  type Checkpoint,
+  type ReadModelWriter,
+} from '../read-model.port';
 import type { CaseDocument } from './mongo-queue-query';
 
 export type MetaDocument =
@@ -26,22 +31,6 @@ export function toDocument(record: CaseRecord): CaseDocument {
   const { state, eventFacts, summary, facts } = record;
   return { _id: caseId, ...row, state, eventFacts, summary, facts };
 }
-
-/** The checkpoint as stored: positions as decimal strings (BSON has no unsigned 64-bit integer). */
-export const checkpointDocument = ({ position, events }: Checkpoint) => ({
-  commit: position.commit.toString(),
-  prepare: position.prepare.toString(),
-  events,
-});
-
-export const fromCheckpointDocument = (document: {
-  commit: string;
-  prepare: string;
-  events: number;
-}): Checkpoint => ({
-  position: { commit: BigInt(document.commit), prepare: BigInt(document.prepare) },
-  events: document.events,
-});
 
 /**
  * Writes a generation's case documents, one per case, so each case changes in a single
@@ -94,13 +83,13 @@ export class MongoReadModelWriter implements ReadModelWriter {
     }
     await this.meta.updateOne(
       { _id: 'checkpoint' },
-      { $set: checkpointDocument(checkpoint) },
+      { $set: storedCheckpoint(checkpoint) },
       { upsert: true },
     );
   }
 
   async checkpoint(): Promise<Checkpoint | null> {
     const document = await this.meta.findOne({ _id: 'checkpoint' });
-    return document && 'commit' in document ? fromCheckpointDocument(document) : null;
+    return document && 'commit' in document ? checkpointFrom(document) : null;
   }
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Case } from '#domain';
 import type { Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
-import type { Checkpoint } from '../read-model.port';
+import { checkpointFrom, storedCheckpoint, type Checkpoint } from '../read-model.port';
 
 /** What a writer reads back of a case: what the projector goes on from, and what its derived rows were made from. */
 export interface LoadedRow {
@@ -59,18 +59,16 @@ export class SqliteCaseRecords {
   checkpoint(): Checkpoint | null {
     const row = this.statements.checkpoint.get();
     return row
-      ? {
-          position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+      ? checkpointFrom({
+          commit: row.commit_position,
+          prepare: row.prepare_position,
           events: row.events,
-        }
+        })
       : null;
   }
 
-  moveCheckpoint({ position, events }: Checkpoint): void {
-    this.statements.setCheckpoint.run(
-      position.commit.toString(),
-      position.prepare.toString(),
-      events,
-    );
+  moveCheckpoint(checkpoint: Checkpoint): void {
+    const { commit, prepare, events } = storedCheckpoint(checkpoint);
+    this.statements.setCheckpoint.run(commit, prepare, events);
   }
 }
