@@ -118,19 +118,13 @@ export async function createApp(
   app.disable('x-powered-by');
   answerClientErrorsWithProblems(app.getHttpServer());
   app.set('etag', false); // ETags are case revisions, set where they mean something
-  app.use(
-    assignRequestId,
-    requestLog(logger),
-    securityHeaders,
-    refuseControlCharacters,
-    requireJsonBody,
-  );
+  app.use(assignRequestId, requestLog(logger), securityHeaders, refuseControlCharacters);
+  app.use(`/${API_PREFIX}`, requireJsonBody);
   app.useBodyParser('json', {
     limit: MAX_JSON_BODY,
     type: ['application/json', 'application/*+json'],
   });
   app.use(guardJsonBody, bodyParserErrors);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(validationPipe);
   describeApi(app);
   return app;

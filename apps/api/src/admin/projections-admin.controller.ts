@@ -1,12 +1,5 @@
-import {
-  Controller,
-  ForbiddenException,
-  Get,
-  HttpCode,
-  Inject,
-  Logger,
-  Post,
-} from '@nestjs/common';
+import { ApiController } from '../http/api-controller.decorator';
+import { ForbiddenException, Get, HttpCode, Inject, Logger, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { mayAdminister, type Actor } from '#domain';
 import { RebuildInProgressError, type ReadSide } from '#read-models';
@@ -18,7 +11,7 @@ import { CaseStateConflictError } from '#domain';
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiProblems(401, 403, 409)
-@Controller('admin/projections')
+@ApiController('admin/projections')
 export class ProjectionsAdminController {
   private readonly logger = new Logger('Projections');
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Post, Res, UseInterceptors } from '@nestjs/common';
+import { ApiController } from '../http/api-controller.decorator';
+import { Body, Post, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -27,7 +28,7 @@ import { ETagInterceptor } from './etag.interceptor';
 @ApiBearerAuth()
 @ApiProblems(400, 401, 403, 413, 415, 422, 503)
 @UseInterceptors(ETagInterceptor)
-@Controller('cases')
+@ApiController('cases')
 export class CaseCommandsController {
   constructor(private readonly commands: CommandBus) {}
 

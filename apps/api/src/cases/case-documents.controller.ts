@@ -1,6 +1,6 @@
+import { ApiController } from '../http/api-controller.decorator';
 import {
   BadRequestException,
-  Controller,
   Get,
   HttpCode,
   Inject,
@@ -49,7 +49,7 @@ function requireMultipart(request: Request): void {
 
 @ApiTags('documents')
 @ApiBearerAuth()
-@Controller('cases/:id/documents')
+@ApiController('cases/:id/documents')
 export class CaseDocumentsController {
   constructor(
     private readonly commands: CommandBus,

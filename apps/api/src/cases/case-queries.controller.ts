@@ -1,4 +1,5 @@
-import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
+import { ApiController } from '../http/api-controller.decorator';
+import { Get, Param, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
@@ -11,7 +12,7 @@ import { ETagInterceptor } from './etag.interceptor';
 @ApiBearerAuth()
 @ApiProblems(400, 401, 404, 503)
 @UseInterceptors(ETagInterceptor)
-@Controller('cases')
+@ApiController('cases')
 export class CaseQueriesController {
   constructor(private readonly reader: CaseReader) {}
 

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiController } from '../http/api-controller.decorator';
+import { Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { asCaseEvent, CaseNotFoundError, caseStream, foldCase } from '#domain';
@@ -40,7 +41,7 @@ const entry = (event: RecordedEvent) => ({
 @ApiTags('audit')
 @ApiBearerAuth()
 @ApiProblems(400, 401, 404)
-@Controller('cases/:id/history')
+@ApiController('cases/:id/history')
 export class CaseHistoryController {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 

@@ -1,4 +1,5 @@
-import { Controller, ForbiddenException, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiController } from '../http/api-controller.decorator';
+import { ForbiddenException, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { mayAdminister, SCHEDULED_JOBS } from '#domain';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -9,7 +10,7 @@ import { scheduledJob } from './scheduled-jobs';
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiProblems(401, 403, 404, 409, 503)
-@Controller('admin/jobs')
+@ApiController('admin/jobs')
 export class JobsAdminController {
   constructor(private readonly runner: JobRunner) {}
 

@@ -1,11 +1,5 @@
-import {
-  Controller,
-  ForbiddenException,
-  Get,
-  Inject,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { ApiController } from '../http/api-controller.decorator';
+import { ForbiddenException, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { caseVisibility, type CaseStatus } from '#domain';
 import type { Clock } from '#event-store';
@@ -30,7 +24,7 @@ export const MinPositionHeader = () =>
 @ApiBearerAuth()
 @ApiProblems(400, 401, 403, 503)
 @UseInterceptors(MinPositionInterceptor)
-@Controller('cases')
+@ApiController('cases')
 export class CaseQueueController {
   constructor(
     @Inject(PROJECTIONS) private readonly projections: ReadSide,

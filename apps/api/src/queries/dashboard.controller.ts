@@ -1,4 +1,5 @@
-import { Controller, ForbiddenException, Get, Inject, UseInterceptors } from '@nestjs/common';
+import { ApiController } from '../http/api-controller.decorator';
+import { ForbiddenException, Get, Inject, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { caseVisibility, type CaseDecider } from '#domain';
 import type { Clock } from '#event-store';
@@ -19,7 +20,7 @@ const DUE_SOON_WORKING_DAYS = 2;
 @ApiBearerAuth()
 @ApiProblems(400, 401, 403, 503)
 @UseInterceptors(MinPositionInterceptor)
-@Controller('dashboard')
+@ApiController('dashboard')
 export class DashboardController {
   constructor(
     @Inject(PROJECTIONS) private readonly projections: ReadSide,

@@ -1,5 +1,5 @@
+import { ApiController } from '../http/api-controller.decorator';
 import {
-  Controller,
   ForbiddenException,
   Get,
   Headers,
@@ -89,7 +89,7 @@ function monthsBefore(to: string, count: number): string {
 @ApiBearerAuth()
 @ApiProblems(400, 401, 403, 503)
 @UseInterceptors(MinPositionInterceptor)
-@Controller('reports')
+@ApiController('reports')
 export class ReportsController {
   constructor(
     @Inject(PROJECTIONS) private readonly projections: ReadSide,
