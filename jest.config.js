@@ -25,18 +25,19 @@ const swcOptions = {
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/test/support/build-console-assets.global-setup.ts',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.browser-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: {
     // The server as the operations command line (apps/cli) sees it.
     '^#api$': '<rootDir>/apps/api/src/index.ts',
     '^#api/offline$': '<rootDir>/apps/api/src/offline.ts',
-    '^#(calendar|domain|event-store|documents|read-models|scheduling)$':
+    '^#(calendar|domain|event-store|documents|read-models|scheduling|sessions)$':
       '<rootDir>/libs/$1/src/index.ts',
     // The distributed profile's adapters, apart so the embedded profile never loads their drivers.
-    '^#(event-store|documents|read-models|scheduling)/(esdb|gridfs|mongo)$':
+    '^#(event-store|documents|read-models|scheduling|sessions)/(esdb|gridfs|mongo)$':
       '<rootDir>/libs/$1/src/$2/index.ts',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],

@@ -8,6 +8,7 @@ import { CaseCommandsController } from './cases/case-commands.controller';
 import { CaseDocumentsController } from './cases/case-documents.controller';
 import { CaseQueriesController } from './cases/case-queries.controller';
 import { CasesModule } from './cases/cases.module';
+import { ConsoleModule } from './console/console.module';
 import { CaseHistoryController } from './history/case-history.controller';
 import { JobsAdminController } from './jobs/jobs-admin.controller';
 import { ProjectionsModule } from './projections/projections.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ProjectionsModule,
         // An API replica leaves the timers to the worker; it still runs a job on demand.
         JobsModule.forRoot({ timers: config.scheduler && config.role !== 'api' }),
+        ...(servesApi ? [ConsoleModule] : []),
       ],
       controllers: [HealthController, ...(servesApi ? API_CONTROLLERS : [])],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -8,6 +8,7 @@ import type { Logger as JsonLogger } from 'pino';
 import { systemClock, type Clock } from '#event-store';
 import { API_PREFIX } from './api-prefix';
 import { AppModule } from './app.module';
+import { configureConsole } from './console/console-app';
 import type { AppConfig } from './config/app-config';
 import { makePrivate } from './file-permissions/private-files';
 import { ProblemResponse } from './http/api-problems.decorator';
@@ -124,6 +125,7 @@ export async function createApp(
     limit: MAX_JSON_BODY,
     type: ['application/json', 'application/*+json'],
   });
+  if (config.role !== 'worker') configureConsole(app, config);
   app.use(guardJsonBody, bodyParserErrors);
   app.useGlobalPipes(validationPipe);
   describeApi(app);

@@ -2,3 +2,4 @@ export * from './local-date';
 export * from './time-zone';
 export * from './bank-holidays';
 export * from './working-day-calendar';
+export * from './local-time';

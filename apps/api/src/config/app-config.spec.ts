@@ -169,4 +169,24 @@ describe('profiles and token settings', () => {
     );
     expect(refusal({ CLF_DOCUMENTS_PER_CASE_MB: '1.5GB' }).message).toMatch(/whole number/);
   });
+
+  it('serves the console at http://localhost:3000 with 30-minute idle and 12-hour sessions unless told otherwise', () => {
+    const { console: settings } = loadConfig({});
+    expect(settings.publicUrl.href).toBe('http://localhost:3000/');
+    expect(settings.sessionIdleSeconds).toBe(1800);
+    expect(settings.sessionMaxSeconds).toBe(43_200);
+    expect(
+      loadConfig({ CLF_PUBLIC_URL: 'https://feedback.example.ac.uk', CLF_SESSION_IDLE: '15m' })
+        .console,
+    ).toMatchObject({ sessionIdleSeconds: 900 });
+    expect(refusal({ CLF_PUBLIC_URL: 'feedback.example.ac.uk' }).message).toMatch(
+      /^CLF_PUBLIC_URL: "feedback.example.ac.uk" is not an http\(s\) address/,
+    );
+    expect(refusal({ CLF_SESSION_MAX: 'a day' }).message).toMatch(
+      /^CLF_SESSION_MAX: "a day" is not a duration/,
+    );
+    expect(refusal({ CLF_SESSION_IDLE: '13h' }).message).toMatch(
+      /^CLF_SESSION_IDLE: is longer than CLF_SESSION_MAX \(12h\)/,
+    );
+  });
 });

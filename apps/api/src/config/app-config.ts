@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Policy } from '#domain';
 import { ConfigError } from './config.error';
-import { DURATION_FORMAT, durationSeconds } from './duration';
+import { DURATION_FORMAT, durationSeconds, formatDuration } from './duration';
 import { loadPolicy } from './load-policy';
 import { DATA_DIR_ENTRIES } from '../storage/data-dir-entries';
 
@@ -41,6 +41,17 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** How many bytes of documents one case may hold. */
   documentsPerCaseBytes: number;
+  console: ConsoleSettings;
+}
+
+/** The staff console: where people reach it, and how long a signed-in session lasts. */
+export interface ConsoleSettings {
+  /** The console's address as people type it; its scheme decides whether cookies are Secure. */
+  publicUrl: URL;
+  /** A session unused this long ends. */
+  sessionIdleSeconds: number;
+  /** A session ends this long after sign-in, however busy. */
+  sessionMaxSeconds: number;
 }
 
 const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
@@ -171,6 +182,35 @@ function readDocumentsPerCase(value: string | undefined): number {
   return megabytes * 1024 * 1024;
 }
 
+function readPublicUrl(value: string | undefined): URL {
+  const setting = given(value) ?? 'http://localhost:3000';
+  if (!/^https?:\/\/[^\s]+$/.test(setting) || !URL.canParse(setting))
+    throw new ConfigError(
+      'CLF_PUBLIC_URL',
+      `"${setting}" is not an http(s) address, e.g. https://feedback.example.ac.uk`,
+    );
+  return new URL(setting);
+}
+
+function readSessionDuration(variable: string, value: string | undefined, fallback: string) {
+  const setting = given(value) ?? fallback;
+  const seconds = durationSeconds(setting);
+  if (seconds === null)
+    throw new ConfigError(variable, `"${setting}" is not a duration: give ${DURATION_FORMAT}`);
+  return seconds;
+}
+
+function readConsole(env: NodeJS.ProcessEnv): ConsoleSettings {
+  const sessionIdleSeconds = readSessionDuration('CLF_SESSION_IDLE', env.CLF_SESSION_IDLE, '30m');
+  const sessionMaxSeconds = readSessionDuration('CLF_SESSION_MAX', env.CLF_SESSION_MAX, '12h');
+  if (sessionIdleSeconds > sessionMaxSeconds)
+    throw new ConfigError(
+      'CLF_SESSION_IDLE',
+      `is longer than CLF_SESSION_MAX (${formatDuration(sessionMaxSeconds)}): a session cannot stay idle longer than it may last`,
+    );
+  return { publicUrl: readPublicUrl(env.CLF_PUBLIC_URL), sessionIdleSeconds, sessionMaxSeconds };
+}
+
 /** Reads and checks the environment once, at start-up; a bad value stops the server. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const profile = readProfile(env.CLF_PROFILE);
@@ -192,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     role: readChoice('CLF_ROLE', env.CLF_ROLE, ROLES, 'all'),
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     documentsPerCaseBytes: readDocumentsPerCase(env.CLF_DOCUMENTS_PER_CASE_MB),
+    console: readConsole(env),
   };
 }
 

@@ -5,10 +5,13 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from '#domain';
 import { ConcurrencyError, EventStoreUnavailableError } from '#event-store';
 import { ReadModelsNotReadyError } from '#read-models';
+import { servesConsole } from '../console/console-app';
+import { isConsoleRequest, sendErrorPage } from '../console/pages/error-page';
+import { NotSignedInError } from '../console/sessions/console.errors';
 import { ApiProblemError, problem, PROBLEM_MEDIA_TYPE, type Problem } from './problem';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -160,8 +163,13 @@ function fromFramework(exception: unknown): Problem {
   return problem(500, 'internal-error', 'Something went wrong on our side; it has been logged.');
 }
 
-/** The one place an error becomes a response: RFC 9457 problem+json, never a stack trace. */
+/**
+ * The one place an error becomes a response: RFC 9457 problem+json for the API, the same
+ * problem as a page for the console; never a stack trace.
+ */
 export function toProblem(exception: unknown): Problem {
+  if (exception instanceof NotSignedInError)
+    return problem(401, 'unauthenticated', exception.message);
   if (exception instanceof DomainError) return fromDomain(exception);
   return fromApplication(exception) ?? fromFramework(exception);
 }
@@ -172,6 +180,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const body = toProblem(exception);
     // A 503 is a known, passing condition (read models behind, shutting down): a warning
     // saying which. Anything else at 500 is a fault of ours, logged with its stack.
@@ -179,13 +188,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn({ msg: 'Service unavailable', type: body.type, detail: body.detail });
     else if (body.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : exception);
-    if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     const retryAfter = exception instanceof ApiProblemError && exception.extras.retryAfterSeconds;
     if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
     if (response.headersSent) {
       response.end();
       return;
     }
+    if (isConsoleRequest(request) && servesConsole(request.app)) {
+      sendErrorPage(exception, body, response);
+      return;
+    }
+    if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(body.status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
   }
 }

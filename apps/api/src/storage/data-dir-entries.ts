@@ -10,4 +10,6 @@ export const DATA_DIR_ENTRIES = {
   readModels: 'read-models',
   /** Uploads while they arrive: never part of a backup; a crash's leftovers go at the next start. */
   uploadStaging: 'tmp',
+  /** Who is signed in to the console: never part of a backup (a restore signs everybody out). */
+  sessions: 'sessions.db',
 } as const;

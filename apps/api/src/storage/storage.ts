@@ -11,6 +11,7 @@ import {
   type ReferenceAllocator,
 } from '#event-store';
 import { InProcessJobLeases, type JobLeases } from '#scheduling';
+import { SqliteSessionStore, type SessionStore } from '#sessions';
 import type { AppConfig } from '../config/app-config';
 import { DATA_DIR_ENTRIES } from './data-dir-entries';
 
@@ -23,6 +24,8 @@ export interface Storage {
   staging: UploadStaging;
   /** Who runs each scheduled job: this process (embedded), or one replica at a time (distributed). */
   leases: JobLeases;
+  /** Who is signed in to the staff console. */
+  sessions: SessionStore;
   close(): Promise<void>;
 }
 
@@ -38,13 +41,16 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     clock,
   });
   const documents = new FileDocumentStore(join(config.dataDir, DATA_DIR_ENTRIES.documents));
+  const sessions = new SqliteSessionStore(join(config.dataDir, DATA_DIR_ENTRIES.sessions));
   return {
     events,
     references: new SqliteReferenceAllocator(events),
     documents,
     staging,
     leases: new InProcessJobLeases(clock),
+    sessions,
     close: async () => {
+      await sessions.close();
       await documents.close();
       await events.close();
     },
@@ -53,13 +59,19 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
 
 /** The drivers are loaded only here: an embedded server never loads or holds them. */
 async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
-  const [{ EsdbEventStore }, { MongoClient }, { GridFsDocumentStore }, { MongoJobLeases }] =
-    await Promise.all([
-      import('#event-store/esdb'),
-      import('mongodb'),
-      import('#documents/gridfs'),
-      import('#scheduling/mongo'),
-    ]);
+  const [
+    { EsdbEventStore },
+    { MongoClient },
+    { GridFsDocumentStore },
+    { MongoJobLeases },
+    { MongoSessionStore },
+  ] = await Promise.all([
+    import('#event-store/esdb'),
+    import('mongodb'),
+    import('#documents/gridfs'),
+    import('#scheduling/mongo'),
+    import('#sessions/mongo'),
+  ]);
   const events = new EsdbEventStore({
     connectionString: config.eventStoreConnectionString!,
     clock,
@@ -74,6 +86,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     documents: new GridFsDocumentStore(mongo.db()),
     staging,
     leases: new MongoJobLeases(mongo.db(), clock),
+    sessions: new MongoSessionStore(mongo.db()),
     close: async () => {
       await staging.remove();
       await mongo.close();

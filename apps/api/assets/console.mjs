@@ -1,0 +1,7 @@
+// Enhancements only: every page works without this script.
+import { initAll as initGovukFrontend } from 'govuk-frontend';
+import { initAll as initMojFrontend } from '@ministryofjustice/frontend';
+
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+initGovukFrontend();
+initMojFrontend();

@@ -1,0 +1,31 @@
+import type { Role } from '#domain';
+import type { ConsolePerson } from '../sessions/console-people.port';
+
+interface NavigationItem {
+  href: string;
+  text: string;
+  /** Who sees it; everyone signed in when absent. */
+  roles?: readonly Role[];
+}
+
+/** The console's sections, in the order of the navigation bar. */
+const SECTIONS: NavigationItem[] = [
+  { href: '/', text: 'Worklist' },
+  {
+    href: '/cases/new',
+    text: 'Record feedback',
+    roles: ['staff', 'operations-manager', 'senior-manager'],
+  },
+  { href: '/people', text: 'People', roles: ['admin'] },
+  { href: '/account', text: 'Your account' },
+];
+
+/** What the navigation bar offers this person, with the section they are in marked. */
+export function navigationFor(person: ConsolePerson, path: string) {
+  const current = [...SECTIONS]
+    .reverse()
+    .find((section) => (section.href === '/' ? path === '/' : path.startsWith(section.href)));
+  return SECTIONS.filter(
+    (section) => !section.roles || section.roles.some((role) => person.roles.includes(role)),
+  ).map((section) => ({ href: section.href, text: section.text, active: section === current }));
+}

@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Actor } from '#domain';
+import { InterimPeople } from '../../apps/api/src/console/sessions/interim-people';
+import { STORAGE, type Storage } from '../../apps/api/src/storage/storage';
+import type { TestApp } from './test-app';
+
+export const SESSION_COOKIE = 'clf-session';
+
+/** A browser's view of the console, signed in as one person, for supertest. */
+export interface ConsoleVisitor {
+  cookie: string;
+  csrfToken: string;
+  get(path: string): ReturnType<TestApp['http']['get']>;
+  /** Posts a form as a browser would, with the session's anti-forgery token unless told otherwise. */
+  post(
+    path: string,
+    fields?: Record<string, string | string[]>,
+    options?: { csrf?: boolean },
+  ): ReturnType<TestApp['http']['post']>;
+}
+
+/** The e-mail address a test person has in the directory. */
+export const emailOf = (actor: Actor) => `${actor.id}@staff.example`;
+
+/** Puts the person in the staff directory (if not there yet) and gives them a signed-in session. */
+export async function signInToConsole(t: TestApp, actor: Actor): Promise<ConsoleVisitor> {
+  t.app.get(InterimPeople).add({
+    id: actor.id,
+    name: actor.name ?? actor.id,
+    email: emailOf(actor),
+    roles: actor.roles,
+    active: true,
+  });
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const now = t.clock.now();
+  await t.app.get<Storage>(STORAGE).sessions.create({
+    id: createHash('sha256').update(token).digest('hex'),
+    personId: actor.id,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+  });
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  return {
+    cookie,
+    csrfToken,
+    get: (path) => t.http.get(path).set('Cookie', cookie),
+    post: (path, fields = {}, { csrf = true } = {}) =>
+      t.http
+        .post(path)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ ...fields, ...(csrf ? { _csrf: csrfToken } : {}) }),
+  };
+}
