@@ -12,6 +12,8 @@ export interface ConsolePerson {
 /** Who a session belongs to, looked up on every request (a deactivated person is out at once). */
 export interface ConsolePeople {
   findById(id: string): Promise<ConsolePerson | undefined>;
+  /** Everyone in the directory, active or not (owners are picked from the active). */
+  list(): Promise<ConsolePerson[]>;
 }
 
 export const CONSOLE_PEOPLE = Symbol('ConsolePeople');

@@ -23,6 +23,10 @@ export class InterimPeople implements ConsolePeople, ConsoleSignIn {
     return this.people.get(id);
   }
 
+  async list(): Promise<ConsolePerson[]> {
+    return [...this.people.values()];
+  }
+
   async signIn(): Promise<SignInOutcome> {
     return { outcome: 'refused' };
   }
