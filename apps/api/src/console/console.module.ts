@@ -1,20 +1,35 @@
 import { Module } from '@nestjs/common';
-import { CONSOLE_PEOPLE, CONSOLE_SIGN_IN } from './sessions/console-people.port';
+import { AccountService } from '../people/account.service';
+import { FirstRunSetup } from '../people/first-run-setup';
+import { PeopleModule } from '../people/people.module';
+import { StaffDirectory } from '../people/staff-directory.service';
+import { AccountController } from './account/account.controller';
+import {
+  CONSOLE_PEOPLE,
+  CONSOLE_SIGN_IN,
+  type ConsoleSignIn,
+} from './sessions/console-people.port';
 import { ConsoleSessionGuard } from './sessions/console-session.guard';
 import { ConsoleSessions } from './sessions/console-sessions';
-import { InterimPeople } from './sessions/interim-people';
 import { SignInController } from './sign-in/sign-in.controller';
-import { AccountController } from './account/account.controller';
+import { SetupController } from './setup/setup.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
-  controllers: [SignInController, AccountController],
+  imports: [PeopleModule],
+  controllers: [SignInController, AccountController, SetupController],
   providers: [
     ConsoleSessions,
     ConsoleSessionGuard,
-    InterimPeople,
-    { provide: CONSOLE_PEOPLE, useExisting: InterimPeople },
-    { provide: CONSOLE_SIGN_IN, useExisting: InterimPeople },
+    { provide: CONSOLE_PEOPLE, useExisting: StaffDirectory },
+    {
+      provide: CONSOLE_SIGN_IN,
+      inject: [AccountService, FirstRunSetup],
+      useFactory: (accounts: AccountService, setup: FirstRunSetup): ConsoleSignIn => ({
+        signIn: (email, password, address) => accounts.signIn(email, password, address),
+        firstRunPending: () => setup.isPending(),
+      }),
+    },
   ],
   exports: [ConsoleSessions],
 })
