@@ -2,39 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccountService } from '../apps/api/src/people/account.service';
 import { StaffDirectory } from '../apps/api/src/people/staff-directory.service';
-import { addPeople, deactivate, emailOf, SESSION_COOKIE } from './support/console';
+import { addPeople, consoleBrowser, deactivate, emailOf } from './support/console';
 import { person, startTestApp, type TestApp } from './support/test-app';
 
 const PASSWORD = 'copper kettle marigold';
-
-/** A browser's cookie jar, enough for these journeys. */
-function browserOf(t: TestApp) {
-  let cookie = '';
-  const keep = (response: { headers: Record<string, unknown> }) => {
-    const set = response.headers['set-cookie'] as string[] | undefined;
-    const ours = set?.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    if (ours) cookie = ours.split(';')[0];
-    return response;
-  };
-  const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  return {
-    get cookie() {
-      return cookie;
-    },
-    get: async (path: string) => keep(await t.http.get(path).set('Cookie', cookie)),
-    /** Opens the page, then sends its form with the fields given. */
-    submit: async (page: string, action: string, fields: Record<string, string>) => {
-      const form = keep(await t.http.get(page).set('Cookie', cookie));
-      return keep(
-        await t.http
-          .post(action)
-          .set('Cookie', cookie)
-          .type('form')
-          .send({ ...fields, _csrf: tokenOf(form.text) }),
-      );
-    },
-  };
-}
 
 describe('first run, sign-in and sign-out with local accounts', () => {
   let t: TestApp;
@@ -42,7 +13,7 @@ describe('first run, sign-in and sign-out with local accounts', () => {
   afterEach(() => t.close());
 
   it('leads the first visitor to create the first administrator with the setup code the server wrote for its own account only', async () => {
-    const browser = browserOf(t);
+    const browser = consoleBrowser(t);
     expect((await browser.get('/account')).headers.location).toMatch(/^\/sign-in/);
     expect((await browser.get('/sign-in')).headers.location).toBe('/setup');
     const file = join(t.dataDir, 'setup-code');
@@ -83,7 +54,7 @@ describe('first run, sign-in and sign-out with local accounts', () => {
     const ann = person('ann', 'staff');
     await addPeople(t, ann);
     await t.app.get(AccountService).setPassword('ann', emailOf(ann), PASSWORD);
-    const browser = browserOf(t);
+    const browser = consoleBrowser(t);
     await browser.get('/sign-in');
     const before = browser.cookie;
     const signedIn = await browser.submit('/sign-in', '/sign-in', {
@@ -102,7 +73,7 @@ describe('first run, sign-in and sign-out with local accounts', () => {
     const ann = person('ann', 'staff');
     await addPeople(t, ann);
     await t.app.get(AccountService).setPassword('ann', emailOf(ann), PASSWORD);
-    const browser = browserOf(t);
+    const browser = consoleBrowser(t);
     const answers = [
       await browser.submit('/sign-in', '/sign-in', {
         email: 'nobody@college.example',
@@ -127,7 +98,7 @@ describe('first run, sign-in and sign-out with local accounts', () => {
     const ann = person('ann', 'staff');
     await addPeople(t, ann);
     await t.app.get(AccountService).setPassword('ann', emailOf(ann), PASSWORD);
-    const browser = browserOf(t);
+    const browser = consoleBrowser(t);
     for (let i = 0; i < 5; i++)
       await browser.submit('/sign-in', '/sign-in', { email: emailOf(ann), password: `wrong ${i}` });
     const held = await browser.submit('/sign-in', '/sign-in', {

@@ -95,3 +95,32 @@ export async function signInToConsole(t: TestApp, actor: Actor): Promise<Console
         .send({ ...fields, ...(csrf ? { _csrf: csrfToken } : {}) }),
   };
 }
+
+/** A browser's cookie jar and forms, signing in for real: enough for journeys through the console. */
+export function consoleBrowser(t: TestApp) {
+  let cookie = '';
+  const keep = <R extends { headers: Record<string, unknown> }>(response: R): R => {
+    const set = response.headers['set-cookie'] as string[] | undefined;
+    const ours = set?.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    if (ours) cookie = ours.split(';')[0];
+    return response;
+  };
+  const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  return {
+    get cookie() {
+      return cookie;
+    },
+    get: async (path: string) => keep(await t.http.get(path).set('Cookie', cookie)),
+    /** Opens the page, then sends its form with the fields given. */
+    submit: async (page: string, action: string, fields: Record<string, string>) => {
+      const form = keep(await t.http.get(page).set('Cookie', cookie));
+      return keep(
+        await t.http
+          .post(action)
+          .set('Cookie', cookie)
+          .type('form')
+          .send({ ...fields, _csrf: tokenOf(form.text) }),
+      );
+    },
+  };
+}

@@ -13,11 +13,19 @@ import { ConsoleSessionGuard } from './sessions/console-session.guard';
 import { ConsoleSessions } from './sessions/console-sessions';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SetupController } from './setup/setup.controller';
+import { PeopleController } from './people/people.controller';
+import { ResetPasswordController } from './people/reset-password.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
   imports: [PeopleModule],
-  controllers: [SignInController, AccountController, SetupController],
+  controllers: [
+    SignInController,
+    AccountController,
+    SetupController,
+    PeopleController,
+    ResetPasswordController,
+  ],
   providers: [
     ConsoleSessions,
     ConsoleSessionGuard,
