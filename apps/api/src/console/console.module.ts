@@ -13,6 +13,7 @@ import { ConsoleSessionGuard } from './sessions/console-session.guard';
 import { ConsoleSessions } from './sessions/console-sessions';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SetupController } from './setup/setup.controller';
+import { WorklistController } from './worklist/worklist.controller';
 import { PeopleController } from './people/people.controller';
 import { ResetPasswordController } from './people/reset-password.controller';
 
@@ -25,6 +26,7 @@ import { ResetPasswordController } from './people/reset-password.controller';
     SetupController,
     PeopleController,
     ResetPasswordController,
+    WorklistController,
   ],
   providers: [
     ConsoleSessions,

@@ -48,14 +48,12 @@ export class ResetPasswordController {
       const fields = error instanceof ResetLinkUnusableError ? null : refusalAsFieldErrors(error);
       if (!fields) throw error;
       const errors = formErrors(fields);
-      return response
-        .status(400)
-        .render('reset-password/reset-password', {
-          pageTitle: 'Choose a password',
-          token,
-          errors: errors.list,
-          fieldErrors: errors.byField,
-        });
+      return response.status(400).render('reset-password/reset-password', {
+        pageTitle: 'Choose a password',
+        token,
+        errors: errors.list,
+        fieldErrors: errors.byField,
+      });
     }
     response.redirect(303, '/sign-in?passwordSet=1');
   }
