@@ -14,6 +14,7 @@ import { ConsoleSessions } from './sessions/console-sessions';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SetupController } from './setup/setup.controller';
 import { WorklistController } from './worklist/worklist.controller';
+import { RecordController } from './record/record.controller';
 import { PeopleController } from './people/people.controller';
 import { ResetPasswordController } from './people/reset-password.controller';
 
@@ -27,6 +28,7 @@ import { ResetPasswordController } from './people/reset-password.controller';
     PeopleController,
     ResetPasswordController,
     WorklistController,
+    RecordController,
   ],
   providers: [
     ConsoleSessions,

@@ -20,15 +20,27 @@ export const fieldId = (field: string) => field.replace(/[.[\]]+/g, '-').replace
 /** First letter up: the API's messages start with the field name in lower case. */
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function formErrors(fields: FieldError[], fallbackField = 'main-content'): FormErrors {
-  const list = fields.map(({ field, message }) => ({
-    text: sentence(message),
-    href: `#${fieldId(field || fallbackField)}`,
+/**
+ * Errors for a page. `labels` puts a form's words for a field in place of the API's path
+ * at the start of a message ("complainant.email must be an email" → "Their email address
+ * must be an email").
+ */
+export function formErrors(
+  fields: FieldError[],
+  labels: Record<string, string> = {},
+  fallbackField = 'main-content',
+): FormErrors {
+  const worded = fields.map(({ field, message }) => ({
+    id: fieldId(field || fallbackField),
+    text: sentence(
+      labels[field] && message.startsWith(field)
+        ? labels[field] + message.slice(field.length)
+        : message,
+    ),
   }));
   const byField: FormErrors['byField'] = {};
-  for (const { field, message } of fields)
-    byField[fieldId(field || fallbackField)] ??= { text: sentence(message) };
-  return { list, byField };
+  for (const { id, text } of worded) byField[id] ??= { text };
+  return { list: worded.map(({ id, text }) => ({ text, href: `#${id}` })), byField };
 }
 
 /**
