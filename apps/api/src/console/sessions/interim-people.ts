@@ -23,6 +23,11 @@ export class InterimPeople implements ConsolePeople, ConsoleSignIn {
     return this.people.get(id);
   }
 
+  async findByEmail(email: string): Promise<ConsolePerson | undefined> {
+    const wanted = email.toLowerCase();
+    return [...this.people.values()].find((person) => person.email.toLowerCase() === wanted);
+  }
+
   async list(): Promise<ConsolePerson[]> {
     return [...this.people.values()];
   }
