@@ -1,9 +1,11 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { InterimPeople } from '../apps/api/src/console/sessions/interim-people';
 import { SESSION_COOKIE } from './support/console';
-import { startOidcProvider, type TestOidcProvider } from './support/oidc-provider';
+import {
+  startOidcProvider,
+  unusedLoopbackPort,
+  type TestOidcProvider,
+} from './support/oidc-provider';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const PUBLIC_URL = 'http://console.test';
@@ -16,15 +18,6 @@ const ann = {
   roles: ['operations-manager' as const],
   active: true,
 };
-
-/** A port nothing listens on: a provider that cannot be reached. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 describe('signing in to the console with the organisation’s identity provider', () => {
   let provider: TestOidcProvider;
@@ -207,7 +200,7 @@ describe('the console when its identity provider cannot be reached, or is not co
     const t = await startTestApp({
       env: {
         CLF_PUBLIC_URL: PUBLIC_URL,
-        CLF_OIDC_ISSUER: `http://127.0.0.1:${await closedPort()}`,
+        CLF_OIDC_ISSUER: `http://127.0.0.1:${await unusedLoopbackPort()}`,
         CLF_OIDC_CLIENT_ID: 'clf-console',
         CLF_OIDC_CLIENT_SECRET: 'a-secret',
       },

@@ -28,6 +28,15 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
+/** A loopback port nothing listens on: a provider that cannot be reached (until one is started on it). */
+export async function unusedLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 /** The provider's HTML forms: where each posts to. */
 const FORM_ACTION = /<form[^>]*action="([^"]+)"[^>]*method="post"/;
 
@@ -36,10 +45,13 @@ const FORM_ACTION = /<form[^>]*action="([^"]+)"[^>]*method="post"/;
  * client registered for the console's callback and its own quick-start login and consent
  * pages, which take any password.
  */
-export async function startOidcProvider(redirectUri: string): Promise<TestOidcProvider> {
+export async function startOidcProvider(
+  redirectUri: string,
+  { port = 0 }: { port?: number } = {},
+): Promise<TestOidcProvider> {
   const accounts = new Map<string, ProviderAccount>();
   const server: Server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = 'clf-console';
   const clientSecret = 'a-client-secret-the-provider-and-the-console-share';
