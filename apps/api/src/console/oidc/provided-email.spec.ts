@@ -8,12 +8,18 @@ describe('the e-mail address an identity provider vouches for', () => {
     });
   });
 
-  it('does not vouch for an address unless email_verified is exactly true', () => {
+  it('takes Microsoft Entra ID’s word that the address is in a domain its tenant verified', () => {
+    expect(providedEmail({ email: 'ann@staff.example', xms_edov: true })).toEqual({
+      status: 'verified',
+      email: 'ann@staff.example',
+    });
+  });
+
+  it('does not vouch for an address unless email_verified or xms_edov is exactly true', () => {
     for (const verified of [false, 'true', 1, undefined, null])
-      expect(providedEmail({ email: 'ann@staff.example', email_verified: verified })).toEqual({
-        status: 'unverified',
-        email: 'ann@staff.example',
-      });
+      expect(
+        providedEmail({ email: 'ann@staff.example', email_verified: verified, xms_edov: verified }),
+      ).toEqual({ status: 'unverified', email: 'ann@staff.example' });
   });
 
   it('finds no address when there is none, or it is not one', () => {
