@@ -44,19 +44,39 @@ describe('signing in to the console with the organisation’s identity provider'
   /** A browser on the console: it keeps the console's cookies as a browser does. */
   const browser = () => request.agent(t.app.getHttpServer());
 
-  /** Goes from the console to the provider and back, signing in there as `login`. */
-  async function signInAt(
+  /** Begins a sign-in at the console and signs in at the provider: where it sends the browser back to. */
+  async function throughProvider(
     console: ReturnType<typeof browser>,
     login: string,
     returnTo?: string,
-  ): Promise<request.Response> {
+  ): Promise<URL> {
     const start = await console
       .get('/sign-in/oidc')
       .query(returnTo === undefined ? {} : { returnTo });
     expect(start.status).toBe(303);
     const back = await provider.signIn(start.headers.location, login);
     expect(back.href.startsWith(CALLBACK)).toBe(true);
+    return back;
+  }
+
+  /** Goes from the console to the provider and back, signing in there as `login`. */
+  async function signInAt(
+    console: ReturnType<typeof browser>,
+    login: string,
+    returnTo?: string,
+  ): Promise<request.Response> {
+    const back = await throughProvider(console, login, returnTo);
     return console.get(back.pathname + back.search);
+  }
+
+  /** Whoever signs in at the provider as `login` gets a page saying `words` (403), and no session. */
+  async function expectRefused(login: string, ...words: string[]) {
+    const console = browser();
+    const refused = await signInAt(console, login);
+    expect(refused.status).toBe(403);
+    for (const text of words) expect(refused.text).toContain(text);
+    expect(String(refused.headers['set-cookie'] ?? '')).not.toMatch(/clf-session=[^;]/);
+    expect((await console.get('/account')).status).toBe(303);
   }
 
   it('offers the provider’s button beside the password form', async () => {
@@ -105,44 +125,30 @@ describe('signing in to the console with the organisation’s identity provider'
 
   it('tells someone not in the directory who to ask, and signs nobody in', async () => {
     provider.addAccount({ login: 'bob', email: 'bob@college.example', emailVerified: true });
-    const console = browser();
-    const refused = await signInAt(console, 'bob');
-    expect(refused.status).toBe(403);
-    expect(refused.text).toContain('You are not set up to use this console');
-    expect(refused.text).toContain('Ask an administrator to add bob@college.example.');
-    expect(String(refused.headers['set-cookie'] ?? '')).not.toMatch(/clf-session=[^;]/);
-    expect((await console.get('/account')).status).toBe(303);
+    await expectRefused(
+      'bob',
+      'You are not set up to use this console',
+      'Ask an administrator to add bob@college.example.',
+    );
   });
 
   it('refuses someone the directory has deactivated', async () => {
     t.app.get(InterimPeople).add({ ...ann, active: false });
     provider.addAccount({ login: 'ann-at-idp', email: ann.email, emailVerified: true });
-    const console = browser();
-    const refused = await signInAt(console, 'ann-at-idp');
-    expect(refused.status).toBe(403);
-    expect(refused.text).toContain('You are not set up to use this console');
-    expect((await console.get('/account')).status).toBe(303);
+    await expectRefused('ann-at-idp', 'You are not set up to use this console');
   });
 
   it('refuses an e-mail address the provider has not verified, or has not shared', async () => {
     provider.addAccount({ login: 'unverified', email: ann.email, emailVerified: false });
     provider.addAccount({ login: 'no-email' });
-    const console = browser();
-    const unverified = await signInAt(console, 'unverified');
-    expect(unverified.status).toBe(403);
-    expect(unverified.text).toContain('Your email address is not confirmed');
-    expect((await console.get('/account')).status).toBe(303);
-    const missing = await signInAt(console, 'no-email');
-    expect(missing.status).toBe(403);
-    expect(missing.text).toContain('did not tell the console your email address');
-    expect((await console.get('/account')).status).toBe(303);
+    await expectRefused('unverified', 'Your email address is not confirmed');
+    await expectRefused('no-email', 'did not tell the console your email address');
   });
 
   it('refuses an answer whose state was changed, and one that did not start in this browser', async () => {
     provider.addAccount({ login: 'ann-at-idp', email: ann.email, emailVerified: true });
     const console = browser();
-    const start = await console.get('/sign-in/oidc');
-    const back = await provider.signIn(start.headers.location, 'ann-at-idp');
+    const back = await throughProvider(console, 'ann-at-idp');
     back.searchParams.set('state', 'a-state-the-console-never-sent');
     const tampered = await console.get(back.pathname + back.search);
     expect(tampered.status).toBe(400);
@@ -150,8 +156,7 @@ describe('signing in to the console with the organisation’s identity provider'
     expect((await console.get('/account')).status).toBe(303);
 
     const victim = browser();
-    const attackerStart = await browser().get('/sign-in/oidc');
-    const attackers = await provider.signIn(attackerStart.headers.location, 'ann-at-idp');
+    const attackers = await throughProvider(browser(), 'ann-at-idp');
     const planted = await victim.get(attackers.pathname + attackers.search);
     expect(planted.status).toBe(400);
     expect((await victim.get('/account')).status).toBe(303);
@@ -160,8 +165,7 @@ describe('signing in to the console with the organisation’s identity provider'
   it('refuses a sign-in begun too long ago', async () => {
     provider.addAccount({ login: 'ann-at-idp', email: ann.email, emailVerified: true });
     const console = browser();
-    const start = await console.get('/sign-in/oidc');
-    const back = await provider.signIn(start.headers.location, 'ann-at-idp');
+    const back = await throughProvider(console, 'ann-at-idp');
     t.clock.set('2026-12-07T09:10:01Z');
     const late = await console.get(back.pathname + back.search);
     expect(late.status).toBe(400);
