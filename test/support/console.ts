@@ -21,13 +21,17 @@ export interface ConsoleVisitor {
 }
 
 /** The e-mail address a test person has in the directory. */
-export const emailOf = (actor: Actor) => `${actor.id}@staff.example`;
+export const emailOf = (actor: Actor & { email?: string }) =>
+  actor.email ?? `${actor.id}@staff.example`;
 
 /** The administrator tests add people as (the directory's first person). */
 const TEST_ADMIN: Actor = { id: 'test-admin', name: 'Test Administrator', roles: ['admin'] };
 
 /** Puts people in the staff directory, as an administrator would, unless they are there already. */
-export async function addPeople(t: TestApp, ...actors: Actor[]): Promise<void> {
+export async function addPeople(
+  t: TestApp,
+  ...actors: Array<Actor & { email?: string }>
+): Promise<void> {
   const directory = t.app.get(StaffDirectory);
   const as = (actor: Actor) => ({ actor, correlationId: randomUUID() });
   if (await directory.isEmpty())

@@ -17,6 +17,7 @@ import { WorklistController } from './worklist/worklist.controller';
 import { RecordController } from './record/record.controller';
 import { PeopleController } from './people/people.controller';
 import { ResetPasswordController } from './people/reset-password.controller';
+import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
@@ -29,6 +30,7 @@ import { ResetPasswordController } from './people/reset-password.controller';
     ResetPasswordController,
     WorklistController,
     RecordController,
+    ...OIDC_SIGN_IN.controllers,
   ],
   providers: [
     ConsoleSessions,
@@ -42,6 +44,7 @@ import { ResetPasswordController } from './people/reset-password.controller';
         firstRunPending: () => setup.isPending(),
       }),
     },
+    ...OIDC_SIGN_IN.providers,
   ],
   exports: [ConsoleSessions],
 })
