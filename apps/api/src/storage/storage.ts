@@ -12,6 +12,10 @@ import {
 } from '#event-store';
 import { InProcessJobLeases, type JobLeases } from '#scheduling';
 import type { AppConfig } from '../config/app-config';
+import type { AccountStore } from '../people/account-store.port';
+import { SqliteAccountStore } from '../people/sqlite-account-store';
+// Types only from the driver: importing it here loads nothing an embedded server would not.
+import { MongoAccountStore } from '../people/mongo-account-store';
 import { DATA_DIR_ENTRIES } from './data-dir-entries';
 
 /** Where the application keeps things, for the configured profile (docs/architecture.md, "The two profiles"). */
@@ -23,6 +27,8 @@ export interface Storage {
   staging: UploadStaging;
   /** Who runs each scheduled job: this process (embedded), or one replica at a time (distributed). */
   leases: JobLeases;
+  /** Passwords, reset links, API tokens and the setup code: what sign-in keeps beside the directory. */
+  accounts: AccountStore;
   close(): Promise<void>;
 }
 
@@ -38,13 +44,16 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     clock,
   });
   const documents = new FileDocumentStore(join(config.dataDir, DATA_DIR_ENTRIES.documents));
+  const accounts = new SqliteAccountStore(join(config.dataDir, DATA_DIR_ENTRIES.accounts));
   return {
     events,
     references: new SqliteReferenceAllocator(events),
     documents,
     staging,
     leases: new InProcessJobLeases(clock),
+    accounts,
     close: async () => {
+      await accounts.close();
       await documents.close();
       await events.close();
     },
@@ -74,6 +83,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     documents: new GridFsDocumentStore(mongo.db()),
     staging,
     leases: new MongoJobLeases(mongo.db(), clock),
+    accounts: new MongoAccountStore(mongo.db()),
     close: async () => {
       await staging.remove();
       await mongo.close();
