@@ -1,4 +1,5 @@
-import { DomainError, type DomainErrorKind } from '../case/case.errors';
+import type { DomainErrorKind } from '../case/case.errors';
+import { expectRefusal } from './case-specification';
 import type { Actor } from '../case/case.model';
 import type { StaffDirectoryCommand } from '../people/staff-directory.commands';
 import { decideStaffDirectory } from '../people/staff-directory.decider';
@@ -24,15 +25,7 @@ export const staffDirectorySpecification = {
           expect(run()).toEqual([]);
         },
         thenRefuses(code: string, kind?: DomainErrorKind): void {
-          let refusal: unknown;
-          try {
-            run();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect((refusal as DomainError).code).toBe(code);
-          if (kind) expect((refusal as DomainError).kind).toBe(kind);
+          expectRefusal(run, code, kind);
         },
       };
     },
