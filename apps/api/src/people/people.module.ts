@@ -5,6 +5,7 @@ import { CASE_DECIDER } from '../cases/case-decider.provider';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 import { AccountService } from './account.service';
+import { FirstRunSetup } from './first-run-setup';
 import { StaffDirectory } from './staff-directory';
 
 /** The staff directory and the accounts people sign in with. */
@@ -17,7 +18,8 @@ import { StaffDirectory } from './staff-directory';
         new StaffDirectory(storage, clock, decider, config.profile === 'distributed'),
     },
     AccountService,
+    FirstRunSetup,
   ],
-  exports: [StaffDirectory, AccountService],
+  exports: [StaffDirectory, AccountService, FirstRunSetup],
 })
 export class PeopleModule {}
