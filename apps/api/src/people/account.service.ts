@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { DomainError, type StaffMember } from '#domain';
+import { DomainError, type Actor, type StaffMember } from '#domain';
 import type { Clock } from '#event-store';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 import type { ApiTokenRecord } from './account-store.port';
@@ -31,6 +31,8 @@ export class AccountRefusedError extends DomainError {
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const DAY_MS = 24 * 3600 * 1000;
+/** A token's last use is recorded to the minute: one write a minute, whatever the traffic. */
+const LAST_USE_PRECISION_MS = 60_000;
 
 /**
  * Passwords, sign-in and its throttling, reset links and personal API tokens. The
@@ -161,6 +163,24 @@ export class AccountService {
     };
     await this.storage.accounts.addApiToken(record);
     return { token, record };
+  }
+
+  /**
+   * The person a personal token speaks for, with their roles as the directory has them now;
+   * null for a token unknown, revoked, out of date, or of someone deactivated. Its last use
+   * is written at most once a minute.
+   */
+  async actorForApiToken(token: string): Promise<Actor | null> {
+    const record = await this.storage.accounts.apiTokenByHash(sha256(token));
+    const now = this.clock();
+    if (!record || record.revokedAt !== null || Date.parse(record.expiresAt) <= now.getTime())
+      return null;
+    const person = await this.directory.findById(record.personId);
+    if (!person?.active) return null;
+    const lastUsed = record.lastUsedAt === null ? -Infinity : Date.parse(record.lastUsedAt);
+    if (now.getTime() - lastUsed >= LAST_USE_PRECISION_MS)
+      await this.storage.accounts.markApiTokenUsed(record.id, now);
+    return { id: person.id, name: person.name, roles: person.roles };
   }
 
   listApiTokens(personId: string): Promise<ApiTokenRecord[]> {
