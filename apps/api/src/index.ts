@@ -28,3 +28,4 @@ export { AttachDocumentCommand, type Upload } from './cases/commands/attach-docu
 export { ReceiveCaseCommand } from './cases/commands/receive-case.command';
 export { StaffDirectory, type StaffMember } from './people/staff-directory';
 export { AccountService } from './people/account.service';
+export { passwordProblem } from './people/password-rules';
