@@ -211,7 +211,7 @@ export function availableActions(
   const current = foldCase(due, state) ?? state; // work on a case never un-records it
   const ask: Ask = (request) => {
     try {
-      return decider.decide({ ...request, actor } as CaseCommand, current, now);
+      return decider.decide({ ...request, actor }, current, now);
     } catch (error) {
       if (error instanceof DomainError) return null;
       throw error;
