@@ -9,11 +9,13 @@ import { ADDRESSEES, CLOSE_REASONS, OUTCOMES, ROLES, type Actor } from '../case/
 import { foldCase, type Case } from '../case/case.state';
 import {
   acknowledge,
+  cast,
   close,
   correspondence,
   escalate,
   receive,
   reopen,
+  person,
   respond,
 } from '../testing/case-fixtures';
 import { caseSpecification } from '../testing/case-specification';
@@ -24,14 +26,7 @@ import {
   type AvailableActionType,
 } from './available-actions';
 
-const person = (id: string, ...roles: Actor['roles'][number][]): Actor => ({ id, name: id, roles });
-const recipient = person('u-recipient', 'staff');
-const owner = person('u-owner', 'staff');
-const otherStaff = person('u-other', 'staff');
-const ops = person('u-ops', 'operations-manager');
-const senior = person('u-senior', 'senior-manager');
-const quality = person('u-quality', 'quality');
-const auditor = person('u-auditor', 'auditor');
+const { recipient, owner, otherStaff, ops, senior, quality, auditor } = cast;
 
 const dmm = bundledPolicy('dmm');
 const mactri = bundledPolicy('mactri');
