@@ -92,7 +92,7 @@ describe('a first run to a complaint worked through its stages, in Chromium, by 
     return page;
   }
 
-  let reference = '';
+  let reference = ''; // the complaint's, for the manager's steps
 
   it('the first administrator sets up with the code from the log, and adds a member of staff and an operations manager', async () => {
     const admin = await visitor();

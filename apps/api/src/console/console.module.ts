@@ -15,6 +15,7 @@ import { SignInController } from './sign-in/sign-in.controller';
 import { SetupController } from './setup/setup.controller';
 import { WorklistController } from './worklist/worklist.controller';
 import { RecordController } from './record/record.controller';
+import { FindController } from './find/find.controller';
 import { PeopleController } from './people/people.controller';
 import { ResetPasswordController } from './people/reset-password.controller';
 import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
@@ -30,6 +31,7 @@ import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
     ResetPasswordController,
     WorklistController,
     RecordController,
+    FindController,
     ...OIDC_SIGN_IN.controllers,
   ],
   providers: [
