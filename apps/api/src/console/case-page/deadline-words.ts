@@ -1,0 +1,70 @@
+import type { WorkingDayCalendar } from '#calendar';
+import type { CaseDetailResponse } from '../../cases/case-detail.response';
+import { instantInWords } from '../rendering/people-time';
+import { DEADLINE_WORDS } from './case-vocabulary';
+
+type Deadline = CaseDetailResponse['deadlines'][number];
+
+/** Where a deadline stands, as a tag's colour says it at a glance. */
+export type DeadlineStanding = 'met' | 'met-late' | 'recorded-late' | 'due' | 'missed';
+
+export interface DeadlineInWords {
+  /** "Response, stage 2". */
+  what: string;
+  dueDate: string;
+  standing: DeadlineStanding;
+  /** "Met", "Due in 3 working days", "2 working days late". */
+  tag: string;
+  /** When it was met, if it was. */
+  detail: string | null;
+}
+
+const workingDays = (count: number) => `${count} working day${count === 1 ? '' : 's'}`;
+
+function standingOf(deadline: Deadline, now: Date): DeadlineStanding {
+  if (deadline.metAt !== null) {
+    if (deadline.missed) return 'met-late';
+    return deadline.recordedLate ? 'recorded-late' : 'met';
+  }
+  return deadline.missed || now.toISOString() > deadline.dueBy ? 'missed' : 'due';
+}
+
+function tagOf(
+  standing: DeadlineStanding,
+  deadline: Deadline,
+  now: Date,
+  calendar: WorkingDayCalendar,
+): string {
+  switch (standing) {
+    case 'met':
+      return 'Met';
+    case 'met-late':
+      return 'Met late';
+    case 'recorded-late':
+      return 'Met, recorded late';
+    case 'due': {
+      const left = calendar.workingDaysBetween(now, new Date(deadline.dueBy));
+      return left === 0 ? 'Due today' : `Due in ${workingDays(left)}`;
+    }
+    case 'missed': {
+      const late = calendar.workingDaysBetween(new Date(deadline.dueBy), now);
+      return late === 0 ? 'Missed' : `Missed: ${workingDays(late)} late`;
+    }
+  }
+}
+
+/** A deadline as the case page shows it: what, when due, and met, missed or how long left. */
+export function deadlineInWords(
+  deadline: Deadline,
+  now: Date,
+  calendar: WorkingDayCalendar,
+): DeadlineInWords {
+  const standing = standingOf(deadline, now);
+  return {
+    what: `${DEADLINE_WORDS[deadline.kind]}${deadline.stage === null ? '' : `, stage ${deadline.stage}`}`,
+    dueDate: deadline.dueDate,
+    standing,
+    tag: tagOf(standing, deadline, now, calendar),
+    detail: deadline.metAt && `Met ${instantInWords(deadline.metAt, calendar.timeZone)}`,
+  };
+}
