@@ -5,11 +5,16 @@ import { ConsoleSessions } from './sessions/console-sessions';
 import { InterimPeople } from './sessions/interim-people';
 import { SignInController } from './sign-in/sign-in.controller';
 import { AccountController } from './account/account.controller';
+import { CasesModule } from '../cases/cases.module';
+import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-page.parts';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
-  controllers: [SignInController, AccountController],
+  imports: [CasesModule],
+  // The case page's last: its /cases/:reference must not take /cases/new.
+  controllers: [SignInController, AccountController, ...CASE_PAGE_CONTROLLERS],
   providers: [
+    ...CASE_PAGE_PROVIDERS,
     ConsoleSessions,
     ConsoleSessionGuard,
     InterimPeople,

@@ -2,6 +2,7 @@ import type {
   Addressee,
   CaseFlag,
   CaseKind,
+  CaseStatus,
   Channel,
   ClosedBecause,
   ComplainantRole,
@@ -15,6 +16,14 @@ export const KIND_WORDS: Record<CaseKind, string> = {
   complaint: 'complaint',
   compliment: 'compliment',
   suggestion: 'suggestion',
+};
+
+export const STATUS_WORDS: Record<CaseStatus, string> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  responded: 'Responded',
+  'referred-externally': 'Referred externally',
+  closed: 'Closed',
 };
 
 export const CHANNEL_WORDS: Record<Channel, string> = {
