@@ -28,11 +28,27 @@ import type { ConsolePerson } from '../sessions/console-people.port';
 import { actorOf, ConsoleContext, Viewer } from '../sessions/console-request';
 import { casePageView } from './case-page.view';
 import { ConsoleCanAttachGuard, ConsoleUploadInterceptor } from './document-upload';
+import { ACTION_FORMS } from './actions/action-forms';
+import { offeredActions } from './actions/offered-actions';
 
 /** What the page says at its top after something was done, by the query that says so. */
 export interface CasePageNotice {
   recorded?: string;
   attached?: string;
+  /** The path of the action just recorded. */
+  done?: string;
+}
+
+function bannerFor(notice: CasePageNotice, reference: string) {
+  const text =
+    notice.recorded === '1'
+      ? `Feedback recorded: ${reference}`
+      : notice.attached === '1'
+        ? 'The document was attached.'
+        : notice.done && Object.hasOwn(ACTION_FORMS, notice.done)
+          ? ACTION_FORMS[notice.done].done
+          : undefined;
+  return text && { text, success: true };
 }
 
 /**
@@ -57,13 +73,22 @@ export class CasePageController {
 
   /** The page's view model, with anything that goes wrong in the upload form beside it. */
   async view(reference: string, person: ConsolePerson, uploadError?: string) {
-    const visible = await this.reader.loadByReference(reference, actorOf(person));
+    const actor = actorOf(person);
+    const visible = await this.reader.loadByReference(reference, actor);
+    const now = this.clock();
+    const offered = offeredActions(visible.state, actor, this.config.policy, now);
+    const view = casePageView(visible, {
+      timeZone: this.config.policy.timeZone,
+      calendar: this.calendar,
+      now,
+    });
     return {
-      ...casePageView(visible, {
-        timeZone: this.config.policy.timeZone,
-        calendar: this.calendar,
-        now: this.clock(),
-      }),
+      ...view,
+      actions: offered.forms.map((path) => ({
+        href: `${view.address}/${path}`,
+        label: ACTION_FORMS[path].label,
+      })),
+      mayAttach: offered.mayAttach,
       ...(uploadError && {
         uploadError,
         errors: [{ text: uploadError, href: '#file' }],
@@ -79,13 +104,7 @@ export class CasePageController {
     @Res() response: Response,
   ) {
     const view = await this.view(reference, person);
-    const banner =
-      notice.recorded === '1'
-        ? { text: `Feedback recorded: ${view.reference}`, success: true }
-        : notice.attached === '1'
-          ? { text: 'The document was attached.', success: true }
-          : undefined;
-    response.render('case-page/case', { ...view, banner });
+    response.render('case-page/case', { ...view, banner: bannerFor(notice, view.reference) });
   }
 
   @Get(':reference/documents/:documentId')
