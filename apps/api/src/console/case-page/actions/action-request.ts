@@ -1,4 +1,4 @@
-import { CASE_COMMAND_ROUTES } from '../../../cases/case-requests';
+import { CASE_COMMAND_ROUTES, given } from '../../../cases/case-requests';
 import { InputValidationError, type FieldError } from '../../../http/problem';
 import { validationPipe } from '../../../http/validation.pipe';
 import type { ActionForm, FormFields, FormSources } from './action-forms';
@@ -33,9 +33,6 @@ function readTimes(form: ActionForm, fields: FormFields, timeZone: string) {
   return { request, errors };
 }
 
-const withoutAbsent = (request: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
-
 /**
  * The API request a form asks for, checked by the API's own request class and validation
  * pipe; what is wrong is named by the API's field names, each once.
@@ -48,8 +45,10 @@ export async function actionRequest(
 ): Promise<ActionRequest> {
   const times = readTimes(form, fields, timeZone);
   const rest = form.read(fields, sources);
-  const plain = withoutAbsent({ ...rest.request, ...times.request });
+  const plain = given({ ...rest.request, ...times.request });
   const errors = [...times.errors, ...rest.errors];
+  // Without the choice that says which fields apply, what else is missing means nothing yet.
+  if (rest.errors.length > 0) return { errors };
   try {
     const request = (await validationPipe.transform(plain, {
       type: 'body',
