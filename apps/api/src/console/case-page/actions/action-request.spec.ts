@@ -1,6 +1,6 @@
 import type { ConsolePerson } from '../../sessions/console-people.port';
 import { ACTION_FORMS } from './action-forms';
-import { actionRequest, formErrorsOf, inputIdOf } from './action-request';
+import { actionRequest, formErrorsOf, inputIdOf, instantsInWords } from './action-request';
 
 const LONDON = 'Europe/London';
 const ann: ConsolePerson = {
@@ -110,13 +110,37 @@ describe('errors on an action form', () => {
 
   it('says what to enter for a field left out, and keeps other messages', () => {
     expect(
-      formErrorsOf(ACTION_FORMS.respond, [
-        { field: 'summary', message: 'summary is required' },
-        { field: 'toldTo', message: 'toldTo is not for this case' },
-      ]),
+      formErrorsOf(
+        ACTION_FORMS.respond,
+        [
+          { field: 'summary', message: 'summary is required' },
+          { field: 'toldTo', message: 'toldTo is not for this case' },
+          { field: '', message: 'The case is closed.' },
+        ],
+        LONDON,
+      ),
     ).toEqual([
       { id: 'summary', text: 'Enter a summary of the response' },
       { id: null, text: 'toldTo is not for this case' },
+      { id: null, text: 'The case is closed.' },
     ]);
+  });
+
+  it('calls a date and time that, and gives the times a refusal names in words', () => {
+    expect(
+      formErrorsOf(
+        ACTION_FORMS.respond,
+        [{ field: 'at', message: 'at cannot be before receipt (2026-07-01T15:05:00.000Z).' }],
+        LONDON,
+      ),
+    ).toEqual([
+      {
+        id: 'at-day',
+        text: 'The date and time cannot be before receipt (Wed 1 Jul 2026, 4:05pm).',
+      },
+    ]);
+    expect(instantsInWords('closed at 2026-12-22T23:59:59.999Z, sorry', LONDON)).toBe(
+      'closed at Tue 22 Dec 2026, 11:59pm, sorry',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { CASE_COMMAND_ROUTES, given } from '../../../cases/case-requests';
 import { InputValidationError, type FieldError } from '../../../http/problem';
 import { validationPipe } from '../../../http/validation.pipe';
+import { instantInWords } from '../../rendering/people-time';
 import type { ActionForm, FormFields, FormSources } from './action-forms';
 import { readTypedTime } from './typed-time';
 
@@ -72,17 +73,32 @@ export function inputIdOf(form: ActionForm, apiField: string): string | null {
   return form.inputs.includes(name) ? name : null;
 }
 
+const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g;
+
+/** A refusal's text with its ISO instants as the policy's clocks showed them, in words. */
+export const instantsInWords = (text: string, timeZone: string) =>
+  text.replace(INSTANT, (instant) => instantInWords(instant, timeZone));
+
 /**
  * Field errors as the form shows them, in words: a required field left out says what to
- * enter; a field the form has no input for is a refusal of the whole form.
+ * enter; a date and time is called that rather than by the API's name for it; a field the
+ * form has no input for is a refusal of the whole form.
  */
-export function formErrorsOf(form: ActionForm, errors: readonly FieldError[]): FormError[] {
+export function formErrorsOf(
+  form: ActionForm,
+  errors: readonly FieldError[],
+  timeZone: string,
+): FormError[] {
   return errors.map(({ field, message }) => {
     const top = field.split('.')[0];
     const missing = message === `${field} is required` || message === `${top} is required`;
+    const named =
+      form.times?.includes(top) && message.startsWith(`${top} `)
+        ? `The date and time ${message.slice(top.length + 1)}`
+        : message;
     return {
       id: inputIdOf(form, field),
-      text: (missing && form.required[top]) || message,
+      text: (missing && form.required[top]) || instantsInWords(named, timeZone),
     };
   });
 }

@@ -124,7 +124,8 @@ export class CaseActionsController {
       { people: await this.activePeople() },
       this.config.policy.timeZone,
     );
-    if ('errors' in attempt) return refuse(400, formErrorsOf(form, attempt.errors));
+    const timeZone = this.config.policy.timeZone;
+    if ('errors' in attempt) return refuse(400, formErrorsOf(form, attempt.errors, timeZone));
     try {
       const command = commandFor(
         form.route,
@@ -146,9 +147,11 @@ export class CaseActionsController {
         });
       }
       if (!FORM_REFUSALS.has(problem.status)) throw error;
-      const errors = problem.errors?.length
-        ? formErrorsOf(form, problem.errors)
-        : [{ id: null, text: problem.detail }];
+      const errors = formErrorsOf(
+        form,
+        problem.errors?.length ? problem.errors : [{ field: '', message: problem.detail }],
+        timeZone,
+      );
       return refuse(problem.status, errors);
     }
   }
