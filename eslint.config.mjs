@@ -79,6 +79,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The console's browser script: an ES module run in the page.
+    files: ['apps/api/assets/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { document: 'readonly' } },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -10,6 +10,9 @@ const esmOnlyPackages = [
   '@borewit',
   'load-esm',
   'jose',
+  'openid-client',
+  'oauth4webapi',
+  'oidc-provider',
 ];
 
 const swcOptions = {

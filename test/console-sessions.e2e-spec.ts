@@ -1,12 +1,14 @@
-import { InterimPeople } from '../apps/api/src/console/sessions/interim-people';
 import { CONTENT_SECURITY_POLICY } from '../apps/api/src/console/console-app';
 import { STORAGE, type Storage } from '../apps/api/src/storage/storage';
-import { signInToConsole, SESSION_COOKIE } from './support/console';
+import { addPeople, deactivate, signInToConsole, SESSION_COOKIE } from './support/console';
 import { person, startTestApp, type TestApp } from './support/test-app';
 
 describe('console sessions, forms and headers', () => {
   let t: TestApp;
-  beforeEach(async () => (t = await startTestApp({ now: '2026-12-07T09:00:00Z' })));
+  beforeEach(async () => {
+    t = await startTestApp({ now: '2026-12-07T09:00:00Z' });
+    await addPeople(t);
+  });
   afterEach(() => t.close());
 
   it('sends a visitor who is not signed in to the sign-in page, remembering where they were going', async () => {
@@ -100,9 +102,7 @@ describe('console sessions, forms and headers', () => {
   it('stops a deactivated person’s open session at their next request', async () => {
     const ann = await signInToConsole(t, person('ann', 'staff'));
     expect((await ann.get('/account')).status).toBe(200);
-    t.app
-      .get(InterimPeople)
-      .add({ id: 'ann', name: 'Ann', email: 'ann@staff.example', roles: ['staff'], active: false });
+    await deactivate(t, person('ann', 'staff'));
     expect((await ann.get('/account')).status).toBe(303);
     expect(await t.app.get<Storage>(STORAGE).sessions.removeForPerson('ann')).toBe(0);
   });

@@ -109,6 +109,11 @@ describe('Dockerfile', () => {
     ]);
   });
 
+  it('carries the console’s templates into the runtime image (its assets are built into dist)', () => {
+    expect(dockerfile).toMatch(/^COPY --from=build \/app\/apps\/api\/views \.\/apps\/api\/views$/m);
+    expect(read('package.json')).toContain('build-console-assets.js');
+  });
+
   it('copies only files that exist in the repository', () => {
     const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) =>
       m[1].split(/\s+/),
@@ -132,6 +137,11 @@ describe('the CI script', () => {
     expect(ci).toMatch(/^\s*npm ci --no-audit --no-fund$/m);
     expect(ci).toMatch(/^\s*npm test$/m);
     expect(ci).toMatch(/^\s*npm run lint$/m);
+  });
+
+  it('installs Debian’s Chromium for the browser tests when the machine has none', () => {
+    expect(ci).toMatch(/if \[ ! -x \/usr\/bin\/chromium \]/);
+    expect(ci).toMatch(/apt-get install -y -qq chromium/);
   });
 
   it('installs that Node where git, ESLint and Prettier do not look', () => {

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Actor } from '#domain';
@@ -83,4 +84,14 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: nodes.map(({ target }) => ({ target })),
     }));
   }, WCAG_TAGS);
+}
+
+/** Where `CLF_SCREENSHOTS=1 npx jest test/browser` leaves the pictures docs/console.md shows. */
+const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
+
+/** Keeps a picture of the page for the docs, when asked to (never in an ordinary test run). */
+export async function screenshotForDocs(page: Page, name: string): Promise<void> {
+  if (process.env.CLF_SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -17,3 +17,4 @@ export { MAX_CATEGORIES } from './case/decisions/case-records.decision';
 export * from './access/case-access';
 export * from './case/instant';
 export * from './case/scheduled-work';
+export * from './people/staff-directory';

@@ -12,6 +12,8 @@ export interface CaseSummary {
   status: Case['status'];
   owner: { id: string; name: string } | null;
   recipient: { id: string; name: string };
+  /** Who the feedback is from, for people scanning a list. */
+  complainant: string;
   summary: string;
   categories: string[];
   flags: CaseFlag[];
@@ -51,6 +53,7 @@ export function summarise(found: Case, revision: number): CaseSummary {
     status: found.status,
     owner: found.owner,
     recipient: found.recipient,
+    complainant: found.complainant.name,
     summary: found.summary,
     categories: found.categories,
     flags: caseFlags(found),

@@ -22,6 +22,8 @@ export interface QueueQuery {
   unassigned?: boolean;
   overdue?: boolean;
   dueBefore?: string;
+  /** Next deadline at or after this instant (with `dueBefore`: due soon, not yet overdue). */
+  dueFrom?: string;
   category?: string;
   q?: string;
   receivedFrom?: string;

@@ -190,3 +190,62 @@ describe('profiles and token settings', () => {
     );
   });
 });
+
+describe('signing in with the organisation’s identity provider', () => {
+  const provider = {
+    CLF_PUBLIC_URL: 'https://feedback.example.ac.uk',
+    CLF_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+    CLF_OIDC_CLIENT_ID: 'clf-console',
+    CLF_OIDC_CLIENT_SECRET: 'the-client-secret',
+  };
+
+  it('is off unless configured, and takes the issuer, the client and the button’s words', () => {
+    expect(loadConfig({}).console.oidc).toBeNull();
+    expect(loadConfig(provider).console.oidc).toEqual({
+      issuer: new URL(provider.CLF_OIDC_ISSUER),
+      clientId: 'clf-console',
+      clientSecret: 'the-client-secret',
+      name: "your organisation's account",
+    });
+    expect(loadConfig({ ...provider, CLF_OIDC_NAME: 'Microsoft' }).console.oidc?.name).toBe(
+      'Microsoft',
+    );
+  });
+
+  it.each(['CLF_OIDC_ISSUER', 'CLF_OIDC_CLIENT_ID', 'CLF_OIDC_CLIENT_SECRET'] as const)(
+    'needs all three settings: without %s it stops, naming it',
+    (variable) => {
+      const message = refusal({ ...provider, [variable]: ' ' }).message;
+      expect(message.startsWith(`${variable}: is required with `)).toBe(true);
+    },
+  );
+
+  it('needs CLF_PUBLIC_URL, where the provider sends people back to', () => {
+    const { CLF_PUBLIC_URL: _, ...withoutAddress } = provider;
+    expect(refusal(withoutAddress).message).toMatch(
+      /^CLF_PUBLIC_URL: is required with CLF_OIDC_ISSUER/,
+    );
+  });
+
+  it('takes an https issuer, or plain http only on this machine', () => {
+    expect(refusal({ ...provider, CLF_OIDC_ISSUER: 'login.example' }).message).toMatch(
+      /^CLF_OIDC_ISSUER: "login.example" is not an issuer address/,
+    );
+    expect(refusal({ ...provider, CLF_OIDC_ISSUER: 'http://login.example' }).message).toMatch(
+      /^CLF_OIDC_ISSUER: "http:\/\/login.example" must be https/,
+    );
+    expect(
+      loadConfig({ ...provider, CLF_OIDC_ISSUER: 'http://127.0.0.1:8080' }).console.oidc?.issuer
+        .href,
+    ).toBe('http://127.0.0.1:8080/');
+  });
+
+  it('refuses a button name without a provider, or too long for a button', () => {
+    expect(refusal({ CLF_OIDC_NAME: 'Microsoft' }).message).toMatch(
+      /^CLF_OIDC_NAME: is used only with CLF_OIDC_ISSUER/,
+    );
+    expect(refusal({ ...provider, CLF_OIDC_NAME: 'x'.repeat(61) }).message).toMatch(
+      /^CLF_OIDC_NAME: is 61 characters/,
+    );
+  });
+});

@@ -52,6 +52,17 @@ export interface ConsoleSettings {
   sessionIdleSeconds: number;
   /** A session ends this long after sign-in, however busy. */
   sessionMaxSeconds: number;
+  /** Signing in with the organisation's identity provider; null when only local accounts are used. */
+  oidc: OidcSettings | null;
+}
+
+/** The organisation's OpenID provider (Microsoft Entra ID, Google Workspace, …) and the console's client there. */
+export interface OidcSettings {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** Whose accounts, in the sign-in button's words: "Sign in with Microsoft". */
+  name: string;
 }
 
 const given = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
@@ -200,6 +211,67 @@ function readSessionDuration(variable: string, value: string | undefined, fallba
   return seconds;
 }
 
+/** The three settings a provider needs, named as people set them. */
+const OIDC_REQUIRED = ['CLF_OIDC_ISSUER', 'CLF_OIDC_CLIENT_ID', 'CLF_OIDC_CLIENT_SECRET'] as const;
+
+/** What the sign-in button says without CLF_OIDC_NAME: "Sign in with your organisation's account". */
+export const DEFAULT_OIDC_NAME = "your organisation's account";
+
+/** A button's words, not a paragraph. */
+const MAX_OIDC_NAME = 60;
+
+/** Hosts where plain http is this machine talking to itself: for trying a provider locally. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export const isLoopback = (address: URL) => LOOPBACK_HOSTS.has(address.hostname);
+
+function readOidcIssuer(value: string): URL {
+  const issuer = URL.canParse(value) ? new URL(value) : null;
+  if (!issuer || !/^https?:$/.test(issuer.protocol) || issuer.search || issuer.hash)
+    throw new ConfigError(
+      'CLF_OIDC_ISSUER',
+      `"${value}" is not an issuer address, e.g. https://login.microsoftonline.com/<tenant id>/v2.0`,
+    );
+  if (issuer.protocol === 'http:' && !isLoopback(issuer))
+    throw new ConfigError(
+      'CLF_OIDC_ISSUER',
+      `"${value}" must be https (plain http only on this machine: localhost or 127.0.0.1)`,
+    );
+  return issuer;
+}
+
+function readOidc(env: NodeJS.ProcessEnv): OidcSettings | null {
+  const set = OIDC_REQUIRED.filter((variable) => given(env[variable]));
+  const name = given(env.CLF_OIDC_NAME);
+  if (set.length === 0) {
+    if (name)
+      throw new ConfigError('CLF_OIDC_NAME', 'is used only with CLF_OIDC_ISSUER, which is not set');
+    return null;
+  }
+  const missing = OIDC_REQUIRED.find((variable) => !given(env[variable]));
+  if (missing)
+    throw new ConfigError(
+      missing,
+      `is required with ${set.join(' and ')}: signing in with an identity provider needs ${OIDC_REQUIRED.join(', ')}`,
+    );
+  if (!given(env.CLF_PUBLIC_URL))
+    throw new ConfigError(
+      'CLF_PUBLIC_URL',
+      'is required with CLF_OIDC_ISSUER: the provider sends people back to the console at this address',
+    );
+  if (name && name.length > MAX_OIDC_NAME)
+    throw new ConfigError(
+      'CLF_OIDC_NAME',
+      `is ${name.length} characters: give at most ${MAX_OIDC_NAME}, e.g. Microsoft`,
+    );
+  return {
+    issuer: readOidcIssuer(given(env.CLF_OIDC_ISSUER)!),
+    clientId: given(env.CLF_OIDC_CLIENT_ID)!,
+    clientSecret: given(env.CLF_OIDC_CLIENT_SECRET)!,
+    name: name ?? DEFAULT_OIDC_NAME,
+  };
+}
+
 function readConsole(env: NodeJS.ProcessEnv): ConsoleSettings {
   const sessionIdleSeconds = readSessionDuration('CLF_SESSION_IDLE', env.CLF_SESSION_IDLE, '30m');
   const sessionMaxSeconds = readSessionDuration('CLF_SESSION_MAX', env.CLF_SESSION_MAX, '12h');
@@ -208,7 +280,12 @@ function readConsole(env: NodeJS.ProcessEnv): ConsoleSettings {
       'CLF_SESSION_IDLE',
       `is longer than CLF_SESSION_MAX (${formatDuration(sessionMaxSeconds)}): a session cannot stay idle longer than it may last`,
     );
-  return { publicUrl: readPublicUrl(env.CLF_PUBLIC_URL), sessionIdleSeconds, sessionMaxSeconds };
+  return {
+    publicUrl: readPublicUrl(env.CLF_PUBLIC_URL),
+    sessionIdleSeconds,
+    sessionMaxSeconds,
+    oidc: readOidc(env),
+  };
 }
 
 /** Reads and checks the environment once, at start-up; a bad value stops the server. */

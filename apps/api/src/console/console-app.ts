@@ -45,6 +45,7 @@ export const servesConsole = (app: Application) => app.get('view engine') === 'n
 /** Serves the staff console from the same server as the API: templates, assets, forms, cookies. */
 export function configureConsole(app: NestExpressApplication, config: AppConfig): void {
   const environment = createViewEnvironment(config.policy);
+  environment.addGlobal('oidcProvider', config.console.oidc?.name);
   environment.express(app.getHttpAdapter().getInstance());
   app.setViewEngine('njk');
   app.useStaticAssets(CONSOLE_FILES.builtAssets, {

@@ -1,25 +1,55 @@
 import { Module } from '@nestjs/common';
-import { CONSOLE_PEOPLE, CONSOLE_SIGN_IN } from './sessions/console-people.port';
+import { AccountService } from '../people/account.service';
+import { FirstRunSetup } from '../people/first-run-setup';
+import { PeopleModule } from '../people/people.module';
+import { StaffDirectory } from '../people/staff-directory.service';
+import { AccountController } from './account/account.controller';
+import {
+  CONSOLE_PEOPLE,
+  CONSOLE_SIGN_IN,
+  type ConsoleSignIn,
+} from './sessions/console-people.port';
 import { ConsoleSessionGuard } from './sessions/console-session.guard';
 import { ConsoleSessions } from './sessions/console-sessions';
-import { InterimPeople } from './sessions/interim-people';
 import { SignInController } from './sign-in/sign-in.controller';
-import { AccountController } from './account/account.controller';
+import { SetupController } from './setup/setup.controller';
+import { WorklistController } from './worklist/worklist.controller';
+import { RecordController } from './record/record.controller';
+import { PeopleController } from './people/people.controller';
+import { ResetPasswordController } from './people/reset-password.controller';
+import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
 import { CasesModule } from '../cases/cases.module';
 import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-page.parts';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
-  imports: [CasesModule],
-  // The case page's last: its /cases/:reference must not take /cases/new.
-  controllers: [SignInController, AccountController, ...CASE_PAGE_CONTROLLERS],
+  imports: [PeopleModule, CasesModule],
+  controllers: [
+    SignInController,
+    AccountController,
+    SetupController,
+    PeopleController,
+    ResetPasswordController,
+    WorklistController,
+    RecordController,
+    ...OIDC_SIGN_IN.controllers,
+    // Last: the case page's /cases/:reference must not take /cases/new.
+    ...CASE_PAGE_CONTROLLERS,
+  ],
   providers: [
-    ...CASE_PAGE_PROVIDERS,
     ConsoleSessions,
     ConsoleSessionGuard,
-    InterimPeople,
-    { provide: CONSOLE_PEOPLE, useExisting: InterimPeople },
-    { provide: CONSOLE_SIGN_IN, useExisting: InterimPeople },
+    { provide: CONSOLE_PEOPLE, useExisting: StaffDirectory },
+    {
+      provide: CONSOLE_SIGN_IN,
+      inject: [AccountService, FirstRunSetup],
+      useFactory: (accounts: AccountService, setup: FirstRunSetup): ConsoleSignIn => ({
+        signIn: (email, password, address) => accounts.signIn(email, password, address),
+        firstRunPending: () => setup.isPending(),
+      }),
+    },
+    ...OIDC_SIGN_IN.providers,
+    ...CASE_PAGE_PROVIDERS,
   ],
   exports: [ConsoleSessions],
 })

@@ -12,7 +12,11 @@ function hostAnswering() {
     type: () => response,
     send: (body: string) => ((sent.body = body), response),
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as never as ArgumentsHost;
+  // An API request: the console's requests are answered with pages (test/console-sessions.e2e-spec.ts).
+  const request = { path: '/api/v1/cases', app: { get: () => undefined } };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+  } as never as ArgumentsHost;
   return { host, sent, headers: response.headers };
 }
 

@@ -11,7 +11,12 @@ import {
   type ReferenceAllocator,
 } from '#event-store';
 import { InProcessJobLeases, type JobLeases } from '#scheduling';
-import { SqliteSessionStore, type SessionStore } from '#sessions';
+import {
+  SqliteAccountStore,
+  SqliteSessionStore,
+  type AccountStore,
+  type SessionStore,
+} from '#sessions';
 import type { AppConfig } from '../config/app-config';
 import { DATA_DIR_ENTRIES } from './data-dir-entries';
 
@@ -26,6 +31,8 @@ export interface Storage {
   leases: JobLeases;
   /** Who is signed in to the staff console. */
   sessions: SessionStore;
+  /** Password hashes, reset links, the setup code: never in the events. */
+  accounts: AccountStore;
   close(): Promise<void>;
 }
 
@@ -42,6 +49,7 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   });
   const documents = new FileDocumentStore(join(config.dataDir, DATA_DIR_ENTRIES.documents));
   const sessions = new SqliteSessionStore(join(config.dataDir, DATA_DIR_ENTRIES.sessions));
+  const accounts = new SqliteAccountStore(join(config.dataDir, DATA_DIR_ENTRIES.accounts));
   return {
     events,
     references: new SqliteReferenceAllocator(events),
@@ -49,7 +57,9 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     staging,
     leases: new InProcessJobLeases(clock),
     sessions,
+    accounts,
     close: async () => {
+      await accounts.close();
       await sessions.close();
       await documents.close();
       await events.close();
@@ -64,7 +74,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     { MongoClient },
     { GridFsDocumentStore },
     { MongoJobLeases },
-    { MongoSessionStore },
+    { MongoSessionStore, MongoAccountStore },
   ] = await Promise.all([
     import('#event-store/esdb'),
     import('mongodb'),
@@ -87,6 +97,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     staging,
     leases: new MongoJobLeases(mongo.db(), clock),
     sessions: new MongoSessionStore(mongo.db()),
+    accounts: new MongoAccountStore(mongo.db()),
     close: async () => {
       await staging.remove();
       await mongo.close();

@@ -14,7 +14,8 @@ import type { Policy, StagePolicy } from '../policy/policy';
  */
 
 const READ_ALL: readonly Role[] = ['operations-manager', 'senior-manager', 'quality', 'auditor'];
-const RECORDS_FEEDBACK: readonly Role[] = ['staff', 'operations-manager', 'senior-manager'];
+/** Who may record feedback as it arrives (and becomes its Recipient). */
+export const RECORDS_FEEDBACK: readonly Role[] = ['staff', 'operations-manager', 'senior-manager'];
 /** Compliments, suggestions, and complaints with an external body: no stage decides for them. */
 const CASE_HANDLERS: readonly Role[] = ['staff', 'operations-manager', 'senior-manager'];
 const SYSTEM_COMMANDS: ReadonlySet<CaseCommand['type']> = new Set([

@@ -70,6 +70,7 @@ export function queueQuery(query: QueueQuery): {
   if (query.unassigned) and.push({ ownerId: null });
   if (query.overdue) and.push({ nextDueBy: { $ne: null, $lt: query.now } });
   if (query.dueBefore) and.push({ nextDueBy: { $ne: null, $lte: query.dueBefore } });
+  if (query.dueFrom) and.push({ nextDueBy: { $ne: null, $gte: query.dueFrom } });
   if (query.category) and.push({ categories: query.category });
   if (query.q) and.push({ search: { $regex: escapeRegex(query.q.toLowerCase()) } });
   if (query.receivedFrom) and.push({ receivedAt: { $gte: query.receivedFrom } });

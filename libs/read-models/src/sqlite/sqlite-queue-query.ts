@@ -77,6 +77,7 @@ export function queueSql(
   if (query.unassigned) where.add('owner_id IS NULL');
   if (query.overdue) where.add('next_due_by < ?', query.now);
   if (query.dueBefore) where.add('next_due_by <= ?', query.dueBefore);
+  if (query.dueFrom) where.add('next_due_by >= ?', query.dueFrom);
   if (query.category && categoryPlan === 'probe')
     where.add(
       'EXISTS (SELECT 1 FROM case_categories cc WHERE cc.category = ? AND cc.case_id = cases.case_id)',

@@ -115,7 +115,7 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
     expect(next).toBeNull();
   });
 
-  it('filters by status, kind, stage, owner, unassigned, overdue, due date, category, text and receipt dates', async () => {
+  it('filters by status, kind, stage, owner, unassigned, overdue, due date (before and from), category, text and receipt dates', async () => {
     fiveCases();
     await project();
     const ids = async (overrides: Partial<QueueQuery>) =>
@@ -127,6 +127,9 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
     expect(await ids({ unassigned: true })).toEqual([id(4), id(5), id(1)]);
     expect(await ids({ overdue: true, now: '2026-11-28T00:00:00.000Z' })).toEqual([id(3)]);
     expect(await ids({ dueBefore: '2026-11-30T23:59:59.999Z' })).toEqual([id(3), id(4)]);
+    expect(
+      await ids({ dueFrom: '2026-11-28T00:00:00.000Z', dueBefore: '2026-11-30T23:59:59.999Z' }),
+    ).toEqual([id(4)]);
     expect(await ids({ category: 'mentoring' })).toEqual([id(3), id(5), id(1)]);
     expect(await ids({ category: 'mentoring', q: 'complaint 005' })).toEqual([id(5)]);
     expect(await ids({ q: 'complaint 004' })).toEqual([id(4)]);

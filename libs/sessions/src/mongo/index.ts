@@ -1,1 +1,2 @@
 export * from './mongo-session-store';
+export * from './mongo-account-store';

@@ -1,4 +1,4 @@
-import type { Role } from '#domain';
+import { RECORDS_FEEDBACK, type Role } from '#domain';
 import type { ConsolePerson } from '../sessions/console-people.port';
 
 interface NavigationItem {
@@ -14,7 +14,7 @@ const SECTIONS: NavigationItem[] = [
   {
     href: '/cases/new',
     text: 'Record feedback',
-    roles: ['staff', 'operations-manager', 'senior-manager'],
+    roles: RECORDS_FEEDBACK,
   },
   { href: '/people', text: 'People', roles: ['admin'] },
   { href: '/account', text: 'Your account' },

@@ -12,6 +12,8 @@ export interface ConsolePerson {
 /** Who a session belongs to, looked up on every request (a deactivated person is out at once). */
 export interface ConsolePeople {
   findById(id: string): Promise<ConsolePerson | undefined>;
+  /** The person with this e-mail address, whatever its letter case (an identity provider's sign-in). */
+  findByEmail(email: string): Promise<ConsolePerson | undefined>;
   /** Everyone in the directory, active or not (owners are picked from the active). */
   list(): Promise<ConsolePerson[]>;
 }

@@ -79,7 +79,7 @@ export class ConsoleSessions {
 
   /** Signs a person in: a brand-new session, whatever the request came with. */
   async signIn(request: Request, response: Response, personId: string): Promise<SessionRecord> {
-    await this.end(request, response);
+    await this.forget(request);
     // Signing in is rare enough to carry the sweeping of sessions past their time.
     await this.removeExpired();
     return this.create(response, personId);
@@ -87,9 +87,13 @@ export class ConsoleSessions {
 
   /** Ends the request's session, signed in or not. */
   async end(request: Request, response: Response): Promise<void> {
+    await this.forget(request);
+    response.clearCookie(this.cookieName, this.cookieOptions());
+  }
+
+  private async forget(request: Request): Promise<void> {
     const presented = (request.cookies as Record<string, string> | undefined)?.[this.cookieName];
     if (presented) await this.storage.sessions.remove(idOf(presented));
-    response.clearCookie(this.cookieName, this.cookieOptions());
   }
 
   /** Ends every session a person has, on every replica (deactivated, or password reset). */

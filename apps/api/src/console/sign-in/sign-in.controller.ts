@@ -39,6 +39,7 @@ export class SignInController {
     @Query('returnTo') returnTo: unknown,
     @Query('ended') ended: unknown,
     @Query('signedOut') signedOut: unknown,
+    @Query('passwordSet') passwordSet: unknown,
   ) {
     if (request.visit?.person) return response.redirect(303, safeReturnAddress(returnTo));
     if (await this.accounts.firstRunPending()) return response.redirect(303, '/setup');
@@ -47,7 +48,9 @@ export class SignInController {
         ? ENDED[ended]
         : signedOut === '1'
           ? 'You have signed out.'
-          : undefined;
+          : passwordSet === '1'
+            ? 'Your password is set. Sign in with it.'
+            : undefined;
     response.render('sign-in/sign-in', {
       pageTitle: 'Sign in',
       returnTo: safeReturnAddress(returnTo),

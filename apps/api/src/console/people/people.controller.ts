@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ActorNotPermittedError,
+  DomainError,
+  ROLES,
+  type DirectoryCommand,
+  type Role,
+} from '#domain';
+import type { RequestContext } from '../../http/request-context';
+import { AccountService, RESET_LINK_HOURS } from '../../people/account.service';
+import { StaffDirectory } from '../../people/staff-directory.service';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
+import { ConsolePages } from '../pages/console-page.decorator';
+import { ConsoleSessions } from '../sessions/console-sessions';
+import { ConsoleContext } from '../sessions/console-request';
+
+/** What each role means, in the words an administrator choosing it needs. */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  staff: 'Staff or lecturer: records feedback, works the cases they received or own',
+  'operations-manager': 'Operations manager: sees every case, assigns, acts at the first stages',
+  'senior-manager':
+    'Senior manager: as an operations manager, and the final internal stage and overrides',
+  quality: 'Quality: reads every case, reports and themes; changes categories',
+  auditor: 'Auditor: reads everything, including each case’s full history',
+  admin: 'Administrator: people and roles, projections and jobs; no case content',
+};
+
+interface PersonForm {
+  name?: unknown;
+  email?: unknown;
+  roles?: unknown;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 300) : '');
+const rolesOf = (value: unknown): Role[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((r): r is Role =>
+    ROLES.includes(r as Role),
+  );
+
+const roleItems = (chosen: readonly Role[]) =>
+  ROLES.map((role) => ({
+    value: role,
+    text: ROLE_DESCRIPTIONS[role],
+    checked: chosen.includes(role),
+  }));
+
+function requireAdmin(context: RequestContext) {
+  if (!context.actor.roles.includes('admin'))
+    throw new ActorNotPermittedError(
+      'admin-only',
+      'Only an administrator can see and change the staff directory.',
+    );
+}
+
+/** The staff directory, for administrators: who may use the console, with which roles. */
+@Controller('people')
+@ConsolePages()
+export class PeopleController {
+  constructor(
+    private readonly directory: StaffDirectory,
+    private readonly accounts: AccountService,
+    private readonly sessions: ConsoleSessions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async list(
+    @ConsoleContext() context: RequestContext,
+    @Res() response: Response,
+    @Query('welcome') welcome: unknown,
+  ) {
+    requireAdmin(context);
+    response.render('people/people', {
+      pageTitle: 'People',
+      people: await this.directory.list(),
+      roleItems: roleItems(['staff']),
+      values: {},
+      banner:
+        welcome === '1'
+          ? { text: 'You are the first administrator. Add the people who will use the console.' }
+          : undefined,
+    });
+  }
+
+  @Post()
+  async add(
+    @ConsoleContext() context: RequestContext,
+    @Res() response: Response,
+    @Body() form: PersonForm,
+  ) {
+    requireAdmin(context);
+    const values = { name: text(form.name), email: text(form.email) };
+    const roles = rolesOf(form.roles);
+    const id = randomUUID();
+    try {
+      await this.directory.execute({ type: 'AddPerson', data: { id, ...values, roles } }, context);
+    } catch (error) {
+      const fields = refusalAsFieldErrors(error);
+      if (!fields) throw error;
+      const errors = formErrors(fields);
+      return response.status(400).render('people/people', {
+        pageTitle: 'People',
+        people: await this.directory.list(),
+        roleItems: roleItems(roles),
+        values,
+        errors: errors.list,
+        fieldErrors: errors.byField,
+      });
+    }
+    response.redirect(303, `/people/${id}?added=1`);
+  }
+
+  @Get(':id')
+  async show(
+    @ConsoleContext() context: RequestContext,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Query('added') added: unknown,
+  ) {
+    requireAdmin(context);
+    await this.render(response, id, {
+      banner:
+        added === '1'
+          ? { text: 'Added. Give them a password link so they can sign in.', success: true }
+          : undefined,
+    });
+  }
+
+  private async render(
+    response: Response,
+    id: string,
+    extra: Record<string, unknown>,
+    status = 200,
+  ) {
+    const member = await this.directory.findById(id);
+    if (!member)
+      throw new DomainError(
+        'not-found',
+        'person-not-found',
+        'There is no such person in the staff directory.',
+      );
+    response.status(status).render('people/person', {
+      pageTitle: member.name,
+      member,
+      roleItems: roleItems(member.roles),
+      resetLinkHours: RESET_LINK_HOURS,
+      ...extra,
+    });
+  }
+
+  @Post(':id/roles')
+  async changeRoles(
+    @ConsoleContext() context: RequestContext,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Body() form: PersonForm,
+  ) {
+    requireAdmin(context);
+    return this.change(
+      context,
+      response,
+      id,
+      { type: 'ChangeRoles', data: { personId: id, roles: rolesOf(form.roles) } },
+      'Roles changed.',
+    );
+  }
+
+  @Post(':id/deactivate')
+  async deactivate(
+    @ConsoleContext() context: RequestContext,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ) {
+    requireAdmin(context);
+    const done = await this.change(
+      context,
+      response,
+      id,
+      { type: 'DeactivatePerson', data: { personId: id } },
+      null,
+    );
+    if (done) {
+      await this.sessions.endAllFor(id);
+      response.redirect(303, `/people/${id}`);
+    }
+  }
+
+  @Post(':id/reactivate')
+  async reactivate(
+    @ConsoleContext() context: RequestContext,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ) {
+    requireAdmin(context);
+    return this.change(
+      context,
+      response,
+      id,
+      { type: 'ReactivatePerson', data: { personId: id } },
+      'Reactivated.',
+    );
+  }
+
+  @Post(':id/reset-link')
+  async resetLink(
+    @ConsoleContext() context: RequestContext,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ) {
+    requireAdmin(context);
+    const member = await this.directory.findById(id);
+    if (!member?.active) return this.render(response, id, {});
+    const token = await this.accounts.createResetLink(id);
+    const link = new URL(`/reset-password/${token}`, this.config.console.publicUrl).href;
+    await this.render(response, id, { resetLink: link });
+  }
+
+  private async change(
+    context: RequestContext,
+    response: Response,
+    id: string,
+    command: DirectoryCommand,
+    done: string | null,
+  ): Promise<boolean> {
+    try {
+      await this.directory.execute(command, context);
+    } catch (error) {
+      const fields = refusalAsFieldErrors(error);
+      if (!fields) throw error;
+      const errors = formErrors(fields.map((f) => ({ ...f, field: f.field || 'roles' })));
+      await this.render(response, id, { errors: errors.list, fieldErrors: errors.byField }, 400);
+      return false;
+    }
+    if (done) response.redirect(303, `/people/${id}`);
+    return true;
+  }
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { ActorNotPermittedError, CHANNELS, COMPLAINANT_ROLES, RECORDS_FEEDBACK } from '#domain';
+import type { Clock } from '#event-store';
+import { ReceiveCaseRequest } from '../../cases/case-requests';
+import { checkIdempotencyKey } from '../../cases/commands/idempotency-key';
+import { ReceiveCaseCommand } from '../../cases/commands/receive-case.command';
+import type { CommandResultResponse } from '../../cases/case-detail.response';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { RequestContext } from '../../http/request-context';
+import { CLOCK } from '../../storage/storage';
+import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
+import { validateRequest } from '../forms/validate-request';
+import { ConsolePages } from '../pages/console-page.decorator';
+import { CONSOLE_PEOPLE, type ConsolePeople } from '../sessions/console-people.port';
+import { ConsoleContext } from '../sessions/console-request';
+import { freshRecordForm, RECORD_LABELS, recordRequestOf, type RecordForm } from './record-form';
+import { InputValidationError } from '../../http/problem';
+
+const CHANNEL_NAMES: Record<string, string> = {
+  'in-person': 'In person',
+  phone: 'Phone',
+  email: 'Email',
+  letter: 'Letter',
+  'web-form': 'Web form',
+  other: 'Other',
+};
+const ROLE_NAMES: Record<string, string> = {
+  learner: 'Learner',
+  apprentice: 'Apprentice',
+  employer: 'Employer',
+  'parent-guardian': 'Parent or guardian',
+  stakeholder: 'Stakeholder',
+  other: 'Someone else',
+};
+
+function mayRecord(context: RequestContext) {
+  if (!RECORDS_FEEDBACK.some((role) => context.actor.roles.includes(role)))
+    throw new ActorNotPermittedError(
+      'may-not-record',
+      'Your roles do not include recording feedback.',
+    );
+}
+
+/** Record feedback: one form for every kind, sending the API's own command in-process. */
+@Controller('cases/new')
+@ConsolePages()
+export class RecordController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CONSOLE_PEOPLE) private readonly people: ConsolePeople,
+  ) {}
+
+  @Get()
+  async form(@ConsoleContext() context: RequestContext, @Res() response: Response) {
+    mayRecord(context);
+    await this.render(
+      response,
+      freshRecordForm(this.clock(), this.config.policy.timeZone, randomUUID()),
+    );
+  }
+
+  @Post()
+  async record(
+    @ConsoleContext() context: RequestContext,
+    @Res() response: Response,
+    @Body() form: RecordForm,
+  ) {
+    mayRecord(context);
+    const ownerId = typeof form.ownerId === 'string' && form.ownerId ? form.ownerId : undefined;
+    const owner = ownerId ? await this.people.findById(ownerId) : undefined;
+    const { body, errors } = recordRequestOf(form, {
+      timeZone: this.config.policy.timeZone,
+      now: this.clock(),
+      owner: owner?.active ? { id: owner.id, name: owner.name } : undefined,
+    });
+    if (ownerId && !owner?.active)
+      errors.push({ field: 'ownerId', message: 'Choose an owner from the list' });
+    try {
+      const request = await validateRequest(ReceiveCaseRequest, body).catch((error: unknown) => {
+        if (error instanceof InputValidationError)
+          throw new InputValidationError([...errors, ...error.errors]);
+        throw error;
+      });
+      if (errors.length > 0) throw new InputValidationError(errors);
+      const result: CommandResultResponse = await this.commands.execute(
+        new ReceiveCaseCommand(request, {
+          context,
+          idempotencyKey: checkIdempotencyKey(form.idempotencyKey),
+        }),
+      );
+      response.redirect(303, `/cases/${result.reference}?recorded=1`);
+    } catch (error) {
+      const fields = refusalAsFieldErrors(error);
+      if (!fields) throw error;
+      await this.render(
+        response,
+        form,
+        fields.map((f) => ({
+          ...f,
+          field:
+            f.field === 'receivedAt'
+              ? 'receivedDate'
+              : f.field === 'owner.id'
+                ? 'ownerId'
+                : f.field,
+        })),
+        400,
+      );
+    }
+  }
+
+  private async render(
+    response: Response,
+    form: RecordForm,
+    fields: { field: string; message: string }[] = [],
+    status = 200,
+  ) {
+    const errors = formErrors(fields, RECORD_LABELS);
+    const people = await this.people.list();
+    const choose = (options: Record<string, string>, chosen?: string) =>
+      Object.entries(options).map(([value, text]) => ({
+        value,
+        text,
+        selected: value === chosen,
+        checked: value === chosen,
+      }));
+    response.status(status).render('record/record', {
+      pageTitle: 'Record feedback',
+      form,
+      errors: errors.list,
+      fieldErrors: errors.byField,
+      channels: [
+        { value: '', text: 'Choose' },
+        ...choose(Object.fromEntries(CHANNELS.map((c) => [c, CHANNEL_NAMES[c]])), form.channel),
+      ],
+      roles: [
+        { value: '', text: 'Choose' },
+        ...choose(
+          Object.fromEntries(COMPLAINANT_ROLES.map((r) => [r, ROLE_NAMES[r]])),
+          form.complainant?.role,
+        ),
+      ],
+      owners: [
+        { value: '', text: 'Nobody yet (a manager assigns it)' },
+        ...people
+          .filter((p) => p.active)
+          .map((p) => ({ value: p.id, text: p.name, selected: p.id === form.ownerId })),
+      ],
+      stages: this.config.policy.complaints,
+    });
+  }
+}
