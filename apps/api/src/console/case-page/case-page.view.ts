@@ -11,6 +11,7 @@ import {
   KIND_WORDS,
   STATUS_WORDS,
   WARNING_FLAGS,
+  capitalised,
 } from './case-vocabulary';
 import { deadlineInWords } from './deadline-words';
 import { timelineOf } from './timeline';
@@ -24,8 +25,6 @@ interface Fact {
 /** The rows that have a value, as summary-list rows. */
 const facts = (rows: Array<[string, string | null | undefined | false]>): Fact[] =>
   rows.flatMap(([key, value]) => (value ? [{ key: { text: key }, value: { text: value } }] : []));
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "Complaint (formal)", "Compliment". */
 export const kindInWords = (found: Pick<Case, 'kind' | 'formality'>) =>

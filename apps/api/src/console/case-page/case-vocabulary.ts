@@ -12,6 +12,9 @@ import type {
 
 /** The domain's codes as the people using the console say them. */
 
+/** First letter up: a code's words at the start of a sentence or a label. */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export const KIND_WORDS: Record<CaseKind, string> = {
   complaint: 'complaint',
   compliment: 'compliment',

@@ -1,7 +1,8 @@
 import type { WorkingDayCalendar } from '#calendar';
 import type { CaseDetailResponse } from '../../cases/case-detail.response';
 import { instantInWords } from '../rendering/people-time';
-import { DEADLINE_WORDS } from './case-vocabulary';
+import { deadlinePhrase } from '../worklist/deadline-phrase';
+import { DEADLINE_WORDS, capitalised } from './case-vocabulary';
 
 type Deadline = CaseDetailResponse['deadlines'][number];
 
@@ -18,8 +19,6 @@ export interface DeadlineInWords {
   /** When it was met, if it was. */
   detail: string | null;
 }
-
-const workingDays = (count: number) => `${count} working day${count === 1 ? '' : 's'}`;
 
 function standingOf(deadline: Deadline, now: Date): DeadlineStanding {
   if (deadline.metAt !== null) {
@@ -42,13 +41,12 @@ function tagOf(
       return 'Met late';
     case 'recorded-late':
       return 'Met, recorded late';
-    case 'due': {
-      const left = calendar.workingDaysBetween(now, new Date(deadline.dueBy));
-      return left === 0 ? 'Due today' : `Due in ${workingDays(left)}`;
-    }
+    case 'due':
+      return capitalised(deadlinePhrase(new Date(deadline.dueBy), now, calendar));
     case 'missed': {
-      const late = calendar.workingDaysBetween(new Date(deadline.dueBy), now);
-      return late === 0 ? 'Missed' : `Missed: ${workingDays(late)} late`;
+      // Marked missed by the sweep, or its day over: as late as the worklist says.
+      const phrase = deadlinePhrase(new Date(deadline.dueBy), now, calendar);
+      return phrase === 'late' ? 'Missed' : `Missed: ${phrase}`;
     }
   }
 }

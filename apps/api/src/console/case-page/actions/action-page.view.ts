@@ -8,12 +8,11 @@ import {
   CHANNEL_WORDS,
   CLOSE_REASON_WORDS,
   OUTCOME_WORDS,
+  capitalised,
 } from '../case-vocabulary';
 import { timelineOf } from '../timeline';
 import type { ActionForm, FormFields } from './action-forms';
 import type { FormError } from './action-request';
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const choices = <Code extends string>(codes: readonly Code[], words: Record<Code, string>) =>
   codes.map((value) => ({ value, text: capitalised(words[value]) }));

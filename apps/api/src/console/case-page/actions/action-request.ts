@@ -1,6 +1,6 @@
 import { CASE_COMMAND_ROUTES, given } from '../../../cases/case-requests';
 import { InputValidationError, type FieldError } from '../../../http/problem';
-import { validationPipe } from '../../../http/validation.pipe';
+import { validateRequest } from '../../forms/validate-request';
 import { instantInWords } from '../../rendering/people-time';
 import type { ActionForm, FormFields, FormSources } from './action-forms';
 import { readTypedTime } from './typed-time';
@@ -51,10 +51,7 @@ export async function actionRequest(
   // Without the choice that says which fields apply, what else is missing means nothing yet.
   if (rest.errors.length > 0) return { errors };
   try {
-    const request = (await validationPipe.transform(plain, {
-      type: 'body',
-      metatype: CASE_COMMAND_ROUTES[form.route].request,
-    })) as object;
+    const request = await validateRequest<object>(CASE_COMMAND_ROUTES[form.route].request, plain);
     return errors.length === 0 ? { request } : { errors };
   } catch (error) {
     if (!(error instanceof InputValidationError)) throw error;
