@@ -1,7 +1,13 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { signInToConsole } from '../support/console';
-import { axeViolations, launchChromium, listen, signedInContext } from '../support/browser';
+import {
+  axeViolations,
+  launchChromium,
+  listen,
+  screenshotForDocs,
+  signedInContext,
+} from '../support/browser';
 import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -82,6 +88,7 @@ describe('the case page in Chromium, by keyboard', () => {
     await send(page);
     expect(await page.title()).toMatch(/^Error: /);
     expect(await axeViolations(page)).toEqual([]);
+    await screenshotForDocs(page, 'case-action-errors');
     await tabTo(page, '#summary');
     await page.keyboard.type('We found the sessions were missed and have rearranged them');
     await tabTo(page, '#outcome');
@@ -97,6 +104,7 @@ describe('the case page in Chromium, by keyboard', () => {
       'Name of olu made Name of ann the owner.',
     ]);
     expect(await axeViolations(page)).toEqual([]);
+    await screenshotForDocs(page, 'case-page');
     await context.close();
   });
 });
