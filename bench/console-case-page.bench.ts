@@ -15,6 +15,7 @@ import { appendYear, generateYear } from './case-history.generator';
 import type { Measurement } from './event-store.bench';
 import { percentile } from './percentile';
 import { BENCH_SECRET } from './post-cases.bench';
+import { runAlone } from './run-alone';
 
 const ADMIN: Actor = { id: 'u-admin', name: 'Ada Admin', roles: ['admin'] };
 const MANAGER: Actor = { id: 'u-ops', name: 'Olu Ops', roles: ['operations-manager'] };
@@ -139,14 +140,5 @@ export async function benchConsoleCasePage(quick: boolean): Promise<Measurement[
   }
 }
 
-/** Alone (after `tsc -p tsconfig.bench.json`): `node dist/bench/console-case-page.bench.js [--quick]`. */
-if (require.main === module)
-  benchConsoleCasePage(process.argv.includes('--quick'))
-    .then((results) => {
-      for (const r of results)
-        console.log(`${r.what}\n  ${r.measured} (target ${r.target})`, r.detail ?? '');
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+/** Alone: `node dist/bench/console-case-page.bench.js [--quick]`. */
+if (require.main === module) runAlone(benchConsoleCasePage);

@@ -26,6 +26,15 @@ describe('the case page', () => {
     return (body as { events: Array<{ type: string; data: Record<string, unknown> }> }).events;
   }
 
+  /** Moves a complaint received in writing on to stage 2, as a manager. */
+  async function escalateToStage2(visitor: ConsoleVisitor, reference: string) {
+    const escalated = await act(visitor, reference, 'escalate', {
+      reason: 'Asked',
+      inWriting: 'yes',
+    });
+    expect(escalated.status).toBe(303);
+  }
+
   /** Opens an action's form and sends it with these fields, at the revision it was shown at. */
   async function act(
     visitor: ConsoleVisitor,
@@ -204,20 +213,22 @@ describe('the case page', () => {
         'at-time': '9:00',
       });
       expect(refused.status).toBe(400);
-      expect(refused.text).toContain('There is a problem');
-      expect(refused.text).toContain('href="#outcome"');
-      expect(refused.text).toContain('Choose the outcome');
-      expect(refused.text).toContain('href="#at-day"');
-      expect(refused.text).toContain('Enter a real date');
-      expect(refused.text).toContain('Kept &lt;b&gt;as typed&lt;/b&gt;');
+      for (const shown of [
+        'There is a problem',
+        'href="#outcome"',
+        'Choose the outcome',
+        'href="#at-day"',
+        'Enter a real date',
+        'Kept &lt;b&gt;as typed&lt;/b&gt;',
+      ])
+        expect(refused.text).toContain(shown);
       expect((await history(id)).length).toBe(1);
     });
 
     it('shows a refusal by the policy beside the form, recording nothing', async () => {
       const { id, reference } = await recordAs(staff, complaint({ channel: 'email' }));
       const olu = await signInToConsole(t, manager);
-      const inWriting = { reason: 'Asked', inWriting: 'yes' };
-      expect((await act(olu, reference, 'escalate', inWriting)).status).toBe(303);
+      await escalateToStage2(olu, reference);
       const refused = await act(olu, reference, 'escalate', { reason: 'Asked again' });
       expect(refused.status).toBe(422);
       expect(refused.text).toContain('href="#action-form"');
@@ -229,8 +240,7 @@ describe('the case page', () => {
     it('offers a senior manager the override of the window, and records it with its reason', async () => {
       const { id, reference } = await recordAs(staff, complaint({ channel: 'email' }));
       const olu = await signInToConsole(t, manager);
-      const inWriting = { reason: 'Asked', inWriting: 'yes' };
-      expect((await act(olu, reference, 'escalate', inWriting)).status).toBe(303);
+      await escalateToStage2(olu, reference);
       expect((await olu.get(`/cases/${reference}/escalate`)).text).not.toContain('overrideReason');
       const sue = await signInToConsole(t, senior);
       const form = await sue.get(`/cases/${reference}/escalate`);
@@ -272,6 +282,30 @@ describe('the case page', () => {
       expect(again.text).toContain('This case was changed while you were looking at it');
       expect(again.text).toContain('Name of olu added a note.');
       expect((await history(id)).filter((e) => e.type === 'NoteAdded')).toHaveLength(1);
+    });
+
+    it('keeps a form shown again for its errors at the revision it was for', async () => {
+      const { id, reference } = await recordAs();
+      const olu = await signInToConsole(t, manager);
+      const form = await olu.get(`/cases/${reference}/respond`);
+      await t.http
+        .post(`/api/v1/cases/${id}/notes`)
+        .set(await t.auth(staff))
+        .send({ text: 'Meanwhile' });
+      const refused = await olu.post(`/cases/${reference}/respond`, {
+        revision: revisionIn(form.text),
+        summary: 'Sorted',
+      });
+      expect(refused.status).toBe(400);
+      expect(revisionIn(refused.text)).toBe('0');
+      const changed = await olu.post(`/cases/${reference}/respond`, {
+        revision: revisionIn(refused.text),
+        summary: 'Sorted',
+        outcome: 'resolved',
+      });
+      expect(changed.status).toBe(409);
+      expect(changed.text).toContain('Name of ann added a note.');
+      expect((await history(id)).map((e) => e.type)).toEqual(['CaseReceived', 'NoteAdded']);
     });
 
     it('shows the second of two people acting on the same revision what changed, with their form filled in at the new revision', async () => {

@@ -36,17 +36,40 @@ async function send(page: Page) {
   await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
 }
 
+/** What is typed into a form: text into the input the selector names, or a key pressed there. */
+type Keystrokes = Array<[selector: string, typed: string | { press: string }]>;
+
+async function typeInto(page: Page, keystrokes: Keystrokes) {
+  for (const [selector, typed] of keystrokes) {
+    await tabTo(page, selector);
+    if (typeof typed === 'string') await page.keyboard.type(typed);
+    else await page.keyboard.press(typed.press);
+  }
+}
+
+/** From the case page: opens an action, fills its form in and sends it; gives the banner. */
+async function act(page: Page, path: string, keystrokes: Keystrokes) {
+  await openAction(page, path);
+  await typeInto(page, keystrokes);
+  await send(page);
+  return page.locator('.govuk-notification-banner').textContent();
+}
+
 describe('the case page in Chromium, by keyboard', () => {
   let browser: Browser;
   let t: TestApp;
   let baseUrl: string;
-  beforeAll(async () => (browser = await launchChromium()));
-  afterAll(() => browser.close());
-  beforeEach(async () => {
-    t = await startTestApp({ now: '2026-12-07T09:00:00Z' });
+  beforeAll(async () => {
+    [browser, t] = await Promise.all([
+      launchChromium(),
+      startTestApp({ now: '2026-12-07T09:00:00Z' }),
+    ]);
     baseUrl = await listen(t);
   });
-  afterEach(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await browser.close();
+  });
 
   it('lets a manager assign an owner, acknowledge, escalate and respond, with no accessibility violations', async () => {
     const id = await t.recordCase(
@@ -64,35 +87,27 @@ describe('the case page in Chromium, by keyboard', () => {
     await page.goto(`/cases/${body.reference}`);
     expect(await axeViolations(page)).toEqual([]);
 
-    await openAction(page, 'assign');
-    await tabTo(page, '#owner');
-    await page.keyboard.type('Name of ann');
-    await send(page);
-    await expect(page.getByText('The owner was assigned.').isVisible()).resolves.toBe(true);
-
-    await openAction(page, 'acknowledge');
-    await tabTo(page, '#method');
-    await page.keyboard.type('e-mail');
-    await send(page);
-    await expect(page.getByText('The case was acknowledged.').isVisible()).resolves.toBe(true);
-
-    await openAction(page, 'escalate');
-    await tabTo(page, '#reason');
-    await page.keyboard.type('The parent asked for a formal investigation');
-    await tabTo(page, '#inWriting');
-    await page.keyboard.press('Space');
-    await send(page);
-    await expect(page.getByText('The complaint was escalated.').isVisible()).resolves.toBe(true);
+    expect(await act(page, 'assign', [['#owner', 'Name of ann']])).toContain(
+      'The owner was assigned.',
+    );
+    expect(await act(page, 'acknowledge', [['#method', 'e-mail']])).toContain(
+      'The case was acknowledged.',
+    );
+    const escalation: Keystrokes = [
+      ['#reason', 'The parent asked for a formal investigation'],
+      ['#inWriting', { press: 'Space' }],
+    ];
+    expect(await act(page, 'escalate', escalation)).toContain('The complaint was escalated.');
 
     await openAction(page, 'respond');
     await send(page);
     expect(await page.title()).toMatch(/^Error: /);
     expect(await axeViolations(page)).toEqual([]);
     await screenshotForDocs(page, 'case-action-errors');
-    await tabTo(page, '#summary');
-    await page.keyboard.type('We found the sessions were missed and have rearranged them');
-    await tabTo(page, '#outcome');
-    await page.keyboard.press('Space');
+    await typeInto(page, [
+      ['#summary', 'We found the sessions were missed and have rearranged them'],
+      ['#outcome', { press: 'Space' }],
+    ]);
     await send(page);
     await expect(page.getByText('The response was recorded.').isVisible()).resolves.toBe(true);
 

@@ -13,23 +13,20 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { calendarFor } from '#domain';
-import type { Clock } from '#event-store';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CaseReader } from '../../cases/case-reader.service';
 import { AttachDocumentCommand, type Upload } from '../../cases/commands/attach-document.command';
 import { contentDisposition } from '../../cases/content-disposition';
 import { UploadSlotGuard } from '../../cases/upload-slots';
 import type { RequestContext } from '../../http/request-context';
 import { toProblem } from '../../http/problem-details.filter';
-import { CLOCK, STORAGE, type Storage } from '../../storage/storage';
+import { STORAGE, type Storage } from '../../storage/storage';
 import { ConsolePages } from '../pages/console-page.decorator';
 import type { ConsolePerson } from '../sessions/console-people.port';
 import { actorOf, ConsoleContext, Viewer } from '../sessions/console-request';
 import { casePageView } from './case-page.view';
+import { CasesInView } from './case-in-view';
 import { ConsoleCanAttachGuard, ConsoleUploadInterceptor } from './document-upload';
 import { ACTION_FORMS } from './actions/action-forms';
-import { offeredActions } from './actions/offered-actions';
 
 /** What the page says at its top after something was done, by the query that says so. */
 export interface CasePageNotice {
@@ -59,36 +56,28 @@ function bannerFor(notice: CasePageNotice, reference: string) {
 @Controller('cases')
 @ConsolePages()
 export class CasePageController {
-  private readonly calendar;
-
   constructor(
+    private readonly cases: CasesInView,
     private readonly reader: CaseReader,
     private readonly commands: CommandBus,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(STORAGE) private readonly storage: Storage,
-  ) {
-    this.calendar = calendarFor(config.policy);
-  }
+  ) {}
 
   /** The page's view model, with anything that goes wrong in the upload form beside it. */
   async view(reference: string, person: ConsolePerson, uploadError?: string) {
-    const actor = actorOf(person);
-    const visible = await this.reader.loadByReference(reference, actor);
-    const now = this.clock();
-    const offered = offeredActions(visible.state, actor, this.config.policy, now);
-    const view = casePageView(visible, {
-      timeZone: this.config.policy.timeZone,
-      calendar: this.calendar,
-      now,
+    const found = await this.cases.load(reference, actorOf(person));
+    const view = casePageView(found, {
+      timeZone: this.cases.policy.timeZone,
+      calendar: this.cases.calendar,
+      now: found.now,
     });
     return {
       ...view,
-      actions: offered.forms.map((path) => ({
+      actions: found.offered.forms.map((path) => ({
         href: `${view.address}/${path}`,
         label: ACTION_FORMS[path].label,
       })),
-      mayAttach: offered.mayAttach,
+      mayAttach: found.offered.mayAttach,
       ...(uploadError && {
         uploadError,
         errors: [{ text: uploadError, href: '#file' }],
@@ -114,7 +103,7 @@ export class CasePageController {
     @Viewer() person: ConsolePerson,
   ): Promise<StreamableFile> {
     const actor = actorOf(person);
-    const { state } = await this.reader.loadByReference(reference, actor);
+    const { state } = await this.cases.load(reference, actor);
     const { document, content } = await this.reader.document(state.id, documentId, actor);
     return new StreamableFile(content, {
       type: document.mediaType,
@@ -136,7 +125,7 @@ export class CasePageController {
     try {
       if (!file)
         return await this.refuseUpload(response, reference, person, 400, 'Choose a file to attach');
-      const { state } = await this.reader.loadByReference(reference, context.actor);
+      const { state } = await this.cases.load(reference, context.actor);
       const result = await this.commands.execute(
         new AttachDocumentCommand(state.id, file, { context }),
       );

@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { CaseActionsController } from './actions/case-actions.controller';
 import { CasePageController } from './case-page.controller';
+import { CasesInView } from './case-in-view';
 import { ConsoleCanAttachGuard, ConsoleUploadInterceptor } from './document-upload';
 
 /**
@@ -9,4 +10,8 @@ import { ConsoleCanAttachGuard, ConsoleUploadInterceptor } from './document-uplo
  */
 export const CASE_PAGE_CONTROLLERS: Type[] = [CasePageController, CaseActionsController];
 
-export const CASE_PAGE_PROVIDERS: Provider[] = [ConsoleCanAttachGuard, ConsoleUploadInterceptor];
+export const CASE_PAGE_PROVIDERS: Provider[] = [
+  CasesInView,
+  ConsoleCanAttachGuard,
+  ConsoleUploadInterceptor,
+];

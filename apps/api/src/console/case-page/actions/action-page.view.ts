@@ -46,13 +46,15 @@ export interface ActionPageState {
   errors?: FormError[];
   /** The revision the person's form was for, when the case has moved on since. */
   changedSince?: number;
+  /** The revision the form is for: the case's own unless the form was for an earlier one. */
+  revision?: number;
 }
 
 /** An action's page: the case it is for, its form as typed, and what went wrong or changed. */
 export function actionPageView(
   form: ActionForm & { path: string },
   visible: VisibleCase,
-  { person, people, policy, now, values, errors = [], changedSince }: ActionPageState,
+  { person, people, policy, now, values, errors = [], changedSince, revision }: ActionPageState,
 ) {
   const found = visible.state;
   const address = `/cases/${found.reference}`;
@@ -66,7 +68,7 @@ export function actionPageView(
     summary: found.summary,
     address,
     form: { path: form.path, label: form.label, action: `${address}/${form.path}` },
-    revision: visible.revision,
+    revision: revision ?? visible.revision,
     values,
     errors: errors.map((error) => ({ text: error.text, href: `#${error.id ?? 'action-form'}` })),
     fieldErrors: Object.fromEntries(

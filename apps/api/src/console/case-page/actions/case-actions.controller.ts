@@ -1,16 +1,11 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import type { Clock } from '#event-store';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { CaseReader } from '../../../cases/case-reader.service';
-import type { VisibleCase } from '../../../cases/case-stream';
 import { commandFor, type RequestOf } from '../../../cases/case-requests';
 import { CaseCommandMessage } from '../../../cases/commands/case-command.message';
-import { InputValidationError } from '../../../http/problem';
+import { InputValidationError, type FieldError } from '../../../http/problem';
 import { toProblem } from '../../../http/problem-details.filter';
 import type { RequestContext } from '../../../http/request-context';
-import { CLOCK } from '../../../storage/storage';
 import { ConsolePages } from '../../pages/console-page.decorator';
 import {
   CONSOLE_PEOPLE,
@@ -19,9 +14,10 @@ import {
 } from '../../sessions/console-people.port';
 import { actorOf, ConsoleContext, Viewer } from '../../sessions/console-request';
 import { ACTION_FORMS, type ActionForm, type FormFields } from './action-forms';
-import { actionRequest, formErrorsOf, type FormError } from './action-request';
-import { actionPageView, freshValues } from './action-page.view';
-import { ActionNotOfferedError, offeredActions } from './offered-actions';
+import { actionRequest, formErrorsOf } from './action-request';
+import { actionPageView, freshValues, type ActionPageState } from './action-page.view';
+import { ActionNotOfferedError } from './offered-actions';
+import { CasesInView, type CaseInView } from '../case-in-view';
 
 /** A refusal that the person can put right on the form, rather than an error page. */
 const FORM_REFUSALS = new Set([400, 403, 409, 422]);
@@ -36,7 +32,9 @@ function revisionOf(fields: FormFields): number {
   return Number(revision);
 }
 
-function formNamed(path: string): ActionForm & { path: string } {
+type NamedForm = ActionForm & { path: string };
+
+function formNamed(path: string): NamedForm {
   const form = Object.hasOwn(ACTION_FORMS, path) ? ACTION_FORMS[path] : undefined;
   if (!form) throw new NotFoundException('There is no such page.');
   return { ...form, path };
@@ -51,10 +49,8 @@ function formNamed(path: string): ActionForm & { path: string } {
 @ConsolePages()
 export class CaseActionsController {
   constructor(
-    private readonly reader: CaseReader,
+    private readonly cases: CasesInView,
     private readonly commands: CommandBus,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONSOLE_PEOPLE) private readonly people: ConsolePeople,
   ) {}
 
@@ -65,18 +61,18 @@ export class CaseActionsController {
   private async render(
     response: Response,
     status: number,
-    form: ActionForm & { path: string },
-    visible: VisibleCase,
+    form: NamedForm,
+    found: CaseInView,
     person: ConsolePerson,
-    state: { values: FormFields; errors?: FormError[]; changedSince?: number },
+    state: Pick<ActionPageState, 'values' | 'errors' | 'changedSince' | 'revision'>,
   ) {
     response.status(status).render(
       'case-page/action',
-      actionPageView(form, visible, {
+      actionPageView(form, found, {
         person,
         people: await this.activePeople(),
-        policy: this.config.policy,
-        now: this.clock(),
+        policy: this.cases.policy,
+        now: found.now,
         ...state,
       }),
     );
@@ -90,16 +86,10 @@ export class CaseActionsController {
     @Res() response: Response,
   ) {
     const form = formNamed(path);
-    const visible = await this.reader.loadByReference(reference, actorOf(person));
-    const offered = offeredActions(
-      visible.state,
-      actorOf(person),
-      this.config.policy,
-      this.clock(),
-    );
-    if (!offered.forms.includes(path)) throw new ActionNotOfferedError(form.label);
-    await this.render(response, 200, form, visible, person, {
-      values: freshValues(form, visible.state),
+    const found = await this.cases.load(reference, actorOf(person));
+    if (!found.offered.forms.includes(path)) throw new ActionNotOfferedError(form.label);
+    await this.render(response, 200, form, found, person, {
+      values: freshValues(form, found.state),
     });
   }
 
@@ -113,19 +103,19 @@ export class CaseActionsController {
     @Res() response: Response,
   ) {
     const form = formNamed(path);
-    const visible = await this.reader.loadByReference(reference, context.actor);
+    const found = await this.cases.load(reference, context.actor);
     const revision = revisionOf(fields);
-    const values = { ...fields, revision: String(revision) };
-    const refuse = (status: number, errors: FormError[]) =>
-      this.render(response, status, form, visible, person, { values, errors });
-    const attempt = await actionRequest(
-      form,
-      fields,
-      { people: await this.activePeople() },
-      this.config.policy.timeZone,
-    );
-    const timeZone = this.config.policy.timeZone;
-    if ('errors' in attempt) return refuse(400, formErrorsOf(form, attempt.errors, timeZone));
+    const timeZone = this.cases.policy.timeZone;
+    const refuse = (status: number, errors: FieldError[]) =>
+      // Still at the revision the form was for: what changed since must not pass unseen.
+      this.render(response, status, form, found, person, {
+        values: fields,
+        errors: formErrorsOf(form, errors, timeZone),
+        revision,
+      });
+    const people = await this.activePeople();
+    const attempt = await actionRequest(form, fields, { people }, timeZone);
+    if ('errors' in attempt) return refuse(400, attempt.errors);
     try {
       const command = commandFor(
         form.route,
@@ -133,26 +123,21 @@ export class CaseActionsController {
         context.actor,
       );
       await this.commands.execute(
-        new CaseCommandMessage(visible.state.id, command, { context, ifMatch: `"${revision}"` }),
+        new CaseCommandMessage(found.state.id, command, { context, ifMatch: `"${revision}"` }),
       );
-      response.redirect(303, `/cases/${visible.state.reference}?done=${path}`);
+      response.redirect(303, `/cases/${found.state.reference}?done=${path}`);
     } catch (error) {
       const problem = toProblem(error);
       if (problem.status === 412 || problem.code === 'case-changed') {
-        const fresh = await this.reader.loadByReference(reference, context.actor);
-        const typed = { ...fields, revision: String(fresh.revision) };
+        // Not recorded: what changed since, and their form again at the case's new revision.
+        const fresh = await this.cases.load(reference, context.actor);
         return this.render(response, 409, form, fresh, person, {
-          values: typed,
+          values: fields,
           changedSince: revision,
         });
       }
       if (!FORM_REFUSALS.has(problem.status)) throw error;
-      const errors = formErrorsOf(
-        form,
-        problem.errors?.length ? problem.errors : [{ field: '', message: problem.detail }],
-        timeZone,
-      );
-      return refuse(problem.status, errors);
+      return refuse(problem.status, problem.errors ?? [{ field: '', message: problem.detail }]);
     }
   }
 }
