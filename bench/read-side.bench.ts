@@ -7,7 +7,6 @@ import { CaseProjections, SqliteReadModelGenerations, type QueueQuery } from '#r
 import { appendYear, generateYear } from './case-history.generator';
 import type { Measurement } from './event-store.bench';
 import { percentile } from './percentile';
-import { runAlone } from './run-alone';
 
 /** Queue pages managers actually ask for: filtered, sorted, 50 rows. */
 const QUEUE_SHAPES: Array<[string, Partial<QueueQuery>]> = [
@@ -128,7 +127,17 @@ export async function benchReadSide(quick: boolean): Promise<Measurement[]> {
 }
 
 /**
- * `npm run bench` measures this with the event store; to measure the read side alone:
+ * `npm run bench` measures this with the event store; to measure the read side alone
+ * (after `npm run bench` or `tsc -p tsconfig.bench.json` has compiled it):
  * `node dist/bench/read-side.bench.js [--quick]`.
  */
-if (require.main === module) runAlone(benchReadSide);
+if (require.main === module)
+  benchReadSide(process.argv.includes('--quick'))
+    .then((results) => {
+      for (const r of results)
+        console.log(`${r.what}\n  ${r.measured} (target ${r.target})`, r.detail ?? '');
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });

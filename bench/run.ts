@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { benchConsoleCasePage } from './console-case-page.bench';
 import { benchEventStore, type Measurement } from './event-store.bench';
 import { benchJobs } from './jobs.bench';
 import { benchLargeStore } from './large-store.bench';
@@ -28,7 +27,6 @@ async function main(): Promise<void> {
     ['read side', benchReadSide],
     ['scheduled jobs', benchJobs],
     ['a store of a million events', benchLargeStore],
-    ['console case page', benchConsoleCasePage],
   ] as const) {
     process.stdout.write(`… ${name}\n`);
     results.push(...(await run(quick)));
