@@ -6,6 +6,7 @@ import { SqliteEventStore } from '#event-store';
 import { startServer, type ServerProcess } from '../test/support/server-process';
 import { appendYear, generateYear } from './case-history.generator';
 import type { Measurement } from './event-store.bench';
+import { addConsolePeople, benchConsolePages } from './console-pages.bench';
 import { percentile } from './percentile';
 import { BENCH_SECRET, bearer } from './post-cases.bench';
 
@@ -62,7 +63,10 @@ function serverTimes(server: ServerProcess, path: RegExp, last: number): Percent
 }
 
 /** A complaint with 99 notes after it: a case of 100 events, recorded over HTTP. */
-async function hundredEventCase(server: ServerProcess, staff: string): Promise<string> {
+async function hundredEventCase(
+  server: ServerProcess,
+  staff: string,
+): Promise<{ id: string; reference: string }> {
   const headers = { Authorization: staff, 'Content-Type': 'application/json' };
   const created = await fetch(`${server.url}/api/v1/cases`, {
     method: 'POST',
@@ -74,7 +78,7 @@ async function hundredEventCase(server: ServerProcess, staff: string): Promise<s
       complainant: { name: 'Bea Learner', role: 'apprentice' },
     }),
   });
-  const { id } = (await created.json()) as { id: string };
+  const { id, reference } = (await created.json()) as { id: string; reference: string };
   for (let n = 1; n < 100; n += 1) {
     const note = await fetch(`${server.url}/api/v1/cases/${id}/notes`, {
       method: 'POST',
@@ -83,7 +87,7 @@ async function hundredEventCase(server: ServerProcess, staff: string): Promise<s
     });
     if (note.status !== 200) throw new Error(`note ${n}: HTTP ${note.status}`);
   }
-  return id;
+  return { id, reference };
 }
 
 /**
@@ -117,6 +121,7 @@ export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
     const first = await startServer({ dataDir, env, readyTimeoutMs: 900_000 });
     const firstStart = { ms: first.readyAfterMs, peakRss: first.peakRssMiB() };
     await first.stop();
+    await addConsolePeople({ ...env, CLF_DATA_DIR: dataDir });
 
     // At `info`, for the request log's timings.
     const server = await startServer({ dataDir, env: { ...env, LOG_LEVEL: 'info' } });
@@ -124,7 +129,7 @@ export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
       const rssAtReady = server.rssMiB();
       const staff = await bearer('u-bench-staff', ['staff']);
       const manager = await bearer('u-bench-ops', ['operations-manager']);
-      const id = await hundredEventCase(server, staff);
+      const { id, reference } = await hundredEventCase(server, staff);
       const historyUrl = `${server.url}/api/v1/cases/${id}/history`;
       await timeRequests(200, historyUrl, manager); // warm-up
       const historyCount = quick ? 500 : 3_000;
@@ -135,11 +140,17 @@ export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
         `${server.url}/api/v1/cases?limit=50&status=open,acknowledged,responded`,
         manager,
       );
+      const label = `${events.toLocaleString('en-GB')} events`;
+      const consolePages = await benchConsolePages(server, {
+        quick,
+        label: `${cases.toLocaleString('en-GB')} cases, ${label}`,
+        caseReference: reference,
+      });
       const rssAfter = server.rssMiB();
       const peakRss = server.peakRssMiB();
       const rss = Math.max(rssAtReady ?? 0, rssAfter ?? 0);
-      const label = `${events.toLocaleString('en-GB')} events`;
       return [
+        ...consolePages,
         {
           what: `history of a 100-event case (GET /cases/:id/history, 52 kB of JSON, store of ${label}): at the server / at a client on the same machine`,
           target: 'p99 ≤ 5 ms',

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { buildConsoleAssets } from '../apps/api/src/console/assets/build-console-assets';
 import { benchEventStore, type Measurement } from './event-store.bench';
 import { benchJobs } from './jobs.bench';
 import { benchLargeStore } from './large-store.bench';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     `CLF bench${quick ? ' (quick)' : ''} — ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpu}, Node ${machine.node}`,
   );
 
+  // The server's console pages link to the built stylesheet and script, as after npm run build.
+  await buildConsoleAssets();
   const results: Measurement[] = [];
   for (const [name, run] of [
     ['event store', benchEventStore],

@@ -1,3 +1,4 @@
+import { addPeople } from './support/people';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const recipient = person('u-sam', 'staff');
@@ -6,7 +7,10 @@ const senior = person('u-sue', 'senior-manager');
 
 describe('the command side over HTTP', () => {
   let api: TestApp;
-  beforeEach(async () => (api = await startTestApp({ now: '2026-11-23T10:00:00Z' })));
+  beforeEach(async () => {
+    api = await startTestApp({ now: '2026-11-23T10:00:00Z' });
+    await addPeople(api.app, { id: 'u-mentor', name: 'Mo Mentor', roles: ['staff'] });
+  });
   afterEach(() => api.close());
 
   const post = async (

@@ -100,7 +100,7 @@ describe('signing in to the console with the organisation’s identity provider'
     const account = await console.get('/account');
     expect(account.status).toBe(200);
     expect(account.text).toContain('Ann Manager');
-    expect(account.text).toContain('ann.manager@college.example');
+    expect(account.text).toContain('Ann.Manager@college.example');
   });
 
   it('goes back to the page asked for, and never to another site', async () => {

@@ -1,4 +1,4 @@
-import { StaffDirectory } from '../apps/api/src/people/staff-directory.service';
+import { StaffDirectory } from '../apps/api/src/people/staff-directory';
 import { addPeople, consoleBrowser, signInToConsole } from './support/console';
 import { person, startTestApp, type TestApp } from './support/test-app';
 
@@ -32,7 +32,9 @@ describe('the people page: an administrator adds people, gives roles, makes pass
     expect(weak.text).toContain('Use at least 12 characters');
     const set = await sam.submit(path, path, { password: 'lantern biscuit harbour' });
     expect(set.headers.location).toBe('/sign-in?passwordSet=1');
-    expect((await sam.get(path)).status).toBe(404);
+    const again = await sam.submit(path, path, { password: 'another long passphrase' });
+    expect(again.status).toBe(400);
+    expect(again.text).toContain('This link has been used or is out of date');
     const signedIn = await sam.submit('/sign-in', '/sign-in', {
       email: 'sam.tutor@college.example',
       password: 'lantern biscuit harbour',

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../apps/api/src/config/app-config';
+import { AccountService } from '../apps/api/src/people/account.service';
 import { demoCommand } from '../apps/cli/src/demo/demo-command';
 import { loadDemo, type DemoSummary } from '../apps/cli/src/demo/demo-loader';
 import { STORY_TYPES } from '../apps/cli/src/demo/demo-year';
@@ -71,6 +72,20 @@ describe('the demo year, loaded through the command path', () => {
     }
     return totals;
   };
+
+  it('puts its people in the directory and gives one per role a password to sign in with', async () => {
+    expect(summary.signIns.map((signIn) => signIn.roles[0]).sort()).toEqual([
+      'admin',
+      'auditor',
+      'operations-manager',
+      'quality',
+      'senior-manager',
+      'staff',
+    ]);
+    const accounts = api.app.get(AccountService);
+    for (const { email, password } of summary.signIns)
+      expect((await accounts.signIn(email, password, '127.0.0.1')).outcome).toBe('signed-in');
+  });
 
   it('tells every story, with no step refused by the policy', () => {
     expect(summary.year.refusals).toEqual([]);

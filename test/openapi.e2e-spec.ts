@@ -1,4 +1,5 @@
 import { fullExample, minimalExample, type OpenApiDocument } from './support/openapi-example';
+import { addPeople } from './support/people';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 /** Bodies in two forms the schema describes in words: each form is sent on its own. */
@@ -11,7 +12,11 @@ const EITHER_OR: Record<string, string[][]> = {
 
 describe('the API description', () => {
   let api: TestApp;
-  beforeAll(async () => (api = await startTestApp()));
+  beforeAll(async () => {
+    api = await startTestApp();
+    // The examples name their owner "x": owners must be people in the directory.
+    await addPeople(api.app, person('x', 'staff'));
+  });
   afterAll(() => api.close());
 
   it('serves OpenAPI at /api/docs-json with every command, the bearer scheme and the problem responses', async () => {

@@ -1,3 +1,4 @@
+import { addPeople } from './support/people';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 /** Who may see and do what (docs/policies.md, "Who decides at each stage"), row by row, over HTTP. */
@@ -12,7 +13,15 @@ const admin = person('u-adam', 'admin');
 
 describe('who may do what', () => {
   let api: TestApp;
-  beforeAll(async () => (api = await startTestApp({ now: '2026-11-23T10:00:00Z' })));
+  beforeAll(async () => {
+    api = await startTestApp({ now: '2026-11-23T10:00:00Z' });
+    await addPeople(
+      api.app,
+      { ...owner, name: 'Owen' },
+      person('x', 'staff'),
+      person('u-new', 'staff'),
+    );
+  });
   afterAll(() => api.close());
 
   const post = async (actor: typeof ops, path: string, body: object) =>

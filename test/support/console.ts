@@ -1,8 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '#domain';
-import { randomUUID } from 'node:crypto';
-import { StaffDirectory } from '../../apps/api/src/people/staff-directory.service';
 import { STORAGE, type Storage } from '../../apps/api/src/storage/storage';
+import {
+  addPeople as addToDirectory,
+  deactivate as deactivateInDirectory,
+  emailOf,
+  type TestPerson,
+} from './people';
 import type { TestApp } from './test-app';
 
 export const SESSION_COOKIE = 'clf-session';
@@ -20,58 +24,13 @@ export interface ConsoleVisitor {
   ): ReturnType<TestApp['http']['post']>;
 }
 
-/** The e-mail address a test person has in the directory. */
-export const emailOf = (actor: Actor & { email?: string }) =>
-  actor.email ?? `${actor.id}@staff.example`;
-
-/** The administrator tests add people as (the directory's first person). */
-const TEST_ADMIN: Actor = { id: 'test-admin', name: 'Test Administrator', roles: ['admin'] };
+export { emailOf };
 
 /** Puts people in the staff directory, as an administrator would, unless they are there already. */
-export async function addPeople(
-  t: TestApp,
-  ...actors: Array<Actor & { email?: string }>
-): Promise<void> {
-  const directory = t.app.get(StaffDirectory);
-  const as = (actor: Actor) => ({ actor, correlationId: randomUUID() });
-  if (await directory.isEmpty())
-    await directory.execute(
-      {
-        type: 'AddPerson',
-        data: {
-          id: TEST_ADMIN.id,
-          name: TEST_ADMIN.name!,
-          email: emailOf(TEST_ADMIN),
-          roles: ['admin'],
-        },
-      },
-      as(TEST_ADMIN),
-    );
-  for (const actor of actors)
-    if (!(await directory.findById(actor.id)))
-      await directory.execute(
-        {
-          type: 'AddPerson',
-          data: {
-            id: actor.id,
-            name: actor.name ?? actor.id,
-            email: emailOf(actor),
-            roles: [...actor.roles],
-          },
-        },
-        as(TEST_ADMIN),
-      );
-}
+export const addPeople = (t: TestApp, ...people: TestPerson[]) => addToDirectory(t.app, ...people);
 
 /** Takes a person out of the directory's active people, as an administrator would. */
-export async function deactivate(t: TestApp, actor: Actor): Promise<void> {
-  await t.app
-    .get(StaffDirectory)
-    .execute(
-      { type: 'DeactivatePerson', data: { personId: actor.id } },
-      { actor: TEST_ADMIN, correlationId: randomUUID() },
-    );
-}
+export const deactivate = (t: TestApp, person: Actor) => deactivateInDirectory(t.app, person);
 
 /** Puts the person in the staff directory (if not there yet) and gives them a signed-in session. */
 export async function signInToConsole(t: TestApp, actor: Actor): Promise<ConsoleVisitor> {

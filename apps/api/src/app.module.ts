@@ -19,6 +19,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { PeopleModule } from './people/people.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { stagingStorageEngine } from './cases/staging-storage-engine';
 import { StorageModule } from './storage/storage.module';
@@ -48,6 +49,7 @@ export class AppModule {
         StorageModule.forRoot(clock),
         AuthModule,
         CasesModule,
+        PeopleModule,
         // Uploads go to a temporary file as they arrive, never into memory.
         MulterModule.registerAsync({
           inject: [STORAGE],

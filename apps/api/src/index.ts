@@ -26,3 +26,6 @@ export {
 export { CaseCommandMessage } from './cases/commands/case-command.message';
 export { AttachDocumentCommand, type Upload } from './cases/commands/attach-document.command';
 export { ReceiveCaseCommand } from './cases/commands/receive-case.command';
+export { StaffDirectory, type StaffMember } from './people/staff-directory';
+export { AccountService } from './people/account.service';
+export { passwordProblem } from './people/password-rules';

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PeopleModule } from '../people/people.module';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { createTokenVerifier, TOKEN_VERIFIER } from './token-verifier';
 import { VerifiedTokenCache } from './verified-token-cache';
 
 @Module({
+  imports: [PeopleModule],
   providers: [
     {
       provide: TOKEN_VERIFIER,

@@ -44,6 +44,14 @@ const receiveCase: ReceiveCase = {
   },
 };
 
+/** The staff directory the owners come from: Tom is in it. */
+const directory = {
+  findById: async (id: string) =>
+    id === 'u-tom'
+      ? { id, name: 'Tom', email: 'tom@college.example', roles: ['staff' as const], active: true }
+      : undefined,
+};
+
 /** A store where someone else appends an event just before each of our first `races` appends. */
 function racingStore(
   inner: SqliteEventStore,
@@ -86,7 +94,7 @@ async function serviceWith(races: number, rival: (raced: number) => object = riv
     'no-stream',
   );
   const storage = { events: racingStore(inner, races, rival) } as Storage;
-  return { service: new CaseCommandService(storage, now, decider), inner };
+  return { service: new CaseCommandService(storage, now, decider, directory), inner };
 }
 
 describe('CaseCommandService: optimistic concurrency', () => {

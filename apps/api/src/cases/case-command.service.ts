@@ -17,6 +17,8 @@ import {
 import type { Clock } from '#event-store';
 import { CaseChangedError, StaleRevisionError } from '../http/problem';
 import type { RequestContext } from '../http/request-context';
+import { withDirectoryOwner, type OwnerDirectory } from '../people/case-owner';
+import { StaffDirectory } from '../people/staff-directory';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 import { CASE_DECIDER } from './case-decider.provider';
 import { caseDetail, type CommandResultResponse } from './case-detail.response';
@@ -57,6 +59,7 @@ export class CaseCommandService {
     @Inject(STORAGE) private readonly storage: Storage,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    @Inject(StaffDirectory) private readonly directory: OwnerDirectory,
   ) {}
 
   load(caseId: string): Promise<LoadedCase> {
@@ -65,14 +68,20 @@ export class CaseCommandService {
 
   /**
    * What must hold before a command is decided, in this order: who may see the case (404),
-   * whether its trail is intact (409), whether the caller's copy is current (412), and the
-   * caller's own further check.
+   * whether its trail is intact (409), whether the caller's copy is current (412), the
+   * caller's own further check, and that an owner is someone in the directory (400). Gives
+   * the command to decide: with the owner's name as the directory has it.
    */
-  private admit(command: CaseCommand, loaded: LoadedCase, options: CommandOptions): void {
+  private async admit(
+    command: CaseCommand,
+    loaded: LoadedCase,
+    options: CommandOptions,
+  ): Promise<CaseCommand> {
     authorise(command, loaded.state, this.decider.policy);
     if (!loaded.integrity.valid) throw new IntegrityBrokenError(loaded.integrity.brokenAtRevision);
     if (loaded.revision !== null) checkIfMatch(options.ifMatch, loaded.revision);
     if (loaded.state !== null) options.require?.(loaded.state);
+    return withDirectoryOwner(command, this.directory);
   }
 
   /**
@@ -82,8 +91,8 @@ export class CaseCommandService {
    */
   async preflight(caseId: string, command: CaseCommand, options: CommandOptions): Promise<void> {
     const loaded = await this.load(caseId);
-    this.admit(command, loaded, options);
-    this.decider.decide(command, loaded.state, this.clock());
+    const admitted = await this.admit(command, loaded, options);
+    this.decider.decide(admitted, loaded.state, this.clock());
   }
 
   async execute(
@@ -110,11 +119,11 @@ export class CaseCommandService {
     let firstDecision: CaseEvent[] | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(caseId);
-      this.admit(command, loaded, options);
+      const admitted = await this.admit(command, loaded, options);
       const events =
         firstDecision === undefined || isSystemActor(command.actor)
-          ? this.decider.decide(command, loaded.state, now)
-          : this.decideAgain(command, loaded, now, firstDecision);
+          ? this.decider.decide(admitted, loaded.state, now)
+          : this.decideAgain(admitted, loaded, now, firstDecision);
       firstDecision ??= events;
       try {
         return { result: await this.append(caseId, loaded, events, options), recorded: events };

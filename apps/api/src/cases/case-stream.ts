@@ -3,6 +3,7 @@ import {
   ConcurrencyError,
   StreamNotFoundError,
   verifyChain,
+  type EventMetadata,
   type EventStore,
   type NewEvent,
   type Position,
@@ -123,27 +124,32 @@ export interface EnvelopeOptions {
   idempotency?: { key: string; requestHash: string };
 }
 
+/** Who did it, in answer to which request and command, under which policy: every stream's events carry this. */
+export function eventMetadata(by: Actor, options: EnvelopeOptions): EventMetadata {
+  const { correlationId, clientRequestId } = options.context;
+  return {
+    correlationId,
+    causationId: options.commandId,
+    actor: { id: by.id, name: by.name, roles: by.roles },
+    policyId: options.policy.id,
+    policyVersion: options.policy.version,
+    schemaVersion: 1,
+    ...(clientRequestId ? { clientRequestId } : {}),
+    ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+  };
+}
+
 export function envelope(events: CaseEvent[], options: EnvelopeOptions): NewEvent[] {
-  const { actor, correlationId, clientRequestId } = options.context;
   return events.map((event) => {
     // Work a job would have done, recorded first by a person's command, is the system's.
     const job = scheduledJobOf(event);
-    const by = job ? systemActor(job) : actor;
+    const by = job ? systemActor(job) : options.context.actor;
     return {
       id: randomUUID(),
       type: event.type,
       data: event.data,
       occurredAt: event.occurredAt,
-      metadata: {
-        correlationId,
-        causationId: options.commandId,
-        actor: { id: by.id, name: by.name, roles: by.roles },
-        policyId: options.policy.id,
-        policyVersion: options.policy.version,
-        schemaVersion: 1,
-        ...(clientRequestId ? { clientRequestId } : {}),
-        ...(options.idempotency ? { idempotency: options.idempotency } : {}),
-      },
+      metadata: eventMetadata(by, options),
     };
   });
 }

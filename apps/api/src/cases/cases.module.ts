@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { PeopleModule } from '../people/people.module';
 import { CaseCommandService } from './case-command.service';
 import { CaseReader } from './case-reader.service';
 import { AttachDocumentHandler } from './commands/attach-document.command';
@@ -12,7 +13,7 @@ import { UploadSlots } from './upload-slots';
  * a case and attaching an upload — and the case reader; their HTTP controllers are the app's.
  */
 @Module({
-  imports: [CqrsModule.forRoot()],
+  imports: [CqrsModule.forRoot(), PeopleModule],
   providers: [
     CaseCommandService,
     CaseReader,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountService } from '../people/account.service';
 import { FirstRunSetup } from '../people/first-run-setup';
 import { PeopleModule } from '../people/people.module';
-import { StaffDirectory } from '../people/staff-directory.service';
+import { StaffDirectory } from '../people/staff-directory';
 import { AccountController } from './account/account.controller';
 import {
   CONSOLE_PEOPLE,
@@ -44,7 +44,13 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
       provide: CONSOLE_SIGN_IN,
       inject: [AccountService, FirstRunSetup],
       useFactory: (accounts: AccountService, setup: FirstRunSetup): ConsoleSignIn => ({
-        signIn: (email, password, address) => accounts.signIn(email, password, address),
+        signIn: async (email, password, address) => {
+          const result = await accounts.signIn(email, password, address);
+          // One answer for every refusal: nobody learns whether an address is known or active.
+          return result.outcome === 'signed-in' || result.outcome === 'throttled'
+            ? result
+            : { outcome: 'refused' };
+        },
         firstRunPending: () => setup.isPending(),
       }),
     },

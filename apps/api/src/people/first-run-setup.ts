@@ -1,36 +1,35 @@
-import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { writeFile, rm } from 'node:fs/promises';
+import { randomInt, randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { StaffMember } from '#domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ApiProblemError } from '../http/problem';
 import { DATA_DIR_ENTRIES } from '../storage/data-dir-entries';
 import { STORAGE, type Storage } from '../storage/storage';
-import { AccountService } from './account.service';
-import { StaffDirectory } from './staff-directory.service';
+import { AccountRefusedError, AccountService, sha256 } from './account.service';
+import { passwordProblem } from './password-rules';
+import { StaffDirectory } from './staff-directory';
 
-/** Letters and digits nobody misreads (no 0/O, 1/I/L). */
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+/** Letters and digits nobody misreads (no 0/O, 1/I/L): four groups of four. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const GROUPS = 4;
+const GROUP_LENGTH = 4;
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest();
-
-/** `ABCD-EFGH-JKMN-PQRS`: about 80 bits, typed from the log in a few seconds. */
 export function newSetupCode(): string {
-  const group = () =>
-    Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-  return [group(), group(), group(), group()].join('-');
+  const groups = Array.from({ length: GROUPS }, () =>
+    Array.from({ length: GROUP_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(
+      '',
+    ),
+  );
+  return groups.join('-');
 }
 
-const normalise = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-
-export class SetupCodeError extends ApiProblemError {
-  constructor() {
-    super(400, 'setup-code-wrong', 'That setup code is not the one the server printed at start.', {
-      errors: [{ field: 'code', message: 'Enter the setup code the server printed in its log' }],
-    });
-  }
-}
+/** As typed: any letter case, with or without the dashes and spaces. */
+export const normalisedSetupCode = (typed: string) =>
+  typed
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/(.{4})(?!$)/g, '$1-');
 
 export interface FirstAdministrator {
   code: string;
@@ -40,9 +39,10 @@ export interface FirstAdministrator {
 }
 
 /**
- * The first run: while the staff directory is empty, the server makes a one-time setup
- * code at start, prints it in its log and (embedded) writes it to the data directory,
- * readable by its own account only. Whoever can read it creates the first administrator.
+ * With nobody in the directory, the server makes a one-time setup code at start, logs it
+ * and (embedded) writes it 0600 into the data directory; only its SHA-256 is stored. Whoever
+ * has it creates the first administrator. Distributed, each replica starting on an empty
+ * directory makes a new code: the one in the latest log line is the one that works.
  */
 @Injectable()
 export class FirstRunSetup implements OnApplicationBootstrap {
@@ -55,39 +55,52 @@ export class FirstRunSetup implements OnApplicationBootstrap {
     private readonly accounts: AccountService,
   ) {}
 
-  private get codeFile() {
-    return join(this.config.dataDir, DATA_DIR_ENTRIES.setupCode);
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!(await this.directory.isEmpty())) return;
-    const code = newSetupCode();
-    await this.storage.accounts.setSetupCodeHash(sha256(normalise(code)).toString('hex'));
-    if (this.config.profile === 'embedded')
-      await writeFile(this.codeFile, `${code}\n`, { mode: 0o600 });
-    this.logger.warn(
-      `Nobody can sign in yet. Open the console and create the first administrator with this setup code: ${code}`,
-    );
-  }
-
   isPending(): Promise<boolean> {
     return this.directory.isEmpty();
   }
 
-  async createFirstAdministrator(input: FirstAdministrator): Promise<StaffMember> {
-    const stored = await this.storage.accounts.setupCodeHash();
-    const given = sha256(normalise(input.code));
-    if (!stored || !timingSafeEqual(Buffer.from(stored, 'hex'), given)) throw new SetupCodeError();
-    const id = randomUUID();
-    const actor = { id, name: input.name, roles: ['admin' as const] };
-    await this.accounts.checkPassword(input.password, input.email);
-    await this.directory.execute(
-      { type: 'AddPerson', data: { id, name: input.name, email: input.email, roles: ['admin'] } },
-      { actor, correlationId: randomUUID() },
+  async onApplicationBootstrap(): Promise<void> {
+    if (!(await this.isPending())) return;
+    const code = newSetupCode();
+    await this.storage.accounts.setSetupCode(sha256(code));
+    if (this.config.profile === 'embedded')
+      await writeFile(this.codeFile(), `${code}\n`, { mode: 0o600 });
+    this.logger.warn(
+      `Nobody is in the staff directory yet. To create the first administrator, open CLF in a browser and enter the setup code ${code}${this.config.profile === 'embedded' ? ` (also in ${this.codeFile()})` : ''}.`,
     );
-    await this.accounts.setPassword(id, input.email, input.password);
-    await this.storage.accounts.setSetupCodeHash(null);
-    await rm(this.codeFile, { force: true });
-    return (await this.directory.findById(id))!;
+  }
+
+  async createFirstAdministrator(details: FirstAdministrator): Promise<StaffMember> {
+    const problem = passwordProblem(details.password, details.email);
+    if (problem) throw new AccountRefusedError('password-rejected', problem, 'password');
+    const codeHash = sha256(normalisedSetupCode(details.code));
+    if (!(await this.isPending()) || !(await this.storage.accounts.takeSetupCode(codeHash)))
+      throw new AccountRefusedError(
+        'setup-code-wrong',
+        'That is not the setup code: it is in the server’s log from its start.',
+        'code',
+      );
+    const personId = randomUUID();
+    const actor = { id: personId, name: details.name, roles: ['admin' as const] };
+    try {
+      await this.directory.execute(
+        {
+          type: 'AddPerson',
+          actor,
+          data: { personId, name: details.name, email: details.email, roles: ['admin'] },
+        },
+        { actor, correlationId: randomUUID() },
+      );
+    } catch (error) {
+      await this.storage.accounts.setSetupCode(codeHash); // not used up by a refused name or e-mail
+      throw error;
+    }
+    await this.accounts.setPassword(personId, details.password);
+    if (this.config.profile === 'embedded') await rm(this.codeFile(), { force: true });
+    return (await this.directory.findById(personId))!;
+  }
+
+  private codeFile(): string {
+    return join(this.config.dataDir, DATA_DIR_ENTRIES.setupCode);
   }
 }

@@ -7,13 +7,13 @@ export const DATA_DIR_ENTRIES = {
   events: 'events.db',
   documents: 'documents',
   jwtSecret: 'jwt-secret',
+  /** Password hashes, reset links, API tokens and the setup code (the directory itself is in the events). */
+  accounts: 'accounts.db',
+  /** The first-run setup code, while nobody is in the directory: deleted once it is used. */
+  setupCode: 'setup-code',
   readModels: 'read-models',
   /** Uploads while they arrive: never part of a backup; a crash's leftovers go at the next start. */
   uploadStaging: 'tmp',
-  /** Password hashes, reset links and the first-run setup code (hashes only). */
-  accounts: 'accounts.db',
-  /** The first-run setup code, readable by the server's account only, until the first administrator exists. */
-  setupCode: 'setup-code',
   /** Who is signed in to the console: never part of a backup (a restore signs everybody out). */
   sessions: 'sessions.db',
 } as const;

@@ -11,13 +11,12 @@ import {
   type ReferenceAllocator,
 } from '#event-store';
 import { InProcessJobLeases, type JobLeases } from '#scheduling';
-import {
-  SqliteAccountStore,
-  SqliteSessionStore,
-  type AccountStore,
-  type SessionStore,
-} from '#sessions';
+import { SqliteSessionStore, type SessionStore } from '#sessions';
 import type { AppConfig } from '../config/app-config';
+import type { AccountStore } from '../people/account-store.port';
+import { SqliteAccountStore } from '../people/sqlite-account-store';
+// Types only from the driver: importing it here loads nothing an embedded server would not.
+import { MongoAccountStore } from '../people/mongo-account-store';
 import { DATA_DIR_ENTRIES } from './data-dir-entries';
 
 /** Where the application keeps things, for the configured profile (docs/architecture.md, "The two profiles"). */
@@ -29,10 +28,10 @@ export interface Storage {
   staging: UploadStaging;
   /** Who runs each scheduled job: this process (embedded), or one replica at a time (distributed). */
   leases: JobLeases;
+  /** Passwords, reset links, API tokens and the setup code: what sign-in keeps beside the directory. */
+  accounts: AccountStore;
   /** Who is signed in to the staff console. */
   sessions: SessionStore;
-  /** Password hashes, reset links, the setup code: never in the events. */
-  accounts: AccountStore;
   close(): Promise<void>;
 }
 
@@ -48,19 +47,19 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     clock,
   });
   const documents = new FileDocumentStore(join(config.dataDir, DATA_DIR_ENTRIES.documents));
-  const sessions = new SqliteSessionStore(join(config.dataDir, DATA_DIR_ENTRIES.sessions));
   const accounts = new SqliteAccountStore(join(config.dataDir, DATA_DIR_ENTRIES.accounts));
+  const sessions = new SqliteSessionStore(join(config.dataDir, DATA_DIR_ENTRIES.sessions));
   return {
     events,
     references: new SqliteReferenceAllocator(events),
     documents,
     staging,
     leases: new InProcessJobLeases(clock),
-    sessions,
     accounts,
+    sessions,
     close: async () => {
-      await accounts.close();
       await sessions.close();
+      await accounts.close();
       await documents.close();
       await events.close();
     },
@@ -74,7 +73,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     { MongoClient },
     { GridFsDocumentStore },
     { MongoJobLeases },
-    { MongoSessionStore, MongoAccountStore },
+    { MongoSessionStore },
   ] = await Promise.all([
     import('#event-store/esdb'),
     import('mongodb'),
@@ -96,8 +95,8 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     documents: new GridFsDocumentStore(mongo.db()),
     staging,
     leases: new MongoJobLeases(mongo.db(), clock),
-    sessions: new MongoSessionStore(mongo.db()),
     accounts: new MongoAccountStore(mongo.db()),
+    sessions: new MongoSessionStore(mongo.db()),
     close: async () => {
       await staging.remove();
       await mongo.close();

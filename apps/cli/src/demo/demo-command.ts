@@ -50,6 +50,12 @@ function report(summary: DemoSummary, seconds: number, env: NodeJS.ProcessEnv): 
     );
   lines.push(
     '',
+    'Sign in as one of these people (the passwords are new each time the demo loads):',
+    ...summary.signIns.map(
+      ({ email, password, roles }) =>
+        `  ${email.padEnd(32)} ${password.padEnd(18)} ${roles.join(', ')}`,
+    ),
+    '',
     'Look at it: start the server in another terminal, then',
     `  ${dataDir}npm start`,
     `  OPS=$(${dataDir}npm run -s token -- --sub u-olu --name "Olu Okafor" --roles operations-manager)`,

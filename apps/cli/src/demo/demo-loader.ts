@@ -4,16 +4,19 @@ import { CASE_CATEGORY, type CaseDecider } from '#domain';
 import type { EventStore, Position } from '#event-store';
 import type { CaseProjections } from '#read-models';
 import {
+  AccountService,
   CASE_DECIDER,
   createAppContext,
   JobRunner,
   monthsBetween,
   PROJECTIONS,
+  StaffDirectory,
   STORAGE,
   type AppConfig,
   type Storage,
 } from '#api';
 import { OperationRefusedError } from '../operation-refused.error';
+import { addDemoPeople, type DemoSignIn } from './demo-directory';
 import { playDemoYear, type DemoYear } from './demo-year';
 import { SteppingClock } from './stepping-clock';
 
@@ -35,6 +38,8 @@ export interface DemoSummary {
   received: Record<string, number>;
   closed: Record<string, number>;
   open: { total: number; overdue: number; unassigned: number };
+  /** One person per role, to sign in as. */
+  signIns: DemoSignIn[];
 }
 
 /** How long the loader waits for the read models to take in the last event. */
@@ -59,6 +64,7 @@ const prefixed = (totals: Record<string, number>, prefix: string) =>
   );
 
 async function summarise(
+  signIns: DemoSignIn[],
   year: DemoYear,
   storage: Storage,
   projections: CaseProjections,
@@ -77,6 +83,7 @@ async function summarise(
   const now = year.to.toISOString();
   const open = await store.openCounts({ scope: 'all' }, now, now);
   return {
+    signIns,
     year,
     events: await countCaseEvents(storage.events),
     received: prefixed(totals, 'received.kind.'),
@@ -103,6 +110,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
         `${config.profile === 'embedded' ? config.dataDir : 'The configured store'} already holds cases. The demo loads into an empty store; add --force to load a demo year on top of them.`,
       );
     const decider = app.get<CaseDecider>(CASE_DECIDER);
+    const signIns = await addDemoPeople(app.get(StaffDirectory), app.get(AccountService));
     const year = await playDemoYear({
       cases: options.cases,
       seed: options.seed,
@@ -115,7 +123,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
       staging: storage.staging,
       onReceived: options.onReceived,
     });
-    return await summarise(year, storage, app.get<CaseProjections>(PROJECTIONS), decider);
+    return await summarise(signIns, year, storage, app.get<CaseProjections>(PROJECTIONS), decider);
   } finally {
     await app.close();
   }

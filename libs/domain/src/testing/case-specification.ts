@@ -5,6 +5,25 @@ import type { CaseEvent, CaseEventType } from '../case/case.events';
 import { foldCase, type Case } from '../case/case.state';
 import type { Policy } from '../policy/policy';
 
+/** What `run` threw: a DomainError naming the rule `code` (and of `kind`, when given). */
+export function expectRefusal(
+  run: () => unknown,
+  code: string,
+  kind?: DomainErrorKind,
+): DomainError {
+  let refusal: unknown;
+  try {
+    run();
+  } catch (error) {
+    refusal = error;
+  }
+  expect(refusal).toBeInstanceOf(DomainError);
+  const domainError = refusal as DomainError;
+  expect(domainError.code).toBe(code);
+  if (kind) expect(domainError.kind).toBe(kind);
+  return domainError;
+}
+
 type Step = readonly [command: CaseCommand, at: string];
 
 /**
@@ -39,19 +58,8 @@ export function caseSpecification(policy: Policy) {
         expect(run()).toEqual([]);
       },
       /** Refused with the named rule (and kind, when given). */
-      thenRefuses(code: string, kind?: DomainErrorKind): DomainError {
-        let refusal: unknown;
-        try {
-          run();
-        } catch (error) {
-          refusal = error;
-        }
-        expect(refusal).toBeInstanceOf(DomainError);
-        const domainError = refusal as DomainError;
-        expect(domainError.code).toBe(code);
-        if (kind) expect(domainError.kind).toBe(kind);
-        return domainError;
-      },
+      thenRefuses: (code: string, kind?: DomainErrorKind): DomainError =>
+        expectRefusal(run, code, kind),
       /** The case after the decided events are applied. */
       thenState(): Case {
         const state = foldCase(run(), foldCase(history));

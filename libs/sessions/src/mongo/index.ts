@@ -1,2 +1,1 @@
 export * from './mongo-session-store';
-export * from './mongo-account-store';

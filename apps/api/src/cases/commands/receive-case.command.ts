@@ -11,6 +11,8 @@ import {
   type ReceiveCase,
 } from '#domain';
 import type { Clock } from '#event-store';
+import { withDirectoryOwner, type OwnerDirectory } from '../../people/case-owner';
+import { StaffDirectory } from '../../people/staff-directory';
 import { CLOCK, STORAGE, type Storage } from '../../storage/storage';
 import { CaseCommandService, type CommandOptions } from '../case-command.service';
 import { CASE_DECIDER } from '../case-decider.provider';
@@ -43,6 +45,7 @@ export class ReceiveCaseHandler implements ICommandHandler<
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     private readonly cases: CaseCommandService,
+    @Inject(StaffDirectory) private readonly directory: OwnerDirectory,
   ) {}
 
   async execute({ body, options }: ReceiveCaseCommand): Promise<CommandResultResponse> {
@@ -51,17 +54,22 @@ export class ReceiveCaseHandler implements ICommandHandler<
     const key = options.idempotencyKey;
     const caseId = key ? caseIdForKey(actor.id, key) : randomUUID();
     const idempotency = key ? { key, requestHash: requestHash(request) } : undefined;
-    const receive = (reference: string): ReceiveCase => ({
+    const asked: ReceiveCase = {
       type: 'ReceiveCase',
       actor,
-      data: { ...request, caseId, reference },
-    });
+      data: { ...request, caseId, reference: 'PENDING' },
+    };
     // Only someone who may record feedback gets a case back, even an earlier one of theirs.
-    authorise(receive('PENDING'), null, this.decider.policy);
+    authorise(asked, null, this.decider.policy);
     if (idempotency) {
       const original = await this.original(caseId, idempotency.requestHash, actor);
       if (original) return original;
     }
+    const checked = (await withDirectoryOwner(asked, this.directory)) as ReceiveCase;
+    const receive = (reference: string): ReceiveCase => ({
+      ...checked,
+      data: { ...checked.data, reference },
+    });
 
     const now = this.clock();
     this.decider.decide(receive('PENDING'), null, now);

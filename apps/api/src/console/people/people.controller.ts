@@ -5,12 +5,12 @@ import {
   ActorNotPermittedError,
   DomainError,
   ROLES,
-  type DirectoryCommand,
+  type StaffDirectoryCommand,
   type Role,
 } from '#domain';
 import type { RequestContext } from '../../http/request-context';
-import { AccountService, RESET_LINK_HOURS } from '../../people/account.service';
-import { StaffDirectory } from '../../people/staff-directory.service';
+import { AccountService, RESET_LINK_LIFETIME_MS } from '../../people/account.service';
+import { StaffDirectory } from '../../people/staff-directory';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
 import { ConsolePages } from '../pages/console-page.decorator';
@@ -96,7 +96,10 @@ export class PeopleController {
     const roles = rolesOf(form.roles);
     const id = randomUUID();
     try {
-      await this.directory.execute({ type: 'AddPerson', data: { id, ...values, roles } }, context);
+      await this.directory.execute(
+        { type: 'AddPerson', actor: context.actor, data: { personId: id, ...values, roles } },
+        context,
+      );
     } catch (error) {
       const fields = refusalAsFieldErrors(error);
       if (!fields) throw error;
@@ -146,7 +149,7 @@ export class PeopleController {
       pageTitle: member.name,
       member,
       roleItems: roleItems(member.roles),
-      resetLinkHours: RESET_LINK_HOURS,
+      resetLinkHours: RESET_LINK_LIFETIME_MS / 3_600_000,
       ...extra,
     });
   }
@@ -163,7 +166,11 @@ export class PeopleController {
       context,
       response,
       id,
-      { type: 'ChangeRoles', data: { personId: id, roles: rolesOf(form.roles) } },
+      {
+        type: 'ChangeRoles',
+        actor: context.actor,
+        data: { personId: id, roles: rolesOf(form.roles) },
+      },
       'Roles changed.',
     );
   }
@@ -179,7 +186,7 @@ export class PeopleController {
       context,
       response,
       id,
-      { type: 'DeactivatePerson', data: { personId: id } },
+      { type: 'DeactivatePerson', actor: context.actor, data: { personId: id } },
       null,
     );
     if (done) {
@@ -199,7 +206,7 @@ export class PeopleController {
       context,
       response,
       id,
-      { type: 'ReactivatePerson', data: { personId: id } },
+      { type: 'ReactivatePerson', actor: context.actor, data: { personId: id } },
       'Reactivated.',
     );
   }
@@ -213,7 +220,7 @@ export class PeopleController {
     requireAdmin(context);
     const member = await this.directory.findById(id);
     if (!member?.active) return this.render(response, id, {});
-    const token = await this.accounts.createResetLink(id);
+    const { token } = await this.accounts.createResetLink(id);
     const link = new URL(`/reset-password/${token}`, this.config.console.publicUrl).href;
     await this.render(response, id, { resetLink: link });
   }
@@ -222,7 +229,7 @@ export class PeopleController {
     context: RequestContext,
     response: Response,
     id: string,
-    command: DirectoryCommand,
+    command: StaffDirectoryCommand,
     done: string | null,
   ): Promise<boolean> {
     try {

@@ -4,17 +4,6 @@ import { AccountService } from '../../people/account.service';
 import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
 import { ConsolePages, OpenToVisitors } from '../pages/console-page.decorator';
 import { ConsoleSessions } from '../sessions/console-sessions';
-import { ApiProblemError } from '../../http/problem';
-
-class ResetLinkUnusableError extends ApiProblemError {
-  constructor() {
-    super(
-      404,
-      'reset-link-unusable',
-      'This password link has been used, has expired, or was never made. Ask an administrator for a new one.',
-    );
-  }
-}
 
 /** Choosing a password through the one-time link an administrator made. */
 @Controller('reset-password')
@@ -27,8 +16,7 @@ export class ResetPasswordController {
   ) {}
 
   @Get(':token')
-  async form(@Param('token') token: string, @Res() response: Response) {
-    if (!(await this.accounts.resetLinkFor(token))) throw new ResetLinkUnusableError();
+  form(@Param('token') token: string, @Res() response: Response) {
     response.render('reset-password/reset-password', { pageTitle: 'Choose a password', token });
   }
 
@@ -40,12 +28,11 @@ export class ResetPasswordController {
   ) {
     const password = typeof form.password === 'string' ? form.password : '';
     try {
-      const personId = await this.accounts.resetPassword(token, password);
-      if (!personId) throw new ResetLinkUnusableError();
+      const person = await this.accounts.resetPassword(token, password);
       // A new password ends every session the old one opened.
-      await this.sessions.endAllFor(personId);
+      await this.sessions.endAllFor(person.id);
     } catch (error) {
-      const fields = error instanceof ResetLinkUnusableError ? null : refusalAsFieldErrors(error);
+      const fields = refusalAsFieldErrors(error);
       if (!fields) throw error;
       const errors = formErrors(fields);
       return response.status(400).render('reset-password/reset-password', {
