@@ -184,8 +184,10 @@ describe('an online backup, restored onto a new server', () => {
       'events.db',
       `documents/${sha256(PDF).slice(0, 2)}/${sha256(PDF).slice(2, 4)}/${sha256(PDF)}`,
       'jwt-secret',
+      'accounts.db',
     ]);
     expect(readdirSync(target).sort()).toEqual([
+      'accounts.db',
       'documents',
       'events.db',
       'jwt-secret',
@@ -195,7 +197,12 @@ describe('an online backup, restored onto a new server', () => {
     const dataDir = join(scratch(), 'restored');
     const report = await restoreBackup({ backup: target, dataDir });
     expect(report.verifiedStreams).toBe(manifest.events.streams);
-    expect(readdirSync(dataDir).sort()).toEqual(['documents', 'events.db', 'jwt-secret']); // no read models
+    expect(readdirSync(dataDir).sort()).toEqual([
+      'accounts.db',
+      'documents',
+      'events.db',
+      'jwt-secret',
+    ]); // no read models, no sessions
     expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
 
@@ -333,7 +340,7 @@ describe('backup and restore refuse, in a sentence', () => {
     const done = await run(restoreCommand, [backup], { CLF_DATA_DIR: empty });
     expect(done.code).toBe(0);
     expect(done.out).toContain('3 events in 1 stream (1 case), every hash chain intact');
-    expect(readdirSync(empty).sort()).toEqual(['documents', 'events.db']);
+    expect(readdirSync(empty).sort()).toEqual(['accounts.db', 'documents', 'events.db']);
   });
 
   it('refuses a backup whose document no longer matches its SHA-256', async () => {

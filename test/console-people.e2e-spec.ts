@@ -76,3 +76,39 @@ describe('the people page: an administrator adds people, gives roles, makes pass
     ).toBe(403);
   });
 });
+
+describe('personal API tokens from the account page', () => {
+  let t: TestApp;
+  beforeEach(async () => (t = await startTestApp({ now: '2026-12-07T09:00:00Z' })));
+  afterEach(() => t.close());
+
+  it('shows a new token once, which then works on the API as its person until revoked', async () => {
+    const olu = await signInToConsole(t, person('olu', 'operations-manager'));
+    const made = await olu.post('/account/tokens', {
+      name: 'timetabling system',
+      expiresInDays: '30',
+    });
+    expect(made.status).toBe(200);
+    const token = /<code id="new-token">(clf_[^<]+)<\/code>/.exec(made.text)![1];
+    expect((await t.http.get('/api/v1/cases').set('Authorization', `Bearer ${token}`)).status).toBe(
+      200,
+    );
+    const page = await olu.get('/account');
+    expect(page.text).toContain('timetabling system');
+    expect(page.text).not.toContain(token);
+    const id = /action="\/account\/tokens\/([^/]+)\/revoke"/.exec(page.text)![1];
+    expect((await olu.post(`/account/tokens/${id}/revoke`)).headers.location).toBe(
+      '/account?revoked=1',
+    );
+    expect((await t.http.get('/api/v1/cases').set('Authorization', `Bearer ${token}`)).status).toBe(
+      401,
+    );
+  });
+
+  it('asks what will use a token', async () => {
+    const olu = await signInToConsole(t, person('olu', 'operations-manager'));
+    const refused = await olu.post('/account/tokens', { name: '', expiresInDays: '30' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Name the token after what will use it');
+  });
+});

@@ -15,6 +15,7 @@ export * from './case/business-time';
 export { pendingDeadlines } from './case/decisions/deadlines';
 export { MAX_CATEGORIES } from './case/decisions/case-records.decision';
 export * from './access/case-access';
+export * from './access/available-actions';
 export * from './case/instant';
 export * from './case/scheduled-work';
 export * from './people/staff-member';

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { copyFile, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -26,10 +27,12 @@ export interface BackupOptions {
 
 const ABOUT =
   'A point-in-time backup of a CLF embedded data directory: the event store (events.db, as of takenAt), ' +
-  'the uploaded documents (documents/, by SHA-256) and the JWT secret (jwt-secret) if there was one. ' +
+  'the uploaded documents (documents/, by SHA-256), the JWT secret (jwt-secret) if there was one, ' +
+  'and the accounts (accounts.db: password hashes, API tokens) if there were any. ' +
   'Restore it with: npm run restore -- <this directory> --data-dir <a new or empty directory>.';
 
 const LEFT_OUT = [
+  'sessions.db: who was signed in to the console; everybody signs in again after a restore.',
   'read-models/: the case queue, monthly statistics and themes are derived from the events; a server started on the restored directory rebuilds them from the first event.',
 ];
 
@@ -63,6 +66,24 @@ async function copyJwtSecret(dataDir: string, staging: string): Promise<FileEntr
   return describeFile(target, DATA_DIR_ENTRIES.jwtSecret);
 }
 
+/**
+ * The accounts (password hashes, API tokens), copied by SQLite's online backup so a
+ * password changed meanwhile is either in or out, never half; null before anyone has one.
+ */
+async function copyAccounts(dataDir: string, staging: string): Promise<FileEntry | null> {
+  const source = join(dataDir, DATA_DIR_ENTRIES.accounts);
+  if (!(await exists(source))) return null;
+  const target = join(staging, DATA_DIR_ENTRIES.accounts);
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  await syncToDisk(target);
+  return describeFile(target, DATA_DIR_ENTRIES.accounts);
+}
+
 function manifestOf(
   options: { dataDir: string; takenAt: Date; finishedAt: Date },
   snapshot: EventStoreSnapshot,
@@ -71,6 +92,7 @@ function manifestOf(
     documents: FileEntry[];
     damaged: string[];
     jwtSecret: FileEntry | null;
+    accounts: FileEntry | null;
   },
 ): BackupManifest {
   const copied = new Set(files.documents.map((file) => file.sha256));
@@ -98,7 +120,12 @@ function manifestOf(
     },
     jwtSecret: files.jwtSecret && { file: DATA_DIR_ENTRIES.jwtSecret },
     leftOut: LEFT_OUT,
-    files: [files.events, ...files.documents, ...(files.jwtSecret ? [files.jwtSecret] : [])],
+    files: [
+      files.events,
+      ...files.documents,
+      ...(files.jwtSecret ? [files.jwtSecret] : []),
+      ...(files.accounts ? [files.accounts] : []),
+    ],
   };
 }
 
@@ -144,6 +171,7 @@ export async function takeBackup(options: BackupOptions): Promise<BackupManifest
       documents: documents.copied,
       damaged: documents.damaged,
       jwtSecret: await copyJwtSecret(dataDir, staging),
+      accounts: await copyAccounts(dataDir, staging),
     });
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     // Copies keep their source's permissions, which may predate a private data directory.

@@ -5,6 +5,7 @@ import { DomainError } from '../case/case.errors';
 import type { Actor } from '../case/case.model';
 import { foldCase, type Case } from '../case/case.state';
 import {
+  cast,
   close,
   correspondence,
   escalate,
@@ -20,15 +21,7 @@ import {
   mayReadReports,
 } from './case-access';
 
-const person = (id: string, ...roles: Actor['roles'][number][]): Actor => ({ id, name: id, roles });
-const recipient = person('u-recipient', 'staff');
-const owner = person('u-owner', 'staff');
-const otherStaff = person('u-other', 'staff');
-const ops = person('u-ops', 'operations-manager');
-const senior = person('u-senior', 'senior-manager');
-const quality = person('u-quality', 'quality');
-const auditor = person('u-auditor', 'auditor');
-const admin = person('u-admin', 'admin');
+const { recipient, owner, otherStaff, ops, senior, quality, auditor, admin } = cast;
 
 const decider = createCaseDecider(bundledPolicy('dmm'));
 /** Stage 1 informal, stage 2 formal at receipt, stage 3 after the stage 2 response. */

@@ -10,7 +10,7 @@ import type {
   RecordCorrespondence,
   RespondToCase,
 } from '../case/case.commands';
-import type { Actor } from '../case/case.model';
+import type { Actor, Role } from '../case/case.model';
 
 export const staff: Actor = { id: 'u-staff', name: 'Sam Staff', roles: ['staff'] };
 export const operationsManager: Actor = {
@@ -23,6 +23,21 @@ export const seniorManager: Actor = {
   name: 'Sue Senior',
   roles: ['senior-manager'],
 };
+/** A person with these roles, named by their id. */
+export const person = (id: string, ...roles: Role[]): Actor => ({ id, name: id, roles });
+
+/** The people of the access rules' stories: who received the case, who owns it, and others. */
+export const cast = {
+  recipient: person('u-recipient', 'staff'),
+  owner: person('u-owner', 'staff'),
+  otherStaff: person('u-other', 'staff'),
+  ops: person('u-ops', 'operations-manager'),
+  senior: person('u-senior', 'senior-manager'),
+  quality: person('u-quality', 'quality'),
+  auditor: person('u-auditor', 'auditor'),
+  admin: person('u-admin', 'admin'),
+};
+
 export const system = (job: string): Actor => ({ id: `system:${job}`, roles: [] });
 
 export const CASE_ID = '7d0c7a5e-3b1f-4c55-9a57-2f0e1f0f6a11';
