@@ -184,17 +184,19 @@ describe('the case page', () => {
           reason: 'Estranged',
         }),
         await act(olu, reference, 'representative-authorisation', { documentId: '' }),
+        await act(olu, reference, 'confidentiality-notice', { explanation: 'Safeguarding' }),
         await act(olu, reference, 'categories', { categories: 'mentoring, fees' }),
         await act(olu, reference, 'close', { reason: 'withdrawn' }),
         await act(olu, reference, 'reopen', { reason: 'New evidence' }),
         await act(olu, reference, 'external-referral', { body: 'ESFA complaints team' }),
       ];
-      expect(sent.map((response) => response.status)).toEqual(Array(8).fill(303));
+      expect(sent.map((response) => response.status)).toEqual(Array(9).fill(303));
       expect((await history(id)).map((e) => e.type).slice(1)).toEqual([
         'NoteAdded',
         'CorrespondenceReceived',
         'GuardianNotificationWaived',
         'RepresentativeAuthorised',
+        'ConfidentialityNoticeGiven',
         'CategoriesChanged',
         'CaseClosed',
         'CaseReopened',
@@ -228,13 +230,12 @@ describe('the case page', () => {
     it('shows a refusal by the policy beside the form, recording nothing', async () => {
       const { id, reference } = await recordAs(staff, complaint({ channel: 'email' }));
       const olu = await signInToConsole(t, manager);
-      await escalateToStage2(olu, reference);
-      const refused = await act(olu, reference, 'escalate', { reason: 'Asked again' });
+      const refused = await act(olu, reference, 'escalate', { reason: 'Asked on the phone' });
       expect(refused.status).toBe(422);
       expect(refused.text).toContain('href="#action-form"');
-      expect(refused.text).toMatch(/has not been responded to/);
-      expect(refused.text).toContain('Asked again');
-      expect((await history(id)).length).toBe(2);
+      expect(refused.text).toContain('needs the complaint in writing');
+      expect(refused.text).toContain('Asked on the phone');
+      expect((await history(id)).length).toBe(1);
     });
 
     it('offers a senior manager the override of the window, and records it with its reason', async () => {
@@ -244,9 +245,8 @@ describe('the case page', () => {
       expect((await olu.get(`/cases/${reference}/escalate`)).text).not.toContain('overrideReason');
       const sue = await signInToConsole(t, senior);
       const form = await sue.get(`/cases/${reference}/escalate`);
-      expect(form.text).toContain(
-        'The window to ask for the next stage opens with this stage’s response.',
-      );
+      expect(form.text).toContain('To stage 3 (Senior Management review).');
+      expect(form.text).toContain('only a senior manager’s override can accept it now');
       expect(form.text).toContain('name="overrideReason"');
       const overridden = await act(sue, reference, 'escalate', {
         reason: 'Asked again',

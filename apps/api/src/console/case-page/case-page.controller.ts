@@ -73,7 +73,7 @@ export class CasePageController {
     });
     return {
       ...view,
-      actions: found.offered.forms.map((path) => ({
+      actions: [...found.offered.forms.keys()].map((path) => ({
         href: `${view.address}/${path}`,
         label: ACTION_FORMS[path].label,
       })),

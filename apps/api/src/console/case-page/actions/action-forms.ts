@@ -172,6 +172,15 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       reason: 'Enter why they will not be told',
     },
   },
+  'confidentiality-notice': {
+    inputs: ['explanation', 'toldTo'],
+    route: 'GiveConfidentialityNotice',
+    label: 'Record that confidentiality cannot be kept',
+    done: 'The confidentiality notice was recorded.',
+    times: ['at'],
+    read: textFields('explanation', 'toldTo'),
+    required: { explanation: 'Enter why confidentiality cannot be kept' },
+  },
   'external-referral': {
     inputs: ['body', 'externalReference'],
     route: 'RecordExternalReferral',

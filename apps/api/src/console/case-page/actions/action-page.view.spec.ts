@@ -1,7 +1,9 @@
+import type { Actor } from '#domain';
 import type { ConsolePerson } from '../../sessions/console-people.port';
 import { ann, caseAfter, policy, received } from '../testing/visible-case';
 import { ACTION_FORMS } from './action-forms';
 import { actionPageView, freshValues } from './action-page.view';
+import { offeredActions } from './offered-actions';
 
 const olu: ConsolePerson = {
   id: 'olu',
@@ -11,25 +13,46 @@ const olu: ConsolePerson = {
   active: true,
 };
 const sue: ConsolePerson = { ...olu, id: 'sue', name: 'Sue Senior', roles: ['senior-manager'] };
-const escalate = { ...ACTION_FORMS.escalate, path: 'escalate' };
-const now = new Date('2026-12-08T09:00:00Z');
-const state = (person: ConsolePerson) => ({ person, people: [olu, sue], policy, now, values: {} });
+const now = new Date('2026-12-07T10:00:00Z');
+const named = (path: string) => ({ ...ACTION_FORMS[path], path });
+
+/** The page of an action as this person would see it on this case now. */
+function pageOf(path: string, visible = caseAfter(received()), person: Actor = olu) {
+  const offered = offeredActions(visible.state, person, policy, now).forms.get(path) ?? [];
+  return (extra = {}) =>
+    actionPageView(named(path), visible, {
+      offered,
+      people: [olu, sue],
+      timeZone: policy.timeZone,
+      now,
+      values: {},
+      ...extra,
+    });
+}
 
 describe('an action’s page', () => {
-  it('shows the escalation window, and the override only to a senior manager', () => {
-    const visible = caseAfter(received());
-    const view = actionPageView(escalate, visible, state(olu));
-    expect(view.options.escalation).toEqual({
-      nextStage: 'stage 2 (Formal written complaint)',
-      window: 'The window to ask for the next stage opens with this stage’s response.',
+  it('names the stage an escalation goes to, and offers the override only to a senior manager', () => {
+    expect(pageOf('escalate')().escalation).toEqual({
+      to: 'To stage 2 (Formal written complaint).',
+      window: null,
+      requiresWriting: true,
+      overrideOnly: false,
+      mayOverride: false,
     });
-    expect(view.options.mayOverride).toBe(false);
-    expect(actionPageView(escalate, visible, state(sue)).options.mayOverride).toBe(true);
+    expect(pageOf('escalate', caseAfter(received()), sue)().escalation?.mayOverride).toBe(true);
+  });
+
+  it('offers only the outcomes and close reasons the domain would accept', () => {
+    const respond = pageOf('respond')();
+    expect(respond.options.outcomes.map((choice) => choice.value)).toContain('upheld');
+    // The representative is not authorised yet: a response goes to the complainant only.
+    expect(respond.options.addressees).toEqual([]);
+    const close = pageOf('close')();
+    expect(close.options.closeReasons.length).toBeGreaterThan(0);
   });
 
   it('puts each error beside its input and in the summary; a refusal of the form beside the form', () => {
-    const view = actionPageView(escalate, caseAfter(received()), {
-      ...state(olu),
+    const view = pageOf('escalate')({
       errors: [
         { id: 'reason', text: 'Enter why it is escalated' },
         { id: null, text: 'The policy does not allow it' },
@@ -46,23 +69,21 @@ describe('an action’s page', () => {
   it('lists what changed since the revision the form was for, at the new revision', () => {
     const visible = caseAfter(received(), [
       { type: 'AddNote', actor: ann, data: { text: 'Rang back' } },
-      '2026-12-07T10:00:00.000Z',
+      '2026-12-07T09:30:00.000Z',
     ]);
-    const view = actionPageView(escalate, visible, { ...state(olu), changedSince: 0 });
+    const view = pageOf('notes', visible)({ changedSince: 0 });
     expect(view.pageTitle).toBe(
       'This case was changed while you were looking at it: DMM-2026-00001',
     );
     expect(view.revision).toBe(1);
     expect(view.changed?.map((entry) => entry.sentence)).toEqual(['Ann Lee added a note.']);
+    expect(pageOf('notes', visible)({ revision: 0 }).revision).toBe(0);
   });
 
   it('offers the documents attached as the representative’s authority, or none', () => {
-    const view = actionPageView(
-      { ...ACTION_FORMS['representative-authorisation'], path: 'representative-authorisation' },
-      caseAfter(received()),
-      state(olu),
-    );
-    expect(view.options.authorityDocuments).toEqual([{ value: '', text: 'It is not attached' }]);
+    expect(pageOf('representative-authorisation')().options.authorityDocuments).toEqual([
+      { value: '', text: 'It is not attached' },
+    ]);
   });
 
   it('starts the categories and owner forms from what the case holds', () => {

@@ -1,5 +1,5 @@
-import type { Case, Policy } from '#domain';
-import { ADDRESSEES, CHANNELS, CLOSE_REASONS, OUTCOMES } from '#domain';
+import type { AvailableAction, AvailableActionType, Case } from '#domain';
+import { CHANNELS } from '#domain';
 import type { VisibleCase } from '../../../cases/case-stream';
 import type { ConsolePerson } from '../../sessions/console-people.port';
 import { instantInWords } from '../../rendering/people-time';
@@ -24,23 +24,68 @@ export function freshValues(form: ActionForm, found: Case): FormFields {
   return {};
 }
 
-/** The window to ask for the next stage, in words, for the escalation form. */
-function escalationWindow(found: Case, policy: Policy, timeZone: string, now: Date) {
-  const next = policy.complaints.stages.find((stage) => stage.stage === (found.stage ?? 0) + 1);
-  const endsAt = found.escalationWindowEndsAt;
+type Offered<Type extends AvailableActionType> = Extract<AvailableAction, { type: Type }>;
+
+const offeredOf = <Type extends AvailableActionType>(offered: AvailableAction[], type: Type) =>
+  offered.find((action): action is Offered<Type> => action.type === type);
+
+/** The stage an escalation goes to and the window to ask for it, in words. */
+function escalationInWords(
+  action: Offered<'EscalateCase'> | undefined,
+  timeZone: string,
+  now: Date,
+) {
+  if (!action) return null;
+  const { windowEndsAt } = action;
+  const window =
+    windowEndsAt === null
+      ? action.overrideOnly
+        ? 'The request for the next stage comes after this stage’s response: only a senior manager’s override can accept it now.'
+        : null
+      : `${windowEndsAt < now.toISOString() ? 'The window to ask for the next stage closed' : 'The next stage may be asked for until'} ${instantInWords(windowEndsAt, timeZone)}.`;
   return {
-    nextStage: next ? `stage ${next.stage} (${next.name})` : null,
-    window:
-      endsAt === null
-        ? 'The window to ask for the next stage opens with this stage’s response.'
-        : `${endsAt < now.toISOString() ? 'The window to ask for the next stage closed' : 'A request for the next stage may be made until'} ${instantInWords(endsAt, timeZone)}.`,
+    to: `To stage ${action.toStage} (${action.stageName}).`,
+    window,
+    requiresWriting: action.requiresWriting,
+    overrideOnly: action.overrideOnly,
+    mayOverride: action.mayOverride,
+  };
+}
+
+/** The choices each form offers: only those the domain would accept now. */
+function formOptions(offered: AvailableAction[], found: Case, people: readonly ConsolePerson[]) {
+  const respond = offeredOf(offered, 'RespondToCase');
+  const addressees = respond?.addressees ?? [];
+  const closeReasons = offeredOf(offered, 'CloseCase')?.reasons ?? [];
+  return {
+    people: people.map((candidate) => ({ value: candidate.id, text: candidate.name })),
+    authorityDocuments: [
+      ...found.documents.map((document) => ({ value: document.id, text: document.filename })),
+      ...(found.documents.length > 0 ? [{ divider: 'or' }] : []),
+      { value: '', text: 'It is not attached' },
+    ],
+    outcomes: choices(respond?.outcomes ?? [], OUTCOME_WORDS),
+    // Only worth asking when the representative may be written to.
+    addressees: addressees.length > 1 ? choices(addressees, ADDRESSEE_WORDS) : [],
+    toldTo: choices(
+      offeredOf(offered, 'GiveConfidentialityNotice')?.addressees ?? [],
+      ADDRESSEE_WORDS,
+    ),
+    channels: choices(CHANNELS, CHANNEL_WORDS),
+    closeReasons: choices(closeReasons, CLOSE_REASON_WORDS),
+    toAppeals: closeReasons.includes('redirected-to-appeals'),
+    guardian: {
+      notify: offeredOf(offered, 'RecordGuardianNotification') !== undefined,
+      waive: offeredOf(offered, 'WaiveGuardianNotification') !== undefined,
+    },
   };
 }
 
 export interface ActionPageState {
-  person: ConsolePerson;
+  /** The domain's actions this form may send now, with the choices each allows. */
+  offered: AvailableAction[];
   people: readonly ConsolePerson[];
-  policy: Policy;
+  timeZone: string;
   now: Date;
   values: FormFields;
   errors?: FormError[];
@@ -54,11 +99,11 @@ export interface ActionPageState {
 export function actionPageView(
   form: ActionForm & { path: string },
   visible: VisibleCase,
-  { person, people, policy, now, values, errors = [], changedSince, revision }: ActionPageState,
+  state: ActionPageState,
 ) {
+  const { offered, people, timeZone, now, values, errors = [], changedSince } = state;
   const found = visible.state;
   const address = `/cases/${found.reference}`;
-  const timeZone = policy.timeZone;
   return {
     pageTitle:
       changedSince === undefined
@@ -68,7 +113,7 @@ export function actionPageView(
     summary: found.summary,
     address,
     form: { path: form.path, label: form.label, action: `${address}/${form.path}` },
-    revision: revision ?? visible.revision,
+    revision: state.revision ?? visible.revision,
     values,
     errors: errors.map((error) => ({ text: error.text, href: `#${error.id ?? 'action-form'}` })),
     fieldErrors: Object.fromEntries(
@@ -76,19 +121,7 @@ export function actionPageView(
     ),
     formErrors: errors.filter((error) => error.id === null).map((error) => error.text),
     changed: changedSince === undefined ? null : timelineOf(visible.events, timeZone, changedSince),
-    options: {
-      people: people.map((candidate) => ({ value: candidate.id, text: candidate.name })),
-      authorityDocuments: [
-        ...found.documents.map((document) => ({ value: document.id, text: document.filename })),
-        ...(found.documents.length > 0 ? [{ divider: 'or' }] : []),
-        { value: '', text: 'It is not attached' },
-      ],
-      outcomes: choices(OUTCOMES, OUTCOME_WORDS),
-      channels: choices(CHANNELS, CHANNEL_WORDS),
-      addressees: found.representative ? choices(ADDRESSEES, ADDRESSEE_WORDS) : [],
-      closeReasons: choices(CLOSE_REASONS, CLOSE_REASON_WORDS),
-      mayOverride: person.roles.includes('senior-manager'),
-      escalation: escalationWindow(found, policy, timeZone, now),
-    },
+    options: formOptions(offered, found, people),
+    escalation: escalationInWords(offeredOf(offered, 'EscalateCase'), timeZone, now),
   };
 }

@@ -63,15 +63,14 @@ export class CaseActionsController {
     status: number,
     form: NamedForm,
     found: CaseInView,
-    person: ConsolePerson,
     state: Pick<ActionPageState, 'values' | 'errors' | 'changedSince' | 'revision'>,
   ) {
     response.status(status).render(
       'case-page/action',
       actionPageView(form, found, {
-        person,
+        offered: found.offered.forms.get(form.path) ?? [],
         people: await this.activePeople(),
-        policy: this.cases.policy,
+        timeZone: this.cases.policy.timeZone,
         now: found.now,
         ...state,
       }),
@@ -87,8 +86,8 @@ export class CaseActionsController {
   ) {
     const form = formNamed(path);
     const found = await this.cases.load(reference, actorOf(person));
-    if (!found.offered.forms.includes(path)) throw new ActionNotOfferedError(form.label);
-    await this.render(response, 200, form, found, person, {
+    if (!found.offered.forms.has(path)) throw new ActionNotOfferedError(form.label);
+    await this.render(response, 200, form, found, {
       values: freshValues(form, found.state),
     });
   }
@@ -98,7 +97,6 @@ export class CaseActionsController {
     @Param('reference') reference: string,
     @Param('action') path: string,
     @Body() fields: FormFields,
-    @Viewer() person: ConsolePerson,
     @ConsoleContext() context: RequestContext,
     @Res() response: Response,
   ) {
@@ -108,7 +106,7 @@ export class CaseActionsController {
     const timeZone = this.cases.policy.timeZone;
     const refuse = (status: number, errors: FieldError[]) =>
       // Still at the revision the form was for: what changed since must not pass unseen.
-      this.render(response, status, form, found, person, {
+      this.render(response, status, form, found, {
         values: fields,
         errors: formErrorsOf(form, errors, timeZone),
         revision,
@@ -131,7 +129,7 @@ export class CaseActionsController {
       if (problem.status === 412 || problem.code === 'case-changed') {
         // Not recorded: what changed since, and their form again at the case's new revision.
         const fresh = await this.cases.load(reference, context.actor);
-        return this.render(response, 409, form, fresh, person, {
+        return this.render(response, 409, form, fresh, {
           values: fields,
           changedSince: revision,
         });

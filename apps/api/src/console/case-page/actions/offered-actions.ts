@@ -1,4 +1,11 @@
-import type { Actor, Case, CaseCommand, Policy } from '#domain';
+import {
+  availableActions,
+  type Actor,
+  type AvailableAction,
+  type AvailableActionType,
+  type Case,
+  type Policy,
+} from '#domain';
 import { ApiProblemError } from '../../../http/problem';
 import { ACTION_FORMS } from './action-forms';
 
@@ -9,33 +16,32 @@ export class ActionNotOfferedError extends ApiProblemError {
   }
 }
 
-/** The form that sends each domain command (the guardian's two facts share one form). */
-const FORM_OF: Partial<Record<CaseCommand['type'], string>> = {
+/** The form that sends each action (the guardian's two decisions share one form). */
+const FORM_OF: Partial<Record<AvailableActionType, string>> = {
   ...Object.fromEntries(Object.entries(ACTION_FORMS).map(([path, form]) => [form.route, path])),
   WaiveGuardianNotification: 'guardian-notification',
 };
 
 export interface OfferedActions {
-  /** The paths of the action forms offered, in the page's order. */
-  forms: string[];
+  /** The forms offered, by path, in the domain's order, each with the actions it may send. */
+  forms: Map<string, AvailableAction[]>;
+  /** The upload form: attaching a document has no form of its own. */
   mayAttach: boolean;
 }
 
-/** What this person may do on this case now, as the domain says. */
+/** What this person may do on this case now, as the domain's `availableActions` says. */
 export function offeredActions(
   found: Case,
   actor: Actor,
   policy: Policy,
   now: Date,
 ): OfferedActions {
-  const commands = new Set<CaseCommand['type']>(availableCommands(found, actor, policy, now));
-  const forms = Object.keys(ACTION_FORMS).filter((path) =>
-    [...commands].some((type) => FORM_OF[type] === path),
-  );
-  return { forms, mayAttach: commands.has('AttachDocument') };
-}
-
-// INTERIM until the domain's availableActions is on main: everything, the domain refusing.
-function availableCommands(_found: Case, _actor: Actor, _policy: Policy, _now: Date) {
-  return [...(Object.keys(FORM_OF) as CaseCommand['type'][]), 'AttachDocument' as const];
+  const forms = new Map<string, AvailableAction[]>();
+  let mayAttach = false;
+  for (const action of availableActions(found, actor, policy, now)) {
+    if (action.type === 'AttachDocument') mayAttach = true;
+    const path = FORM_OF[action.type];
+    if (path) forms.set(path, [...(forms.get(path) ?? []), action]);
+  }
+  return { forms, mayAttach };
 }
