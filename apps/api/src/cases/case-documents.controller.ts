@@ -39,6 +39,13 @@ import { UploadSlotGuard } from './upload-slots';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/** One file, nothing else, at most `MAX_UPLOAD_BYTES`: for the API and the console alike. */
+export const DOCUMENT_UPLOAD_OPTIONS = {
+  limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 },
+  // File names are UTF-8 today; busboy's default, latin1, would garble "Résumé" for good.
+  defParamCharset: 'utf8',
+};
+
 /** Refuses anything but multipart before multer reads a byte. */
 function requireMultipart(request: Request): void {
   if (!request.is('multipart/form-data'))
@@ -60,14 +67,7 @@ export class CaseDocumentsController {
   @Post()
   @HttpCode(200)
   @UseGuards(CanAttachDocumentGuard, UploadSlotGuard)
-  @UseInterceptors(
-    ETagInterceptor,
-    FileInterceptor('file', {
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 },
-      // File names are UTF-8 today; busboy's default, latin1, would garble "Résumé" for good.
-      defParamCharset: 'utf8',
-    }),
-  )
+  @UseInterceptors(ETagInterceptor, FileInterceptor('file', DOCUMENT_UPLOAD_OPTIONS))
   @ApiOperation({
     summary: 'Attach a document (PDF, PNG, JPEG, DOCX, TXT or EML; at most 20 MB)',
     description:

@@ -4,7 +4,7 @@ import { CaseNotFoundError, type Actor, type DocumentRef } from '#domain';
 import { ApiProblemError } from '../http/problem';
 import { STORAGE, type Storage } from '../storage/storage';
 import { caseDetail, type CaseDetailResponse } from './case-detail.response';
-import { loadVisibleCase } from './case-stream';
+import { loadVisibleCase, type VisibleCase } from './case-stream';
 
 export class DocumentNotFoundError extends ApiProblemError {
   constructor() {
@@ -22,15 +22,23 @@ export class CaseReader {
     return caseDetail(state, revision, integrity);
   }
 
-  /** References are issued in upper case (DMM-2026-00042) and read back in any case. */
   async detailByReference(given: string, actor: Actor): Promise<CaseDetailResponse> {
+    const { state, revision, integrity } = await this.loadByReference(given, actor);
+    return caseDetail(state, revision, integrity);
+  }
+
+  /**
+   * The case and its events, for those allowed to see it. References are issued in upper
+   * case (DMM-2026-00042) and read back in any case.
+   */
+  async loadByReference(given: string, actor: Actor): Promise<VisibleCase> {
     const reference = given.toUpperCase();
     const id = await this.storage.references.caseIdOf(reference);
     if (id === null) throw new CaseNotFoundError();
-    const detail = await this.detail(id, actor);
+    const loaded = await loadVisibleCase(this.storage.events, id, actor);
     // A number taken by a request that lost a race never became that case's reference.
-    if (detail.reference !== reference) throw new CaseNotFoundError();
-    return detail;
+    if (loaded.state.reference !== reference) throw new CaseNotFoundError();
+    return loaded;
   }
 
   async document(

@@ -19,10 +19,12 @@ import { FindController } from './find/find.controller';
 import { PeopleController } from './people/people.controller';
 import { ResetPasswordController } from './people/reset-password.controller';
 import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
+import { CasesModule } from '../cases/cases.module';
+import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-page.parts';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
-  imports: [PeopleModule],
+  imports: [PeopleModule, CasesModule],
   controllers: [
     SignInController,
     AccountController,
@@ -33,6 +35,8 @@ import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
     RecordController,
     FindController,
     ...OIDC_SIGN_IN.controllers,
+    // Last: the case page's /cases/:reference must not take /cases/new.
+    ...CASE_PAGE_CONTROLLERS,
   ],
   providers: [
     ConsoleSessions,
@@ -53,6 +57,7 @@ import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
       }),
     },
     ...OIDC_SIGN_IN.providers,
+    ...CASE_PAGE_PROVIDERS,
   ],
   exports: [ConsoleSessions],
 })

@@ -1,0 +1,217 @@
+import type { CaseCommandRouteName } from '../../../cases/case-requests';
+import type { FieldError } from '../../../http/problem';
+import type { ConsolePerson } from '../../sessions/console-people.port';
+
+/** A form as posted: `application/x-www-form-urlencoded`, names as the inputs have them. */
+export type FormFields = Record<string, unknown>;
+
+/** What a form builds its API request from, besides the fields. */
+export interface FormSources {
+  /** Active people, for the owner picker. */
+  people: readonly ConsolePerson[];
+}
+
+/** What a form's fields come to: the API request (not yet validated), or the fields at fault. */
+export interface FormReading {
+  request: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+/** One action on a case, as a page with its own short form. */
+export interface ActionForm {
+  /** The API's command, whose request class and domain command this form sends. */
+  route: CaseCommandRouteName;
+  /** Link text and heading. */
+  label: string;
+  /** The banner on the case page once it is recorded. */
+  done: string;
+  /** The form's inputs, by name (and id), besides its dates and times. */
+  inputs: readonly string[];
+  /** Date-and-time fields, read in the policy's zone (each `<name>-day`, … `<name>-time`). */
+  times?: readonly string[];
+  /** The API request's other fields from the form. */
+  read(fields: FormFields, sources: FormSources): FormReading;
+  /** Where the API's field names differ from the form's. */
+  formFieldOf?: Record<string, string>;
+  /** What to say when a required field is left out, by the API's field name. */
+  required: Record<string, string>;
+}
+
+/** A text field as typed: trimmed, and absent when empty (so an optional field is left out). */
+export const typed = (fields: FormFields, name: string): string | undefined => {
+  const value = fields[name];
+  if (typeof value !== 'string') return undefined;
+  return value.trim() === '' ? undefined : value;
+};
+
+const only = (request: Record<string, unknown>): FormReading => ({ request, errors: [] });
+
+const textFields =
+  (...names: string[]) =>
+  (fields: FormFields): FormReading =>
+    only(Object.fromEntries(names.map((name) => [name, typed(fields, name)])));
+
+/** "mentoring, fees" or one a line: the list, without blanks. */
+const listOf = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+function readOwner(fields: FormFields, { people }: FormSources): FormReading {
+  const id = typed(fields, 'owner');
+  const owner = people.find((candidate) => candidate.id === id && candidate.active);
+  if (id !== undefined && !owner)
+    return { request: {}, errors: [{ field: 'owner', message: 'Choose an owner from the list' }] };
+  return only({ owner: owner && { id: owner.id, name: owner.name } });
+}
+
+function readEscalation(fields: FormFields): FormReading {
+  const overrideReason = typed(fields, 'overrideReason');
+  return only({
+    reason: typed(fields, 'reason'),
+    inWriting: fields.inWriting === 'yes' ? true : undefined,
+    override: overrideReason === undefined ? undefined : { reason: overrideReason },
+  });
+}
+
+function readGuardianDecision(fields: FormFields): FormReading {
+  switch (fields.decision) {
+    case 'notified':
+      return only({ guardianName: typed(fields, 'guardianName'), method: typed(fields, 'method') });
+    case 'waived':
+      return only({ waived: true, reason: typed(fields, 'reason') });
+    default:
+      return {
+        request: {},
+        errors: [
+          {
+            field: 'decision',
+            message: 'Choose whether a parent or guardian was told, or will not be',
+          },
+        ],
+      };
+  }
+}
+
+/** Every action the case page offers, by the path it posts to (the API's own path). */
+export const ACTION_FORMS: Record<string, ActionForm> = {
+  acknowledge: {
+    inputs: ['method', 'note'],
+    route: 'AcknowledgeCase',
+    label: 'Acknowledge',
+    done: 'The case was acknowledged.',
+    times: ['at'],
+    read: textFields('method', 'note'),
+    required: {},
+  },
+  assign: {
+    inputs: ['owner'],
+    route: 'AssignOwner',
+    label: 'Assign an owner',
+    done: 'The owner was assigned.',
+    read: readOwner,
+    required: { owner: 'Choose an owner' },
+  },
+  escalate: {
+    inputs: ['reason', 'inWriting', 'overrideReason'],
+    route: 'EscalateCase',
+    label: 'Escalate to the next stage',
+    done: 'The complaint was escalated.',
+    times: ['requestReceivedAt'],
+    read: readEscalation,
+    formFieldOf: { override: 'overrideReason' },
+    required: { reason: 'Enter why it is escalated' },
+  },
+  respond: {
+    inputs: ['summary', 'outcome', 'addressedTo'],
+    route: 'RespondToCase',
+    label: 'Record the response',
+    done: 'The response was recorded.',
+    times: ['at'],
+    read: textFields('summary', 'outcome', 'addressedTo'),
+    required: { summary: 'Enter a summary of the response', outcome: 'Choose the outcome' },
+  },
+  correspondence: {
+    inputs: ['channel', 'summary'],
+    route: 'RecordCorrespondence',
+    label: 'Record correspondence',
+    done: 'The correspondence was recorded.',
+    times: ['receivedAt'],
+    read: textFields('channel', 'summary'),
+    required: { channel: 'Choose how it arrived', summary: 'Enter what it said' },
+  },
+  notes: {
+    inputs: ['text'],
+    route: 'AddNote',
+    label: 'Add a note',
+    done: 'The note was added.',
+    read: textFields('text'),
+    required: { text: 'Enter the note' },
+  },
+  'representative-authorisation': {
+    inputs: ['documentId'],
+    route: 'RecordRepresentativeAuthorisation',
+    label: 'Record the representative’s authority',
+    done: 'The representative’s authority was recorded.',
+    times: ['receivedAt'],
+    read: textFields('documentId'),
+    required: {},
+  },
+  'guardian-notification': {
+    inputs: ['decision', 'guardianName', 'method', 'reason'],
+    route: 'RecordGuardianNotification',
+    label: 'Record the guardian decision',
+    done: 'The guardian decision was recorded.',
+    times: ['notifiedAt'],
+    read: readGuardianDecision,
+    formFieldOf: { waived: 'decision' },
+    required: {
+      guardianName: 'Enter the name of the parent or guardian',
+      method: 'Enter how they were told',
+      reason: 'Enter why they will not be told',
+    },
+  },
+  'confidentiality-notice': {
+    inputs: ['explanation', 'toldTo'],
+    route: 'GiveConfidentialityNotice',
+    label: 'Record that confidentiality cannot be kept',
+    done: 'The confidentiality notice was recorded.',
+    times: ['at'],
+    read: textFields('explanation', 'toldTo'),
+    required: { explanation: 'Enter why confidentiality cannot be kept' },
+  },
+  'external-referral': {
+    inputs: ['body', 'externalReference'],
+    route: 'RecordExternalReferral',
+    label: 'Record an external referral',
+    done: 'The referral was recorded.',
+    times: ['referredAt'],
+    read: textFields('body', 'externalReference'),
+    required: { body: 'Enter who it was referred to' },
+  },
+  categories: {
+    inputs: ['categories'],
+    route: 'ChangeCategories',
+    label: 'Change the categories',
+    done: 'The categories were changed.',
+    read: (fields) => only({ categories: listOf(typed(fields, 'categories')) }),
+    required: {},
+  },
+  close: {
+    inputs: ['reason', 'note', 'appealsBody'],
+    route: 'CloseCase',
+    label: 'Close the case',
+    done: 'The case was closed.',
+    read: textFields('reason', 'note', 'appealsBody'),
+    required: { reason: 'Choose why it is closed' },
+  },
+  reopen: {
+    inputs: ['reason'],
+    route: 'ReopenCase',
+    label: 'Reopen the case',
+    done: 'The case was reopened.',
+    read: textFields('reason'),
+    required: { reason: 'Enter why it is reopened' },
+  },
+};

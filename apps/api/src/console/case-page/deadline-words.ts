@@ -1,0 +1,68 @@
+import type { WorkingDayCalendar } from '#calendar';
+import type { CaseDetailResponse } from '../../cases/case-detail.response';
+import { instantInWords } from '../rendering/people-time';
+import { deadlinePhrase } from '../worklist/deadline-phrase';
+import { DEADLINE_WORDS, capitalised } from './case-vocabulary';
+
+type Deadline = CaseDetailResponse['deadlines'][number];
+
+/** Where a deadline stands, as a tag's colour says it at a glance. */
+export type DeadlineStanding = 'met' | 'met-late' | 'recorded-late' | 'due' | 'missed';
+
+export interface DeadlineInWords {
+  /** "Response, stage 2". */
+  what: string;
+  dueDate: string;
+  standing: DeadlineStanding;
+  /** "Met", "Due in 3 working days", "2 working days late". */
+  tag: string;
+  /** When it was met, if it was. */
+  detail: string | null;
+}
+
+function standingOf(deadline: Deadline, now: Date): DeadlineStanding {
+  if (deadline.metAt !== null) {
+    if (deadline.missed) return 'met-late';
+    return deadline.recordedLate ? 'recorded-late' : 'met';
+  }
+  return deadline.missed || now.toISOString() > deadline.dueBy ? 'missed' : 'due';
+}
+
+function tagOf(
+  standing: DeadlineStanding,
+  deadline: Deadline,
+  now: Date,
+  calendar: WorkingDayCalendar,
+): string {
+  switch (standing) {
+    case 'met':
+      return 'Met';
+    case 'met-late':
+      return 'Met late';
+    case 'recorded-late':
+      return 'Met, recorded late';
+    case 'due':
+      return capitalised(deadlinePhrase(new Date(deadline.dueBy), now, calendar));
+    case 'missed': {
+      // Marked missed by the sweep, or its day over: as late as the worklist says.
+      const phrase = deadlinePhrase(new Date(deadline.dueBy), now, calendar);
+      return phrase === 'late' ? 'Missed' : `Missed: ${phrase}`;
+    }
+  }
+}
+
+/** A deadline as the case page shows it: what, when due, and met, missed or how long left. */
+export function deadlineInWords(
+  deadline: Deadline,
+  now: Date,
+  calendar: WorkingDayCalendar,
+): DeadlineInWords {
+  const standing = standingOf(deadline, now);
+  return {
+    what: `${DEADLINE_WORDS[deadline.kind]}${deadline.stage === null ? '' : `, stage ${deadline.stage}`}`,
+    dueDate: deadline.dueDate,
+    standing,
+    tag: tagOf(standing, deadline, now, calendar),
+    detail: deadline.metAt && `Met ${instantInWords(deadline.metAt, calendar.timeZone)}`,
+  };
+}

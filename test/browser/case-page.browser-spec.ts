@@ -1,0 +1,125 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { signInToConsole } from '../support/console';
+import {
+  axeViolations,
+  launchChromium,
+  listen,
+  screenshotForDocs,
+  signedInContext,
+} from '../support/browser';
+import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(60_000);
+
+const staff = person('ann', 'staff');
+const manager = person('olu', 'operations-manager');
+
+/** Presses Tab until the focus is on what the selector names: how a keyboard user gets there. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 60; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Follows the link to an action from the case page, and waits for its form. */
+async function openAction(page: Page, path: string) {
+  await tabTo(page, `a[href$="/${path}"]`);
+  await Promise.all([page.waitForURL(`**/${path}`), page.keyboard.press('Enter')]);
+}
+
+/** Sends the action's form from its button, and waits for the page that follows. */
+async function send(page: Page) {
+  await tabTo(page, '#action-form button');
+  await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+}
+
+/** What is typed into a form: text into the input the selector names, or a key pressed there. */
+type Keystrokes = Array<[selector: string, typed: string | { press: string }]>;
+
+async function typeInto(page: Page, keystrokes: Keystrokes) {
+  for (const [selector, typed] of keystrokes) {
+    await tabTo(page, selector);
+    if (typeof typed === 'string') await page.keyboard.type(typed);
+    else await page.keyboard.press(typed.press);
+  }
+}
+
+/** From the case page: opens an action, fills its form in and sends it; gives the banner. */
+async function act(page: Page, path: string, keystrokes: Keystrokes) {
+  await openAction(page, path);
+  await typeInto(page, keystrokes);
+  await send(page);
+  return page.locator('.govuk-notification-banner').textContent();
+}
+
+describe('the case page in Chromium, by keyboard', () => {
+  let browser: Browser;
+  let t: TestApp;
+  let baseUrl: string;
+  beforeAll(async () => {
+    [browser, t] = await Promise.all([
+      launchChromium(),
+      startTestApp({ now: '2026-12-07T09:00:00Z' }),
+    ]);
+    baseUrl = await listen(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await browser.close();
+  });
+
+  it('lets a manager assign an owner, acknowledge, escalate and respond, with no accessibility violations', async () => {
+    const id = await t.recordCase(
+      staff,
+      complaint({
+        channel: 'email',
+        summary: 'Parent e-mailed about missed sessions',
+        complainant: { name: 'Kit Young', role: 'learner', under18: true },
+      }),
+    );
+    const { body } = await t.http.get(`/api/v1/cases/${id}`).set(await t.auth(staff));
+    await signInToConsole(t, staff);
+    const context = await signedInContext(browser, t, baseUrl, manager);
+    const page = await context.newPage();
+    await page.goto(`/cases/${body.reference}`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    expect(await act(page, 'assign', [['#owner', 'Name of ann']])).toContain(
+      'The owner was assigned.',
+    );
+    expect(await act(page, 'acknowledge', [['#method', 'e-mail']])).toContain(
+      'The case was acknowledged.',
+    );
+    const escalation: Keystrokes = [
+      ['#reason', 'The parent asked for a formal investigation'],
+      ['#inWriting', { press: 'Space' }],
+    ];
+    expect(await act(page, 'escalate', escalation)).toContain('The complaint was escalated.');
+
+    await openAction(page, 'respond');
+    await send(page);
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotForDocs(page, 'case-action-errors');
+    await typeInto(page, [
+      ['#summary', 'We found the sessions were missed and have rearranged them'],
+      ['#outcome', { press: 'Space' }],
+    ]);
+    await send(page);
+    await expect(page.getByText('The response was recorded.').isVisible()).resolves.toBe(true);
+
+    const timeline = await page.locator('.moj-timeline__title').allTextContents();
+    expect(timeline.slice(0, 4)).toEqual([
+      'Name of olu recorded the response at stage 2, upheld, sent to the complainant.',
+      'Name of olu escalated the complaint to stage 2 (Formal written complaint).',
+      'Name of olu acknowledged the case by e-mail at stage 1.',
+      'Name of olu made Name of ann the owner.',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotForDocs(page, 'case-page');
+    await context.close();
+  });
+});
