@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchChromium, listen, screenshotForDocs } from '../support/browser';
+import { act, tabTo, type Keystrokes } from '../support/keyboard';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
@@ -93,6 +94,7 @@ describe('a first run to a complaint worked through its stages, in Chromium, by 
   }
 
   let reference = ''; // the complaint's, for the manager's steps
+  let olu: Page;
 
   it('the first administrator sets up with the code from the log, and adds a member of staff and an operations manager', async () => {
     const admin = await visitor();
@@ -116,7 +118,7 @@ describe('a first run to a complaint worked through its stages, in Chromium, by 
       PASSWORDS.sam,
     );
     expect(await sam.getByRole('heading', { name: 'Worklist' }).isVisible()).toBe(true);
-    await addPerson(
+    olu = await addPerson(
       admin,
       'Olu Manager',
       'olu@college.example',
@@ -141,7 +143,6 @@ describe('a first run to a complaint worked through its stages, in Chromium, by 
     await sam.goto('/cases/new');
     await expectAccessible(sam);
     await tick(sam, 'Complaint');
-    await tick(sam, 'Formal');
     await sam.getByLabel('How did it come in?').focus();
     await sam.keyboard.type('Email');
     await type(sam, 'Summary', 'Work placement cancelled the day before it started');
@@ -162,5 +163,60 @@ describe('a first run to a complaint worked through its stages, in Chromium, by 
     reference = new URL(sam.url()).pathname.split('/')[2];
     expect(await sam.getByText(`Feedback recorded`).first().isVisible()).toBe(true);
     await expectAccessible(sam);
+    await sam.getByLabel('Attach a document').setInputFiles({
+      name: 'email-from-mrs-shah.eml',
+      mimeType: 'message/rfc822',
+      buffer: Buffer.from(
+        "From: Priya Shah <priya.shah@example.com>\r\nTo: feedback@college.example\r\nSubject: Work placement\r\n\r\nMy son's placement was cancelled the day before it started.\r\n",
+      ),
+    });
+    await tabTo(sam, 'form[enctype="multipart/form-data"] button');
+    await Promise.all([sam.waitForEvent('load'), sam.keyboard.press('Enter')]);
+    expect(await sam.getByRole('link', { name: 'email-from-mrs-shah.eml' }).isVisible()).toBe(true);
+    await expectAccessible(sam);
+  });
+
+  it('the manager finds it under Unassigned, assigns an owner, acknowledges, escalates and responds', async () => {
+    await olu.goto('/?tab=unassigned');
+    await expectAccessible(olu);
+    await screenshotForDocs(olu, 'worklist');
+    await tabTo(olu, `a[href="/cases/${reference}"]`);
+    await Promise.all([olu.waitForURL(`**/cases/${reference}`), olu.keyboard.press('Enter')]);
+    expect(await act(olu, 'assign', [['#owner', 'Sam Tutor']])).toContain(
+      'The owner was assigned.',
+    );
+    expect(await act(olu, 'acknowledge', [['#method', 'e-mail']])).toContain(
+      'The case was acknowledged.',
+    );
+    const escalation: Keystrokes = [
+      ['#reason', 'Mrs Shah asked for a formal investigation'],
+      ['#inWriting', { press: 'Space' }],
+    ];
+    expect(await act(olu, 'escalate', escalation)).toContain('The complaint was escalated.');
+    expect(
+      await act(olu, 'respond', [
+        ['#summary', 'The placement has been rearranged for next week'],
+        ['#outcome', { press: 'Space' }],
+      ]),
+    ).toContain('The response was recorded.');
+    await expectAccessible(olu);
+  });
+
+  it('the owner sees it under Mine; another member of staff reaches it neither by search nor by its address', async () => {
+    const sam = await visitor();
+    await signIn(sam, 'sam@college.example', PASSWORDS.sam);
+    await sam.goto('/?tab=mine');
+    expect(await sam.getByRole('link', { name: reference }).isVisible()).toBe(true);
+
+    const bea = await visitor();
+    await signIn(bea, 'bea@college.example', PASSWORDS.bea);
+    await bea.goto('/?tab=open&q=placement');
+    expect(await bea.getByRole('link', { name: reference }).count()).toBe(0);
+    await type(bea, 'Find a case by reference', reference.toLowerCase());
+    await press(bea, 'Find');
+    expect(await bea.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);
+    const direct = await bea.goto(`/cases/${reference}`);
+    expect(direct?.status()).toBe(404);
+    await expectAccessible(bea);
   });
 });
