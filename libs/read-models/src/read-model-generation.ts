@@ -8,6 +8,7 @@ import type {
   FactTotals,
   MonthlyStatistics,
   OpenCaseCounts,
+  OpenCaseTotals,
   QueuePage,
   QueueQuery,
   ReadModelStore,
@@ -59,6 +60,10 @@ export abstract class ReadModelGeneration<
 
   openCounts(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseCounts> {
     return this.parts.queue.openCounts(visibility, now, dueSoonBy);
+  }
+
+  openTotals(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseTotals> {
+    return this.parts.queue.openTotals(visibility, now, dueSoonBy);
   }
 
   facts(months: readonly string[], filter?: FactFilter): Promise<FactTotals> {

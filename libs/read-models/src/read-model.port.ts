@@ -40,6 +40,9 @@ export interface QueuePage {
   next: QueueCursor | null;
 }
 
+/** Open cases in all: what the worklist's tabs count. */
+export type OpenCaseTotals = Pick<OpenCaseCounts, 'total' | 'overdue' | 'dueSoon' | 'unassigned'>;
+
 export interface OpenCaseCounts {
   byKind: Record<string, number>;
   byStage: Record<string, number>;
@@ -66,6 +69,8 @@ export interface CaseQueue {
   page(query: QueueQuery): Promise<QueuePage>;
   /** Open cases the caller may see; overdue by `now`, due soon by `dueSoonBy`. */
   openCounts(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseCounts>;
+  /** The same totals without the breakdowns by kind, stage and status: one pass, for the worklist. */
+  openTotals(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseTotals>;
 }
 
 /** Monthly statistics: report facts totalled over months. */

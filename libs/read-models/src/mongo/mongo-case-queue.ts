@@ -1,7 +1,13 @@
 import type { Collection } from 'mongodb';
 import type { CaseVisibility } from '#domain';
 import type { CaseSummary } from '../case-summary';
-import type { CaseQueue, OpenCaseCounts, QueuePage, QueueQuery } from '../read-model.port';
+import type {
+  CaseQueue,
+  OpenCaseCounts,
+  OpenCaseTotals,
+  QueuePage,
+  QueueQuery,
+} from '../read-model.port';
 import { queueQuery, visibilityFilter, type CaseDocument } from './mongo-queue-query';
 
 /** The case queue: pages of the case documents, and the dashboard's counts of open cases. */
@@ -91,5 +97,18 @@ export class MongoCaseQueue implements CaseQueue {
       unassigned: totals.unassigned,
       total: totals.total,
     };
+  }
+
+  async openTotals(
+    visibility: CaseVisibility,
+    now: string,
+    dueSoonBy: string,
+  ): Promise<OpenCaseTotals> {
+    const { overdue, dueSoon, unassigned, total } = await this.openCounts(
+      visibility,
+      now,
+      dueSoonBy,
+    );
+    return { overdue, dueSoon, unassigned, total };
   }
 }

@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Case, CaseVisibility } from '#domain';
 import { summarise } from '../case-summary';
-import type { CaseQueue, OpenCaseCounts, QueuePage, QueueQuery } from '../read-model.port';
+import type {
+  CaseQueue,
+  OpenCaseCounts,
+  OpenCaseTotals,
+  QueuePage,
+  QueueQuery,
+} from '../read-model.port';
 import {
   driveCategoryBelow,
   queueSql,
@@ -83,6 +89,22 @@ export class SqliteCaseQueue implements CaseQueue {
           .all(...where.params)
           .map((row) => [String(row.key ?? 'none'), row.count]),
       );
+    const totals = await this.openTotals(visibility, now, dueSoonBy);
+    return {
+      byKind: grouped('kind'),
+      byStage: grouped('stage'),
+      byStatus: grouped('status'),
+      ...totals,
+    };
+  }
+
+  async openTotals(
+    visibility: CaseVisibility,
+    now: string,
+    dueSoonBy: string,
+  ): Promise<OpenCaseTotals> {
+    const where = new Where().add('is_open = 1');
+    visibilityFilter(where, visibility);
     const [totals] = this.db
       .prepare<unknown[], { total: number; overdue: number; due_soon: number; unassigned: number }>(
         `SELECT COUNT(*) AS total,
@@ -93,9 +115,6 @@ export class SqliteCaseQueue implements CaseQueue {
       )
       .all(now, now, dueSoonBy, ...where.params);
     return {
-      byKind: grouped('kind'),
-      byStage: grouped('stage'),
-      byStatus: grouped('status'),
       overdue: totals.overdue,
       dueSoon: totals.due_soon,
       unassigned: totals.unassigned,

@@ -222,6 +222,13 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       unassigned: 3,
       total: 4,
     });
+    expect(
+      await store.openTotals(
+        { scope: 'participant', personId: 'u-olu' },
+        '2026-11-28T00:00:00.000Z',
+        '2026-12-01T23:59:59.999Z',
+      ),
+    ).toEqual({ overdue: 1, dueSoon: 0, unassigned: 0, total: 1 });
   });
 
   it('totals report facts by month, filtered by kind and formality, and counts themes', async () => {

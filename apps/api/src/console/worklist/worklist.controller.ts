@@ -89,12 +89,12 @@ export class WorklistController {
     const store = this.projections.store();
     const [page, counts, mine, people] = await Promise.all([
       store.page(queueQueryFor(request, settings)),
-      store.openCounts(
+      store.openTotals(
         settings.visibility,
         settings.now.toISOString(),
         settings.dueSoonBy.toISOString(),
       ),
-      store.openCounts(
+      store.openTotals(
         { scope: 'participant', personId: context.actor.id },
         settings.now.toISOString(),
         settings.dueSoonBy.toISOString(),
