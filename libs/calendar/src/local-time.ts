@@ -1,4 +1,5 @@
 import { isLocalDate, type LocalDate } from './local-date';
+import { formatterFor } from './time-zone';
 
 /** A wall-clock reading in some time zone: the date and the minutes since its midnight. */
 export interface LocalTime {
@@ -13,28 +14,9 @@ export function isTimeOfDay(value: unknown): value is string {
   return typeof value === 'string' && TIME.test(value);
 }
 
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function clockFormatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = clockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    clockFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** What a clock on the wall in the time zone read at the instant (to the minute). */
 export function localTimeOf(instant: Date, timeZone: string): LocalTime {
-  const parts = clockFormatterFor(timeZone).formatToParts(instant);
+  const parts = formatterFor(timeZone, 'clock').formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
   return {

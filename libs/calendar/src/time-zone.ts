@@ -1,17 +1,34 @@
 import { addDays, fromDateParts, type LocalDate } from './local-date';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
+/** How instants are read in a zone: the calendar date, or the wall clock to the minute. */
+const READINGS = {
+  date: ['en-US', { year: 'numeric', month: '2-digit', day: '2-digit' }],
+  clock: [
+    'en-GB',
+    {
+      hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
+      hour: '2-digit',
+      minute: '2-digit',
+    },
+  ],
+} as const satisfies Record<string, [string, Intl.DateTimeFormatOptions]>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone and reading, made once: making one costs far more than using it. */
+export function formatterFor(
+  timeZone: string,
+  reading: keyof typeof READINGS = 'date',
+): Intl.DateTimeFormat {
+  const key = `${reading}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const [locale, options] = READINGS[reading];
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, formatter);
   }
   return formatter;
 }

@@ -1,7 +1,8 @@
 import { ApiController } from '../http/api-controller.decorator';
-import { ForbiddenException, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { caseVisibility, type CaseStatus } from '#domain';
+import type { CaseStatus } from '#domain';
+import { listableCases } from './case-visibility';
 import type { Clock } from '#event-store';
 import { decodeCursor, encodeCursor, type ReadSide } from '#read-models';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -39,8 +40,7 @@ export class CaseQueueController {
   })
   @ApiOkResponse({ description: '`{items: [summary], nextCursor}`' })
   async list(@Query() request: CaseQueueRequest, @Context() { actor }: RequestContext) {
-    const visibility = caseVisibility(actor);
-    if (visibility.scope === 'none') throw new ForbiddenException('Your role does not see cases.');
+    const visibility = listableCases(actor);
     const cursor = request.cursor === undefined ? undefined : decodeCursor(request.cursor);
     if (cursor === null)
       throw new InputValidationError([

@@ -1,7 +1,8 @@
 import { ApiController } from '../http/api-controller.decorator';
-import { ForbiddenException, Get, Inject, UseInterceptors } from '@nestjs/common';
+import { Get, Inject, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { caseVisibility, type CaseDecider } from '#domain';
+import type { CaseDecider } from '#domain';
+import { DUE_SOON_WORKING_DAYS, dueSoonBy, listableCases } from './case-visibility';
 import type { Clock } from '#event-store';
 import type { ReadSide } from '#read-models';
 import { CASE_DECIDER } from '../cases/case-decider.provider';
@@ -12,9 +13,6 @@ import { overall, timeliness } from '../reports/report-figures';
 import { CLOCK } from '../storage/storage';
 import { MinPositionHeader } from './case-queue.controller';
 import { MinPositionInterceptor } from './min-position.interceptor';
-
-/** "Due soon" on the dashboard: within this many working days. */
-const DUE_SOON_WORKING_DAYS = 2;
 
 @ApiTags('queues')
 @ApiBearerAuth()
@@ -35,12 +33,11 @@ export class DashboardController {
       'Open cases by kind, stage and status; overdue, due soon, unassigned; this month’s on-time rates',
   })
   async dashboard(@Context() { actor }: RequestContext) {
-    const visibility = caseVisibility(actor);
-    if (visibility.scope === 'none') throw new ForbiddenException('Your role does not see cases.');
+    const visibility = listableCases(actor);
     const now = this.clock();
     const store = this.projections.store();
-    const dueSoonBy = this.decider.calendar.workingDaysAfter(now, DUE_SOON_WORKING_DAYS).dueBy;
-    const counts = await store.openCounts(visibility, now.toISOString(), dueSoonBy.toISOString());
+    const soon = dueSoonBy(this.decider.calendar, now);
+    const counts = await store.openCounts(visibility, now.toISOString(), soon.toISOString());
     const month = this.decider.calendar.localDateOf(now).slice(0, 7);
     // On-time rates are organisation-wide figures, not case content: shown to everyone who sees cases.
     const { totals } = await store.facts([month]);
@@ -54,7 +51,7 @@ export class DashboardController {
       overdue: counts.overdue,
       dueSoon: {
         withinWorkingDays: DUE_SOON_WORKING_DAYS,
-        by: dueSoonBy.toISOString(),
+        by: soon.toISOString(),
         count: counts.dueSoon,
       },
       unassigned: counts.unassigned,

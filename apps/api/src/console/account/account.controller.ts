@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AccountService, API_TOKEN_LIFETIME_DAYS } from '../../people/account.service';
 import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
+import { formText } from '../forms/form-text';
 import { ConsolePages } from '../pages/console-page.decorator';
 import type { ConsolePerson } from '../sessions/console-people.port';
 import { Viewer } from '../sessions/console-request';
@@ -60,7 +61,7 @@ export class AccountController {
     @Res() response: Response,
     @Body() form: TokenForm,
   ) {
-    const name = typeof form.name === 'string' ? form.name.trim().slice(0, 100) : '';
+    const name = formText(form.name, 100);
     const refuse = (fields: { field: string; message: string }[]) => {
       const errors = formErrors(fields);
       return this.render(

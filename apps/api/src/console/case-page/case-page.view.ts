@@ -12,7 +12,7 @@ import {
   STATUS_WORDS,
   WARNING_FLAGS,
   capitalised,
-} from './case-vocabulary';
+} from '../rendering/vocabulary';
 import { deadlineInWords } from './deadline-words';
 import { timelineOf } from './timeline';
 

@@ -2,7 +2,7 @@ import type { WorkingDayCalendar } from '#calendar';
 import type { CaseDetailResponse } from '../../cases/case-detail.response';
 import { instantInWords } from '../rendering/people-time';
 import { deadlinePhrase } from '../worklist/deadline-phrase';
-import { DEADLINE_WORDS, capitalised } from './case-vocabulary';
+import { DEADLINE_WORDS, capitalised } from '../rendering/vocabulary';
 
 type Deadline = CaseDetailResponse['deadlines'][number];
 

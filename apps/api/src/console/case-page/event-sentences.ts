@@ -7,7 +7,7 @@ import {
   DEADLINE_WORDS,
   KIND_WORDS,
   OUTCOME_WORDS,
-} from './case-vocabulary';
+} from '../rendering/vocabulary';
 
 /** An event in plain words: who did what, and what they wrote (shown as text, never markup). */
 export interface EventInWords {

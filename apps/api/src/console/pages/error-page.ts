@@ -1,14 +1,11 @@
 import type { Request, Response } from 'express';
-import { API_PREFIX } from '../../api-prefix';
 import type { Problem } from '../../http/problem';
 import { FormExpiredError, NotSignedInError } from '../sessions/console.errors';
 
 /** Requests the console answers with pages; the API and health checks answer with JSON. */
 export function isConsoleRequest(request: Request): boolean {
-  const path = request.path;
-  return (
-    !path.startsWith(`/${API_PREFIX}/`) && !path.startsWith('/api/') && !path.startsWith('/health/')
-  );
+  // `/api/` holds the API (`/api/v1`) and its OpenAPI pages (`/api/docs`).
+  return !request.path.startsWith('/api/') && !request.path.startsWith('/health/');
 }
 
 /** What each status means to a person at a browser, as the page's heading. */

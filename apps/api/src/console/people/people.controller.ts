@@ -13,6 +13,7 @@ import { AccountService, RESET_LINK_LIFETIME_MS } from '../../people/account.ser
 import { StaffDirectory } from '../../people/staff-directory';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
+import { formText } from '../forms/form-text';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleSessions } from '../sessions/console-sessions';
 import { ConsoleContext } from '../sessions/console-request';
@@ -34,7 +35,6 @@ interface PersonForm {
   roles?: unknown;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 300) : '');
 const rolesOf = (value: unknown): Role[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((r): r is Role =>
     ROLES.includes(r as Role),
@@ -92,7 +92,7 @@ export class PeopleController {
     @Body() form: PersonForm,
   ) {
     requireAdmin(context);
-    const values = { name: text(form.name), email: text(form.email) };
+    const values = { name: formText(form.name), email: formText(form.email) };
     const roles = rolesOf(form.roles);
     const id = randomUUID();
     try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { ActorNotPermittedError, CHANNELS, COMPLAINANT_ROLES, RECORDS_FEEDBACK } from '#domain';
+import { ActorNotPermittedError, CHANNELS, RECORDS_FEEDBACK } from '#domain';
 import type { Clock } from '#event-store';
 import { ReceiveCaseRequest } from '../../cases/case-requests';
 import { checkIdempotencyKey } from '../../cases/commands/idempotency-key';
@@ -15,6 +15,7 @@ import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
 import { validateRequest } from '../forms/validate-request';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { CONSOLE_PEOPLE, type ConsolePeople } from '../sessions/console-people.port';
+import { COMPLAINANT_ROLE_WORDS } from '../rendering/vocabulary';
 import { ConsoleContext } from '../sessions/console-request';
 import { freshRecordForm, RECORD_LABELS, recordRequestOf, type RecordForm } from './record-form';
 import { InputValidationError } from '../../http/problem';
@@ -27,14 +28,8 @@ const CHANNEL_NAMES: Record<string, string> = {
   'web-form': 'Web form',
   other: 'Other',
 };
-const ROLE_NAMES: Record<string, string> = {
-  learner: 'Learner',
-  apprentice: 'Apprentice',
-  employer: 'Employer',
-  'parent-guardian': 'Parent or guardian',
-  stakeholder: 'Stakeholder',
-  other: 'Someone else',
-};
+/** The request's fields that the form asks for under another name. */
+const FORM_FIELD: Record<string, string> = { receivedAt: 'receivedDate', 'owner.id': 'ownerId' };
 
 function mayRecord(context: RequestContext) {
   if (!RECORDS_FEEDBACK.some((role) => context.actor.roles.includes(role)))
@@ -72,14 +67,16 @@ export class RecordController {
   ) {
     mayRecord(context);
     const ownerId = typeof form.ownerId === 'string' && form.ownerId ? form.ownerId : undefined;
-    const owner = ownerId ? await this.people.findById(ownerId) : undefined;
+    // The command path checks that the owner is an active person and records the
+    // directory's name for them: the form only says whom it chose.
+    const owner = ownerId
+      ? { id: ownerId, name: (await this.people.findById(ownerId))?.name ?? ownerId }
+      : undefined;
     const { body, errors } = recordRequestOf(form, {
       timeZone: this.config.policy.timeZone,
       now: this.clock(),
-      owner: owner?.active ? { id: owner.id, name: owner.name } : undefined,
+      owner,
     });
-    if (ownerId && !owner?.active)
-      errors.push({ field: 'ownerId', message: 'Choose an owner from the list' });
     try {
       const request = await validateRequest(ReceiveCaseRequest, body).catch((error: unknown) => {
         if (error instanceof InputValidationError)
@@ -100,15 +97,7 @@ export class RecordController {
       await this.render(
         response,
         form,
-        fields.map((f) => ({
-          ...f,
-          field:
-            f.field === 'receivedAt'
-              ? 'receivedDate'
-              : f.field === 'owner.id'
-                ? 'ownerId'
-                : f.field,
-        })),
+        fields.map((f) => ({ ...f, field: FORM_FIELD[f.field] ?? f.field })),
         400,
       );
     }
@@ -140,10 +129,7 @@ export class RecordController {
       ],
       roles: [
         { value: '', text: 'Choose' },
-        ...choose(
-          Object.fromEntries(COMPLAINANT_ROLES.map((r) => [r, ROLE_NAMES[r]])),
-          form.complainant?.role,
-        ),
+        ...choose(COMPLAINANT_ROLE_WORDS, form.complainant?.role),
       ],
       owners: [
         { value: '', text: 'Nobody yet (a manager assigns it)' },

@@ -45,7 +45,7 @@ export class ConsoleSessions {
 
   /** The request's session, if it has a live one; the person, if it is signed in and still may be. */
   async visit(request: Request): Promise<ConsoleVisit | null> {
-    const presented = (request.cookies as Record<string, string> | undefined)?.[this.cookieName];
+    const presented = this.presentedToken(request);
     if (!presented) return null;
     const session = await this.storage.sessions.find(idOf(presented));
     if (!session) return null;
@@ -92,8 +92,13 @@ export class ConsoleSessions {
   }
 
   private async forget(request: Request): Promise<void> {
-    const presented = (request.cookies as Record<string, string> | undefined)?.[this.cookieName];
+    const presented = this.presentedToken(request);
     if (presented) await this.storage.sessions.remove(idOf(presented));
+  }
+
+  /** The session token the browser sent, if any. */
+  private presentedToken(request: Request): string | undefined {
+    return (request.cookies as Record<string, string> | undefined)?.[this.cookieName];
   }
 
   /** Ends every session a person has, on every replica (deactivated, or password reset). */

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { FirstRunSetup } from '../../people/first-run-setup';
 import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
+import { formText } from '../forms/form-text';
 import { ConsolePages, OpenToVisitors } from '../pages/console-page.decorator';
 import { ConsoleSessions } from '../sessions/console-sessions';
 import type { ConsoleRequest } from '../sessions/console-request';
@@ -12,9 +13,6 @@ interface SetupForm {
   email?: unknown;
   password?: unknown;
 }
-
-const text = (value: unknown, max = 300) =>
-  typeof value === 'string' ? value.trim().slice(0, max) : '';
 
 /** "Create the first administrator": only while nobody is in the staff directory. */
 @Controller('setup')
@@ -35,7 +33,11 @@ export class SetupController {
   @Post()
   async create(@Req() request: ConsoleRequest, @Res() response: Response, @Body() form: SetupForm) {
     if (!(await this.setup.isPending())) return response.redirect(303, '/sign-in');
-    const values = { code: text(form.code), name: text(form.name), email: text(form.email) };
+    const values = {
+      code: formText(form.code),
+      name: formText(form.name),
+      email: formText(form.email),
+    };
     try {
       const person = await this.setup.createFirstAdministrator({
         ...values,

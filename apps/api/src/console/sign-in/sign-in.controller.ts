@@ -5,6 +5,7 @@ import { ConsoleSessions } from '../sessions/console-sessions';
 import { CONSOLE_SIGN_IN, type ConsoleSignIn } from '../sessions/console-people.port';
 import type { ConsoleRequest } from '../sessions/console-request';
 import { safeReturnAddress } from './return-address';
+import { formText } from '../forms/form-text';
 
 /** Longer input is not an e-mail address or a password anyone types. */
 const MAX_FIELD = 500;
@@ -19,9 +20,6 @@ interface SignInForm {
   password?: unknown;
   returnTo?: unknown;
 }
-
-const text = (value: unknown) =>
-  typeof value === 'string' ? value.trim().slice(0, MAX_FIELD) : '';
 
 @Controller()
 @ConsolePages()
@@ -67,7 +65,7 @@ export class SignInController {
     @Res() response: Response,
     @Body() form: SignInForm,
   ) {
-    const email = text(form.email);
+    const email = formText(form.email, MAX_FIELD);
     const password = typeof form.password === 'string' ? form.password.slice(0, MAX_FIELD) : '';
     const returnTo = safeReturnAddress(form.returnTo);
     const again = (status: number, errors: { text: string; href: string }[]) =>

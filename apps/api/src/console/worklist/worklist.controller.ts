@@ -1,11 +1,6 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  ActorNotPermittedError,
-  caseVisibility,
-  type CaseDecider,
-  type CaseVisibility,
-} from '#domain';
+import type { CaseDecider } from '#domain';
 import type { Clock } from '#event-store';
 import type { CaseSummary, ReadSide } from '#read-models';
 import { encodeCursor } from '#read-models';
@@ -13,10 +8,12 @@ import { CASE_DECIDER } from '../../cases/case-decider.provider';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestContext } from '../../http/request-context';
 import { PROJECTIONS } from '../../projections/projections.module';
+import { DUE_SOON_WORKING_DAYS, dueSoonBy, listableCases } from '../../queries/case-visibility';
 import { CLOCK } from '../../storage/storage';
 import { formErrors } from '../forms/field-errors';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { CONSOLE_PEOPLE, type ConsolePeople } from '../sessions/console-people.port';
+import { capitalised, KIND_WORDS, STATUS_WORDS } from '../rendering/vocabulary';
 import { ConsoleContext } from '../sessions/console-request';
 import { deadlinePhrase } from './deadline-phrase';
 import { worklistCsv, CSV_ROW_LIMIT } from './worklist-csv';
@@ -31,22 +28,6 @@ import {
 /** Rows on one page of the worklist. */
 export const WORKLIST_PAGE_ROWS = 50;
 
-/** "Due soon": within this many working days, as on the dashboard. */
-const DUE_SOON_WORKING_DAYS = 2;
-
-const KIND_NAMES: Record<string, string> = {
-  complaint: 'Complaint',
-  compliment: 'Compliment',
-  suggestion: 'Suggestion',
-};
-const STATUS_NAMES: Record<string, string> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  responded: 'Responded',
-  'referred-externally': 'Referred externally',
-  closed: 'Closed',
-};
-
 /** The worklist: the cases a person may see, by tab and filter, a page at a time. */
 @Controller()
 @ConsolePages()
@@ -59,20 +40,13 @@ export class WorklistController {
     @Inject(CONSOLE_PEOPLE) private readonly people: ConsolePeople,
   ) {}
 
-  private visibilityOf(context: RequestContext): CaseVisibility {
-    const visibility = caseVisibility(context.actor);
-    if (visibility.scope === 'none')
-      throw new ActorNotPermittedError('no-case-access', 'Your roles do not include seeing cases.');
-    return visibility;
-  }
-
   private context(context: RequestContext, limit: number) {
     const now = this.clock();
     return {
       personId: context.actor.id,
-      visibility: this.visibilityOf(context),
+      visibility: listableCases(context.actor),
       now,
-      dueSoonBy: this.decider.calendar.workingDaysAfter(now, DUE_SOON_WORKING_DAYS).dueBy,
+      dueSoonBy: dueSoonBy(this.decider.calendar, now),
       timeZone: this.config.policy.timeZone,
       limit,
     };
@@ -132,9 +106,9 @@ export class WorklistController {
       owners: people
         .filter((p) => p.active)
         .map((p) => ({ value: p.id, text: p.name, selected: request.ownerId === p.id })),
-      kinds: Object.entries(KIND_NAMES).map(([value, text]) => ({
+      kinds: Object.entries(KIND_WORDS).map(([value, words]) => ({
         value,
-        text,
+        text: capitalised(words),
         selected: request.kind === value,
       })),
       emptyMessage: EMPTY[request.tab],
@@ -170,8 +144,8 @@ export class WorklistController {
   private row(item: CaseSummary, now: Date) {
     return {
       ...item,
-      kindName: KIND_NAMES[item.kind],
-      statusName: STATUS_NAMES[item.status] ?? item.status,
+      kindName: capitalised(KIND_WORDS[item.kind]),
+      statusName: STATUS_WORDS[item.status],
       deadline: item.nextDeadline && {
         dueBy: item.nextDeadline.dueBy,
         phrase: deadlinePhrase(new Date(item.nextDeadline.dueBy), now, this.decider.calendar),
@@ -209,7 +183,7 @@ const EMPTY: Record<string, string> = {
   mine: 'You have no open cases: none you received or own is open.',
   unassigned: 'Every open case has an owner.',
   overdue: 'No cases are overdue.',
-  'due-soon': 'Nothing is due in the next 2 working days.',
+  'due-soon': `Nothing is due in the next ${DUE_SOON_WORKING_DAYS} working days.`,
   open: 'There are no open cases to show.',
   closed: 'No closed cases match.',
 };

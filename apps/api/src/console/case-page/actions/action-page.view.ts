@@ -9,7 +9,7 @@ import {
   CLOSE_REASON_WORDS,
   OUTCOME_WORDS,
   capitalised,
-} from '../case-vocabulary';
+} from '../../rendering/vocabulary';
 import { timelineOf } from '../timeline';
 import type { ActionForm, FormFields } from './action-forms';
 import type { FormError } from './action-request';
