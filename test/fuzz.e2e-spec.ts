@@ -229,9 +229,16 @@ describe('random uploads: zips named .docx, names with format characters, oversi
   it('takes a zip called .docx only when it is a Word document without macros', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(fc.oneof(fc.constantFrom(...WORD_PARTS), fc.string({ minLength: 1 })), {
-          maxLength: 6,
-        }),
+        fc.uniqueArray(
+          fc.oneof(
+            fc.constantFrom(...WORD_PARTS),
+            // The zip writer takes a name → content object: `__proto__` cannot be a key of one.
+            fc.string({ minLength: 1 }).filter((name) => name !== '__proto__'),
+          ),
+          {
+            maxLength: 6,
+          },
+        ),
         fc.constantFrom(...CONTENT_TYPES),
         fc.option(fc.nat(), { nil: undefined }),
         async (names, contentTypes, damageAt) => {
