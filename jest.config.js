@@ -13,6 +13,29 @@ const esmOnlyPackages = [
   'openid-client',
   'oauth4webapi',
   'oidc-provider',
+  // Observable Plot and the d3 modules it draws with.
+  '@observablehq',
+  'd3',
+  'd3-[a-z-]+',
+  'internmap',
+  'delaunator',
+  'robust-predicates',
+  'isoformat',
+  'interval-tree-1d',
+  'binary-search-bounds',
+  // linkedom's CommonJS build requires these ES modules.
+  'css-select',
+  'css-what',
+  'nth-check',
+  'domutils',
+  'dom-serializer',
+  'domhandler',
+  'domelementtype',
+  'entities',
+  'htmlparser2',
+  'boolbase',
+  'cssomnom',
+  'uhyphen',
 ];
 
 const swcOptions = {

@@ -28,11 +28,19 @@ export interface QueueQuery {
   q?: string;
   receivedFrom?: string;
   receivedTo?: string;
+  /** The cases a report figure counts: a fact whose metric is `metric` or under it, in one of `months`. */
+  figure?: FigureFilter;
   sort: QueueSort;
   limit: number;
   cursor?: QueueCursor;
   now: string;
   visibility: CaseVisibility;
+}
+
+/** `acknowledgements.stage-1` matches `acknowledgements.stage-1.on-time`, `….late` and so on. */
+export interface FigureFilter {
+  metric: string;
+  months: string[];
 }
 
 export interface QueuePage {

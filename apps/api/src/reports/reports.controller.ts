@@ -29,6 +29,7 @@ import { PROJECTIONS } from '../projections/projections.module';
 import { MinPositionHeader } from '../queries/case-queue.controller';
 import { MinPositionInterceptor } from '../queries/min-position.interceptor';
 import { CLOCK } from '../storage/storage';
+import { monthsAfter, monthsBetween } from '#calendar';
 import { annualReport, monthlyReport, monthlyReportCsv } from './report-figures';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -65,25 +66,6 @@ class ThemesRequest {
 
 /** At most this many months in one themes request. */
 const MAX_THEME_MONTHS = 60;
-
-/** The months from `from` to `to`, inclusive. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = from.split('-').map(Number);
-  const [endYear, endMonth] = to.split('-').map(Number);
-  while (year < endYear || (year === endYear && month <= endMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month += 1;
-    if (month === 13) [year, month] = [year + 1, 1];
-  }
-  return months;
-}
-
-function monthsBefore(to: string, count: number): string {
-  const [year, month] = to.split('-').map(Number);
-  const index = year * 12 + (month - 1) - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -156,7 +138,7 @@ export class ReportsController {
   async themes(@Query() request: ThemesRequest, @Context() { actor }: RequestContext) {
     this.allowed(actor);
     const to = request.to ?? this.thisMonth();
-    const from = request.from ?? monthsBefore(to, 11);
+    const from = request.from ?? monthsAfter(to, -11);
     const months = monthsBetween(from, to);
     if (months.length === 0)
       throw new InputValidationError([{ field: 'from', message: 'from must not be after to' }]);

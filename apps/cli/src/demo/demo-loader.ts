@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { CommandBus } from '@nestjs/cqrs';
+import { monthsBetween } from '#calendar';
 import { CASE_CATEGORY, type CaseDecider } from '#domain';
 import type { EventStore, Position } from '#event-store';
 import type { CaseProjections } from '#read-models';
@@ -8,7 +9,6 @@ import {
   CASE_DECIDER,
   createAppContext,
   JobRunner,
-  monthsBetween,
   PROJECTIONS,
   StaffDirectory,
   STORAGE,

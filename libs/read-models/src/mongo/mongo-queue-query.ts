@@ -63,7 +63,8 @@ export function queueQuery(query: QueueQuery): {
 } {
   const and: Filter<CaseDocument>[] = [visibilityFilter(query.visibility)];
   if (query.status === undefined) and.push({ isOpen: true });
-  else and.push({ status: { $in: query.status } });
+  // None listed: any status, as in the SQLite store.
+  else if (query.status.length > 0) and.push({ status: { $in: query.status } });
   if (query.kind) and.push({ kind: query.kind });
   if (query.stage !== undefined) and.push({ stage: query.stage });
   if (query.ownerId) and.push({ ownerId: query.ownerId });
@@ -75,6 +76,15 @@ export function queueQuery(query: QueueQuery): {
   if (query.q) and.push({ search: { $regex: escapeRegex(query.q.toLowerCase()) } });
   if (query.receivedFrom) and.push({ receivedAt: { $gte: query.receivedFrom } });
   if (query.receivedTo) and.push({ receivedAt: { $lte: query.receivedTo } });
+  if (query.figure)
+    and.push({
+      facts: {
+        $elemMatch: {
+          month: { $in: query.figure.months },
+          metric: { $regex: `^${escapeRegex(query.figure.metric)}(\\.|$)` },
+        },
+      },
+    });
   const { field, direction } = SORTS[query.sort];
   if (query.cursor) {
     const beyond = direction === 1 ? '$gt' : '$lt';

@@ -36,6 +36,28 @@ describe('MongoDB queue queries (no server needed)', () => {
     });
   });
 
+  it('finds the cases behind a report figure by a fact under its metric in one of its months', () => {
+    const { filter } = queueQuery({
+      ...base,
+      status: [],
+      figure: { metric: 'responses.stage-1', months: ['2026-11'] },
+    });
+    expect(filter).toEqual({
+      facts: {
+        $elemMatch: {
+          month: { $in: ['2026-11'] },
+          metric: { $regex: '^responses\\.stage-1(\\.|$)' },
+        },
+      },
+    });
+    const { $elemMatch } = filter.facts as { $elemMatch: { metric: { $regex: string } } };
+    const pattern = new RegExp($elemMatch.metric.$regex);
+    expect(['responses.stage-1', 'responses.stage-1.late'].every((m) => pattern.test(m))).toBe(
+      true,
+    );
+    expect(['responses.stage-10', 'responses.stage-1x'].some((m) => pattern.test(m))).toBe(false);
+  });
+
   it('applies visibility in the query, not after it', () => {
     expect(
       queueQuery({ ...base, visibility: { scope: 'participant', personId: 'u1' } }).filter,

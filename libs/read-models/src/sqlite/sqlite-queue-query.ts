@@ -1,5 +1,6 @@
 import type { CaseVisibility } from '#domain';
-import type { QueueQuery } from '../read-model.port';
+import type { FigureFilter, QueueQuery } from '../read-model.port';
+import { inList } from './sqlite-fact-counts';
 
 /** A WHERE clause built from optional parts, with its parameters in order. */
 export class Where {
@@ -21,7 +22,8 @@ export function visibilityFilter(where: Where, visibility: CaseVisibility): void
     where.add('(recipient_id = ? OR owner_id = ?)', visibility.personId, visibility.personId);
 }
 
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const likePattern = (text: string) => `%${escapeLike(text.toLowerCase())}%`;
 
 /**
  * Words in the case's search text (see caseSearchText): through the trigram index when
@@ -35,6 +37,22 @@ function textFilter(where: Where, text: string): void {
       `"${needle.replace(/"/g, '""')}"`,
     );
   else where.add("search LIKE ? ESCAPE '\\'", likePattern(needle));
+}
+
+/**
+ * Cases with a fact under the figure's metric in its months, read from each case's facts
+ * as stored: a drill-down from a report, rare enough not to keep an index for.
+ */
+function figureFilter(where: Where, { metric, months }: FigureFilter): void {
+  where.add(
+    `cases.rowid IN (SELECT r.rowid FROM case_records r, json_each(r.facts) AS fact
+       WHERE json_extract(fact.value, '$.month') IN (${inList(months)})
+         AND (json_extract(fact.value, '$.metric') = ?
+           OR json_extract(fact.value, '$.metric') LIKE ? ESCAPE '\\'))`,
+    ...months,
+    metric,
+    `${escapeLike(metric)}.%`,
+  );
 }
 
 const SORTS = {
@@ -86,6 +104,7 @@ export function queueSql(
   if (query.q) textFilter(where, query.q);
   if (query.receivedFrom) where.add('received_at >= ?', query.receivedFrom);
   if (query.receivedTo) where.add('received_at <= ?', query.receivedTo);
+  if (query.figure) figureFilter(where, query.figure);
   const { column, direction } = SORTS[query.sort];
   if (query.cursor)
     where.add(

@@ -139,6 +139,24 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
     ).toEqual([id(3), id(4)]);
   });
 
+  it('lists the cases behind a report figure, whatever their status', async () => {
+    fiveCases();
+    history.run(id(6), receive(id(6)), '2026-12-01T09:00:00Z');
+    await project();
+    const ids = async (metric: string, months: string[]) =>
+      (
+        await store.page(query({ status: [], sort: 'receivedAt', figure: { metric, months } }))
+      ).items.map((s) => s.id);
+    expect(await ids('acknowledgements.stage-1', ['2026-11'])).toEqual([id(1)]);
+    expect(await ids('acknowledgements.stage-1.on-time', ['2026-11'])).toEqual([id(1)]);
+    expect(await ids('acknowledgements.stage-1.late', ['2026-11'])).toEqual([]);
+    expect(await ids('acknowledgements.stage', ['2026-11'])).toEqual([]);
+    expect(await ids('closed', ['2026-11'])).toEqual([id(2)]);
+    expect(await ids('received.category.fees', ['2026-11', '2026-12'])).toEqual([id(2), id(4)]);
+    expect(await ids('received.kind', ['2026-12'])).toEqual([id(6)]);
+    expect(await ids('received.kind', [])).toEqual([]);
+  });
+
   it('finds a case by text in its representative’s name and either party’s e-mail or phone', async () => {
     fiveCases();
     history.run(
