@@ -53,6 +53,35 @@ describe('the worklist', () => {
     expect(bad.text).toContain('Enter a date like 2026-12-31');
   });
 
+  it('filters by status, and lists the cases behind a report figure whatever their status', async () => {
+    const acknowledged = await record(ann, { summary: 'Acknowledged and closed' });
+    await record(ann, { summary: 'Still waiting' });
+    for (const [path, body] of [
+      ['acknowledge', {}],
+      ['close', { reason: 'withdrawn' }],
+    ] as const)
+      expect(
+        (
+          await t.http
+            .post(`/api/v1/cases/${acknowledged}/${path}`)
+            .set(await t.auth(olu))
+            .send(body)
+        ).status,
+      ).toBe(200);
+    const manager = await signInToConsole(t, olu);
+    const waiting = await manager.get('/?status=open');
+    expect(waiting.text).toContain('Still waiting');
+    expect(waiting.text).not.toContain('Acknowledged and closed');
+    const behind = await manager.get('/?figure=acknowledgements.stage-1&period=2026-12');
+    expect(behind.text).toContain('Acknowledged and closed');
+    expect(behind.text).not.toContain('Still waiting');
+    expect(behind.text).toMatch(/acknowledgements at [^,<]+<\/strong>, Dec 2026/);
+    const bad = await manager.get('/?figure=responses&period=someday&status=lost');
+    expect(bad.status).toBe(200);
+    expect(bad.text).toContain('That report figure cannot be shown');
+    expect(bad.text).toContain('Choose a status from the list');
+  });
+
   it('shows what people typed as text, never as markup', async () => {
     await record(ann, { summary: '<script>alert(1)</script>' });
     const page = await (await signInToConsole(t, olu)).get('/');

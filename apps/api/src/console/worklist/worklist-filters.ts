@@ -1,7 +1,18 @@
-import { CASE_KINDS, type CaseKind, type CaseVisibility, type Policy } from '#domain';
+import {
+  CASE_STATUSES,
+  type CaseKind,
+  type CaseStatus,
+  type CaseVisibility,
+  type Policy,
+  CASE_KINDS,
+} from '#domain';
 import { instantAtLocalTime, isLocalDate, addDays, type LocalDate } from '#calendar';
 import { decodeCursor, QUEUE_SORTS, type QueueQuery, type QueueSort } from '#read-models';
 import type { FieldError } from '../../http/problem';
+import { readFigure } from './report-figure';
+
+/** The statuses of an open case: what the status filter offers (closed cases have their tab). */
+export const OPEN_STATUSES = CASE_STATUSES.filter((status) => status !== 'closed');
 
 export const WORKLIST_TABS = [
   { id: 'mine', label: 'Mine' },
@@ -18,11 +29,15 @@ export interface WorklistRequest {
   tab: WorklistTab;
   kind?: CaseKind;
   stage?: number;
+  status?: CaseStatus;
   category?: string;
   ownerId?: string;
   receivedFrom?: LocalDate;
   receivedTo?: LocalDate;
   q?: string;
+  /** With `period`: the cases a report figure counts, open or closed (see report-figure.ts). */
+  figure?: string;
+  period?: string;
   sort: QueueSort;
   cursor?: string;
 }
@@ -53,6 +68,22 @@ export function readWorklistRequest(
     if (policy.complaints.stages.some((s) => String(s.stage) === stage))
       request.stage = Number(stage);
     else errors.push({ field: 'stage', message: 'Choose a stage from the list' });
+  }
+  const status = one(query.status);
+  if (status !== undefined) {
+    if ((OPEN_STATUSES as readonly string[]).includes(status))
+      request.status = status as CaseStatus;
+    else errors.push({ field: 'status', message: 'Choose a status from the list' });
+  }
+  const [figure, period] = [one(query.figure), one(query.period)];
+  if (figure !== undefined || period !== undefined) {
+    if (figure !== undefined && period !== undefined && readFigure(figure, period))
+      Object.assign(request, { figure, period });
+    else
+      errors.push({
+        field: 'figure',
+        message: 'That report figure cannot be shown; all open cases are listed instead',
+      });
   }
   for (const field of ['category', 'ownerId', 'q'] as const) {
     const value = one(query[field]);
@@ -99,7 +130,11 @@ export function queueQueryFor(
     receivedTo:
       request.receivedTo &&
       new Date(startOf(addDays(request.receivedTo, 1)).getTime() - 1).toISOString(),
-    status: request.tab === 'closed' ? ['closed'] : undefined,
+    status: statusesFor(request),
+    figure:
+      request.figure && request.period
+        ? (readFigure(request.figure, request.period) ?? undefined)
+        : undefined,
     unassigned: request.tab === 'unassigned',
     overdue: request.tab === 'overdue',
     dueBefore: request.tab === 'due-soon' ? context.dueSoonBy.toISOString() : undefined,
@@ -114,6 +149,13 @@ export function queueQueryFor(
         ? { scope: 'participant', personId: context.personId }
         : context.visibility,
   };
+}
+
+/** A report figure counts cases whatever their status now; a tab or the filter narrows that. */
+function statusesFor(request: WorklistRequest): CaseStatus[] | undefined {
+  if (request.tab === 'closed') return ['closed'];
+  if (request.status) return [request.status];
+  return request.figure ? [] : undefined;
 }
 
 /** The worklist's address with some of its parameters changed (undefined drops one). */

@@ -17,7 +17,9 @@ import { capitalised, KIND_WORDS, STATUS_WORDS } from '../rendering/vocabulary';
 import { ConsoleContext } from '../sessions/console-request';
 import { deadlinePhrase } from './deadline-phrase';
 import { worklistCsv, CSV_ROW_LIMIT } from './worklist-csv';
+import { figureInWords, periodInWords, readPeriod } from './report-figure';
 import {
+  OPEN_STATUSES,
   queueQueryFor,
   readWorklistRequest,
   worklistAddress,
@@ -111,7 +113,13 @@ export class WorklistController {
         text: capitalised(words),
         selected: request.kind === value,
       })),
-      emptyMessage: EMPTY[request.tab],
+      statuses: OPEN_STATUSES.map((status) => ({
+        value: status,
+        text: STATUS_WORDS[status],
+        selected: request.status === status,
+      })),
+      figure: this.figureShown(request),
+      emptyMessage: request.figure ? 'No cases are counted in this figure.' : EMPTY[request.tab],
     });
   }
 
@@ -139,6 +147,17 @@ export class WorklistController {
         `attachment; filename="worklist-${request.tab}-${date}.csv"`,
       )
       .send(worklistCsv(rows.slice(0, CSV_ROW_LIMIT), this.config.policy.timeZone));
+  }
+
+  /** What a figure from a report or the dashboard is, in words, and the way back. */
+  private figureShown(request: WorklistRequest) {
+    const months = request.period && readPeriod(request.period);
+    if (!request.figure || !months) return null;
+    return {
+      words: figureInWords(request.figure, this.config.policy),
+      period: periodInWords(months),
+      clear: worklistAddress(request, { figure: undefined, period: undefined }),
+    };
   }
 
   private row(item: CaseSummary, now: Date) {
