@@ -14,6 +14,7 @@ import { ConsoleSessions } from './sessions/console-sessions';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SetupController } from './setup/setup.controller';
 import { WorklistController } from './worklist/worklist.controller';
+import { DashboardPageController } from './dashboard/dashboard.controller';
 import { RecordController } from './record/record.controller';
 import { FindController } from './find/find.controller';
 import { PeopleController } from './people/people.controller';
@@ -32,6 +33,7 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
     PeopleController,
     ResetPasswordController,
     WorklistController,
+    DashboardPageController,
     RecordController,
     FindController,
     ...OIDC_SIGN_IN.controllers,

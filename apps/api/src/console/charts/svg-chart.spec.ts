@@ -6,8 +6,8 @@ const parse = (svg: string) => parseHTML(`<html><body>${svg}</body></html>`).doc
 describe('charts drawn on the server', () => {
   const bars = barChart(
     [
-      { label: 'Local resolution', value: 12 },
-      { label: 'Formal investigation', value: 3 },
+      { label: 'Local resolution', count: 12 },
+      { label: 'Formal investigation', count: 3 },
     ],
     { title: 'Open cases by stage', description: '12 at local resolution, 3 formal' },
     'Open cases',
@@ -18,6 +18,8 @@ describe('charts drawn on the server', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('Open cases by stage');
     expect(svg.querySelector('desc')?.textContent).toBe('12 at local resolution, 3 formal');
+    // Inside an image only the image is named (axe: aria-prohibited-attr).
+    expect(svg.querySelectorAll('[aria-label], [aria-description]')).toHaveLength(0);
   });
 
   it('carries no script and no inline style, which the console’s Content-Security-Policy would block', () => {

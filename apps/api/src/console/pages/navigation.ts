@@ -1,4 +1,4 @@
-import { RECORDS_FEEDBACK, type Role } from '#domain';
+import { caseVisibility, RECORDS_FEEDBACK, ROLES, type Role } from '#domain';
 import type { ConsolePerson } from '../sessions/console-people.port';
 
 interface NavigationItem {
@@ -8,9 +8,15 @@ interface NavigationItem {
   roles?: readonly Role[];
 }
 
+/** Every role that sees cases, by the domain's rule (an administrator sees no case content). */
+const SEES_CASES = ROLES.filter(
+  (role) => caseVisibility({ id: '', roles: [role] }).scope !== 'none',
+);
+
 /** The console's sections, in the order of the navigation bar. */
 const SECTIONS: NavigationItem[] = [
   { href: '/', text: 'Worklist' },
+  { href: '/dashboard', text: 'Dashboard', roles: SEES_CASES },
   {
     href: '/cases/new',
     text: 'Record feedback',

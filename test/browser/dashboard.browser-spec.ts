@@ -1,0 +1,80 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import {
+  axeViolations,
+  launchChromium,
+  listen,
+  screenshotForDocs,
+  signedInContext,
+} from '../support/browser';
+import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(60_000);
+
+const ann = person('ann', 'staff');
+const olu = person('olu', 'operations-manager');
+
+describe('the dashboard in Chromium', () => {
+  let browser: Browser;
+  let t: TestApp;
+  let baseUrl: string;
+  beforeAll(async () => (browser = await launchChromium()));
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    t = await startTestApp({ now: '2026-12-07T09:00:00Z' });
+    baseUrl = await listen(t);
+  });
+  afterEach(() => t.close());
+
+  it('draws its charts with no script or inline style blocked, passes axe, and leads from a figure to its cases', async () => {
+    await t.recordCase(
+      ann,
+      complaint({ summary: 'Waiting since November', receivedAt: '2026-11-20T10:00:00Z' }),
+    );
+    const answered = await t.recordCase(
+      ann,
+      complaint({ summary: 'Answered quickly', receivedAt: '2026-12-01T10:00:00Z' }),
+    );
+    const headers = await t.auth(olu);
+    await t.http
+      .post(`/api/v1/cases/${answered}/acknowledge`)
+      .set(headers)
+      .send({ at: '2026-12-01T11:00:00Z' });
+    await t.http
+      .post(`/api/v1/cases/${answered}/respond`)
+      .set(headers)
+      .send({ at: '2026-12-03T11:00:00Z', summary: 'Sessions rebooked', outcome: 'upheld' });
+    const context = await signedInContext(browser, t, baseUrl, olu);
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    await page.goto('/dashboard');
+    await expect(
+      page.getByRole('heading', { name: 'Dashboard', level: 1 }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page.getByRole('img', { name: 'Open complaints by stage' }).isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(blocked).toEqual([]);
+    await screenshotForDocs(page, 'dashboard-test');
+    await page
+      .getByRole('link', { name: /Overdue/ })
+      .first()
+      .click();
+    await expect(page.getByRole('link', { name: /^DMM-/ }).count()).resolves.toBe(1);
+    await expect(page.getByText('Waiting since November').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('shows an administrator the not-allowed page, which passes axe', async () => {
+    const context = await signedInContext(browser, t, baseUrl, person('ada', 'admin'));
+    const page = await context.newPage();
+    const response = await page.goto('/dashboard');
+    expect(response?.status()).toBe(403);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,82 @@
+import { parseHTML } from 'linkedom';
+import { signInToConsole } from './support/console';
+import { complaint, person, startTestApp, type TestApp } from './support/test-app';
+
+const ann = person('ann', 'staff');
+const bob = person('bob', 'staff');
+const olu = person('olu', 'operations-manager');
+const ada = person('ada', 'admin');
+
+/** The dashboard's links, by the words a screen reader hears for them. */
+function links(html: string): Map<string, string> {
+  const { document } = parseHTML(html);
+  return new Map(
+    [...document.querySelectorAll('main a')].map((a) => [
+      a.textContent!.replace(/\s+/g, ' ').trim(),
+      a.getAttribute('href')!,
+    ]),
+  );
+}
+
+describe('the dashboard', () => {
+  let t: TestApp;
+  beforeEach(async () => (t = await startTestApp({ now: '2026-12-07T09:00:00Z' })));
+  afterEach(() => t.close());
+
+  const act = async (id: string, action: string, body: Record<string, unknown> = {}) => {
+    const response = await t.http
+      .post(`/api/v1/cases/${id}/${action}`)
+      .set(await t.auth(olu))
+      .send(body);
+    expect(response.status).toBe(200);
+  };
+
+  it('shows open cases by stage and status with charts, and each figure leads to exactly its cases', async () => {
+    const late = await t.recordCase(
+      ann,
+      complaint({ summary: 'Late and unacknowledged', receivedAt: '2026-11-20T10:00:00Z' }),
+    );
+    const acknowledged = await t.recordCase(
+      bob,
+      complaint({ summary: 'Acknowledged this month', receivedAt: '2026-12-04T10:00:00Z' }),
+    );
+    await act(acknowledged, 'acknowledge', { at: '2026-12-04T12:00:00Z' });
+    await t.recordCase(
+      ann,
+      complaint({ summary: 'Fresh today', receivedAt: '2026-12-07T08:00:00Z' }),
+    );
+    expect(late).toBeDefined();
+    const manager = await signInToConsole(t, olu);
+    const page = await manager.get('/dashboard');
+    expect(page.status).toBe(200);
+    expect(page.text.match(/<svg[^>]*role="img"/g)?.length).toBeGreaterThanOrEqual(4);
+    const found = links(page.text);
+    const casesAt = async (label: string) => {
+      const href = [...found.entries()].find(([words]) => words.includes(label))?.[1];
+      expect(href).toBeDefined();
+      return (await manager.get(href!)).text;
+    };
+    const overdue = await casesAt('Overdue');
+    expect(overdue).toContain('Late and unacknowledged');
+    expect(overdue).not.toContain('Fresh today');
+    const byStatus = await casesAt('acknowledged: show these cases');
+    expect(byStatus).toContain('Acknowledged this month');
+    expect(byStatus).not.toContain('Late and unacknowledged');
+    const onTime = await casesAt('acknowledged on time at');
+    expect(onTime).toContain('Acknowledged this month');
+    expect(onTime).not.toContain('Fresh today');
+    expect(page.text).toContain('1 of 1 on time');
+  });
+
+  it('counts only their own cases for a member of staff, and is not for an administrator', async () => {
+    await t.recordCase(ann, complaint({ summary: 'Ann’s', receivedAt: '2026-12-07T08:00:00Z' }));
+    await t.recordCase(bob, complaint({ summary: 'Bob’s', receivedAt: '2026-12-07T08:00:00Z' }));
+    const page = await (await signInToConsole(t, ann)).get('/dashboard');
+    const { document } = parseHTML(page.text);
+    const open = [...document.querySelectorAll('.clf-figures__item')][0].textContent!;
+    expect(open.replace(/\s+/g, ' ').trim()).toBe('1 Open');
+    const admin = await (await signInToConsole(t, ada)).get('/dashboard');
+    expect(admin.status).toBe(403);
+    expect(admin.text).not.toContain('Ann’s');
+  });
+});
