@@ -15,6 +15,7 @@ import { ProjectionsModule } from './projections/projections.module';
 import { CaseQueueController } from './queries/case-queue.controller';
 import { DashboardController } from './queries/dashboard.controller';
 import { ReportsController } from './reports/reports.controller';
+import { LearningPointsController } from './reports/learning-points.controller';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
@@ -33,6 +34,7 @@ const API_CONTROLLERS: Type[] = [
   CaseQueueController,
   DashboardController,
   ReportsController,
+  LearningPointsController,
   CaseHistoryController,
   ProjectionsAdminController,
   JobsAdminController,

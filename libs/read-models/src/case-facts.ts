@@ -184,6 +184,7 @@ export function eventFacts(
         ),
         ...deadlineFacts(calendar, before!, after, 'response', event.data.stage, event.occurredAt),
         { month, metric: `outcomes.${event.data.outcome}`, value: 1 },
+        ...learningPoint(month, event),
       ];
     case 'CaseEscalated':
       return [
@@ -195,7 +196,10 @@ export function eventFacts(
     case 'ExternalReferralRecorded':
       return [{ month, metric: 'external-referrals', value: 1 }];
     case 'CaseClosed':
-      return [{ month, metric: `closed.${event.data.reason}`, value: 1 }];
+      return [
+        { month, metric: `closed.${event.data.reason}`, value: 1 },
+        ...learningPoint(month, event),
+      ];
     case 'CaseReopened':
       return [{ month, metric: 'reopened', value: 1 }];
     default:
@@ -238,4 +242,14 @@ export function totalFacts(rows: Iterable<{ metric: string; value: number; count
   }
   for (const values of Object.values(durations)) values.sort((x, y) => x - y);
   return { totals, durations };
+}
+
+/** The metric under which learning points are counted, and found again for their report. */
+export const LEARNING_POINTS = 'learning-points';
+
+function learningPoint(
+  month: string,
+  event: Extract<CaseEvent, { type: 'CaseResponded' | 'CaseClosed' }>,
+): Fact[] {
+  return event.data.learning === undefined ? [] : [{ month, metric: LEARNING_POINTS, value: 1 }];
 }

@@ -5,7 +5,8 @@ import { ReadModelsNotReadyError } from './read-model.port';
  * bumped whenever either changes. A generation of another version is emptied and refilled
  * from the events (read models are derived data; the checkpoint goes with them).
  */
-export const READ_MODEL_SCHEMA_VERSION = 5;
+// 6: cases keep their learning points (CaseResponded and CaseClosed `learning`).
+export const READ_MODEL_SCHEMA_VERSION = 6;
 
 /**
  * Whether a generation stored at `version` (null: none yet) must be emptied before use.

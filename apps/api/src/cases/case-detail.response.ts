@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  type LearningPoint,
   caseFlags,
   CASE_KINDS,
   CASE_STATUSES,
@@ -55,6 +56,13 @@ class DocumentResponse {
   @ApiProperty({ format: 'date-time' }) attachedAt!: string;
 }
 
+class LearningPointResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) stage!: number | null;
+  @ApiProperty() text!: string;
+  @ApiProperty({ enum: ['responding', 'closing'] }) saidWhen!: string;
+}
+
 class IntegrityResponse {
   @ApiProperty({ description: 'Whether every event still hashes as it did when recorded.' })
   valid!: boolean;
@@ -92,6 +100,11 @@ export class CaseDetailResponse {
   @ApiProperty({ type: Object, nullable: true }) externalReferral!: ExternalReferral | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) closeReason!: string | null;
+  @ApiProperty({
+    type: [LearningPointResponse],
+    description: 'What was learned or changed, said when responding or closing.',
+  })
+  learningPoints!: LearningPoint[];
   @ApiProperty({ type: [DocumentResponse] }) documents!: DocumentRef[];
   @ApiProperty({ type: 'integer', description: 'Also the ETag.' }) revision!: number;
   @ApiProperty() policyId!: string;
@@ -139,6 +152,7 @@ export function caseDetail(
     externalReferral: found.externalReferral,
     closedAt: found.closedAt,
     closeReason: found.closeReason,
+    learningPoints: found.learningPoints,
     documents: found.documents,
     revision,
     policyId: found.policyId,

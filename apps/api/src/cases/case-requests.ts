@@ -119,6 +119,11 @@ export class RespondToCaseRequest {
   @Text(1, LONG_TEXT) summary!: string;
   @OneOf(OUTCOMES) outcome!: Outcome;
   @OneOf(ADDRESSEES, { optional: true }) addressedTo?: Addressee;
+  @Text(1, SHORT_TEXT, {
+    optional: true,
+    description: 'What was learned or changed because of it (reported as a learning point).',
+  })
+  learning?: string;
 }
 
 export class RecordCorrespondenceRequest {
@@ -186,6 +191,11 @@ export class CloseCaseRequest {
     description: 'For redirected-to-appeals: the awarding or end-point assessment organisation.',
   })
   appealsBody?: string;
+  @Text(1, SHORT_TEXT, {
+    optional: true,
+    description: 'What was learned or changed because of it (reported as a learning point).',
+  })
+  learning?: string;
 }
 
 export class ReopenCaseRequest {

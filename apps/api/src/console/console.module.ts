@@ -15,6 +15,7 @@ import { SignInController } from './sign-in/sign-in.controller';
 import { SetupController } from './setup/setup.controller';
 import { WorklistController } from './worklist/worklist.controller';
 import { DashboardPageController } from './dashboard/dashboard.controller';
+import { LearningPointsPageController } from './reports/learning-points-page.controller';
 import { RecordController } from './record/record.controller';
 import { FindController } from './find/find.controller';
 import { PeopleController } from './people/people.controller';
@@ -34,6 +35,7 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
     ResetPasswordController,
     WorklistController,
     DashboardPageController,
+    LearningPointsPageController,
     RecordController,
     FindController,
     ...OIDC_SIGN_IN.controllers,

@@ -62,7 +62,14 @@ export type EscalateCase = Command<
 
 export type RespondToCase = Command<
   'RespondToCase',
-  { at?: Instant; summary: string; outcome: Outcome; addressedTo?: Addressee }
+  {
+    at?: Instant;
+    summary: string;
+    outcome: Outcome;
+    addressedTo?: Addressee;
+    /** What the organisation learned or changed because of it. */
+    learning?: string;
+  }
 >;
 
 export type RecordCorrespondence = Command<
@@ -104,7 +111,7 @@ export type RecordExternalReferral = Command<
 
 export type CloseCase = Command<
   'CloseCase',
-  { reason: CloseReason; note?: string; appealsBody?: string }
+  { reason: CloseReason; note?: string; appealsBody?: string; learning?: string }
 >;
 
 export type ReopenCase = Command<'ReopenCase', { reason: string }>;

@@ -102,6 +102,8 @@ export type CaseResponded = Event<
     autoCloseAt: Instant | null;
     /** Who gave the response (absent from responses recorded before it was kept). */
     respondedBy?: Person;
+    /** What was learned or changed, when the person responding said (absent otherwise). */
+    learning?: string;
   } & RecordedLate
 >;
 
@@ -145,7 +147,13 @@ export type DeadlineMissed = Event<'DeadlineMissed', Deadline>;
 
 export type CaseClosed = Event<
   'CaseClosed',
-  { reason: ClosedBecause; note: string | null; appealsBody: string | null }
+  {
+    reason: ClosedBecause;
+    note: string | null;
+    appealsBody: string | null;
+    /** What was learned or changed, when the person closing said (absent otherwise). */
+    learning?: string;
+  }
 >;
 
 export type CaseReopened = Event<'CaseReopened', { reason: string; deadlines: Deadline[] }>;

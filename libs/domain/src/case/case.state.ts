@@ -57,6 +57,8 @@ export interface Case {
   lastResponseAt: Instant | null;
   /** Each response's stage and who gave it (null where the event did not say). */
   responses: Array<{ stage: number | null; byId: string | null }>;
+  /** What was learned or changed, said when responding or closing, in order. */
+  learningPoints: LearningPoint[];
   /** Correspondence arrived after the last response: somebody should look. */
   correspondenceSinceResponse: boolean;
   escalationWindowEndsAt: Instant | null;
@@ -68,6 +70,14 @@ export interface Case {
   policyId: string;
   policyVersion: string;
   lastActivityAt: Instant;
+}
+
+/** What the organisation learned or changed because of a case, and when it was said. */
+export interface LearningPoint {
+  at: Instant;
+  stage: number | null;
+  text: string;
+  saidWhen: 'responding' | 'closing';
 }
 
 /** No events yet: the case does not exist. */
@@ -92,6 +102,17 @@ const track = (deadlines: Deadline[]): TrackedDeadline[] =>
  * recorded late if the act says so, or if the sweep had found it unmet by `dueBy` (events
  * recorded before acts said so).
  */
+/** The case's learning points, with the event's added when it gave one. */
+function learned(
+  state: Case,
+  event: Extract<CaseEvent, { type: 'CaseResponded' | 'CaseClosed' }>,
+  saidWhen: LearningPoint['saidWhen'],
+): LearningPoint[] {
+  if (event.data.learning === undefined) return state.learningPoints;
+  const point = { at: event.occurredAt, stage: state.stage, text: event.data.learning, saidWhen };
+  return [...state.learningPoints, point];
+}
+
 function meet(
   deadlines: TrackedDeadline[],
   kind: Deadline['kind'],
@@ -164,6 +185,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         deadlines: meet(acknowledged, 'response', stage, event.occurredAt, recordedAfterDeadline),
         lastResponseAt: event.occurredAt,
         responses: [...state.responses, { stage, byId: event.data.respondedBy?.id ?? null }],
+        learningPoints: learned(state, event, 'responding'),
         correspondenceSinceResponse: false,
         escalationWindowEndsAt: event.data.escalationWindowEndsAt,
         autoCloseAt: event.data.autoCloseAt,
@@ -228,6 +250,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: 'closed',
         closedAt: event.occurredAt,
         closeReason: event.data.reason,
+        learningPoints: learned(state, event, 'closing'),
         autoCloseAt: null,
         deadlines: state.deadlines.map((d) =>
           isOpenDeadline(d) && !d.missed ? { ...d, cancelledAt: event.occurredAt } : d,
@@ -276,6 +299,7 @@ function received({ data, occurredAt }: Extract<CaseEvent, { type: 'CaseReceived
     deadlines: track(data.deadlines),
     lastResponseAt: null,
     responses: [],
+    learningPoints: [],
     correspondenceSinceResponse: false,
     escalationWindowEndsAt: null,
     autoCloseAt: null,

@@ -54,7 +54,7 @@ const DESCRIPTIONS: { [Type in CaseEventType]: Describe<Type> } = {
   }),
   CaseResponded: ({ data }) => ({
     did: `recorded the response${stageWords(data.stage)}, ${OUTCOME_WORDS[data.outcome]}, sent to ${ADDRESSEE_WORDS[data.addressedTo]}`,
-    details: [data.summary],
+    details: [data.summary, labelled('What we learned or changed', data.learning)],
   }),
   CorrespondenceReceived: ({ data }) => ({
     did: `recorded correspondence received by ${CHANNEL_WORDS[data.channel]}`,
@@ -90,7 +90,11 @@ const DESCRIPTIONS: { [Type in CaseEventType]: Describe<Type> } = {
   DeadlineMissed: ({ data }) => ({ did: `recorded that the ${deadlineWords(data)} was missed` }),
   CaseClosed: ({ data }) => ({
     did: `closed the case: ${CLOSE_REASON_WORDS[data.reason]}`,
-    details: [data.note, labelled('Appeals body', data.appealsBody)],
+    details: [
+      data.note,
+      labelled('Appeals body', data.appealsBody),
+      labelled('What we learned or changed', data.learning),
+    ],
   }),
   CaseReopened: ({ data }) => ({
     did: 'reopened the case',

@@ -64,7 +64,7 @@ export function closeCase(
   const found = requireNotClosed(state);
   checkReason(found, command, context);
   requireAnotherHandler(found, command.actor, context);
-  const { reason, note, appealsBody } = command.data;
+  const { reason, note, appealsBody, learning } = command.data;
   return [
     {
       type: 'CaseClosed',
@@ -73,6 +73,7 @@ export function closeCase(
         reason,
         note: note ?? null,
         appealsBody: reason === 'redirected-to-appeals' ? (appealsBody ?? null) : null,
+        ...(learning !== undefined && { learning }),
       },
     },
   ];

@@ -258,3 +258,54 @@ describe('representatives', () => {
       .thenRefuses('no-representative', 'invalid');
   });
 });
+
+describe('learning points', () => {
+  it('are kept with the response when the person responding says what was learned or changed', () => {
+    const responded = formal().when(
+      respond({
+        at: '2026-12-03T15:00:00Z',
+        outcome: 'upheld',
+        learning: 'Mentors now confirm every session by text the day before',
+      }),
+      '2026-12-03T15:00:00Z',
+    );
+    responded.thenMatches([
+      {
+        type: 'CaseResponded',
+        data: { learning: 'Mentors now confirm every session by text the day before' },
+      },
+    ]);
+    expect(responded.thenState().learningPoints).toEqual([
+      {
+        at: '2026-12-03T15:00:00.000Z',
+        stage: 2,
+        text: 'Mentors now confirm every session by text the day before',
+        saidWhen: 'responding',
+      },
+    ]);
+  });
+
+  it('are left out of the event, and the case, when none was given', () => {
+    const responded = informal().when(respond({ outcome: 'resolved' }), '2026-12-24T10:00:00Z');
+    const [event] = responded.thenMatches([{ type: 'CaseResponded' }]);
+    expect(event.data).not.toHaveProperty('learning');
+    expect(responded.thenState().learningPoints).toEqual([]);
+  });
+
+  it('are kept when closing too, after any given with the response', () => {
+    const state = dmm
+      .after(
+        [
+          receive({ formality: 'formal', receivedAt: '2026-11-23T09:00:00Z' }),
+          '2026-11-23T09:00:00Z',
+        ],
+        [respond({ outcome: 'upheld', learning: 'First' }), '2026-12-03T15:00:00Z'],
+      )
+      .when(close({ reason: 'resolved', learning: 'Second' }), '2026-12-04T09:00:00Z')
+      .thenState();
+    expect(state.learningPoints.map((point) => [point.text, point.saidWhen])).toEqual([
+      ['First', 'responding'],
+      ['Second', 'closing'],
+    ]);
+  });
+});

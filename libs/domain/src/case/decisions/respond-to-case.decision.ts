@@ -93,6 +93,7 @@ export function respondToCase(
         addressedTo,
         ...windowsAfterResponse(found, context, at),
         respondedBy: personOf(command.actor),
+        ...(command.data.learning !== undefined && { learning: command.data.learning }),
         ...recordedAfterDeadline(found, ['acknowledgement', 'response'], at, context.now),
       },
     },

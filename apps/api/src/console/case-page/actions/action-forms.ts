@@ -124,12 +124,12 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     required: { reason: 'Enter why it is escalated' },
   },
   respond: {
-    inputs: ['summary', 'outcome', 'addressedTo'],
+    inputs: ['summary', 'outcome', 'addressedTo', 'learning'],
     route: 'RespondToCase',
     label: 'Record the response',
     done: 'The response was recorded.',
     times: ['at'],
-    read: textFields('summary', 'outcome', 'addressedTo'),
+    read: textFields('summary', 'outcome', 'addressedTo', 'learning'),
     required: { summary: 'Enter a summary of the response', outcome: 'Choose the outcome' },
   },
   correspondence: {
@@ -199,11 +199,11 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     required: {},
   },
   close: {
-    inputs: ['reason', 'note', 'appealsBody'],
+    inputs: ['reason', 'note', 'appealsBody', 'learning'],
     route: 'CloseCase',
     label: 'Close the case',
     done: 'The case was closed.',
-    read: textFields('reason', 'note', 'appealsBody'),
+    read: textFields('reason', 'note', 'appealsBody', 'learning'),
     required: { reason: 'Choose why it is closed' },
   },
   reopen: {
