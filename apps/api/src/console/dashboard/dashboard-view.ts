@@ -32,8 +32,9 @@ type OnTimeTrend = {
   together: OnTime;
 };
 
+/** The worklist's address: all open cases in its default order, with these filters. */
 const open = (changes: Partial<Record<keyof WorklistRequest, string | number>>) =>
-  worklistAddress({ tab: 'open', sort: 'dueBy' }, changes);
+  worklistAddress({ tab: 'open', sort: 'dueBy' }, { sort: undefined, ...changes });
 
 const figureAddress = (metric: string, months: readonly Month[]) =>
   open({ figure: metric, period: periodOf(months) });

@@ -1,0 +1,98 @@
+import { bundledPolicy } from '#domain';
+import type { DashboardFigures, OnTime } from '../../queries/dashboard-figures';
+import { dashboardView, percent } from './dashboard-view';
+
+const policy = bundledPolicy('dmm');
+const [first, second] = policy.complaints.stages;
+
+const noneOnTime = (): OnTime => ({
+  acknowledgements: {},
+  responses: {},
+  overall: {
+    acknowledgements: { onTime: 0, late: 0, recordedLate: 0, onTimeRate: null },
+    responses: { onTime: 0, late: 0, recordedLate: 0, onTimeRate: null },
+  },
+});
+
+const figures: DashboardFigures = {
+  open: {
+    total: 7,
+    overdue: 2,
+    dueSoon: 1,
+    unassigned: 3,
+    byKind: { complaint: 6, compliment: 1 },
+    byStage: { [String(first.stage)]: 4, [String(second.stage)]: 2, none: 1 },
+    byStatus: { open: 5, acknowledged: 2 },
+  },
+  dueSoonBy: new Date('2026-12-09T23:59:59.999Z'),
+  month: '2026-12',
+  thisMonth: {
+    ...noneOnTime(),
+    responses: {
+      [`stage-${first.stage}`]: { onTime: 3, late: 1, recordedLate: 0, onTimeRate: 0.75 },
+    },
+  },
+};
+
+const trend = {
+  months: ['2026-11', '2026-12'],
+  byMonth: [
+    { month: '2026-11', ...noneOnTime() },
+    { month: '2026-12', ...figures.thisMonth },
+  ],
+  together: figures.thisMonth,
+};
+
+describe('the dashboard’s figures', () => {
+  const view = dashboardView(figures, trend, policy);
+
+  it('links each headline figure to the worklist tab holding exactly those cases', () => {
+    expect(view.headline.map(({ label, count, href }) => [label, count, href])).toEqual([
+      ['Open', 7, '/'],
+      ['Overdue', 2, '/?tab=overdue'],
+      ['Due in the next 2 working days', 1, '/?tab=due-soon'],
+      ['Unassigned', 3, '/?tab=unassigned'],
+    ]);
+  });
+
+  it('names every stage of the policy, with none open as 0, each linked by stage', () => {
+    expect(view.byStage).toHaveLength(policy.complaints.stages.length);
+    expect(view.byStage[0]).toEqual({
+      label: first.name,
+      count: 4,
+      href: `/?stage=${first.stage}`,
+    });
+    expect(view.byStage.at(-1)!.count).toBe(0);
+    expect(view.byStatus.find((s) => s.label === 'Acknowledged')).toEqual({
+      label: 'Acknowledged',
+      count: 2,
+      href: '/?status=acknowledged',
+    });
+  });
+
+  it('gives on-time rates as percentages with their counts, linked to the cases they count', () => {
+    const [row] = view.onTime;
+    expect(row.stage).toBe(first.name);
+    expect(row.responses.thisMonth).toEqual({
+      rate: '75%',
+      due: true,
+      counts: '3 of 4 on time',
+      href: `/?figure=responses.stage-${first.stage}&period=2026-12`,
+    });
+    expect(row.responses.lastMonths.href).toBe(
+      `/?figure=responses.stage-${first.stage}&period=2026-11..2026-12`,
+    );
+    expect(row.acknowledgements.thisMonth).toMatchObject({ rate: 'none', due: false });
+  });
+
+  it('draws four charts and tabulates the trend a row per month', () => {
+    expect(Object.values(view.charts).every((svg) => svg.startsWith('<svg'))).toBe(true);
+    expect(view.trendTables.responses.map((row) => row.month)).toEqual(['Nov 2026', 'Dec 2026']);
+  });
+
+  it('rounds rates to whole percentages', () => {
+    expect(percent(0.846)).toBe('85%');
+    expect(percent(1)).toBe('100%');
+    expect(percent(null)).toBe('none');
+  });
+});
