@@ -8,9 +8,11 @@ import { benchLargeStore } from './large-store.bench';
 import { benchPostCases } from './post-cases.bench';
 import { benchReadSide } from './read-side.bench';
 
-/** `npm run bench [-- --quick]`: measures the performance targets (README, "Performance") on the embedded profile. */
+/** `npm run bench [-- --quick] [--only <part of a name>]`: measures the performance targets (README, "Performance") on the embedded profile. */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  const chosen = process.argv.includes('--only') ? only : undefined;
   const machine = {
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     ['scheduled jobs', benchJobs],
     ['a store of a million events', benchLargeStore],
   ] as const) {
+    if (chosen !== undefined && !name.includes(chosen)) continue;
     process.stdout.write(`… ${name}\n`);
     results.push(...(await run(quick)));
   }

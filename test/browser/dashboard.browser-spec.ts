@@ -1,12 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import {
-  axeViolations,
-  launchChromium,
-  listen,
-  screenshotForDocs,
-  signedInContext,
-} from '../support/browser';
+import { axeViolations, launchChromium, listen, signedInContext } from '../support/browser';
 import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -59,7 +53,6 @@ describe('the dashboard in Chromium', () => {
     ).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(blocked).toEqual([]);
-    await screenshotForDocs(page, 'dashboard-test');
     await page
       .getByRole('link', { name: /Overdue/ })
       .first()
