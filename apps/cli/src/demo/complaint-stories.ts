@@ -37,6 +37,15 @@ import {
  * Each story keeps `t`, the time of its last act, and plans the next from it.
  */
 
+/** What the programme team changed after a formal complaint, as the responses record it. */
+const LEARNING = [
+  'Mentors now confirm every session by text the day before.',
+  'Assessment feedback is now returned within ten working days, tracked on the team board.',
+  'New starters get a named contact in their first week.',
+  'Timetable changes are now e-mailed to learners and employers together.',
+  'Portfolio deadlines are agreed with the employer at the review meeting.',
+];
+
 /** Where a story stands: the case as its last act left it, and when that was. */
 interface Point {
   result: CommandResultResponse;
@@ -211,6 +220,8 @@ function* formalAutoClosed(kit: StoryKit): Story {
     body: {
       summary: 'Investigated; findings and actions set out in our letter.',
       outcome: outcome(kit),
+      // A third of them change something, and say what (no draw: the demo's year stays as it was).
+      ...(kit.n % 3 === 0 && { learning: LEARNING[kit.n % LEARNING.length] }),
     },
   });
 }
@@ -224,6 +235,8 @@ function* formalResolvedAfterReply(kit: StoryKit): Story {
     body: {
       summary: 'Refund arranged and the invoice reissued to the employer.',
       outcome: 'upheld',
+      learning:
+        'Invoices to employers are now checked against the funding agreement before they go out.',
     },
   });
   t = kit.time.within(t, 2, 10);

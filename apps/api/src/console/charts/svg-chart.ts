@@ -30,7 +30,11 @@ export interface LinePoint {
  */
 export function drawChart(options: Plot.PlotOptions, text: ChartText): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const chart = Plot.plot({ ...options, document, className: CHART_CLASS }) as unknown as Element;
+  const chart = Plot.plot({
+    ...options,
+    document,
+    className: CHART_CLASS,
+  }) as unknown as ReturnType<typeof document.createElement>;
   for (const style of [...chart.querySelectorAll('style')]) style.remove();
   // Plot names its marks' groups ("bar", "rule"): inside an image, names no one hears, which
   // axe rightly calls prohibited. The image's own name and description say it all.
