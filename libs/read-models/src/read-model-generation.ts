@@ -70,6 +70,10 @@ export abstract class ReadModelGeneration<
     return this.parts.statistics.facts(months, filter);
   }
 
+  factsByMonth(months: readonly string[], filter?: FactFilter): Promise<Map<string, FactTotals>> {
+    return this.parts.statistics.factsByMonth(months, filter);
+  }
+
   themes(months: readonly string[]) {
     return this.parts.themes.themes(months);
   }

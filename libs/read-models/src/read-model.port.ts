@@ -70,6 +70,8 @@ export interface FactTotals {
 export interface FactFilter {
   kind?: CaseKind;
   formality?: Formality;
+  /** Only metrics in these sections (their first part: `responses` for `responses.stage-1.late`). */
+  sections?: readonly string[];
 }
 
 /** The case queue. */
@@ -84,6 +86,8 @@ export interface CaseQueue {
 /** Monthly statistics: report facts totalled over months. */
 export interface MonthlyStatistics {
   facts(months: readonly string[], filter?: FactFilter): Promise<FactTotals>;
+  /** The same, month by month, in one read: months with no facts have empty totals. */
+  factsByMonth(months: readonly string[], filter?: FactFilter): Promise<Map<string, FactTotals>>;
 }
 
 /** Themes: cases per category per month. */

@@ -39,7 +39,7 @@ export function dueWorkQuery(
   return { filter, sort: { [field]: 1, _id: 1 }, field };
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function visibilityFilter(visibility: CaseVisibility): Filter<CaseDocument> {
   if (visibility.scope === 'none') return { _id: { $in: [] } };

@@ -16,6 +16,17 @@ import {
   type CategoryPlan,
 } from './sqlite-queue-query';
 
+/** Open cases of one kind, stage and status, counted. */
+interface OpenGroup {
+  kind: string;
+  stage: number | null;
+  status: string;
+  total: number;
+  overdue: number;
+  due_soon: number;
+  unassigned: number;
+}
+
 interface PageRow {
   row_id: number;
   case_id: string;
@@ -73,6 +84,11 @@ export class SqliteCaseQueue implements CaseQueue {
     return count < bound ? 'drive' : 'probe';
   }
 
+  /**
+   * One pass over the open cases, grouped by kind, stage and status together (a few dozen
+   * groups), each group carrying its overdue, due-soon and unassigned counts; the
+   * breakdowns and totals are added up from the groups.
+   */
   async openCounts(
     visibility: CaseVisibility,
     now: string,
@@ -80,22 +96,38 @@ export class SqliteCaseQueue implements CaseQueue {
   ): Promise<OpenCaseCounts> {
     const where = new Where().add('is_open = 1');
     visibilityFilter(where, visibility);
-    const grouped = (column: string) =>
-      Object.fromEntries(
-        this.db
-          .prepare<unknown[], { key: string | number | null; count: number }>(
-            `SELECT ${column} AS key, COUNT(*) AS count FROM cases ${where} GROUP BY ${column}`,
-          )
-          .all(...where.params)
-          .map((row) => [String(row.key ?? 'none'), row.count]),
-      );
-    const totals = await this.openTotals(visibility, now, dueSoonBy);
-    return {
-      byKind: grouped('kind'),
-      byStage: grouped('stage'),
-      byStatus: grouped('status'),
-      ...totals,
+    const groups = this.db
+      .prepare<unknown[], OpenGroup>(
+        `SELECT kind, stage, status, COUNT(*) AS total,
+           COALESCE(SUM(next_due_by < ?), 0) AS overdue,
+           COALESCE(SUM(next_due_by >= ? AND next_due_by <= ?), 0) AS due_soon,
+           COALESCE(SUM(owner_id IS NULL), 0) AS unassigned
+         FROM cases ${where} GROUP BY kind, stage, status`,
+      )
+      .all(now, now, dueSoonBy, ...where.params);
+    const counts: OpenCaseCounts = {
+      byKind: {},
+      byStage: {},
+      byStatus: {},
+      overdue: 0,
+      dueSoon: 0,
+      unassigned: 0,
+      total: 0,
     };
+    const add = (into: Record<string, number>, key: string | number | null, count: number) => {
+      const name = String(key ?? 'none');
+      into[name] = (into[name] ?? 0) + count;
+    };
+    for (const group of groups) {
+      add(counts.byKind, group.kind, group.total);
+      add(counts.byStage, group.stage, group.total);
+      add(counts.byStatus, group.status, group.total);
+      counts.overdue += group.overdue;
+      counts.dueSoon += group.due_soon;
+      counts.unassigned += group.unassigned;
+      counts.total += group.total;
+    }
+    return counts;
   }
 
   async openTotals(

@@ -272,6 +272,23 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       'received.formality.formal': 1,
       'stage-reached.stage-2': 1,
     });
+    const byMonth = await store.factsByMonth(['2026-10', '2026-11', '2026-12'], {
+      sections: ['received', 'closed'],
+    });
+    expect([...byMonth.keys()]).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(byMonth.get('2026-10')).toEqual({ totals: {}, durations: {} });
+    expect(byMonth.get('2026-11')!.totals).toEqual({
+      'received.kind.complaint': 5,
+      'received.channel.phone': 5,
+      'received.category.mentoring': 3,
+      'received.category.fees': 2,
+      'received.formality.informal': 5,
+      'closed.withdrawn': 1,
+    });
+    expect(byMonth.get('2026-12')!.totals).toMatchObject({ 'received.kind.complaint': 1 });
+    expect((await store.facts(['2026-11'], { sections: ['acknowledgements'] })).totals).toEqual({
+      'acknowledgements.stage-1.on-time': 1,
+    });
     expect(await store.themes(['2026-11', '2026-12'])).toEqual([
       { month: '2026-11', category: 'mentoring', count: 3 },
       { month: '2026-11', category: 'fees', count: 2 },
