@@ -80,4 +80,29 @@ describe('AccountService', () => {
     expect((await accounts.listApiTokens('u-ada'))[0].revokedAt).toBe('2026-11-23T10:00:00.000Z');
     await close();
   });
+
+  it('makes API tokens only for a person in the directory who is active', async () => {
+    const { accounts, directory, storage, close } = await withPeople();
+    await expect(accounts.createApiToken('u-nobody', 'reporting')).rejects.toMatchObject({
+      code: 'person-not-found',
+    });
+    await directory.execute(
+      {
+        type: 'AddPerson',
+        actor: ADMIN,
+        data: { personId: 'u-sam', name: 'Sam', email: 'sam@college.example', roles: ['staff'] },
+      },
+      context,
+    );
+    await directory.execute(
+      { type: 'DeactivatePerson', actor: ADMIN, data: { personId: 'u-sam' } },
+      context,
+    );
+    await expect(accounts.createApiToken('u-sam', 'reporting')).rejects.toMatchObject({
+      code: 'person-deactivated',
+      field: 'name',
+    });
+    expect(await storage.accounts.apiTokensOf('u-sam')).toEqual([]);
+    await close();
+  });
 });
