@@ -1,19 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AccountService, API_TOKEN_LIFETIME_DAYS } from '../../people/account.service';
-import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
-import { formText } from '../forms/form-text';
+import { AccountService } from '../../people/account.service';
+import { formErrors } from '../forms/field-errors';
 import { ConsolePages } from '../pages/console-page.decorator';
 import type { ConsolePerson } from '../sessions/console-people.port';
 import { Viewer } from '../sessions/console-request';
-
-/** How long a new token may last, as the form offers it. */
-const LIFETIMES = [30, API_TOKEN_LIFETIME_DAYS.usual, API_TOKEN_LIFETIME_DAYS.longest];
-
-interface TokenForm {
-  name?: unknown;
-  expiresInDays?: unknown;
-}
+import { lifetimeItems, makeTokenFromForm, type TokenForm } from './token-form';
 
 /** The signed-in person's own page: who the console takes them for, and their API tokens. */
 @Controller('account')
@@ -46,11 +38,7 @@ export class AccountController {
       pageTitle: 'Your account',
       account: person,
       tokens: tokens.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-      lifetimes: LIFETIMES.map((days) => ({
-        value: String(days),
-        text: `${days} days`,
-        selected: days === API_TOKEN_LIFETIME_DAYS.usual,
-      })),
+      lifetimes: lifetimeItems(),
       ...extra,
     });
   }
@@ -61,37 +49,15 @@ export class AccountController {
     @Res() response: Response,
     @Body() form: TokenForm,
   ) {
-    const name = formText(form.name, 100);
-    const refuse = (fields: { field: string; message: string }[]) => {
-      const errors = formErrors(fields);
-      return this.render(
-        response,
-        person,
-        { errors: errors.list, fieldErrors: errors.byField, values: { name } },
-        400,
-      );
-    };
-    if (!name)
-      return refuse([
-        {
-          field: 'name',
-          message: 'Name the token after what will use it, for example “timetabling system”',
-        },
-      ]);
-    try {
-      const { token, record } = await this.accounts.createApiToken(
-        person.id,
-        name,
-        Number(form.expiresInDays),
-      );
-      await this.render(response, person, {
-        newToken: { token, name: record.name, expiresAt: record.expiresAt },
-      });
-    } catch (error) {
-      const fields = refusalAsFieldErrors(error);
-      if (!fields) throw error;
-      await refuse(fields);
-    }
+    const answer = await makeTokenFromForm(this.accounts, person.id, form);
+    if ('made' in answer) return this.render(response, person, { newToken: answer.made });
+    const errors = formErrors(answer.refused);
+    await this.render(
+      response,
+      person,
+      { errors: errors.list, fieldErrors: errors.byField, values: { name: answer.name } },
+      400,
+    );
   }
 
   @Post('tokens/:id/revoke')

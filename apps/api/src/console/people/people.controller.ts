@@ -1,32 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  ActorNotPermittedError,
-  DomainError,
-  ROLES,
-  type StaffDirectoryCommand,
-  type Role,
-} from '#domain';
+import { DomainError, ROLES, type StaffDirectoryCommand, type Role } from '#domain';
 import type { RequestContext } from '../../http/request-context';
 import { AccountService, RESET_LINK_LIFETIME_MS } from '../../people/account.service';
 import { StaffDirectory } from '../../people/staff-directory';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
 import { formText } from '../forms/form-text';
+import { requireAdministrator } from '../admin/admin-access';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleSessions } from '../sessions/console-sessions';
 import { ConsoleContext } from '../sessions/console-request';
+import { ROLE_WORDS } from '../rendering/vocabulary';
 
 /** What each role means, in the words an administrator choosing it needs. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  staff: 'Staff or lecturer: records feedback, works the cases they received or own',
-  'operations-manager': 'Operations manager: sees every case, assigns, acts at the first stages',
-  'senior-manager':
-    'Senior manager: as an operations manager, and the final internal stage and overrides',
-  quality: 'Quality: reads every case, reports and themes; changes categories',
-  auditor: 'Auditor: reads everything, including each case’s full history',
-  admin: 'Administrator: people and roles, projections and jobs; no case content',
+  staff: `${ROLE_WORDS.staff}: records feedback, works the cases they received or own`,
+  'operations-manager': `${ROLE_WORDS['operations-manager']}: sees every case, assigns, acts at the first stages`,
+  'senior-manager': `${ROLE_WORDS['senior-manager']}: as an operations manager, and the final internal stage and overrides`,
+  quality: `${ROLE_WORDS.quality}: reads every case, reports and themes; changes categories`,
+  auditor: `${ROLE_WORDS.auditor}: reads everything, including each case’s full history`,
+  admin: `${ROLE_WORDS.admin}: people and roles, projections and jobs; no case content`,
 };
 
 interface PersonForm {
@@ -47,14 +42,6 @@ const roleItems = (chosen: readonly Role[]) =>
     checked: chosen.includes(role),
   }));
 
-function requireAdmin(context: RequestContext) {
-  if (!context.actor.roles.includes('admin'))
-    throw new ActorNotPermittedError(
-      'admin-only',
-      'Only an administrator can see and change the staff directory.',
-    );
-}
-
 /** The staff directory, for administrators: who may use the console, with which roles. */
 @Controller('people')
 @ConsolePages()
@@ -72,7 +59,7 @@ export class PeopleController {
     @Res() response: Response,
     @Query('welcome') welcome: unknown,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     response.render('people/people', {
       pageTitle: 'People',
       people: await this.directory.list(),
@@ -91,7 +78,7 @@ export class PeopleController {
     @Res() response: Response,
     @Body() form: PersonForm,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     const values = { name: formText(form.name), email: formText(form.email) };
     const roles = rolesOf(form.roles);
     const id = randomUUID();
@@ -123,7 +110,7 @@ export class PeopleController {
     @Param('id') id: string,
     @Query('added') added: unknown,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     await this.render(response, id, {
       banner:
         added === '1'
@@ -161,7 +148,7 @@ export class PeopleController {
     @Param('id') id: string,
     @Body() form: PersonForm,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     return this.change(
       context,
       response,
@@ -181,7 +168,7 @@ export class PeopleController {
     @Res() response: Response,
     @Param('id') id: string,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     const done = await this.change(
       context,
       response,
@@ -201,7 +188,7 @@ export class PeopleController {
     @Res() response: Response,
     @Param('id') id: string,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     return this.change(
       context,
       response,
@@ -217,7 +204,7 @@ export class PeopleController {
     @Res() response: Response,
     @Param('id') id: string,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     const member = await this.directory.findById(id);
     if (!member?.active) return this.render(response, id, {});
     const { token } = await this.accounts.createResetLink(id);
