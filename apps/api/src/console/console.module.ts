@@ -17,6 +17,8 @@ import { WorklistController } from './worklist/worklist.controller';
 import { RecordController } from './record/record.controller';
 import { FindController } from './find/find.controller';
 import { PeopleController } from './people/people.controller';
+import { PersonPage } from './people/person-page';
+import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
 import { ResetPasswordController } from './people/reset-password.controller';
 import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
 import { CasesModule } from '../cases/cases.module';
@@ -31,6 +33,7 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
     SetupController,
     PeopleController,
     ResetPasswordController,
+    ...ADMIN_PAGE_CONTROLLERS,
     WorklistController,
     RecordController,
     FindController,
@@ -41,6 +44,7 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
   providers: [
     ConsoleSessions,
     ConsoleSessionGuard,
+    PersonPage,
     { provide: CONSOLE_PEOPLE, useExisting: StaffDirectory },
     {
       provide: CONSOLE_SIGN_IN,

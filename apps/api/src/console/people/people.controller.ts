@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ROLES, type StaffDirectoryCommand, type Role } from '#domain';
+import { ROLES, type StaffDirectoryCommand, type Role } from '#domain';
 import type { RequestContext } from '../../http/request-context';
-import { AccountService, RESET_LINK_LIFETIME_MS } from '../../people/account.service';
+import { AccountService } from '../../people/account.service';
 import { StaffDirectory } from '../../people/staff-directory';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
@@ -12,17 +12,8 @@ import { requireAdministrator } from '../admin/admin-access';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleSessions } from '../sessions/console-sessions';
 import { ConsoleContext } from '../sessions/console-request';
-import { ROLE_WORDS } from '../rendering/vocabulary';
-
-/** What each role means, in the words an administrator choosing it needs. */
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  staff: `${ROLE_WORDS.staff}: records feedback, works the cases they received or own`,
-  'operations-manager': `${ROLE_WORDS['operations-manager']}: sees every case, assigns, acts at the first stages`,
-  'senior-manager': `${ROLE_WORDS['senior-manager']}: as an operations manager, and the final internal stage and overrides`,
-  quality: `${ROLE_WORDS.quality}: reads every case, reports and themes; changes categories`,
-  auditor: `${ROLE_WORDS.auditor}: reads everything, including each case’s full history`,
-  admin: `${ROLE_WORDS.admin}: people and roles, projections and jobs; no case content`,
-};
+import { PersonPage } from './person-page';
+import { roleItems } from './role-choices';
 
 interface PersonForm {
   name?: unknown;
@@ -35,12 +26,13 @@ const rolesOf = (value: unknown): Role[] =>
     ROLES.includes(r as Role),
   );
 
-const roleItems = (chosen: readonly Role[]) =>
-  ROLES.map((role) => ({
-    value: role,
-    text: ROLE_DESCRIPTIONS[role],
-    checked: chosen.includes(role),
-  }));
+/** What the person's page says after adding them or revoking one of their tokens. */
+function personBanner(added: unknown, revoked: unknown) {
+  if (added === '1')
+    return { text: 'Added. Give them a password link so they can sign in.', success: true };
+  if (revoked === '1') return { text: 'The token was revoked: it no longer works.', success: true };
+  return undefined;
+}
 
 /** The staff directory, for administrators: who may use the console, with which roles. */
 @Controller('people')
@@ -50,6 +42,7 @@ export class PeopleController {
     private readonly directory: StaffDirectory,
     private readonly accounts: AccountService,
     private readonly sessions: ConsoleSessions,
+    private readonly personPage: PersonPage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -109,36 +102,10 @@ export class PeopleController {
     @Res() response: Response,
     @Param('id') id: string,
     @Query('added') added: unknown,
+    @Query('revoked') revoked: unknown,
   ) {
     requireAdministrator(context);
-    await this.render(response, id, {
-      banner:
-        added === '1'
-          ? { text: 'Added. Give them a password link so they can sign in.', success: true }
-          : undefined,
-    });
-  }
-
-  private async render(
-    response: Response,
-    id: string,
-    extra: Record<string, unknown>,
-    status = 200,
-  ) {
-    const member = await this.directory.findById(id);
-    if (!member)
-      throw new DomainError(
-        'not-found',
-        'person-not-found',
-        'There is no such person in the staff directory.',
-      );
-    response.status(status).render('people/person', {
-      pageTitle: member.name,
-      member,
-      roleItems: roleItems(member.roles),
-      resetLinkHours: RESET_LINK_LIFETIME_MS / 3_600_000,
-      ...extra,
-    });
+    await this.personPage.render(response, id, { banner: personBanner(added, revoked) });
   }
 
   @Post(':id/roles')
@@ -206,10 +173,10 @@ export class PeopleController {
   ) {
     requireAdministrator(context);
     const member = await this.directory.findById(id);
-    if (!member?.active) return this.render(response, id, {});
+    if (!member?.active) return this.personPage.render(response, id, {});
     const { token } = await this.accounts.createResetLink(id);
     const link = new URL(`/reset-password/${token}`, this.config.console.publicUrl).href;
-    await this.render(response, id, { resetLink: link });
+    await this.personPage.render(response, id, { resetLink: link });
   }
 
   private async change(
@@ -225,7 +192,12 @@ export class PeopleController {
       const fields = refusalAsFieldErrors(error);
       if (!fields) throw error;
       const errors = formErrors(fields.map((f) => ({ ...f, field: f.field || 'roles' })));
-      await this.render(response, id, { errors: errors.list, fieldErrors: errors.byField }, 400);
+      await this.personPage.render(
+        response,
+        id,
+        { errors: errors.list, fieldErrors: errors.byField },
+        400,
+      );
       return false;
     }
     if (done) response.redirect(303, `/people/${id}`);
