@@ -46,8 +46,9 @@ export class JobsPageController {
   ) {
     requireAdministrator(context);
     const job = scheduledJob(name);
-    if (this.runner.isRunning(job)) return this.alreadyRunning(response, job);
     const before = await this.lastRunId(job);
+    // No await between the check and the start: a second submit finds the first under way.
+    if (this.runner.isRunning(job)) return this.alreadyRunning(response, job);
     try {
       await this.runner.run(job);
     } catch (error) {

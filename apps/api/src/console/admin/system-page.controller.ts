@@ -11,7 +11,7 @@ import { CONSOLE_FILES } from '../console-files';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleContext } from '../sessions/console-request';
 import { requireAdministrator } from './admin-access';
-import { healthRows, policyRows, storageRows } from './system-view';
+import { healthRows, policyRows, storageRows, summaryRows } from './system-view';
 
 /** The system for administrators: version, profile, where data is kept, the policy, health. */
 @Controller('admin/system')
@@ -33,7 +33,7 @@ export class SystemPageController {
     const health = await readiness(config, this.storage, this.projections);
     response.render('admin/system', {
       pageTitle: 'System',
-      about: [
+      about: summaryRows([
         { key: 'Version', value: this.version },
         {
           key: 'Profile',
@@ -45,7 +45,7 @@ export class SystemPageController {
           value: config.scheduler ? 'On' : 'Off: jobs run only when asked',
         },
         ...storageRows(config),
-      ],
+      ]),
       policy: {
         name: config.policy.name,
         organisation: config.policy.organisation,
@@ -54,7 +54,7 @@ export class SystemPageController {
         rows: policyRows(config.policy),
       },
       ready: health.status === 'ready',
-      health: healthRows(health),
+      health: summaryRows(healthRows(health)),
     });
   }
 }

@@ -1,6 +1,13 @@
 import { bundledPolicy } from '#domain';
 import type { AppConfig } from '../../config/app-config';
-import { healthRows, policyRows, stageDeadlines, storageRows, withoutSecrets } from './system-view';
+import {
+  healthRows,
+  policyRows,
+  stageDeadlines,
+  storageRows,
+  summaryRows,
+  withoutSecrets,
+} from './system-view';
 
 describe('the system page', () => {
   it('shows where a connection points, never its user, password or secret parameters', () => {
@@ -56,6 +63,12 @@ describe('the system page', () => {
       { key: 'Event store', value: 'Working' },
       { key: 'Documents', value: 'Cannot be reached' },
       { key: 'Read models', value: 'Behind (40 events, 31 seconds behind)' },
+    ]);
+  });
+
+  it('gives rows as GOV.UK’s summary list takes them', () => {
+    expect(summaryRows([{ key: 'Version', value: '0.1.0' }])).toEqual([
+      { key: { text: 'Version' }, value: { text: '0.1.0' } },
     ]);
   });
 });

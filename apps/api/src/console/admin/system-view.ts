@@ -8,6 +8,10 @@ export interface Row {
   value: string;
 }
 
+/** Rows as GOV.UK's summary list takes them. */
+export const summaryRows = (rows: readonly Row[]) =>
+  rows.map(({ key, value }) => ({ key: { text: key }, value: { text: value } }));
+
 /** Query parameters of a connection string that carry secrets rather than where to connect. */
 const SECRET_PARAMETER = /pass|secret|token|key|credential/i;
 
