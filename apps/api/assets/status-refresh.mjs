@@ -4,7 +4,7 @@
 const REFRESH_MS = 2000;
 
 async function refresh(region) {
-  const response = await fetch(region.dataset.clfRefresh, {
+  const response = await globalThis.fetch(region.dataset.clfRefresh, {
     credentials: 'same-origin',
     headers: { Accept: 'text/html' },
   });
@@ -21,7 +21,7 @@ async function refresh(region) {
 function schedule(region) {
   if (!region.hasAttribute('data-clf-refreshing')) return;
   // A failed fetch stops the refreshing; the reload link still works.
-  setTimeout(() => refresh(region).catch(() => {}), REFRESH_MS);
+  globalThis.setTimeout(() => refresh(region).catch(() => {}), REFRESH_MS);
 }
 
 export function refreshStatusRegions() {
