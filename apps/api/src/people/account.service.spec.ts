@@ -1,19 +1,9 @@
-import { AccountService } from './account.service';
-import { ADMIN, context, peopleFixture } from './testing/people-fixture';
+import { accountsFixture, ADMIN, context } from './testing/people-fixture';
 
 async function withPeople() {
-  const fixture = peopleFixture();
-  await fixture.directory.execute(
-    {
-      type: 'AddPerson',
-      actor: ADMIN,
-      data: { personId: 'u-ada', name: 'Ada', email: 'ada@college.example', roles: ['admin'] },
-    },
-    context,
-  );
-  const accounts = new AccountService(fixture.storage, fixture.clock, fixture.directory);
-  await accounts.setPassword('u-ada', 'plum kettle orbit lantern');
-  return { ...fixture, accounts };
+  const fixture = await accountsFixture();
+  await fixture.accounts.setPassword('u-ada', 'plum kettle orbit lantern');
+  return fixture;
 }
 
 describe('AccountService', () => {

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AccountService } from '../../people/account.service';
-import { formErrors } from '../forms/field-errors';
 import { ConsolePages } from '../pages/console-page.decorator';
 import type { ConsolePerson } from '../sessions/console-people.port';
 import { Viewer } from '../sessions/console-request';
-import { lifetimeItems, makeTokenFromForm, type TokenForm } from './token-form';
+import { lifetimeItems, makeTokenFromForm, tokenFormPage, type TokenForm } from './token-form';
 
 /** The signed-in person's own page: who the console takes them for, and their API tokens. */
 @Controller('account')
@@ -49,15 +48,10 @@ export class AccountController {
     @Res() response: Response,
     @Body() form: TokenForm,
   ) {
-    const answer = await makeTokenFromForm(this.accounts, person.id, form);
-    if ('made' in answer) return this.render(response, person, { newToken: answer.made });
-    const errors = formErrors(answer.refused);
-    await this.render(
-      response,
-      person,
-      { errors: errors.list, fieldErrors: errors.byField, values: { name: answer.name } },
-      400,
+    const { status, shown } = tokenFormPage(
+      await makeTokenFromForm(this.accounts, person.id, form),
     );
+    await this.render(response, person, shown, status);
   }
 
   @Post('tokens/:id/revoke')

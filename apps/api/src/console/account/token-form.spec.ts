@@ -1,22 +1,5 @@
-import { AccountService } from '../../people/account.service';
-import { ADMIN, context, peopleFixture } from '../../people/testing/people-fixture';
-import { lifetimeItems, makeTokenFromForm } from './token-form';
-
-async function withAda() {
-  const fixture = peopleFixture();
-  await fixture.directory.execute(
-    {
-      type: 'AddPerson',
-      actor: ADMIN,
-      data: { personId: 'u-ada', name: 'Ada', email: 'ada@college.example', roles: ['admin'] },
-    },
-    context,
-  );
-  return {
-    ...fixture,
-    accounts: new AccountService(fixture.storage, fixture.clock, fixture.directory),
-  };
-}
+import { accountsFixture } from '../../people/testing/people-fixture';
+import { lifetimeItems, makeTokenFromForm, tokenFormPage } from './token-form';
 
 describe('the API-token form', () => {
   it('offers 30, 90 and 365 days, 90 chosen', () => {
@@ -28,7 +11,7 @@ describe('the API-token form', () => {
   });
 
   it('makes a token named as typed, for the lifetime chosen', async () => {
-    const { accounts, close } = await withAda();
+    const { accounts, close } = await accountsFixture();
     const answer = await makeTokenFromForm(accounts, 'u-ada', {
       name: '  timetabling  ',
       expiresInDays: '30',
@@ -44,7 +27,7 @@ describe('the API-token form', () => {
   });
 
   it('asks for a name, and refuses a lifetime the form does not offer, beside its field', async () => {
-    const { accounts, close } = await withAda();
+    const { accounts, close } = await accountsFixture();
     expect(await makeTokenFromForm(accounts, 'u-ada', { name: ' ', expiresInDays: '90' })).toEqual({
       name: '',
       refused: [{ field: 'name', message: expect.stringContaining('Name the token') }],
@@ -57,5 +40,20 @@ describe('the API-token form', () => {
     });
     expect(await accounts.listApiTokens('u-ada')).toEqual([]);
     await close();
+  });
+
+  it('shows the new token, or the errors beside the fields with what was typed', () => {
+    const made = { token: 'clf_x', name: 'feed', expiresAt: '2027-01-01T00:00:00.000Z' };
+    expect(tokenFormPage({ made })).toEqual({ status: 200, shown: { newToken: made } });
+    expect(
+      tokenFormPage({ name: 'feed', refused: [{ field: 'expiresInDays', message: 'too long' }] }),
+    ).toEqual({
+      status: 400,
+      shown: {
+        errors: [{ text: 'Too long', href: '#expiresInDays' }],
+        fieldErrors: { expiresInDays: { text: 'Too long' } },
+        values: { name: 'feed' },
+      },
+    });
   });
 });

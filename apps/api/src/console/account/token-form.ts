@@ -1,6 +1,6 @@
 import type { FieldError } from '../../http/problem';
 import { API_TOKEN_LIFETIME_DAYS, type AccountService } from '../../people/account.service';
-import { refusalAsFieldErrors } from '../forms/field-errors';
+import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
 import { formText } from '../forms/form-text';
 
 /** How long a new token may last, as the form offers it. */
@@ -53,4 +53,17 @@ export async function makeTokenFromForm(
     if (!refused) throw error;
     return { name, refused };
   }
+}
+
+/** What the page with the form shows after it was sent: the new token, or the form's errors. */
+export function tokenFormPage(answer: TokenFormAnswer): {
+  status: number;
+  shown: Record<string, unknown>;
+} {
+  if ('made' in answer) return { status: 200, shown: { newToken: answer.made } };
+  const errors = formErrors(answer.refused);
+  return {
+    status: 400,
+    shown: { errors: errors.list, fieldErrors: errors.byField, values: { name: answer.name } },
+  };
 }

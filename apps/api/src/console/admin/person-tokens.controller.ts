@@ -2,8 +2,7 @@ import { Body, Controller, Logger, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { RequestContext } from '../../http/request-context';
 import { AccountService } from '../../people/account.service';
-import { makeTokenFromForm, type TokenForm } from '../account/token-form';
-import { formErrors } from '../forms/field-errors';
+import { makeTokenFromForm, tokenFormPage, type TokenForm } from '../account/token-form';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { PersonPage } from '../people/person-page';
 import { ConsoleContext } from '../sessions/console-request';
@@ -33,17 +32,10 @@ export class PersonTokensController {
     requireAdministrator(context);
     await this.personPage.member(id);
     const answer = await makeTokenFromForm(this.accounts, id, form);
-    if ('made' in answer) {
+    if ('made' in answer)
       this.logger.log({ msg: 'API token made', personId: id, by: context.actor.id });
-      return this.personPage.render(response, id, { newToken: answer.made });
-    }
-    const errors = formErrors(answer.refused);
-    await this.personPage.render(
-      response,
-      id,
-      { errors: errors.list, fieldErrors: errors.byField, values: { name: answer.name } },
-      400,
-    );
+    const { status, shown } = tokenFormPage(answer);
+    await this.personPage.render(response, id, shown, status);
   }
 
   @Post(':tokenId/revoke')
