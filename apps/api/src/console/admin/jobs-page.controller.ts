@@ -10,7 +10,7 @@ import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleContext } from '../sessions/console-request';
 import { requireAdministrator } from './admin-access';
 import { jobName } from './job-words';
-import { jobView, ranBanner, RUNS_SHOWN } from './jobs-view';
+import { jobView, ranBanner, RUNS_SHOWN, type TimersAt } from './jobs-view';
 
 /**
  * The scheduled jobs for administrators: each with its schedule and what its last runs
@@ -77,7 +77,11 @@ export class JobsPageController {
   }
 
   private async render(response: Response, extra: Record<string, unknown>, status = 200) {
-    const timers = this.config.scheduler && this.config.role !== 'api';
+    const timers: TimersAt = !this.config.scheduler
+      ? 'off'
+      : this.config.role === 'api'
+        ? 'worker'
+        : 'here';
     const jobs = await Promise.all(
       (Object.keys(JOB_PLAN) as ScheduledJob[]).map(async (job) =>
         jobView(job, JOB_PLAN[job], {

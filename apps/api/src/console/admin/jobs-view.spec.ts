@@ -6,7 +6,7 @@ describe('a scheduled job as the jobs page shows it', () => {
     const view = jobView(
       'sla-sweep',
       { cron: '0 */5 * * * *' },
-      { timers: true, runningHere: false, runs: [aRun('sla-sweep', 5)] },
+      { timers: 'here', runningHere: false, runs: [aRun('sla-sweep', 5)] },
     );
     expect(view).toEqual({
       job: 'sla-sweep',
@@ -30,14 +30,22 @@ describe('a scheduled job as the jobs page shows it', () => {
     });
   });
 
-  it('has no schedule on a server whose timers are off', () => {
+  it('says whether the timers fire here, on the worker, or not at all', () => {
     const view = jobView(
       'auto-close',
       { cron: '0 * * * *' },
-      { timers: false, runningHere: true, runs: [] },
+      { timers: 'off', runningHere: true, runs: [] },
     );
-    expect(view.schedule).toBeNull();
+    expect(view.schedule).toBe(
+      'Every hour, but the timers are off (CLF_SCHEDULER=off): it runs only when asked',
+    );
     expect(view.runningHere).toBe(true);
+    const onWorker = jobView(
+      'auto-close',
+      { cron: '0 * * * *' },
+      { timers: 'worker', runningHere: false, runs: [] },
+    );
+    expect(onWorker.schedule).toBe('Every hour, by the worker that keeps the read models');
   });
 
   it('marks a run that failed, or failed on some cases', () => {
@@ -47,7 +55,7 @@ describe('a scheduled job as the jobs page shows it', () => {
       'auto-close',
       { cron: '0 * * * *' },
       {
-        timers: true,
+        timers: 'here',
         runningHere: false,
         runs: [failed, partly],
       },

@@ -11,13 +11,22 @@ import {
 /** Runs of each job shown on the jobs page. */
 export const RUNS_SHOWN = 5;
 
+/** Where the jobs' timers fire: in this process, in the worker this API replica follows, or nowhere. */
+export type TimersAt = 'here' | 'worker' | 'off';
+
+const TIMER_NOTES: Record<TimersAt, string | null> = {
+  here: null,
+  worker: 'by the worker that keeps the read models',
+  off: 'but the timers are off (CLF_SCHEDULER=off): it runs only when asked',
+};
+
 /** One job as the jobs page shows it. */
 export interface JobView {
   job: string;
   name: string;
   purpose: string;
-  /** In words; null when this server runs it only when asked. */
-  schedule: string | null;
+  /** When its timer fires, in words, and where or whether it does. */
+  schedule: string;
   runningHere: boolean;
   runs: RunView[];
 }
@@ -51,13 +60,13 @@ export function runView(run: JobRunRecord): RunView {
 export function jobView(
   job: string,
   plan: { cron: string },
-  state: { timers: boolean; runningHere: boolean; runs: readonly JobRunRecord[] },
+  state: { timers: TimersAt; runningHere: boolean; runs: readonly JobRunRecord[] },
 ): JobView {
   return {
     job,
     name: jobName(job),
     purpose: jobPurpose(job),
-    schedule: state.timers ? scheduleInWords(plan.cron) : null,
+    schedule: [scheduleInWords(plan.cron), TIMER_NOTES[state.timers]].filter(Boolean).join(', '),
     runningHere: state.runningHere,
     runs: state.runs.map(runView),
   };
