@@ -4,7 +4,13 @@ import { AccountService } from '../../people/account.service';
 import { ConsolePages } from '../pages/console-page.decorator';
 import type { ConsolePerson } from '../sessions/console-people.port';
 import { Viewer } from '../sessions/console-request';
-import { lifetimeItems, makeTokenFromForm, tokenFormPage, type TokenForm } from './token-form';
+import {
+  lifetimeItems,
+  makeTokenFromForm,
+  TOKEN_REVOKED_BANNER,
+  tokenFormPage,
+  type TokenForm,
+} from './token-form';
 
 /** The signed-in person's own page: who the console takes them for, and their API tokens. */
 @Controller('account')
@@ -19,10 +25,7 @@ export class AccountController {
     @Query('revoked') revoked: unknown,
   ) {
     await this.render(response, person, {
-      banner:
-        revoked === '1'
-          ? { text: 'The token was revoked: it no longer works.', success: true }
-          : undefined,
+      banner: revoked === '1' ? TOKEN_REVOKED_BANNER : undefined,
     });
   }
 

@@ -14,6 +14,12 @@ export const lifetimeItems = () =>
     selected: days === API_TOKEN_LIFETIME_DAYS.usual,
   }));
 
+/** What the page says once a token was revoked. */
+export const TOKEN_REVOKED_BANNER = {
+  text: 'The token was revoked: it no longer works.',
+  success: true,
+} as const;
+
 export interface TokenForm {
   name?: unknown;
   expiresInDays?: unknown;

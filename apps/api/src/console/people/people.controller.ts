@@ -12,6 +12,7 @@ import { requireAdministrator } from '../admin/admin-access';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleSessions } from '../sessions/console-sessions';
 import { ConsoleContext } from '../sessions/console-request';
+import { TOKEN_REVOKED_BANNER } from '../account/token-form';
 import { PersonPage } from './person-page';
 import { roleItems } from './role-choices';
 
@@ -30,7 +31,7 @@ const rolesOf = (value: unknown): Role[] =>
 function personBanner(added: unknown, revoked: unknown) {
   if (added === '1')
     return { text: 'Added. Give them a password link so they can sign in.', success: true };
-  if (revoked === '1') return { text: 'The token was revoked: it no longer works.', success: true };
+  if (revoked === '1') return TOKEN_REVOKED_BANNER;
   return undefined;
 }
 
