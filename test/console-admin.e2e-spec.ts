@@ -109,6 +109,24 @@ describe('the administration pages', () => {
       expect(runs.map((run) => run.actedOn)).toEqual([20]);
     });
 
+    it('records a run that failed, and the page says so and why', async () => {
+      const projections = t.app.get<ReadSide>(PROJECTIONS);
+      jest.spyOn(projections, 'store').mockImplementation(() => {
+        throw new Error('the read models cannot be reached');
+      });
+      const admin = await signInToConsole(t, ada);
+      const ran = await admin.post('/admin/jobs/auto-close/run');
+      jest.restoreAllMocks();
+      expect(ran.headers.location).toBe('/admin/jobs?ran=auto-close');
+      const page = await admin.get(ran.headers.location);
+      expect(page.text).toContain(
+        'The Closing after silence job failed: Error: the read models cannot be reached.',
+      );
+      expect(page.text).toContain('govuk-tag--red');
+      const [run] = await t.app.get<Storage>(STORAGE).jobRuns.latest('auto-close', 5);
+      expect(run).toMatchObject({ outcome: 'failed', actedOn: 0 });
+    });
+
     it('says a job is running when another server holds its lease', async () => {
       const storage = t.app.get<Storage>(STORAGE);
       await storage.leases.acquire('same-day-escalation', 'another-replica', 60_000);
