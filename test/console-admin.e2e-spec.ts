@@ -210,6 +210,9 @@ describe('the administration pages', () => {
       expect(history).toContain('Tue 8 Dec 2026, 4:05pm');
       expect(history).toContain('Name of ada');
       expect(history.indexOf('Reactivated')).toBeLessThan(history.indexOf('Roles changed'));
+      const people = await admin.get('/people');
+      expect(people.text).toContain('<td class="govuk-table__cell">Quality</td>');
+      expect(people.text).toContain('<td class="govuk-table__cell">Administrator</td>');
     });
 
     it('issues a token for a person (shown once), which works as them until an administrator revokes it', async () => {

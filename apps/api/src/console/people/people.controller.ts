@@ -14,6 +14,7 @@ import { ConsoleSessions } from '../sessions/console-sessions';
 import { ConsoleContext } from '../sessions/console-request';
 import { TOKEN_REVOKED_BANNER } from '../account/token-form';
 import { PersonPage } from './person-page';
+import { ROLE_WORDS } from '../rendering/vocabulary';
 import { roleItems } from './role-choices';
 
 interface PersonForm {
@@ -56,7 +57,7 @@ export class PeopleController {
     requireAdministrator(context);
     response.render('people/people', {
       pageTitle: 'People',
-      people: await this.directory.list(),
+      people: await this.listed(),
       roleItems: roleItems(['staff']),
       values: {},
       banner:
@@ -87,7 +88,7 @@ export class PeopleController {
       const errors = formErrors(fields);
       return response.status(400).render('people/people', {
         pageTitle: 'People',
-        people: await this.directory.list(),
+        people: await this.listed(),
         roleItems: roleItems(roles),
         values,
         errors: errors.list,
@@ -95,6 +96,14 @@ export class PeopleController {
       });
     }
     response.redirect(303, `/people/${id}?added=1`);
+  }
+
+  /** Everyone in the directory, with their roles' names. */
+  private async listed() {
+    return (await this.directory.list()).map((member) => ({
+      ...member,
+      roleNames: member.roles.map((role) => ROLE_WORDS[role]),
+    }));
   }
 
   @Get(':id')
