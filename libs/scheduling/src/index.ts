@@ -1,2 +1,4 @@
 export * from './job-lease.port';
+export * from './job-run-log.port';
 export * from './in-process/in-process-job-leases';
+export * from './sqlite/sqlite-job-run-log';

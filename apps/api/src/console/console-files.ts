@@ -21,4 +21,6 @@ export const CONSOLE_FILES = {
   /** What `npm run build` makes from the sources; served at `/assets`. */
   builtAssets: join(root, 'dist/console-assets'),
   nodeModules: join(root, 'node_modules'),
+  /** CLF's package.json: its version, for the administration's system page. */
+  manifest: join(root, 'package.json'),
 } as const;

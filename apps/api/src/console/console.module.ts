@@ -19,6 +19,8 @@ import { LearningPointsPageController } from './reports/learning-points-page.con
 import { RecordController } from './record/record.controller';
 import { FindController } from './find/find.controller';
 import { PeopleController } from './people/people.controller';
+import { PersonPage } from './people/person-page';
+import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
 import { ResetPasswordController } from './people/reset-password.controller';
 import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
 import { CasesModule } from '../cases/cases.module';
@@ -33,6 +35,7 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
     SetupController,
     PeopleController,
     ResetPasswordController,
+    ...ADMIN_PAGE_CONTROLLERS,
     WorklistController,
     DashboardPageController,
     LearningPointsPageController,
@@ -45,6 +48,7 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
   providers: [
     ConsoleSessions,
     ConsoleSessionGuard,
+    PersonPage,
     { provide: CONSOLE_PEOPLE, useExisting: StaffDirectory },
     {
       provide: CONSOLE_SIGN_IN,

@@ -5,10 +5,11 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { CASE_CATEGORY, CaseNotFoundError, systemActor, type ScheduledJob } from '#domain';
 import type { Clock, Position } from '#event-store';
 import type { ReadSide, DueWork } from '#read-models';
-import type { Lease } from '#scheduling';
+import type { JobRunRecord, Lease } from '#scheduling';
 import { CaseCommandService } from '../cases/case-command.service';
 import { PROJECTIONS } from '../projections/projections.module';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
+import { failedRunRecord, runRecordOf } from './job-run-record';
 import { JobAlreadyRunningError, jobCommand, ServerStoppingError } from './scheduled-jobs';
 
 /** What one run of a job did: the admin endpoint's answer, and the run's log line. */
@@ -78,6 +79,11 @@ export class JobRunner implements OnModuleDestroy {
     return run;
   }
 
+  /** Whether a run of the job is under way in this process. */
+  isRunning(job: ScheduledJob): boolean {
+    return this.running.has(job);
+  }
+
   /** Before the stores close: runs under way finish the cases in hand and stop. */
   onModuleDestroy(): Promise<void> {
     return this.stop();
@@ -108,16 +114,29 @@ export class JobRunner implements OnModuleDestroy {
       if (lost || this.clock() >= lease.expiresAt) return 'the lease was lost';
       return null;
     };
+    const startedAt = this.clock();
     try {
       const report = await this.sweep(job, mayGoOn);
       const { cases: _, ...summary } = report;
       this.logger.log({ msg: 'job run', ...summary });
+      await this.keep(runRecordOf(report, this.holder));
       return report;
+    } catch (error) {
+      const run = { runId: randomUUID(), holder: this.holder, startedAt, finishedAt: this.clock() };
+      await this.keep(failedRunRecord(job, run, error));
+      throw error;
     } finally {
       clearInterval(keeper);
       await renewing; // a renewal landing after the release would hold the job for a term
       await this.storage.leases.release(lease).catch(() => {});
     }
+  }
+
+  /** The run log is a record for people: failing to write it must not fail the run. */
+  private async keep(run: JobRunRecord): Promise<void> {
+    await this.storage.jobRuns.record(run).catch((error: unknown) => {
+      this.logger.error(`The ${run.job} run could not be recorded: ${String(error)}`);
+    });
   }
 
   private async sweep(job: ScheduledJob, mayGoOn: () => string | null): Promise<JobRunReport> {

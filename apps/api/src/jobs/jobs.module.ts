@@ -10,6 +10,8 @@ export class JobsModule {
   static forRoot({ timers }: { timers: boolean }): DynamicModule {
     return {
       module: JobsModule,
+      // The console's administration pages run jobs and show their runs too.
+      global: true,
       imports: [CasesModule, ...(timers ? [ScheduleModule.forRoot()] : [])],
       providers: [JobRunner, ...(timers ? [JobTimers] : [])],
       exports: [JobRunner],

@@ -1,19 +1,9 @@
-import { AccountService } from './account.service';
-import { ADMIN, context, peopleFixture } from './testing/people-fixture';
+import { accountsFixture, ADMIN, context } from './testing/people-fixture';
 
 async function withPeople() {
-  const fixture = peopleFixture();
-  await fixture.directory.execute(
-    {
-      type: 'AddPerson',
-      actor: ADMIN,
-      data: { personId: 'u-ada', name: 'Ada', email: 'ada@college.example', roles: ['admin'] },
-    },
-    context,
-  );
-  const accounts = new AccountService(fixture.storage, fixture.clock, fixture.directory);
-  await accounts.setPassword('u-ada', 'plum kettle orbit lantern');
-  return { ...fixture, accounts };
+  const fixture = await accountsFixture();
+  await fixture.accounts.setPassword('u-ada', 'plum kettle orbit lantern');
+  return fixture;
 }
 
 describe('AccountService', () => {
@@ -78,6 +68,31 @@ describe('AccountService', () => {
     expect(JSON.stringify(await storage.accounts.apiTokensOf('u-ada'))).not.toContain(token);
     expect(await accounts.revokeApiToken('u-ada', record.id)).toBe(true);
     expect((await accounts.listApiTokens('u-ada'))[0].revokedAt).toBe('2026-11-23T10:00:00.000Z');
+    await close();
+  });
+
+  it('makes API tokens only for a person in the directory who is active', async () => {
+    const { accounts, directory, storage, close } = await withPeople();
+    await expect(accounts.createApiToken('u-nobody', 'reporting')).rejects.toMatchObject({
+      code: 'person-not-found',
+    });
+    await directory.execute(
+      {
+        type: 'AddPerson',
+        actor: ADMIN,
+        data: { personId: 'u-sam', name: 'Sam', email: 'sam@college.example', roles: ['staff'] },
+      },
+      context,
+    );
+    await directory.execute(
+      { type: 'DeactivatePerson', actor: ADMIN, data: { personId: 'u-sam' } },
+      context,
+    );
+    await expect(accounts.createApiToken('u-sam', 'reporting')).rejects.toMatchObject({
+      code: 'person-deactivated',
+      field: 'name',
+    });
+    expect(await storage.accounts.apiTokensOf('u-sam')).toEqual([]);
     await close();
   });
 });

@@ -154,6 +154,15 @@ export class AccountService {
         `A token lasts 1 to ${API_TOKEN_LIFETIME_DAYS.longest} days.`,
         'expiresInDays',
       );
+    const person = await this.directory.findById(personId);
+    if (!person) throw new AccountRefusedError('person-not-found', 'There is no such person.');
+    // A deactivated person's tokens do not work (actorForApiToken): one made now never would.
+    if (!person.active)
+      throw new AccountRefusedError(
+        'person-deactivated',
+        `${person.name} is deactivated: reactivate them before giving them a token.`,
+        'name',
+      );
     const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const now = this.clock();
     const record: ApiTokenRecord = {

@@ -1,4 +1,4 @@
-import { bundledPolicy, STAFF_DIRECTORY_STREAM } from '#domain';
+import { bundledPolicy, STAFF_DIRECTORY_STREAM, type Role } from '#domain';
 import { StaffDirectory } from './staff-directory';
 import { ADMIN, context, peopleFixture } from './testing/people-fixture';
 
@@ -54,6 +54,44 @@ describe('StaffDirectory', () => {
       context,
     );
     expect(await directory.findById('u-ada')).toMatchObject({ active: true });
+    await close();
+  });
+
+  it('gives the history of one person’s roles and access, oldest first, with who changed them', async () => {
+    const { directory, setNow, close } = peopleFixture();
+    const add = (personId: string, name: string, roles: Role[]) =>
+      directory.execute(
+        {
+          type: 'AddPerson',
+          actor: ADMIN,
+          data: { personId, name, email: `${personId}@college.example`, roles },
+        },
+        context,
+      );
+    await add('u-ada', 'Ada Admin', ['admin']);
+    await add('u-sam', 'Sam', ['staff']);
+    const ada = { id: 'u-ada', name: 'Ada Admin', roles: ['admin'] as Role[] };
+    setNow('2026-12-08T14:30:00Z');
+    await directory.execute(
+      { type: 'ChangeRoles', actor: ada, data: { personId: 'u-sam', roles: ['quality'] } },
+      context,
+    );
+    await directory.execute(
+      { type: 'DeactivatePerson', actor: ada, data: { personId: 'u-sam' } },
+      context,
+    );
+    const history = await directory.historyOf('u-sam');
+    expect(history.map((h) => h.event.type)).toEqual([
+      'PersonAdded',
+      'PersonRolesChanged',
+      'PersonDeactivated',
+    ]);
+    expect(history[1]).toMatchObject({
+      event: { data: { personId: 'u-sam', from: ['staff'], to: ['quality'] } },
+      by: { id: 'u-ada', name: 'Ada Admin' },
+    });
+    expect(history[1].recordedAt).toEqual(expect.any(String));
+    expect(await directory.historyOf('u-nobody')).toEqual([]);
     await close();
   });
 });

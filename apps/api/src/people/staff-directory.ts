@@ -12,13 +12,20 @@ import {
   type StaffDirectoryState,
   type StaffMember,
 } from '#domain';
-import { StreamNotFoundError, type Clock } from '#event-store';
+import { StreamNotFoundError, type Clock, type EventActor } from '#event-store';
 import { CASE_DECIDER } from '../cases/case-decider.provider';
 import { eventMetadata, isConcurrencyError } from '../cases/case-stream';
 import type { RequestContext } from '../http/request-context';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 
 export type { StaffMember } from '#domain';
+
+/** One change to a person in the directory: what, when it was recorded, and by whom. */
+export interface PersonChange {
+  event: StaffDirectoryEvent;
+  recordedAt: string;
+  by: EventActor;
+}
 
 /** A lost race is decided again on the fresh directory this many times. */
 const MAX_ATTEMPTS = 5;
@@ -72,6 +79,18 @@ export class StaffDirectory {
   /** Whatever the letter case of the address given. */
   async findByEmail(email: string): Promise<StaffMember | undefined> {
     return personWithEmail(await this.current(), email.trim());
+  }
+
+  /** Every change to the person, oldest first, with who made it: the audit of their access. */
+  async historyOf(personId: string): Promise<PersonChange[]> {
+    const events = await this.eventsAfter(null);
+    return events
+      .filter((e) => (e.data as { personId?: unknown }).personId === personId)
+      .map((e) => ({
+        event: { type: e.type, data: e.data, occurredAt: e.occurredAt } as StaffDirectoryEvent,
+        recordedAt: e.recordedAt,
+        by: e.metadata.actor,
+      }));
   }
 
   async isEmpty(): Promise<boolean> {

@@ -16,4 +16,6 @@ export const DATA_DIR_ENTRIES = {
   uploadStaging: 'tmp',
   /** Who is signed in to the console: never part of a backup (a restore signs everybody out). */
   sessions: 'sessions.db',
+  /** What the scheduled jobs' last runs did: never part of a backup (an operational record). */
+  jobRuns: 'job-runs.db',
 } as const;

@@ -10,7 +10,7 @@ import {
   type EventStore,
   type ReferenceAllocator,
 } from '#event-store';
-import { InProcessJobLeases, type JobLeases } from '#scheduling';
+import { InProcessJobLeases, SqliteJobRunLog, type JobLeases, type JobRunLog } from '#scheduling';
 import { SqliteSessionStore, type SessionStore } from '#sessions';
 import type { AppConfig } from '../config/app-config';
 import type { AccountStore } from '../people/account-store.port';
@@ -28,6 +28,8 @@ export interface Storage {
   staging: UploadStaging;
   /** Who runs each scheduled job: this process (embedded), or one replica at a time (distributed). */
   leases: JobLeases;
+  /** What each scheduled job's runs did, for the administration pages. */
+  jobRuns: JobRunLog;
   /** Passwords, reset links, API tokens and the setup code: what sign-in keeps beside the directory. */
   accounts: AccountStore;
   /** Who is signed in to the staff console. */
@@ -49,15 +51,18 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   const documents = new FileDocumentStore(join(config.dataDir, DATA_DIR_ENTRIES.documents));
   const accounts = new SqliteAccountStore(join(config.dataDir, DATA_DIR_ENTRIES.accounts));
   const sessions = new SqliteSessionStore(join(config.dataDir, DATA_DIR_ENTRIES.sessions));
+  const jobRuns = new SqliteJobRunLog(join(config.dataDir, DATA_DIR_ENTRIES.jobRuns));
   return {
     events,
     references: new SqliteReferenceAllocator(events),
     documents,
     staging,
     leases: new InProcessJobLeases(clock),
+    jobRuns,
     accounts,
     sessions,
     close: async () => {
+      await jobRuns.close();
       await sessions.close();
       await accounts.close();
       await documents.close();
@@ -72,7 +77,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     { EsdbEventStore },
     { MongoClient },
     { GridFsDocumentStore },
-    { MongoJobLeases },
+    { MongoJobLeases, MongoJobRunLog },
     { MongoSessionStore },
   ] = await Promise.all([
     import('#event-store/esdb'),
@@ -95,6 +100,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     documents: new GridFsDocumentStore(mongo.db()),
     staging,
     leases: new MongoJobLeases(mongo.db(), clock),
+    jobRuns: new MongoJobRunLog(mongo.db()),
     accounts: new MongoAccountStore(mongo.db()),
     sessions: new MongoSessionStore(mongo.db()),
     close: async () => {

@@ -23,6 +23,7 @@ const SECTIONS: NavigationItem[] = [
     roles: RECORDS_FEEDBACK,
   },
   { href: '/people', text: 'People', roles: ['admin'] },
+  { href: '/admin', text: 'Administration', roles: ['admin'] },
   { href: '/account', text: 'Your account' },
 ];
 

@@ -1,33 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  ActorNotPermittedError,
-  DomainError,
-  ROLES,
-  type StaffDirectoryCommand,
-  type Role,
-} from '#domain';
+import { ROLES, type StaffDirectoryCommand, type Role } from '#domain';
 import type { RequestContext } from '../../http/request-context';
-import { AccountService, RESET_LINK_LIFETIME_MS } from '../../people/account.service';
+import { AccountService } from '../../people/account.service';
 import { StaffDirectory } from '../../people/staff-directory';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { formErrors, refusalAsFieldErrors } from '../forms/field-errors';
 import { formText } from '../forms/form-text';
+import { requireAdministrator } from '../admin/admin-access';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleSessions } from '../sessions/console-sessions';
 import { ConsoleContext } from '../sessions/console-request';
-
-/** What each role means, in the words an administrator choosing it needs. */
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  staff: 'Staff or lecturer: records feedback, works the cases they received or own',
-  'operations-manager': 'Operations manager: sees every case, assigns, acts at the first stages',
-  'senior-manager':
-    'Senior manager: as an operations manager, and the final internal stage and overrides',
-  quality: 'Quality: reads every case, reports and themes; changes categories',
-  auditor: 'Auditor: reads everything, including each case’s full history',
-  admin: 'Administrator: people and roles, projections and jobs; no case content',
-};
+import { TOKEN_REVOKED_BANNER } from '../account/token-form';
+import { PersonPage } from './person-page';
+import { ROLE_WORDS } from '../rendering/vocabulary';
+import { roleItems } from './role-choices';
 
 interface PersonForm {
   name?: unknown;
@@ -40,19 +28,12 @@ const rolesOf = (value: unknown): Role[] =>
     ROLES.includes(r as Role),
   );
 
-const roleItems = (chosen: readonly Role[]) =>
-  ROLES.map((role) => ({
-    value: role,
-    text: ROLE_DESCRIPTIONS[role],
-    checked: chosen.includes(role),
-  }));
-
-function requireAdmin(context: RequestContext) {
-  if (!context.actor.roles.includes('admin'))
-    throw new ActorNotPermittedError(
-      'admin-only',
-      'Only an administrator can see and change the staff directory.',
-    );
+/** What the person's page says after adding them or revoking one of their tokens. */
+function personBanner(added: unknown, revoked: unknown) {
+  if (added === '1')
+    return { text: 'Added. Give them a password link so they can sign in.', success: true };
+  if (revoked === '1') return TOKEN_REVOKED_BANNER;
+  return undefined;
 }
 
 /** The staff directory, for administrators: who may use the console, with which roles. */
@@ -63,6 +44,7 @@ export class PeopleController {
     private readonly directory: StaffDirectory,
     private readonly accounts: AccountService,
     private readonly sessions: ConsoleSessions,
+    private readonly personPage: PersonPage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,10 +54,10 @@ export class PeopleController {
     @Res() response: Response,
     @Query('welcome') welcome: unknown,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     response.render('people/people', {
       pageTitle: 'People',
-      people: await this.directory.list(),
+      people: await this.listed(),
       roleItems: roleItems(['staff']),
       values: {},
       banner:
@@ -91,7 +73,7 @@ export class PeopleController {
     @Res() response: Response,
     @Body() form: PersonForm,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     const values = { name: formText(form.name), email: formText(form.email) };
     const roles = rolesOf(form.roles);
     const id = randomUUID();
@@ -106,7 +88,7 @@ export class PeopleController {
       const errors = formErrors(fields);
       return response.status(400).render('people/people', {
         pageTitle: 'People',
-        people: await this.directory.list(),
+        people: await this.listed(),
         roleItems: roleItems(roles),
         values,
         errors: errors.list,
@@ -116,42 +98,24 @@ export class PeopleController {
     response.redirect(303, `/people/${id}?added=1`);
   }
 
+  /** Everyone in the directory, with their roles' names. */
+  private async listed() {
+    return (await this.directory.list()).map((member) => ({
+      ...member,
+      roleNames: member.roles.map((role) => ROLE_WORDS[role]),
+    }));
+  }
+
   @Get(':id')
   async show(
     @ConsoleContext() context: RequestContext,
     @Res() response: Response,
     @Param('id') id: string,
     @Query('added') added: unknown,
+    @Query('revoked') revoked: unknown,
   ) {
-    requireAdmin(context);
-    await this.render(response, id, {
-      banner:
-        added === '1'
-          ? { text: 'Added. Give them a password link so they can sign in.', success: true }
-          : undefined,
-    });
-  }
-
-  private async render(
-    response: Response,
-    id: string,
-    extra: Record<string, unknown>,
-    status = 200,
-  ) {
-    const member = await this.directory.findById(id);
-    if (!member)
-      throw new DomainError(
-        'not-found',
-        'person-not-found',
-        'There is no such person in the staff directory.',
-      );
-    response.status(status).render('people/person', {
-      pageTitle: member.name,
-      member,
-      roleItems: roleItems(member.roles),
-      resetLinkHours: RESET_LINK_LIFETIME_MS / 3_600_000,
-      ...extra,
-    });
+    requireAdministrator(context);
+    await this.personPage.render(response, id, { banner: personBanner(added, revoked) });
   }
 
   @Post(':id/roles')
@@ -161,7 +125,7 @@ export class PeopleController {
     @Param('id') id: string,
     @Body() form: PersonForm,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     return this.change(
       context,
       response,
@@ -181,7 +145,7 @@ export class PeopleController {
     @Res() response: Response,
     @Param('id') id: string,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     const done = await this.change(
       context,
       response,
@@ -201,7 +165,7 @@ export class PeopleController {
     @Res() response: Response,
     @Param('id') id: string,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     return this.change(
       context,
       response,
@@ -217,12 +181,12 @@ export class PeopleController {
     @Res() response: Response,
     @Param('id') id: string,
   ) {
-    requireAdmin(context);
+    requireAdministrator(context);
     const member = await this.directory.findById(id);
-    if (!member?.active) return this.render(response, id, {});
+    if (!member?.active) return this.personPage.render(response, id, {});
     const { token } = await this.accounts.createResetLink(id);
     const link = new URL(`/reset-password/${token}`, this.config.console.publicUrl).href;
-    await this.render(response, id, { resetLink: link });
+    await this.personPage.render(response, id, { resetLink: link });
   }
 
   private async change(
@@ -238,7 +202,12 @@ export class PeopleController {
       const fields = refusalAsFieldErrors(error);
       if (!fields) throw error;
       const errors = formErrors(fields.map((f) => ({ ...f, field: f.field || 'roles' })));
-      await this.render(response, id, { errors: errors.list, fieldErrors: errors.byField }, 400);
+      await this.personPage.render(
+        response,
+        id,
+        { errors: errors.list, fieldErrors: errors.byField },
+        400,
+      );
       return false;
     }
     if (done) response.redirect(303, `/people/${id}`);

@@ -8,6 +8,7 @@ import type {
   ComplainantRole,
   DeadlineKind,
   Outcome,
+  Role,
 } from '#domain';
 
 /** The domain's codes as the people using the console say them. */
@@ -95,3 +96,13 @@ export const WARNING_FLAGS: ReadonlySet<CaseFlag> = new Set([
   'assessment-related',
   'correspondence-since-response',
 ]);
+
+/** Each role's name, as an administrator reads it in a person's roles and their history. */
+export const ROLE_WORDS: Record<Role, string> = {
+  staff: 'Staff or lecturer',
+  'operations-manager': 'Operations manager',
+  'senior-manager': 'Senior manager',
+  quality: 'Quality',
+  auditor: 'Auditor',
+  admin: 'Administrator',
+};

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bundledPolicy, type Actor } from '#domain';
 import { SqliteEventStore } from '#event-store';
 import type { Storage } from '../../storage/storage';
+import { AccountService } from '../account.service';
 import { SqliteAccountStore } from '../sqlite-account-store';
 import { StaffDirectory } from '../staff-directory';
 
@@ -29,5 +30,22 @@ export function peopleFixture(start = '2026-11-23T10:00:00Z') {
       await storage.accounts.close();
       await storage.events.close();
     },
+  };
+}
+
+/** The fixture with its first administrator, Ada (u-ada), in the directory, and the account service. */
+export async function accountsFixture() {
+  const fixture = peopleFixture();
+  await fixture.directory.execute(
+    {
+      type: 'AddPerson',
+      actor: ADMIN,
+      data: { personId: 'u-ada', name: 'Ada', email: 'ada@college.example', roles: ['admin'] },
+    },
+    context,
+  );
+  return {
+    ...fixture,
+    accounts: new AccountService(fixture.storage, fixture.clock, fixture.directory),
   };
 }

@@ -1,0 +1,81 @@
+import { aRun } from '../../../../../libs/scheduling/src/testing/job-run-log.contract';
+import { jobView, ranBanner } from './jobs-view';
+
+describe('a scheduled job as the jobs page shows it', () => {
+  it('names it, says its schedule and what its last runs did', () => {
+    const view = jobView(
+      'sla-sweep',
+      { cron: '0 */5 * * * *' },
+      { timers: 'here', runningHere: false, runs: [aRun('sla-sweep', 5)] },
+    );
+    expect(view).toEqual({
+      job: 'sla-sweep',
+      name: 'Missed deadlines',
+      purpose: expect.stringContaining('deadline'),
+      schedule: 'Every 5 minutes',
+      runningHere: false,
+      runs: [
+        {
+          startedAt: '2026-12-07T09:05:00.000Z',
+          took: '1 minute',
+          outcome: 'Succeeded',
+          failedRun: false,
+          examined: 3,
+          actedOn: 2,
+          failed: 0,
+          did: ['Response deadline missed: 2'],
+          problem: null,
+        },
+      ],
+    });
+  });
+
+  it('says whether the timers fire here, on the worker, or not at all', () => {
+    const view = jobView(
+      'auto-close',
+      { cron: '0 * * * *' },
+      { timers: 'off', runningHere: true, runs: [] },
+    );
+    expect(view.schedule).toBe(
+      'Every hour, but the timers are off (CLF_SCHEDULER=off): it runs only when asked',
+    );
+    expect(view.runningHere).toBe(true);
+    const onWorker = jobView(
+      'auto-close',
+      { cron: '0 * * * *' },
+      { timers: 'worker', runningHere: false, runs: [] },
+    );
+    expect(onWorker.schedule).toBe('Every hour, by the worker that keeps the read models');
+  });
+
+  it('marks a run that failed, or failed on some cases', () => {
+    const failed = aRun('auto-close', 1, { outcome: 'failed', problem: 'Error: gone' });
+    const partly = aRun('auto-close', 2, { failed: 1 });
+    const view = jobView(
+      'auto-close',
+      { cron: '0 * * * *' },
+      {
+        timers: 'here',
+        runningHere: false,
+        runs: [failed, partly],
+      },
+    );
+    expect(view.runs.map((r) => [r.outcome, r.failedRun])).toEqual([
+      ['Failed', true],
+      ['Succeeded', true],
+    ]);
+  });
+
+  it('says after "Run now" what the run did, or that it failed and why', () => {
+    expect(ranBanner('sla-sweep', aRun('sla-sweep', 1, { actedOn: 1, examined: 4 }))).toEqual({
+      text: 'The Missed deadlines job ran: it acted on 1 case of 4 cases it looked at.',
+      success: true,
+    });
+    expect(
+      ranBanner(
+        'sla-sweep',
+        aRun('sla-sweep', 1, { outcome: 'stopped-early', problem: 'the lease was lost' }),
+      ),
+    ).toEqual({ text: 'The Missed deadlines job stopped early: the lease was lost.' });
+  });
+});

@@ -1,0 +1,32 @@
+import type { ReadSide } from '#read-models';
+import type { AppConfig } from '../config/app-config';
+import type { Storage } from '../storage/storage';
+import { readiness } from './readiness';
+
+const config = { role: 'all', policy: { id: 'dmm', version: '2022-02' } } as AppConfig;
+const projections = {
+  status: async () => [{ checkpoint: 4, lagEvents: 0, lagSeconds: 0, failed: null }],
+} as unknown as ReadSide;
+
+describe('readiness', () => {
+  it('is ready when every store answers and the read models are up to date', async () => {
+    const storage = {
+      events: { headPosition: async () => null },
+      documents: { ping: async () => undefined },
+    } as unknown as Storage;
+    const answer = await readiness(config, storage, projections);
+    expect(answer.status).toBe('ready');
+    expect(answer.checks.readModels).toMatchObject({ status: 'ok' });
+  });
+
+  it('is not ready when the document store does not answer', async () => {
+    const storage = {
+      events: { headPosition: async () => null },
+      documents: { ping: async () => Promise.reject(new Error('gone')) },
+    } as unknown as Storage;
+    expect(await readiness(config, storage, projections)).toMatchObject({
+      status: 'not-ready',
+      checks: { documents: 'unavailable', eventStore: 'ok' },
+    });
+  });
+});
