@@ -8,7 +8,7 @@ export * from './offline';
 export { createApp, createAppContext } from './create-app';
 export { openStorage, STORAGE, type Storage } from './storage/storage';
 export { generationsFor, PROJECTIONS } from './projections/projections.module';
-export { monthsBetween } from './reports/reports.controller';
+export { monthsBetween } from './reports/report-period';
 export { JobRunner } from './jobs/job-runner.service';
 export { CATCH_UP_ORDER } from './jobs/scheduled-jobs';
 export { InputValidationError, UnsupportedUploadError } from './http/problem';
