@@ -5,3 +5,9 @@ import { initAll as initMojFrontend } from '@ministryofjustice/frontend';
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initGovukFrontend();
 initMojFrontend();
+
+// A report's "Print or save as PDF" button, hidden until this script can make it work.
+for (const button of document.querySelectorAll('[data-clf-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+}

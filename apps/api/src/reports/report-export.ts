@@ -1,3 +1,4 @@
+import { StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { csvCell } from '../console/worklist/worklist-csv';
 import type { Cell, ReportTable } from './report-tables';
@@ -46,4 +47,18 @@ export async function tableWorkbook(table: ReportTable, producedAt: Date): Promi
     for (const row of rows) sheet.addRow(table.columns.map(({ key }) => row[key] ?? null));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The download of a report's table: its CSV or its workbook. */
+export async function reportFile(
+  table: ReportTable,
+  format: 'csv' | 'xlsx',
+  producedAt: Date,
+): Promise<StreamableFile> {
+  const excel = format === 'xlsx';
+  const body = excel ? await tableWorkbook(table, producedAt) : Buffer.from(tableCsv(table));
+  return new StreamableFile(body, {
+    type: excel ? EXCEL_MEDIA_TYPE : `${CSV_MEDIA_TYPE}; charset=utf-8`,
+    disposition: `attachment; filename="${table.fileName}.${format}"`,
+  });
 }

@@ -23,6 +23,8 @@ export type Cell = string | number | null;
 export interface ReportTable {
   /** What and when: "Monthly report, 2026-01 to 2026-12". */
   title: string;
+  /** The downloads' file name, without its extension. */
+  fileName: string;
   columns: ReadonlyArray<{ key: string; header: string }>;
   rows: Array<Record<string, Cell>>;
   /** The column whose values the workbook splits into sheets, if any. */
@@ -181,6 +183,10 @@ export function monthlyTable(report: MonthlyReport): ReportTable {
       report.from === report.to
         ? `Monthly report, ${report.from}`
         : `Monthly report, ${report.from} to ${report.to}`,
+    fileName:
+      report.from === report.to
+        ? `clf-monthly-${report.from}`
+        : `clf-monthly-${report.from}-to-${report.to}`,
     columns: [{ key: 'month', header: 'Month' }, ...FIGURE_COLUMNS],
     rows: report.months.flatMap(({ month, ...figures }) =>
       monthlyFigureRows(figures, report.stageNames).map((row) => ({ month, ...row })),
@@ -252,6 +258,7 @@ export function annualFigureRows(report: AnnualReport): Array<FigureRow & { defi
 export function annualTable(report: AnnualReport): ReportTable {
   return {
     title: `Annual report of formal complaints, ${report.year}`,
+    fileName: `clf-annual-${report.year}`,
     columns: [
       { key: 'year', header: 'Year' },
       ...FIGURE_COLUMNS,
@@ -266,6 +273,7 @@ export function annualTable(report: AnnualReport): ReportTable {
 export function themesTable(report: ThemesReport): ReportTable {
   return {
     title: `Themes, ${report.from} to ${report.to}`,
+    fileName: `clf-themes-${report.from}-to-${report.to}`,
     columns: [
       { key: 'month', header: 'Month' },
       { key: 'category', header: 'Category' },

@@ -17,7 +17,7 @@ import { Context, type RequestContext } from '../http/request-context';
 import { MinPositionHeader } from '../queries/case-queue.controller';
 import { MinPositionInterceptor } from '../queries/min-position.interceptor';
 import { CLOCK } from '../storage/storage';
-import { EXCEL_MEDIA_TYPE, tableCsv, tableWorkbook } from './report-export';
+import { EXCEL_MEDIA_TYPE, reportFile } from './report-export';
 import { MONTH, YEAR } from './report-period';
 import { ReportReader } from './report-reader';
 import { chosenRepresentation, REPORT_MEDIA_TYPES } from './report-representation';
@@ -88,21 +88,12 @@ export class ReportsController {
     response: Response,
     report: Report,
     table: (report: Report) => ReportTable,
-    filename: string,
   ): Promise<Report | StreamableFile> {
     const type = chosenRepresentation(request);
     response.vary('Accept');
     if (type === 'application/json') return report;
-    const excel = type === EXCEL_MEDIA_TYPE;
-    return new StreamableFile(
-      excel
-        ? await tableWorkbook(table(report), this.clock())
-        : Buffer.from(tableCsv(table(report))),
-      {
-        type: excel ? EXCEL_MEDIA_TYPE : 'text/csv; charset=utf-8',
-        disposition: `attachment; filename="${filename}.${excel ? 'xlsx' : 'csv'}"`,
-      },
-    );
+    const format = type === EXCEL_MEDIA_TYPE ? 'xlsx' : 'csv';
+    return reportFile(table(report), format, this.clock());
   }
 
   @Get('monthly')
@@ -127,8 +118,7 @@ export class ReportsController {
       actor,
       month ? { from: month, to: month } : { from, to },
     );
-    const period = report.from === report.to ? report.from : `${report.from}-to-${report.to}`;
-    return this.answer(request, response, report, monthlyTable, `clf-monthly-${period}`);
+    return this.answer(request, response, report, monthlyTable);
   }
 
   @Get('annual')
@@ -145,7 +135,7 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const report = await this.reports.annual(actor, year === undefined ? undefined : Number(year));
-    return this.answer(request, response, report, annualTable, `clf-annual-${report.year}`);
+    return this.answer(request, response, report, annualTable);
   }
 
   @Get('themes')
@@ -162,12 +152,6 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const report = await this.reports.themes(actor, asked);
-    return this.answer(
-      request,
-      response,
-      report,
-      themesTable,
-      `clf-themes-${report.from}-to-${report.to}`,
-    );
+    return this.answer(request, response, report, themesTable);
   }
 }

@@ -1,4 +1,4 @@
-import { RECORDS_FEEDBACK, type Role } from '#domain';
+import { READS_REPORTS, RECORDS_FEEDBACK, type Role } from '#domain';
 import type { ConsolePerson } from '../sessions/console-people.port';
 
 interface NavigationItem {
@@ -16,6 +16,7 @@ const SECTIONS: NavigationItem[] = [
     text: 'Record feedback',
     roles: RECORDS_FEEDBACK,
   },
+  { href: '/reports', text: 'Reports', roles: READS_REPORTS },
   { href: '/people', text: 'People', roles: ['admin'] },
   { href: '/account', text: 'Your account' },
 ];
