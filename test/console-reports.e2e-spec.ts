@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Role } from '#domain';
 import { signInToConsole } from './support/console';
+import { commandsAt } from './support/commands-at';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('u-sam', 'staff');
@@ -10,19 +11,10 @@ const quality = person('u-quinn', 'quality');
 
 describe('the report pages: monthly, annual and themes, on screen and as downloads', () => {
   let t: TestApp;
-  let lastPosition = 0;
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-11-02T09:00:00Z' });
-    const post = async (at: string, actor: typeof ops, path: string, body: object) => {
-      t.clock.set(at);
-      const response = await t.http
-        .post(`/api/v1${path}`)
-        .set(await t.auth(actor))
-        .send(body);
-      expect(response.status).toBeLessThan(300);
-      lastPosition = response.body.position;
-      return response.body as { id: string };
-    };
+    const commands = commandsAt(t);
+    const { post } = commands;
     const a = await post(
       '2026-11-02T09:00:00Z',
       staff,
@@ -48,10 +40,7 @@ describe('the report pages: monthly, annual and themes, on screen and as downloa
     await post('2026-11-24T09:00:00Z', ops, `/cases/${a.id}/close`, { reason: 'resolved' });
     t.clock.set('2026-12-01T10:00:00Z');
     // The projections are a moment behind: wait for them through the API once.
-    const caughtUp = await t.http
-      .get('/api/v1/reports/themes')
-      .set(await t.auth(quality))
-      .set('X-CLF-Min-Position', String(lastPosition));
+    const caughtUp = await t.http.get('/api/v1/reports/themes').set(await commands.readAs(quality));
     expect(caughtUp.status).toBe(200);
   });
   afterAll(() => t.close());

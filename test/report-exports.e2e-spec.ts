@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { Role } from '#domain';
+import { commandsAt } from './support/commands-at';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('u-sam', 'staff');
@@ -44,19 +45,11 @@ function only(rows: Row[], match: Row): Row {
 
 describe('report downloads: the CSV and the Excel workbook carry the JSON’s figures', () => {
   let api: TestApp;
-  let lastPosition = 0;
+  let commands: ReturnType<typeof commandsAt>;
   beforeAll(async () => {
     api = await startTestApp({ now: '2026-11-02T09:00:00Z' });
-    const post = async (at: string, actor: typeof ops, path: string, body: object) => {
-      api.clock.set(at);
-      const response = await api.http
-        .post(`/api/v1${path}`)
-        .set(await api.auth(actor))
-        .send(body);
-      expect(response.status).toBeLessThan(300);
-      lastPosition = response.body.position;
-      return response.body as { id: string };
-    };
+    commands = commandsAt(api);
+    const { post } = commands;
     const receive = (at: string, body: object) =>
       post(at, staff, '/cases', complaint({ receivedAt: at, ...body }));
     const a = await receive('2026-11-02T09:00:00Z', { categories: ['fees', FORMULA] });
@@ -82,10 +75,7 @@ describe('report downloads: the CSV and the Excel workbook carry the JSON’s fi
   afterAll(() => api.close());
 
   const get = async (path: string, accept?: string, actor = quality) => {
-    const request = api.http
-      .get(`/api/v1${path}`)
-      .set(await api.auth(actor))
-      .set('X-CLF-Min-Position', String(lastPosition));
+    const request = api.http.get(`/api/v1${path}`).set(await commands.readAs(actor));
     if (accept) request.set('Accept', accept);
     return request.buffer(true).parse((response, done) => {
       const chunks: Buffer[] = [];

@@ -1,3 +1,4 @@
+import { commandsAt } from './support/commands-at';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('u-sam', 'staff');
@@ -20,19 +21,11 @@ const quality = person('u-quinn', 'quality');
  */
 describe('the annual report counts each formal complaint once', () => {
   let api: TestApp;
-  let lastPosition = 0;
+  let commands: ReturnType<typeof commandsAt>;
   beforeAll(async () => {
     api = await startTestApp({ now: '2025-12-10T10:00:00Z' });
-    const post = async (at: string, actor: typeof ops, path: string, body: object) => {
-      api.clock.set(at);
-      const response = await api.http
-        .post(`/api/v1${path}`)
-        .set(await api.auth(actor))
-        .send(body);
-      expect(response.status).toBeLessThan(300);
-      lastPosition = response.body.position;
-      return response.body as { id: string };
-    };
+    commands = commandsAt(api);
+    const { post } = commands;
     const formal = (at: string) =>
       post(at, staff, '/cases', complaint({ formality: 'formal', channel: 'letter' }));
     const refer = (id: string, at: string) =>
@@ -66,12 +59,8 @@ describe('the annual report counts each formal complaint once', () => {
   afterAll(() => api.close());
 
   const annual = async (year: number) =>
-    (
-      await api.http
-        .get(`/api/v1/reports/annual?year=${year}`)
-        .set(await api.auth(quality))
-        .set('X-CLF-Min-Position', String(lastPosition))
-    ).body;
+    (await api.http.get(`/api/v1/reports/annual?year=${year}`).set(await commands.readAs(quality)))
+      .body;
 
   it('gives each complaint received in the year one final outcome, one furthest stage and at most one referral', async () => {
     const report = await annual(2026);

@@ -1,3 +1,4 @@
+import { commandsAt } from './support/commands-at';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('u-sam', 'staff');
@@ -19,19 +20,11 @@ const quality = person('u-quinn', 'quality');
  */
 describe('reports against a month computed by hand', () => {
   let api: TestApp;
-  let lastPosition = 0;
+  let commands: ReturnType<typeof commandsAt>;
   beforeAll(async () => {
     api = await startTestApp({ now: '2026-12-31T12:00:00Z' });
-    const post = async (recordedAt: string, actor: typeof ops, path: string, body: object) => {
-      api.clock.set(recordedAt);
-      const response = await api.http
-        .post(`/api/v1${path}`)
-        .set(await api.auth(actor))
-        .send(body);
-      expect(response.status).toBeLessThan(300);
-      lastPosition = response.body.position;
-      return response.body;
-    };
+    commands = commandsAt(api);
+    const { post } = commands;
     const informal = (receivedAt: string, categories: string[]) =>
       post(receivedAt, staff, '/cases', complaint({ receivedAt, categories }));
     const acknowledge = (id: string, at: string, recordedAt = at) =>
@@ -62,8 +55,7 @@ describe('reports against a month computed by hand', () => {
   const get = async (path: string, actor = quality, headers: Record<string, string> = {}) =>
     api.http
       .get(`/api/v1${path}`)
-      .set(await api.auth(actor))
-      .set('X-CLF-Min-Position', String(lastPosition))
+      .set(await commands.readAs(actor))
       .set(headers);
 
   it('GET /reports/monthly gives the counts and medians worked out above', async () => {

@@ -8,6 +8,7 @@ import {
   screenshotForDocs,
   signedInContext,
 } from '../support/browser';
+import { commandsAt } from '../support/commands-at';
 import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(90_000);
@@ -33,17 +34,8 @@ describe('the report pages in Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     t = await startTestApp({ now: '2026-11-02T09:00:00Z' });
-    let position = 0;
-    const post = async (at: string, actor: typeof ops, path: string, body: object) => {
-      t.clock.set(at);
-      const response = await t.http
-        .post(`/api/v1${path}`)
-        .set(await t.auth(actor))
-        .send(body);
-      expect(response.status).toBeLessThan(300);
-      position = response.body.position;
-      return response.body as { id: string };
-    };
+    const commands = commandsAt(t);
+    const { post } = commands;
     const a = await post(
       '2026-10-05T09:00:00Z',
       staff,
@@ -62,10 +54,7 @@ describe('the report pages in Chromium', () => {
       outcome: 'upheld',
     });
     t.clock.set('2026-12-01T10:00:00Z');
-    const caughtUp = await t.http
-      .get('/api/v1/reports/themes')
-      .set(await t.auth(ops))
-      .set('X-CLF-Min-Position', String(position));
+    const caughtUp = await t.http.get('/api/v1/reports/themes').set(await commands.readAs(ops));
     expect(caughtUp.status).toBe(200);
     baseUrl = await listen(t);
   });
