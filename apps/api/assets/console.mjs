@@ -9,5 +9,5 @@ initMojFrontend();
 // A report's "Print or save as PDF" button, hidden until this script can make it work.
 for (const button of document.querySelectorAll('[data-clf-print]')) {
   button.hidden = false;
-  button.addEventListener('click', () => window.print());
+  button.addEventListener('click', () => globalThis.print());
 }
