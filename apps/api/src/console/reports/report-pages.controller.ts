@@ -7,11 +7,10 @@ import { MAX_MONTHLY_REPORT_MONTHS } from '../../reports/report-period';
 import { ReportReader, requireReportReader } from '../../reports/report-reader';
 import { annualTable, monthlyTable } from '../../reports/report-tables';
 import { CLOCK } from '../../storage/storage';
-import { formErrors } from '../forms/field-errors';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleContext } from '../sessions/console-request';
 import { readMonthsForm, readYearForm } from './report-period-form';
-import { annualTables, monthlyTables } from './report-views';
+import { annualTables, monthlyTables, reportPage } from './report-views';
 
 /** A report page's downloads: `/reports/monthly.csv`, `/reports/annual.xlsx`; nothing else. */
 export function downloadFormat(format: string): 'csv' | 'xlsx' {
@@ -42,17 +41,11 @@ export class ReportPagesController {
   ) {
     const form = readMonthsForm(query, MAX_MONTHLY_REPORT_MONTHS);
     const report = await this.reports.monthly(actor, form.asked);
-    const shown = formErrors(form.errors);
-    const period = new URLSearchParams({ from: report.from, to: report.to });
+    const period = { from: report.from, to: report.to };
     response.render('reports/monthly', {
-      pageTitle: monthlyTable(report).title,
-      errors: shown.list,
-      fieldErrors: shown.byField,
-      typed: form.typed,
+      ...reportPage('/reports/monthly', monthlyTable(report), form, period, this.clock()),
       report,
       tables: monthlyTables(report),
-      producedAt: this.clock(),
-      downloads: { csv: `/reports/monthly.csv?${period}`, xlsx: `/reports/monthly.xlsx?${period}` },
     });
   }
 
@@ -75,19 +68,11 @@ export class ReportPagesController {
   ) {
     const form = readYearForm(query);
     const report = await this.reports.annual(actor, form.year);
-    const shown = formErrors(form.errors);
+    const period = { year: String(report.year) };
     response.render('reports/annual', {
-      pageTitle: annualTable(report).title,
-      errors: shown.list,
-      fieldErrors: shown.byField,
-      typed: form.typed,
+      ...reportPage('/reports/annual', annualTable(report), form, period, this.clock()),
       report,
       tables: annualTables(report),
-      producedAt: this.clock(),
-      downloads: {
-        csv: `/reports/annual.csv?year=${report.year}`,
-        xlsx: `/reports/annual.xlsx?year=${report.year}`,
-      },
     });
   }
 

@@ -6,6 +6,7 @@ import {
   cellText,
   figureTables,
   monthlyTables,
+  reportPage,
   themesGrid,
   worklistForMonth,
 } from './report-views';
@@ -102,6 +103,35 @@ describe('reports on the page', () => {
     expect(worklistForMonth('fees', '2026-02')).toEqual({
       open: '/?tab=open&category=fees&receivedFrom=2026-02-01&receivedTo=2026-02-28',
       closed: '/?tab=closed&category=fees&receivedFrom=2026-02-01&receivedTo=2026-02-28',
+    });
+  });
+});
+
+describe('a report page’s frame', () => {
+  it('gives the title, the form as typed with its errors, when it was produced and the downloads for the period shown', () => {
+    const producedAt = new Date('2026-12-01T10:00:00Z');
+    const table = { title: 'Themes, 2026-01 to 2026-12', fileName: 'x', columns: [], rows: [] };
+    expect(
+      reportPage(
+        '/reports/themes',
+        table,
+        {
+          typed: { from: 'Jan', to: '' },
+          errors: [{ field: 'from', message: 'Enter a month like 2026-11' }],
+        },
+        { from: '2026-01', to: '2026-12' },
+        producedAt,
+      ),
+    ).toEqual({
+      pageTitle: 'Themes, 2026-01 to 2026-12',
+      errors: [{ text: 'Enter a month like 2026-11', href: '#from' }],
+      fieldErrors: { from: { text: 'Enter a month like 2026-11' } },
+      typed: { from: 'Jan', to: '' },
+      producedAt,
+      downloads: {
+        csv: '/reports/themes.csv?from=2026-01&to=2026-12',
+        xlsx: '/reports/themes.xlsx?from=2026-01&to=2026-12',
+      },
     });
   });
 });

@@ -1,6 +1,13 @@
 import type { AnnualReport, MonthlyReport, ThemesReport } from '../../reports/report-figures';
 import { datesOf } from '../../reports/report-period';
-import { annualFigureRows, type FigureRow, monthlyFigureRows } from '../../reports/report-tables';
+import type { FieldError } from '../../http/problem';
+import {
+  annualFigureRows,
+  type FigureRow,
+  monthlyFigureRows,
+  type ReportTable,
+} from '../../reports/report-tables';
+import { formErrors } from '../forms/field-errors';
 import { monthInWords } from '../rendering/people-time';
 
 /** One section of a report as a table on the page: a row per figure, a column per period. */
@@ -100,4 +107,28 @@ export function annualTables(report: AnnualReport): FigureTable[] {
     ...table,
     definition: rows.find((row) => row.section === table.caption)?.definition,
   }));
+}
+
+/**
+ * What every report page shows around its figures: its title, the period form as typed
+ * with what was wrong in it, when it was produced, and its downloads (`<page>.csv` and
+ * `<page>.xlsx` with the period shown).
+ */
+export function reportPage(
+  page: string,
+  table: ReportTable,
+  form: { typed: unknown; errors: FieldError[] },
+  period: Record<string, string>,
+  producedAt: Date,
+) {
+  const shown = formErrors(form.errors);
+  const query = new URLSearchParams(period);
+  return {
+    pageTitle: table.title,
+    errors: shown.list,
+    fieldErrors: shown.byField,
+    typed: form.typed,
+    producedAt,
+    downloads: { csv: `${page}.csv?${query}`, xlsx: `${page}.xlsx?${query}` },
+  };
 }

@@ -13,7 +13,6 @@ import { datesOf, MAX_THEME_MONTHS, MONTH } from '../../reports/report-period';
 import { ReportReader, requireReportReader } from '../../reports/report-reader';
 import { themesTable } from '../../reports/report-tables';
 import { CLOCK } from '../../storage/storage';
-import { formErrors } from '../forms/field-errors';
 import { formText } from '../forms/form-text';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { monthInWords } from '../rendering/people-time';
@@ -22,7 +21,7 @@ import { ConsoleContext } from '../sessions/console-request';
 import { CSV_ROW_LIMIT, worklistCsv } from '../worklist/worklist-csv';
 import { downloadFormat } from './report-pages.controller';
 import { readMonthsForm } from './report-period-form';
-import { themesGrid, themeCasesAddress, worklistForMonth } from './report-views';
+import { reportPage, themesGrid, themeCasesAddress, worklistForMonth } from './report-views';
 import { queueQueryFor } from '../worklist/worklist-filters';
 
 /** The longest category a case may have is shorter; anything longer names no cell. */
@@ -47,20 +46,11 @@ export class ThemesPagesController {
   ) {
     const form = readMonthsForm(query, MAX_THEME_MONTHS);
     const report = await this.reports.themes(actor, form.asked);
-    const shown = formErrors(form.errors);
-    const period = new URLSearchParams({ from: report.from, to: report.to });
+    const period = { from: report.from, to: report.to };
     response.render('reports/themes', {
-      pageTitle: themesTable(report).title,
-      errors: shown.list,
-      fieldErrors: shown.byField,
-      typed: form.typed,
+      ...reportPage('/reports/themes', themesTable(report), form, period, this.clock()),
       report,
       grid: themesGrid(report),
-      producedAt: this.clock(),
-      downloads: {
-        csv: `/reports/themes.csv?${period}`,
-        xlsx: `/reports/themes.xlsx?${period}`,
-      },
     });
   }
 
