@@ -95,7 +95,7 @@ describe('the report pages: monthly, annual and themes, on screen and as downloa
     expect(csv.headers['content-disposition']).toBe(
       'attachment; filename="clf-monthly-2026-11.csv"',
     );
-    const rows = parse(csv.text, { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(csv.text, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows).toContainEqual({
       Month: '2026-11',
       Section: 'Responses',
@@ -137,7 +137,7 @@ describe('the report pages: monthly, annual and themes, on screen and as downloa
     expect(page.text).toContain('these add up to the complaints received');
     const csv = await (await signInToConsole(t, quality)).get('/reports/annual.csv?year=2026');
     expect(csv.text.split('\r\n')[0]).toBe(
-      '"Year","Section","Figure","Stage","Number","Percentage","What it counts"',
+      '\uFEFF"Year","Section","Figure","Stage","Number","Percentage","What it counts"',
     );
   });
 

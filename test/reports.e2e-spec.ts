@@ -108,7 +108,9 @@ describe('reports against a month computed by hand', () => {
     const response = await get('/reports/monthly?month=2026-12', quality, { Accept: 'text/csv' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
-    expect(response.text).toMatch(/^"Month","Section","Figure","Stage","Number","Percentage"\r\n/);
+    expect(response.text).toMatch(
+      /^\uFEFF"Month","Section","Figure","Stage","Number","Percentage"\r\n/,
+    );
     expect(response.text).toContain(
       '"2026-12","Acknowledgements","On time","Local resolution","1","33.3"\r\n',
     );

@@ -52,9 +52,16 @@ describe('report downloads', () => {
     expect(categories.getCell('B2').type).toBe(ExcelJS.ValueType.String);
   });
 
-  it('names the download for the report and says what it holds', async () => {
-    const csv = reportFile(table, 'csv', new Date());
-    expect((await csv).getHeaders()).toMatchObject({
+  it('names the download for the report and says what it holds, a CSV marked as UTF-8 for Excel', async () => {
+    const csv = await reportFile(table, 'csv', new Date());
+    const body = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      csv.getStream().on('data', (chunk: Buffer) => chunks.push(chunk));
+      csv.getStream().on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(body.subarray(3).toString()).toBe(tableCsv(table));
+    expect(csv.getHeaders()).toMatchObject({
       type: 'text/csv; charset=utf-8',
       disposition: 'attachment; filename="clf-themes-2026-11-to-2026-11.csv"',
     });

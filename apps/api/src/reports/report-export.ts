@@ -49,14 +49,22 @@ export async function tableWorkbook(table: ReportTable, producedAt: Date): Promi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The download of a report's table: its CSV or its workbook. */
+/**
+ * Leads a CSV download so that Excel, opening the file, reads it as UTF-8 (it takes a file
+ * without it for the system's legacy code page and garbles “ ” and accents).
+ */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** The download of a report's table: its CSV (marked as UTF-8) or its workbook. */
 export async function reportFile(
   table: ReportTable,
   format: 'csv' | 'xlsx',
   producedAt: Date,
 ): Promise<StreamableFile> {
   const excel = format === 'xlsx';
-  const body = excel ? await tableWorkbook(table, producedAt) : Buffer.from(tableCsv(table));
+  const body = excel
+    ? await tableWorkbook(table, producedAt)
+    : Buffer.from(BYTE_ORDER_MARK + tableCsv(table));
   return new StreamableFile(body, {
     type: excel ? EXCEL_MEDIA_TYPE : `${CSV_MEDIA_TYPE}; charset=utf-8`,
     disposition: `attachment; filename="${table.fileName}.${format}"`,
