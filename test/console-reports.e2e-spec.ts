@@ -159,6 +159,10 @@ describe('the report pages: monthly, annual and themes, on screen and as downloa
     expect(rows.map((row) => row.Summary).sort()).toEqual(['Charged twice', 'Late refund']);
     const bad = await quinn.get('/reports/themes/cases?category=fees&month=November');
     expect(bad.status).toBe(400);
+    const later = await quinn.get('/reports/themes?from=2027-05');
+    expect(later.status).toBe(200);
+    expect(later.text).toContain('From must not be after to');
+    expect(later.text).toContain('Themes, 2026-01 to 2026-12');
     const table = await quinn.get('/reports/themes.csv?from=2026-10&to=2026-11');
     expect(table.text).toContain('"2026-11","fees","2"');
   });

@@ -45,7 +45,12 @@ export class ThemesPagesController {
     @Res() response: Response,
   ) {
     const form = readMonthsForm(query, MAX_THEME_MONTHS);
-    const report = await this.reports.themes(actor, form.asked);
+    // A `from` alone runs to this month, which it may be after: said, and the default shown.
+    const report = await this.reports.themes(actor, form.asked).catch((refusal: unknown) => {
+      if (!(refusal instanceof InputValidationError)) throw refusal;
+      form.errors.push(...refusal.errors);
+      return this.reports.themes(actor, {});
+    });
     const period = { from: report.from, to: report.to };
     response.render('reports/themes', {
       ...reportPage('/reports/themes', themesTable(report), form, period, this.clock()),
