@@ -7,6 +7,7 @@ import { startServer, type ServerProcess } from '../test/support/server-process'
 import { appendYear, generateYear } from './case-history.generator';
 import type { Measurement } from './event-store.bench';
 import { addConsolePeople, benchConsolePages } from './console-pages.bench';
+import { benchReportPages } from './report-pages.bench';
 import { percentile } from './percentile';
 import { BENCH_SECRET, bearer } from './post-cases.bench';
 
@@ -146,11 +147,16 @@ export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
         label: `${cases.toLocaleString('en-GB')} cases, ${label}`,
         caseReference: reference,
       });
+      const reportPages = await benchReportPages(server, {
+        quick,
+        label: `${cases.toLocaleString('en-GB')} cases, ${label}`,
+      });
       const rssAfter = server.rssMiB();
       const peakRss = server.peakRssMiB();
       const rss = Math.max(rssAtReady ?? 0, rssAfter ?? 0);
       return [
         ...consolePages,
+        ...reportPages,
         {
           what: `history of a 100-event case (GET /cases/:id/history, 52 kB of JSON, store of ${label}): at the server / at a client on the same machine`,
           target: 'p99 ≤ 5 ms',

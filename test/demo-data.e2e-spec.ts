@@ -56,7 +56,7 @@ describe('the demo year, loaded through the command path', () => {
       '2025-12',
       ...Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
     ]) {
-      const report = await get(`/reports/monthly?month=${month}`);
+      const [report] = (await get(`/reports/monthly?month=${month}`)).months;
       for (const [section, counts] of Object.entries({
         byKind: report.received.byKind,
         byFormality: report.received.byFormality,
@@ -116,9 +116,9 @@ describe('the demo year, loaded through the command path', () => {
       await get('/reports/annual?year=2025'),
       await get('/reports/annual?year=2026'),
     ];
-    const stages = new Set(reports.flatMap((r) => Object.keys(r.stagesReached)));
+    const stages = new Set(reports.flatMap((r) => Object.keys(r.furthestStage)));
     expect([...stages].sort()).toEqual(['stage-2', 'stage-3', 'stage-4']);
-    expect(reports.reduce((sum, r) => sum + r.externalReferrals, 0)).toBeGreaterThan(0);
+    expect(reports.reduce((sum, r) => sum + r.referredExternally, 0)).toBeGreaterThan(0);
   });
 
   it('files cases under themes, and leaves open, owned and overdue work in the queue and on the dashboard', async () => {

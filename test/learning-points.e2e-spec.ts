@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { signInToConsole } from './support/console';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
@@ -62,12 +63,17 @@ describe('learning points', () => {
       .get('/api/v1/reports/learning?from=2026-12&to=2026-12')
       .set(await t.auth(quinn))
       .set('Accept', 'text/csv');
-    const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe(
-      '"Theme","Reference","Said on","Stage","Said when","What we learned or changed"',
-    );
-    expect(lines).toHaveLength(1 + 5);
-    expect(csv.text).toContain(`"'=cmd|stay text"`);
+    const [header, ...rows] = parse(csv.text, { bom: true }) as string[][];
+    expect(header).toEqual([
+      'Theme',
+      'Case',
+      'Said on',
+      'Said when',
+      'Stage',
+      'What we learned or changed',
+    ]);
+    expect(rows).toHaveLength(5);
+    expect(rows.map((row) => row[5])).toContain("'=cmd|stay text");
 
     const page = await (
       await signInToConsole(t, quinn)
@@ -90,7 +96,7 @@ describe('learning points', () => {
     expect(backwards.status).toBe(400);
     const page = await (await signInToConsole(t, quinn)).get('/reports/learning?from=December');
     expect(page.status).toBe(200);
-    expect(page.text).toContain('Enter a month like 2026-01');
+    expect(page.text).toContain('Enter a month like 2026-11');
   });
 
   it('are refused when longer than a note may be', async () => {

@@ -1,3 +1,4 @@
+import { commandsAt } from './support/commands-at';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('u-sam', 'staff');
@@ -19,19 +20,11 @@ const quality = person('u-quinn', 'quality');
  */
 describe('reports against a month computed by hand', () => {
   let api: TestApp;
-  let lastPosition = 0;
+  let commands: ReturnType<typeof commandsAt>;
   beforeAll(async () => {
     api = await startTestApp({ now: '2026-12-31T12:00:00Z' });
-    const post = async (recordedAt: string, actor: typeof ops, path: string, body: object) => {
-      api.clock.set(recordedAt);
-      const response = await api.http
-        .post(`/api/v1${path}`)
-        .set(await api.auth(actor))
-        .send(body);
-      expect(response.status).toBeLessThan(300);
-      lastPosition = response.body.position;
-      return response.body;
-    };
+    commands = commandsAt(api);
+    const { post } = commands;
     const informal = (receivedAt: string, categories: string[]) =>
       post(receivedAt, staff, '/cases', complaint({ receivedAt, categories }));
     const acknowledge = (id: string, at: string, recordedAt = at) =>
@@ -62,16 +55,13 @@ describe('reports against a month computed by hand', () => {
   const get = async (path: string, actor = quality, headers: Record<string, string> = {}) =>
     api.http
       .get(`/api/v1${path}`)
-      .set(await api.auth(actor))
-      .set('X-CLF-Min-Position', String(lastPosition))
+      .set(await commands.readAs(actor))
       .set(headers);
 
   it('GET /reports/monthly gives the counts and medians worked out above', async () => {
     const response = await get('/reports/monthly?month=2026-12');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({
-      month: '2026-12',
-      policyId: 'dmm',
+    const december = {
       received: {
         total: 5,
         byKind: { complaint: 5 },
@@ -88,17 +78,49 @@ describe('reports against a month computed by hand', () => {
       externalReferrals: 0,
       reopened: 0,
       medianWorkingDays: { acknowledge: { 'stage-1': 2 }, respond: { 'stage-2': 10 } },
+    };
+    expect(response.body).toEqual({
+      from: '2026-12',
+      to: '2026-12',
+      policyId: 'dmm',
+      stageNames: expect.objectContaining({
+        'stage-1': 'Local resolution',
+        'stage-2': 'Formal written complaint',
+      }),
+      months: [{ month: '2026-12', ...december }],
+      total: december,
     });
   });
 
-  it('gives the same report as CSV on Accept: text/csv', async () => {
+  it('gives a run of months, each month apart and the run added up', async () => {
+    const response = await get('/reports/monthly?from=2026-11&to=2026-12');
+    expect(response.status).toBe(200);
+    expect(response.body.months.map((m: { month: string }) => m.month)).toEqual([
+      '2026-11',
+      '2026-12',
+    ]);
+    expect(response.body.months[0].received.total).toBe(0);
+    expect(response.body.total.received.total).toBe(5);
+    expect(response.body.total.medianWorkingDays.respond).toEqual({ 'stage-2': 10 });
+  });
+
+  it('gives the monthly report as one tidy CSV table on Accept: text/csv, with stage names and percentages', async () => {
     const response = await get('/reports/monthly?month=2026-12', quality, { Accept: 'text/csv' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
-    expect(response.text).toContain('section,item,value\r\n');
-    expect(response.text).toContain('acknowledgements,stage-1.late,1\r\n');
-    expect(response.text).toContain('acknowledgements,stage-1.recordedLate,1\r\n');
-    expect(response.text).toContain('medianWorkingDays,respond.stage-2,10\r\n');
+    expect(response.text).toMatch(
+      /^\uFEFF"Month","Section","Figure","Stage","Number","Percentage"\r\n/,
+    );
+    expect(response.text).toContain(
+      '"2026-12","Acknowledgements","On time","Local resolution","1","33.3"\r\n',
+    );
+    expect(response.text).toContain(
+      '"2026-12","Acknowledgements","Recorded late","Local resolution","1","33.3"\r\n',
+    );
+    expect(response.text).toContain(
+      '"2026-12","Median working days","To respond","Formal written complaint","10",""\r\n',
+    );
+    expect(response.text).not.toMatch(/stage-\d/);
   });
 
   it('GET /reports/annual reports the formal complaints to the Board', async () => {
@@ -106,9 +128,10 @@ describe('reports against a month computed by hand', () => {
     expect(response.body).toMatchObject({
       year: 2026,
       formalComplaintsReceived: 2,
-      outcomes: { upheld: 1, 'not-upheld': 1 },
-      stagesReached: { 'stage-2': 2 },
-      externalReferrals: 0,
+      finalOutcomes: { upheld: 1, 'not-upheld': 1 },
+      furthestStage: { 'stage-2': 2 },
+      referredExternally: 0,
+      themes: { fees: 1 },
       onTime: { responses: { onTime: 1, late: 1, onTimeRate: 0.5 } },
     });
   });
@@ -118,6 +141,7 @@ describe('reports against a month computed by hand', () => {
     expect(response.body).toEqual({
       from: '2026-11',
       to: '2026-12',
+      months: ['2026-11', '2026-12'],
       categories: [
         { category: 'fees', total: 2, byMonth: { '2026-11': 0, '2026-12': 2 } },
         { category: 'mentoring', total: 2, byMonth: { '2026-11': 0, '2026-12': 2 } },

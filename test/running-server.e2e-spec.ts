@@ -268,7 +268,8 @@ describe('an acknowledged command survives kill -9 of the server (durability)', 
         headers: { Authorization: quality, 'X-CLF-Min-Position': String(head) },
       });
       expect(monthly.status).toBe(200);
-      received += ((await monthly.json()) as { received: { total: number } }).received.total;
+      received += ((await monthly.json()) as { total: { received: { total: number } } }).total
+        .received.total;
     }
     expect(received).toBe(ids.length);
 

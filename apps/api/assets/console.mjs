@@ -7,3 +7,9 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initGovukFrontend();
 initMojFrontend();
 refreshStatusRegions();
+
+// A report's "Print or save as PDF" button, hidden until this script can make it work.
+for (const button of document.querySelectorAll('[data-clf-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => globalThis.print());
+}

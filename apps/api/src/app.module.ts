@@ -15,7 +15,7 @@ import { ProjectionsModule } from './projections/projections.module';
 import { CaseQueueController } from './queries/case-queue.controller';
 import { DashboardController } from './queries/dashboard.controller';
 import { ReportsController } from './reports/reports.controller';
-import { LearningPointsController } from './reports/learning-points.controller';
+import { ReportsModule } from './reports/reports.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
@@ -34,7 +34,6 @@ const API_CONTROLLERS: Type[] = [
   CaseQueueController,
   DashboardController,
   ReportsController,
-  LearningPointsController,
   CaseHistoryController,
   ProjectionsAdminController,
   JobsAdminController,
@@ -52,6 +51,7 @@ export class AppModule {
         AuthModule,
         CasesModule,
         PeopleModule,
+        ReportsModule,
         // Uploads go to a temporary file as they arrive, never into memory.
         MulterModule.registerAsync({
           inject: [STORAGE],

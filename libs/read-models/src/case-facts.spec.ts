@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { WorkingDayCalendar } from '#calendar';
 import type { Case, CaseEvent } from '#domain';
-import { eventFacts, monthOf, totalFacts, workingDaysBetween } from './case-facts';
+import { eventFacts, monthOf, stateFacts, totalFacts, workingDaysBetween } from './case-facts';
 
 describe('monthOf', () => {
   // London has its clock changes at 01:00 UTC; Kathmandu is 5:45 ahead; Apia crossed the date line.
@@ -85,5 +85,46 @@ describe('eventFacts', () => {
       { month: '2026-12', metric: 'recorded-after-window.correspondence', value: 1 },
     ]);
     expect(eventFacts(calendar, onTime, found, found)).toEqual([]);
+  });
+});
+
+describe('stateFacts', () => {
+  const calendar = new WorkingDayCalendar({ timeZone: 'Europe/London' });
+  const received = {
+    receivedAt: '2026-02-02T10:00:00.000Z',
+    categories: ['fees'],
+    stage: 3,
+    externalReferral: null,
+  } as unknown as Case;
+
+  it('dates each case’s categories, furthest stage and last outcome to its receipt, once each', () => {
+    const responses = [
+      { month: '2026-02', metric: 'outcomes.not-upheld', value: 1 },
+      { month: '2026-02', metric: 'responses.stage-2.on-time', value: 1 },
+      { month: '2026-03', metric: 'outcomes.upheld', value: 1 },
+    ];
+    expect(stateFacts(calendar, received, responses)).toEqual([
+      { month: '2026-02', metric: 'received.category.fees', value: 1 },
+      { month: '2026-02', metric: 'stage-reached.stage-3', value: 1 },
+      { month: '2026-02', metric: 'final-outcome.upheld', value: 1 },
+    ]);
+  });
+
+  it('counts a case never answered as having no response, and a referred case once however often referred', () => {
+    const referred = {
+      ...received,
+      categories: [],
+      stage: 4,
+      externalReferral: { body: 'ESFA', referredAt: '2026-05-05T10:00:00.000Z' },
+    } as unknown as Case;
+    const referrals = [
+      { month: '2026-04', metric: 'external-referrals', value: 1 },
+      { month: '2026-05', metric: 'external-referrals', value: 1 },
+    ];
+    expect(stateFacts(calendar, referred, referrals)).toEqual([
+      { month: '2026-02', metric: 'stage-reached.stage-4', value: 1 },
+      { month: '2026-02', metric: 'final-outcome.no-response', value: 1 },
+      { month: '2026-02', metric: 'referred-externally', value: 1 },
+    ]);
   });
 });

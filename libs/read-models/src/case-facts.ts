@@ -207,12 +207,19 @@ export function eventFacts(
   }
 }
 
+const OUTCOME_OF_RESPONSE = 'outcomes.';
+
 /**
- * Facts that follow the case as it is now, dated to its receipt: its categories (themes)
- * and the furthest stage it reached. Recomputed on every event, so a recategorised case
- * moves between themes rather than counting in both.
+ * Facts that follow the case as it is now, dated to its receipt, so each case counts once
+ * in each: its categories (themes), the furthest stage it reached, the outcome of its last
+ * response, and whether it was ever referred to the external body. Recomputed on every
+ * event, so a recategorised case moves between themes rather than counting in both.
  */
-export function stateFacts(calendar: WorkingDayCalendar, found: Case): Fact[] {
+export function stateFacts(
+  calendar: WorkingDayCalendar,
+  found: Case,
+  byEvents: readonly Fact[],
+): Fact[] {
   const month = monthOf(calendar, found.receivedAt);
   const facts: Fact[] = [];
   for (const category of found.categories)
@@ -220,6 +227,10 @@ export function stateFacts(calendar: WorkingDayCalendar, found: Case): Fact[] {
   // Stages only ever go up, so where the case is now is the furthest it has gone.
   if (found.stage !== null)
     facts.push({ month, metric: `stage-reached.stage-${found.stage}`, value: 1 });
+  const lastResponse = byEvents.findLast((fact) => fact.metric.startsWith(OUTCOME_OF_RESPONSE));
+  const outcome = lastResponse?.metric.slice(OUTCOME_OF_RESPONSE.length) ?? 'no-response';
+  facts.push({ month, metric: `final-outcome.${outcome}`, value: 1 });
+  if (found.externalReferral) facts.push({ month, metric: 'referred-externally', value: 1 });
   return facts;
 }
 

@@ -1,11 +1,11 @@
 import { ReadModelsNotReadyError } from './read-model.port';
 
 /**
- * The shape of the stored read models — the SQLite tables and the MongoDB documents alike:
- * bumped whenever either changes. A generation of another version is emptied and refilled
+ * The shape of the stored read models — the SQLite tables and the MongoDB documents alike,
+ * and the report facts they hold: bumped whenever any of them changes. A generation of another version is emptied and refilled
  * from the events (read models are derived data; the checkpoint goes with them).
  */
-// 6: cases keep their learning points (CaseResponded and CaseClosed `learning`).
+// 6: cases keep their learning points; the annual report's facts count each complaint once.
 export const READ_MODEL_SCHEMA_VERSION = 6;
 
 /**

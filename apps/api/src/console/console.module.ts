@@ -25,10 +25,13 @@ import { ResetPasswordController } from './people/reset-password.controller';
 import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
 import { CasesModule } from '../cases/cases.module';
 import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-page.parts';
+import { ReportsModule } from '../reports/reports.module';
+import { ReportPagesController } from './reports/report-pages.controller';
+import { ThemesPagesController } from './reports/themes-pages.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
-  imports: [PeopleModule, CasesModule],
+  imports: [PeopleModule, CasesModule, ReportsModule],
   controllers: [
     SignInController,
     AccountController,
@@ -41,6 +44,8 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
     LearningPointsPageController,
     RecordController,
     FindController,
+    ReportPagesController,
+    ThemesPagesController,
     ...OIDC_SIGN_IN.controllers,
     // Last: the case page's /cases/:reference must not take /cases/new.
     ...CASE_PAGE_CONTROLLERS,

@@ -39,6 +39,7 @@ const MEANING: Record<number, string> = {
   401: 'No bearer token, or one that is expired, wrongly signed or unsigned.',
   403: 'Your role may not do this.',
   404: 'No such case, or not one you may see.',
+  406: 'The Accept header allows none of the types this comes as (q-values are honoured).',
   409: 'The case’s state does not allow it (e.g. it is closed), or others are changing it right now.',
   412: 'If-Match names a revision the case is no longer at (or, on POST /cases, was sent at all).',
   413: `Body over 1 MB, or with more than ${MAX_JSON_KEYS} keys and array items in all or ${MAX_JSON_OBJECT_KEYS} keys in one object (\`too-many-json-keys\`, \`too-many-json-object-keys\`), or upload over 20 MB.`,

@@ -32,6 +32,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  406: 'Not acceptable',
   408: 'Request timeout',
   409: 'Conflict',
   412: 'Precondition failed',
@@ -170,6 +171,17 @@ export class CaseChangedError extends ApiProblemError {
       'case-changed',
       `The case changed while your request was being recorded (it is now at revision ${currentRevision}), and the request would no longer do what it did when you sent it. Look at the case again and, if it is still needed, send it again.`,
       { currentRevision },
+    );
+  }
+}
+
+/** `Accept` names no type the resource comes in (q-values honoured; `q=0` refuses a type). */
+export class NotAcceptableError extends ApiProblemError {
+  constructor(readonly offered: readonly string[]) {
+    super(
+      406,
+      'not-acceptable',
+      `This comes as ${offered.join(', ')}; the Accept header allows none of them.`,
     );
   }
 }

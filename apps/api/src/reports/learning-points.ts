@@ -1,7 +1,6 @@
 import type { Month, WorkingDayCalendar } from '#calendar';
 import type { Case, Policy } from '#domain';
 import { instantInWords } from '../console/rendering/people-time';
-import { csvCell } from '../console/worklist/worklist-csv';
 import { LEARNING_POINTS, type QueueCursor, type ReadModelStore } from '#read-models';
 
 /** A report lists at most this many learning points: years of them, for any provider. */
@@ -17,6 +16,8 @@ export interface LearningPointEntry {
   caseId: string;
   reference: string;
   at: string;
+  /** `at` in the policy's time zone, in words. */
+  saidOn: string;
   stage: string | null;
   saidWhen: 'responding' | 'closing';
   text: string;
@@ -64,6 +65,7 @@ function entriesOf(
       caseId: found.id,
       reference: found.reference,
       at: point.at,
+      saidOn: instantInWords(point.at, policy.timeZone),
       stage: policy.complaints.stages.find((s) => s.stage === point.stage)?.name ?? null,
       saidWhen: point.saidWhen,
       text: point.text,
@@ -105,33 +107,3 @@ export async function learningPointsReport(
     truncated: found.length > MAX_LEARNING_POINTS,
   };
 }
-
-/** The report as one table: a row per learning point and theme. */
-export function learningPointsRows(report: LearningPointsReport, timeZone: string): string[][] {
-  const header = [
-    'Theme',
-    'Reference',
-    'Said on',
-    'Stage',
-    'Said when',
-    'What we learned or changed',
-  ];
-  return [
-    header,
-    ...report.themes.flatMap(({ theme, points }) =>
-      points.map((point) => [
-        theme,
-        point.reference,
-        instantInWords(point.at, timeZone),
-        point.stage ?? '',
-        point.saidWhen,
-        point.text,
-      ]),
-    ),
-  ];
-}
-
-export const learningPointsCsv = (report: LearningPointsReport, timeZone: string): string =>
-  learningPointsRows(report, timeZone)
-    .map((row) => row.map(csvCell).join(','))
-    .join('\r\n') + '\r\n';

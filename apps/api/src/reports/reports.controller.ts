@@ -1,13 +1,5 @@
 import { ApiController } from '../http/api-controller.decorator';
-import {
-  ForbiddenException,
-  Get,
-  Headers,
-  Inject,
-  Query,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Get, Inject, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -17,29 +9,47 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import type { Response } from 'express';
-import { mayReadReports, type Actor, type CaseDecider } from '#domain';
+import type { Request, Response } from 'express';
 import type { Clock } from '#event-store';
-import type { ReadSide } from '#read-models';
-import { CASE_DECIDER } from '../cases/case-decider.provider';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { InputValidationError } from '../http/problem';
 import { Context, type RequestContext } from '../http/request-context';
-import { PROJECTIONS } from '../projections/projections.module';
 import { MinPositionHeader } from '../queries/case-queue.controller';
 import { MinPositionInterceptor } from '../queries/min-position.interceptor';
 import { CLOCK } from '../storage/storage';
-import { monthsAfter, monthsBetween } from '#calendar';
-import { annualReport, monthlyReport, monthlyReportCsv } from './report-figures';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const YEAR = /^\d{4}$/;
+import { EXCEL_MEDIA_TYPE, reportFile } from './report-export';
+import { MONTH, YEAR } from './report-period';
+import { ReportReader } from './report-reader';
+import { chosenRepresentation, REPORT_MEDIA_TYPES } from './report-representation';
+import {
+  annualTable,
+  learningTable,
+  monthlyTable,
+  themesTable,
+  type ReportTable,
+} from './report-tables';
 
 class MonthlyReportRequest {
   @IsOptional()
   @Matches(MONTH, { message: 'month must be YYYY-MM' })
-  @ApiProperty({ required: false, example: '2026-11', description: 'Default: this month.' })
+  @ApiProperty({
+    required: false,
+    example: '2026-11',
+    description: 'One month: the same as from and to both this month. Default: this month.',
+  })
   month?: string;
+  @IsOptional()
+  @Matches(MONTH, { message: 'from must be YYYY-MM' })
+  @ApiProperty({ required: false, example: '2026-01', description: 'Default: to.' })
+  from?: string;
+  @IsOptional()
+  @Matches(MONTH, { message: 'to must be YYYY-MM' })
+  @ApiProperty({
+    required: false,
+    example: '2026-12',
+    description: 'Default: from, or this month.',
+  })
+  to?: string;
 }
 
 class AnnualReportRequest {
@@ -64,106 +74,107 @@ class ThemesRequest {
   to?: string;
 }
 
-/** At most this many months in one themes request. */
-const MAX_THEME_MONTHS = 60;
+const NEGOTIATED =
+  'JSON; CSV (`text/csv`: one table, a row per period and figure) or Excel (a sheet per section) as `Accept` prefers, q-values honoured; 406 for any other type.';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiProblems(400, 401, 403, 503)
+@ApiProblems(400, 401, 403, 406, 503)
 @UseInterceptors(MinPositionInterceptor)
 @ApiController('reports')
 export class ReportsController {
   constructor(
-    @Inject(PROJECTIONS) private readonly projections: ReadSide,
-    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    private readonly reports: ReportReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private allowed(actor: Actor): void {
-    if (!mayReadReports(actor))
-      throw new ForbiddenException('Reports are for quality, managers and auditors.');
-  }
-
-  private thisMonth(): string {
-    return this.decider.calendar.localDateOf(this.clock()).slice(0, 7);
+  /** The report as JSON, or its table as the CSV or workbook `Accept` prefers. */
+  private async answer<Report>(
+    request: Request,
+    response: Response,
+    report: Report,
+    table: (report: Report) => ReportTable,
+  ): Promise<Report | StreamableFile> {
+    const type = chosenRepresentation(request);
+    response.vary('Accept');
+    if (type === 'application/json') return report;
+    const format = type === EXCEL_MEDIA_TYPE ? 'xlsx' : 'csv';
+    return reportFile(table(report), format, this.clock());
   }
 
   @Get('monthly')
   @MinPositionHeader()
-  @ApiOperation({ summary: 'A month’s figures (JSON, or CSV with Accept: text/csv)' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'One month’s figures, or a run of months’', description: NEGOTIATED })
+  @ApiProduces(...REPORT_MEDIA_TYPES)
   @ApiOkResponse({
-    description: 'Received, closed, on time vs late per stage, escalations, referrals, medians.',
+    description:
+      'Received, closed, on time vs late per stage, escalations, outcomes, referrals, medians: per month and for the whole run.',
   })
   async monthly(
-    @Query() { month }: MonthlyReportRequest,
+    @Query() { month, from, to }: MonthlyReportRequest,
     @Context() { actor }: RequestContext,
-    @Headers('accept') accept: string | undefined,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    this.allowed(actor);
-    const chosen = month ?? this.thisMonth();
-    const report = monthlyReport(
-      chosen,
-      this.decider.policy.id,
-      await this.projections.store().facts([chosen]),
+    if (month && (from || to))
+      throw new InputValidationError([
+        { field: 'month', message: 'give either month, or from and to' },
+      ]);
+    const report = await this.reports.monthly(
+      actor,
+      month ? { from: month, to: month } : { from, to },
     );
-    if (accept?.includes('text/csv')) {
-      response
-        .type('text/csv')
-        .setHeader('Content-Disposition', `attachment; filename="clf-${chosen}.csv"`);
-      return monthlyReportCsv(report);
-    }
-    return report;
+    return this.answer(request, response, report, monthlyTable);
   }
 
   @Get('annual')
   @MinPositionHeader()
-  @ApiOperation({ summary: 'The Board’s annual report of formal complaints' })
-  async annual(@Query() { year }: AnnualReportRequest, @Context() { actor }: RequestContext) {
-    this.allowed(actor);
-    const chosen = Number(year ?? this.thisMonth().slice(0, 4));
-    const facts = await this.projections
-      .store()
-      .facts(monthsBetween(`${chosen}-01`, `${chosen}-12`), {
-        kind: 'complaint',
-        formality: 'formal',
-      });
-    return annualReport(chosen, this.decider.policy.id, facts);
+  @ApiOperation({
+    summary: 'The Board’s annual report of formal complaints, each figure with what it counts',
+    description: NEGOTIATED,
+  })
+  @ApiProduces(...REPORT_MEDIA_TYPES)
+  async annual(
+    @Query() { year }: AnnualReportRequest,
+    @Context() { actor }: RequestContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const report = await this.reports.annual(actor, year === undefined ? undefined : Number(year));
+    return this.answer(request, response, report, annualTable);
   }
 
   @Get('themes')
   @MinPositionHeader()
-  @ApiOperation({ summary: 'Cases per category per month, for themes and trends' })
-  async themes(@Query() request: ThemesRequest, @Context() { actor }: RequestContext) {
-    this.allowed(actor);
-    const to = request.to ?? this.thisMonth();
-    const from = request.from ?? monthsAfter(to, -11);
-    const months = monthsBetween(from, to);
-    if (months.length === 0)
-      throw new InputValidationError([{ field: 'from', message: 'from must not be after to' }]);
-    if (months.length > MAX_THEME_MONTHS)
-      throw new InputValidationError([
-        { field: 'from', message: `ask for at most ${MAX_THEME_MONTHS} months` },
-      ]);
-    const rows = await this.projections.store().themes(months);
-    const totals = new Map<string, number>();
-    for (const row of rows) totals.set(row.category, (totals.get(row.category) ?? 0) + row.count);
-    return {
-      from,
-      to,
-      categories: [...totals.entries()]
-        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-        .map(([category, total]) => ({
-          category,
-          total,
-          byMonth: Object.fromEntries(
-            months.map((m) => [
-              m,
-              rows.find((r) => r.month === m && r.category === category)?.count ?? 0,
-            ]),
-          ),
-        })),
-    };
+  @ApiOperation({
+    summary: 'Cases per category per month, for themes and trends',
+    description: NEGOTIATED,
+  })
+  @ApiProduces(...REPORT_MEDIA_TYPES)
+  async themes(
+    @Query() asked: ThemesRequest,
+    @Context() { actor }: RequestContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const report = await this.reports.themes(actor, asked);
+    return this.answer(request, response, report, themesTable);
+  }
+
+  @Get('learning')
+  @MinPositionHeader()
+  @ApiOperation({
+    summary: 'What was learned or changed because of feedback, by theme',
+    description: NEGOTIATED,
+  })
+  @ApiProduces(...REPORT_MEDIA_TYPES)
+  async learning(
+    @Query() asked: ThemesRequest,
+    @Context() { actor }: RequestContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const report = await this.reports.learning(actor, asked);
+    return this.answer(request, response, report, learningTable);
   }
 }

@@ -136,8 +136,13 @@ export function authorise(command: CaseCommand, state: CaseState, policy: Policy
 }
 
 /** Reports and themes: quality, the managers (directors), and auditors. */
-export const mayReadReports = (actor: Actor) =>
-  has(actor, 'quality', 'operations-manager', 'senior-manager', 'auditor');
+export const READS_REPORTS: readonly Role[] = [
+  'quality',
+  'operations-manager',
+  'senior-manager',
+  'auditor',
+];
+export const mayReadReports = (actor: Actor) => has(actor, ...READS_REPORTS);
 
 /** Projections and jobs: admins only (who see no case content). */
 export const mayAdminister = (actor: Actor) => has(actor, 'admin');

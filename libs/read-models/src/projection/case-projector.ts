@@ -66,7 +66,7 @@ export class CaseProjector {
     return {
       ...next,
       summary: summarise(next.state, next.revision),
-      facts: [...next.eventFacts, ...stateFacts(this.calendar, next.state)],
+      facts: [...next.eventFacts, ...stateFacts(this.calendar, next.state, next.eventFacts)],
       schedule: scheduledWork(next.state, this.rules),
     };
   }

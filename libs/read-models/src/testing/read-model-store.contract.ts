@@ -271,6 +271,7 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       'received.channel.letter': 1,
       'received.formality.formal': 1,
       'stage-reached.stage-2': 1,
+      'final-outcome.no-response': 1,
     });
     const byMonth = await store.factsByMonth(['2026-10', '2026-11', '2026-12'], {
       sections: ['received', 'closed'],
@@ -318,6 +319,7 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       'received.category.mentoring': 1,
       'escalations.to-stage-2': 1,
       'stage-reached.stage-2': 1,
+      'final-outcome.no-response': 1,
     });
     expect((await store.facts(['2026-11'], { formality: 'informal' })).totals).toEqual({
       'received.kind.complaint': 1,
@@ -325,6 +327,7 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       'received.formality.informal': 1,
       'received.category.fees': 1,
       'stage-reached.stage-1': 1,
+      'final-outcome.no-response': 1,
     });
     expect(await store.themes(['2026-11'])).toEqual([
       { month: '2026-11', category: 'fees', count: 1 },

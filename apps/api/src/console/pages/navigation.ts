@@ -1,4 +1,4 @@
-import { caseVisibility, RECORDS_FEEDBACK, ROLES, type Role } from '#domain';
+import { caseVisibility, READS_REPORTS, RECORDS_FEEDBACK, ROLES, type Role } from '#domain';
 import type { ConsolePerson } from '../sessions/console-people.port';
 
 interface NavigationItem {
@@ -22,6 +22,7 @@ const SECTIONS: NavigationItem[] = [
     text: 'Record feedback',
     roles: RECORDS_FEEDBACK,
   },
+  { href: '/reports', text: 'Reports', roles: READS_REPORTS },
   { href: '/people', text: 'People', roles: ['admin'] },
   { href: '/admin', text: 'Administration', roles: ['admin'] },
   { href: '/account', text: 'Your account' },

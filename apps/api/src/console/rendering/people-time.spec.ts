@@ -1,4 +1,4 @@
-import { clockInWords, dateInWords, instantInWords } from './people-time';
+import { clockInWords, dateInWords, instantInWords, monthInWords } from './people-time';
 
 describe('times in the words people use', () => {
   it('shows an instant as London clocks showed it, in winter and in summer', () => {
@@ -14,5 +14,10 @@ describe('times in the words people use', () => {
 
   it('names the weekday of a leap day', () => {
     expect(dateInWords('2028-02-29')).toBe('Tue 29 Feb 2028');
+  });
+
+  it('writes a month as its short name and year', () => {
+    expect(monthInWords('2026-01')).toBe('Jan 2026');
+    expect(monthInWords('2026-12')).toBe('Dec 2026');
   });
 });

@@ -10,6 +10,12 @@ export function dateInWords(date: LocalDate): string {
   return `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** A month as people write it: "Dec 2026" for 2026-12. */
+export function monthInWords(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return `${MONTHS[number - 1]} ${year}`;
+}
+
 /** A clock time as people say it: "4:05pm", "12:00pm" (noon), "12:30am". */
 export function clockInWords(time: string): string {
   const [hour, minute] = time.split(':').map(Number);

@@ -1,63 +1,27 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { isMonth } from '#calendar';
-import { ActorNotPermittedError, mayReadReports, type CaseDecider } from '#domain';
 import type { Clock } from '#event-store';
-import type { ReadSide } from '#read-models';
-import { CASE_DECIDER } from '../../cases/case-decider.provider';
-import { InputValidationError, type FieldError } from '../../http/problem';
+import { InputValidationError } from '../../http/problem';
 import type { RequestContext } from '../../http/request-context';
-import { PROJECTIONS } from '../../projections/projections.module';
-import { learningPointsCsv, learningPointsReport } from '../../reports/learning-points';
-import { requestedMonths } from '../../reports/learning-points.controller';
+import { reportFile } from '../../reports/report-export';
+import { MAX_THEME_MONTHS } from '../../reports/report-period';
+import { ReportReader } from '../../reports/report-reader';
+import { learningTable } from '../../reports/report-tables';
 import { CLOCK } from '../../storage/storage';
-import { formErrors } from '../forms/field-errors';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleContext } from '../sessions/console-request';
-import { periodInWords } from '../worklist/report-figure';
-
-const one = (value: unknown) =>
-  typeof value === 'string' && value.trim() ? value.trim() : undefined;
+import { downloadFormat } from './report-pages.controller';
+import { readMonthsForm } from './report-period-form';
+import { reportPage } from './report-views';
 
 /** Learning points by theme, for the people who report on what feedback changed. */
 @Controller('reports')
 @ConsolePages()
 export class LearningPointsPageController {
   constructor(
-    @Inject(PROJECTIONS) private readonly projections: ReadSide,
-    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    private readonly reports: ReportReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /** The report for the months asked for (the last 12 by default), and what could not be used. */
-  private async report(actor: RequestContext['actor'], query: Record<string, unknown>) {
-    if (!mayReadReports(actor))
-      throw new ActorNotPermittedError(
-        'reports-only',
-        'Reports are for quality, managers and auditors.',
-      );
-    const now = this.clock();
-    const { calendar, policy } = this.decider;
-    const thisMonth = calendar.localDateOf(now).slice(0, 7);
-    const typed = { from: one(query.from), to: one(query.to) };
-    const errors: FieldError[] = Object.entries(typed)
-      .filter(([, value]) => value !== undefined && !isMonth(value))
-      .map(([field]) => ({ field, message: 'Enter a month like 2026-01' }));
-    let months = requestedMonths({}, thisMonth);
-    if (errors.length === 0)
-      try {
-        months = requestedMonths(typed, thisMonth);
-      } catch (error) {
-        if (!(error instanceof InputValidationError)) throw error;
-        errors.push(...error.errors);
-      }
-    const report = await learningPointsReport(this.projections.store(), months, {
-      calendar,
-      policy,
-      now,
-    });
-    return { report, months, typed, errors };
-  }
 
   @Get('learning')
   async page(
@@ -65,32 +29,30 @@ export class LearningPointsPageController {
     @Query() query: Record<string, unknown>,
     @Res() response: Response,
   ) {
-    const { report, months, typed, errors } = await this.report(actor, query);
-    const shown = formErrors(errors);
+    const form = readMonthsForm(query, MAX_THEME_MONTHS);
+    // A `from` alone runs to this month, which it may be after: said, and the default shown.
+    const report = await this.reports.learning(actor, form.asked).catch((refusal: unknown) => {
+      if (!(refusal instanceof InputValidationError)) throw refusal;
+      form.errors.push(...refusal.errors);
+      return this.reports.learning(actor, {});
+    });
+    const period = { from: report.from, to: report.to };
     response.render('reports/learning-points', {
-      pageTitle: 'Learning points',
-      errors: shown.list,
-      fieldErrors: shown.byField,
-      values: { from: typed.from ?? report.from, to: typed.to ?? report.to },
-      period: periodInWords(months),
+      ...reportPage('/reports/learning', learningTable(report), form, period, this.clock()),
       report,
-      csv: `/reports/learning.csv?from=${report.from}&to=${report.to}`,
     });
   }
 
-  @Get('learning.csv')
-  async csv(
+  @Get('learning.:format')
+  async download(
     @ConsoleContext() { actor }: RequestContext,
     @Query() query: Record<string, unknown>,
-    @Res() response: Response,
+    @Param('format') format: string,
   ) {
-    const { report } = await this.report(actor, query);
-    response
-      .type('text/csv; charset=utf-8')
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="learning-points-${report.from}-to-${report.to}.csv"`,
-      )
-      .send(learningPointsCsv(report, this.decider.policy.timeZone));
+    const report = await this.reports.learning(
+      actor,
+      readMonthsForm(query, MAX_THEME_MONTHS).asked,
+    );
+    return reportFile(learningTable(report), downloadFormat(format), this.clock());
   }
 }
