@@ -9,6 +9,7 @@ import {
   reportPage,
   themesGrid,
   worklistForMonth,
+  themesTrendChart,
 } from './report-views';
 
 const dmm = bundledPolicy('dmm');
@@ -137,3 +138,25 @@ describe('a report page’s frame', () => {
 });
 
 const MEDIAN = 'Median working days';
+
+describe('the themes trend chart', () => {
+  const report = themesReport(
+    ['2026-11', '2026-12'],
+    Array.from({ length: 8 }, (_, n) => ({
+      month: '2026-12',
+      category: `theme ${n}`,
+      count: 10 - n,
+    })),
+  );
+
+  it('draws the most frequent categories, a line each, named and described in words', () => {
+    const svg = themesTrendChart(report);
+    expect(svg).toMatch(/^<svg[^>]* role="img"/);
+    expect(svg).toMatch(
+      /aria-label="Cases received in the 6 most frequent categories, Nov 2026 to Dec 2026"/,
+    );
+    expect(svg).toContain('theme 0: 10 in all');
+    expect(svg).toContain('>theme 5<');
+    expect(svg).not.toContain('theme 6');
+  });
+});

@@ -8,6 +8,7 @@ import {
   type ReportTable,
 } from '../../reports/report-tables';
 import { formErrors } from '../forms/field-errors';
+import { lineChart } from '../charts/svg-chart';
 import { monthInWords } from '../rendering/people-time';
 
 /** One section of a report as a table on the page: a row per figure, a column per period. */
@@ -90,6 +91,25 @@ export function themesGrid(report: ThemesReport) {
       })),
     })),
   };
+}
+
+/** The trend chart draws this many categories, the most frequent: more lines cannot be told apart. */
+export const TREND_CATEGORIES = 6;
+
+/** The most frequent categories month by month, a line each; the table below it has them all. */
+export function themesTrendChart(report: ThemesReport): string {
+  const shown = report.categories.slice(0, TREND_CATEGORIES);
+  const period = `${monthInWords(report.from)} to ${monthInWords(report.to)}`;
+  return lineChart(
+    shown.flatMap(({ category, byMonth }) =>
+      report.months.map((month) => ({ month, series: category, value: byMonth[month] })),
+    ),
+    {
+      title: `Cases received in the ${shown.length} most frequent categories, ${period}`,
+      description: shown.map(({ category, total }) => `${category}: ${total} in all`).join('; '),
+    },
+    { yLabel: 'Cases received' },
+  );
 }
 
 /** The worklist's "received" filter for a month: the addresses of its open and closed tabs. */

@@ -21,7 +21,13 @@ import { ConsoleContext } from '../sessions/console-request';
 import { CSV_ROW_LIMIT, worklistCsv } from '../worklist/worklist-csv';
 import { downloadFormat } from './report-pages.controller';
 import { readMonthsForm } from './report-period-form';
-import { reportPage, themesGrid, themeCasesAddress, worklistForMonth } from './report-views';
+import {
+  reportPage,
+  themesGrid,
+  themesTrendChart,
+  themeCasesAddress,
+  worklistForMonth,
+} from './report-views';
 import { queueQueryFor } from '../worklist/worklist-filters';
 
 /** The longest category a case may have is shorter; anything longer names no cell. */
@@ -56,6 +62,7 @@ export class ThemesPagesController {
       ...reportPage('/reports/themes', themesTable(report), form, period, this.clock()),
       report,
       grid: themesGrid(report),
+      chart: report.categories.length > 0 ? themesTrendChart(report) : null,
     });
   }
 
