@@ -55,16 +55,25 @@ export interface ChainVerification {
   brokenAtRevision: number | null;
 }
 
+/**
+ * Whether an event holds its place in its stream's chain: it is the revision after the one
+ * before, links to that one's hash, and hashes as it did when it was recorded.
+ */
+export const holdsInChain = (
+  event: RecordedEvent,
+  previous: { revision: number; hash: string } | null,
+): boolean =>
+  event.revision === (previous ? previous.revision + 1 : 0) &&
+  event.prevHash === (previous ? previous.hash : null) &&
+  event.hash === hashEvent({ ...event, actor: event.metadata.actor });
+
 /** Recomputes the chain of one stream's events, in revision order. */
 export function verifyChain(events: readonly RecordedEvent[]): ChainVerification {
-  let previous: string | null = null;
-  for (const [index, event] of events.entries()) {
-    const intact =
-      event.revision === index &&
-      event.prevHash === previous &&
-      event.hash === hashEvent({ ...event, actor: event.metadata.actor });
-    if (!intact) return { valid: false, events: events.length, brokenAtRevision: event.revision };
-    previous = event.hash;
+  let previous: RecordedEvent | null = null;
+  for (const event of events) {
+    if (!holdsInChain(event, previous))
+      return { valid: false, events: events.length, brokenAtRevision: event.revision };
+    previous = event;
   }
   return { valid: true, events: events.length, brokenAtRevision: null };
 }
