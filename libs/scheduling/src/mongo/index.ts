@@ -1,1 +1,2 @@
 export * from './mongo-job-leases';
+export * from './mongo-chain-audit-results';
