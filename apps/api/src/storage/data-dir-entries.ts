@@ -16,4 +16,6 @@ export const DATA_DIR_ENTRIES = {
   uploadStaging: 'tmp',
   /** Who is signed in to the console: never part of a backup (a restore signs everybody out). */
   sessions: 'sessions.db',
+  /** What the chain-audit job found: never part of a backup (the next run finds it again). */
+  chainAudits: 'chain-audits.db',
 } as const;

@@ -10,7 +10,12 @@ import {
   type EventStore,
   type ReferenceAllocator,
 } from '#event-store';
-import { InProcessJobLeases, type JobLeases } from '#scheduling';
+import {
+  InProcessJobLeases,
+  SqliteChainAuditResults,
+  type ChainAuditResults,
+  type JobLeases,
+} from '#scheduling';
 import { SqliteSessionStore, type SessionStore } from '#sessions';
 import type { AppConfig } from '../config/app-config';
 import type { AccountStore } from '../people/account-store.port';
@@ -32,6 +37,8 @@ export interface Storage {
   accounts: AccountStore;
   /** Who is signed in to the staff console. */
   sessions: SessionStore;
+  /** What each run of the chain-audit job found. */
+  chainAudits: ChainAuditResults;
   close(): Promise<void>;
 }
 
@@ -49,6 +56,9 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   const documents = new FileDocumentStore(join(config.dataDir, DATA_DIR_ENTRIES.documents));
   const accounts = new SqliteAccountStore(join(config.dataDir, DATA_DIR_ENTRIES.accounts));
   const sessions = new SqliteSessionStore(join(config.dataDir, DATA_DIR_ENTRIES.sessions));
+  const chainAudits = new SqliteChainAuditResults(
+    join(config.dataDir, DATA_DIR_ENTRIES.chainAudits),
+  );
   return {
     events,
     references: new SqliteReferenceAllocator(events),
@@ -57,7 +67,9 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     leases: new InProcessJobLeases(clock),
     accounts,
     sessions,
+    chainAudits,
     close: async () => {
+      await chainAudits.close();
       await sessions.close();
       await accounts.close();
       await documents.close();
@@ -72,7 +84,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     { EsdbEventStore },
     { MongoClient },
     { GridFsDocumentStore },
-    { MongoJobLeases },
+    { MongoJobLeases, MongoChainAuditResults },
     { MongoSessionStore },
   ] = await Promise.all([
     import('#event-store/esdb'),
@@ -97,6 +109,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     leases: new MongoJobLeases(mongo.db(), clock),
     accounts: new MongoAccountStore(mongo.db()),
     sessions: new MongoSessionStore(mongo.db()),
+    chainAudits: new MongoChainAuditResults(mongo.db()),
     close: async () => {
       await staging.remove();
       await mongo.close();
