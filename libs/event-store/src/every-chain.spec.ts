@@ -1,4 +1,5 @@
 import type { RecordedEvent } from './event-envelope';
+import type { ReadAllOptions } from './event-store.port';
 import { ChainsInOrder, verifyEveryChain } from './every-chain';
 import { hashEvent } from './hash-chain';
 import { positionAt } from './position';
@@ -49,7 +50,12 @@ describe('every chain, in the store’s order', () => {
   const interleaved = () => recorded(['a', 'b', 'a', 'c', 'b', 'a']);
 
   it('finds interleaved streams intact', () => {
-    expect(checked(interleaved())).toEqual({ streams: 3, events: 6, broken: [] });
+    expect(checked(interleaved())).toEqual({
+      streams: 3,
+      events: 6,
+      broken: [],
+      stoppedEarly: null,
+    });
   });
 
   it('names a stream with an altered event at that revision, once, however much follows', () => {
@@ -59,6 +65,7 @@ describe('every chain, in the store’s order', () => {
       streams: 3,
       events: 6,
       broken: [{ stream: 'a', brokenAtRevision: 1 }],
+      stoppedEarly: null,
     });
   });
 
@@ -78,12 +85,12 @@ describe('verifyEveryChain', () => {
   const events = recorded(['a', 'b', 'a', 'b', 'a']);
   const pages: Array<{ after?: bigint; maxCount?: number; category?: string }> = [];
   const store = {
-    async readAll({ after, maxCount = 1000, category }: Parameters<typeof readAll>[0] = {}) {
+    async readAll({ after, maxCount = 1000, category }: ReadAllOptions = {}) {
       pages.push({ after: after?.commit, maxCount, category });
       return readAll({ after, maxCount });
     },
   };
-  function readAll({ after, maxCount = 1000 }: { after?: { commit: bigint }; maxCount?: number }) {
+  function readAll({ after, maxCount = 1000 }: ReadAllOptions) {
     const from = after ? Number(after.commit) + 1 : 0;
     return events.slice(from, from + maxCount);
   }
@@ -94,6 +101,7 @@ describe('verifyEveryChain', () => {
       streams: 2,
       events: 5,
       broken: [],
+      stoppedEarly: null,
     });
     expect(pages).toEqual([
       { after: undefined, maxCount: 2, category: 'clfcase' },
@@ -102,18 +110,10 @@ describe('verifyEveryChain', () => {
     ]);
   });
 
-  it('stops between batches once asked to, with what it has checked', async () => {
-    const stop = new AbortController();
-    const stopping = {
-      async readAll(options: Parameters<typeof readAll>[0]) {
-        stop.abort();
-        return readAll(options);
-      },
-    };
-    expect(await verifyEveryChain(stopping, { batchSize: 2, signal: stop.signal })).toEqual({
-      streams: 2,
-      events: 2,
-      broken: [],
-    });
+  it('stops between batches once asked to, with what it has checked and why it stopped', async () => {
+    const reasons = ['', 'the server is shutting down'];
+    expect(
+      await verifyEveryChain(store, { batchSize: 2, stopsBecause: () => reasons.shift() || null }),
+    ).toEqual({ streams: 2, events: 4, broken: [], stoppedEarly: 'the server is shutting down' });
   });
 });

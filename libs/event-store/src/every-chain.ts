@@ -15,6 +15,8 @@ export interface EveryChainVerification {
   events: number;
   /** In the order the store first found each one broken. */
   broken: BrokenChain[];
+  /** Why the check ended before the last event, or null when it read them all. */
+  stoppedEarly: string | null;
 }
 
 /** The last link of a stream read so far, or `BROKEN` once its chain has failed. */
@@ -44,8 +46,8 @@ export class ChainsInOrder {
     this.broken.push({ stream: event.stream, brokenAtRevision: event.revision });
   }
 
-  result(): EveryChainVerification {
-    return { streams: this.last.size, events: this.events, broken: [...this.broken] };
+  result(stoppedEarly: string | null = null): EveryChainVerification {
+    return { streams: this.last.size, events: this.events, broken: [...this.broken], stoppedEarly };
   }
 }
 
@@ -54,8 +56,8 @@ export interface EveryChainOptions {
   category?: string;
   /** Events read at a time. */
   batchSize?: number;
-  /** Checked between batches: a run asked to stop ends early with what it has checked. */
-  signal?: AbortSignal;
+  /** Asked between batches: a reason to stop ends the check early, with what it has checked. */
+  stopsBecause?: () => string | null;
 }
 
 const BATCH_SIZE = 5_000;
@@ -67,16 +69,17 @@ const BATCH_SIZE = 5_000;
  */
 export async function verifyEveryChain(
   store: Pick<EventStore, 'readAll'>,
-  { category, batchSize = BATCH_SIZE, signal }: EveryChainOptions = {},
+  { category, batchSize = BATCH_SIZE, stopsBecause = () => null }: EveryChainOptions = {},
 ): Promise<EveryChainVerification> {
   const chains = new ChainsInOrder();
   let after: Position | undefined;
-  while (!signal?.aborted) {
+  for (;;) {
     const batch = await store.readAll({ after, category, maxCount: batchSize });
     for (const event of batch) chains.add(event);
-    if (batch.length < batchSize) break;
+    if (batch.length < batchSize) return chains.result();
     after = batch[batch.length - 1].position;
     await nextTurn();
+    const reason = stopsBecause();
+    if (reason !== null) return chains.result(reason);
   }
-  return chains.result();
 }

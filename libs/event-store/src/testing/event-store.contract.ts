@@ -351,6 +351,7 @@ export function eventStoreContract(open: (clock: Clock) => Promise<ContractSubje
         streams: 3,
         events: 10,
         broken: [{ stream: second, brokenAtRevision: 1 }],
+        stoppedEarly: null,
       });
     });
   });
