@@ -21,6 +21,7 @@ import { ResetPasswordController } from './people/reset-password.controller';
 import { OIDC_SIGN_IN } from './oidc/oidc-sign-in';
 import { CasesModule } from '../cases/cases.module';
 import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-page.parts';
+import { CaseHistoryPageController } from './case-history/case-history.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
@@ -35,6 +36,8 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
     RecordController,
     FindController,
     ...OIDC_SIGN_IN.controllers,
+    // Before the case page's actions, whose /cases/:reference/:action would take /history.
+    CaseHistoryPageController,
     // Last: the case page's /cases/:reference must not take /cases/new.
     ...CASE_PAGE_CONTROLLERS,
   ],
