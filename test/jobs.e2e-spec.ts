@@ -152,7 +152,9 @@ describe('scheduled jobs, run on demand by an admin', () => {
     const unknown = await work.runJob('tidy-up');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'no-such-job' });
-    expect(unknown.body.detail).toContain('sla-sweep, auto-close, same-day-escalation, chain-audit');
+    expect(unknown.body.detail).toContain(
+      'sla-sweep, auto-close, same-day-escalation, chain-audit',
+    );
     expect((await api.http.post('/api/v1/admin/jobs/sla-sweep/run')).status).toBe(401);
   });
 

@@ -1,15 +1,18 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   axeViolations,
-  launchChromium,
-  listen,
+  chromiumAndApp,
   screenshotForDocs,
   signedInContext,
 } from '../support/browser';
 import { typeInto } from '../support/keyboard';
 import { forgeSummary } from '../support/tampering';
-import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
+import {
+  momentsQuery,
+  typedMoment,
+} from '../../apps/api/src/console/case-history/testing/typed-moment';
+import { complaint, person } from '../support/test-app';
 import type { Actor } from '#domain';
 
 jest.setTimeout(60_000);
@@ -21,23 +24,11 @@ const manager = person('olu', 'operations-manager');
 const admin = person('adam', 'admin');
 
 describe('the audit view in Chromium', () => {
-  let browser: Browser;
-  let t: TestApp;
-  let baseUrl: string;
-  beforeAll(async () => {
-    [browser, t] = await Promise.all([
-      launchChromium(),
-      startTestApp({ now: '2026-12-07T09:00:00Z' }),
-    ]);
-    baseUrl = await listen(t);
-  });
-  afterAll(async () => {
-    await t.close();
-    await browser.close();
-  });
+  const suite = chromiumAndApp({ now: '2026-12-07T09:00:00Z' });
 
   /** A complaint recorded on Monday 7 December at 9am, with a note added at 2:30pm. */
   async function recordedCase(summary: string) {
+    const { t } = suite;
     t.clock.set('2026-12-07T09:00:00Z');
     const id = await t.recordCase(staff, complaint({ summary }));
     t.clock.set('2026-12-07T14:30:00Z');
@@ -50,7 +41,7 @@ describe('the audit view in Chromium', () => {
   }
 
   async function pageFor(actor: Actor): Promise<Page> {
-    return (await signedInContext(browser, t, baseUrl, actor)).newPage();
+    return (await signedInContext(suite.browser, suite.t, suite.baseUrl, actor)).newPage();
   }
 
   it('shows auditors, quality and managers the history, the case then and what changed, with no accessibility violations', async () => {
@@ -65,8 +56,11 @@ describe('the audit view in Chromium', () => {
       expect(await axeViolations(page)).toEqual([]);
 
       await page.goto(
-        `/cases/${reference}/history?asOf-day=7&asOf-month=12&asOf-year=2026&asOf-time=10am` +
-          '&from-day=7&from-month=12&from-year=2026&from-time=10am&to-day=7&to-month=12&to-year=2026&to-time=3pm',
+        `/cases/${reference}/history${momentsQuery(
+          typedMoment('asOf', '7 12 2026', '10am'),
+          typedMoment('from', '7 12 2026', '10am'),
+          typedMoment('to', '7 12 2026', '3pm'),
+        )}`,
       );
       expect(await page.getByText('as of revision 0').isVisible()).toBe(true);
       expect(await page.getByText('The events recorded in between').isVisible()).toBe(true);
@@ -97,7 +91,7 @@ describe('the audit view in Chromium', () => {
 
   it('names the first broken revision of a tampered case in a red banner', async () => {
     const { id, reference } = await recordedCase('Assessment marked late');
-    forgeSummary(t.dataDir, id, 1);
+    forgeSummary(suite.t.dataDir, id, 1);
     const page = await pageFor(auditor);
     await page.goto(`/cases/${reference}/history`);
     const banner = page.locator('.moj-alert--error');

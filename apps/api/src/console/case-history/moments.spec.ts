@@ -1,4 +1,5 @@
 import { readMoments } from './moments';
+import { typedMoment } from './testing/typed-moment';
 
 const LONDON = 'Europe/London';
 
@@ -6,18 +7,9 @@ describe('the moments typed into the history page', () => {
   it('reads each as the wall clock in the policy’s zone', () => {
     const asked = readMoments(
       {
-        'asOf-day': '22',
-        'asOf-month': '7',
-        'asOf-year': '2026',
-        'asOf-time': '4:05pm',
-        'from-day': '1',
-        'from-month': '12',
-        'from-year': '2026',
-        'from-time': '9am',
-        'to-day': '2',
-        'to-month': '12',
-        'to-year': '2026',
-        'to-time': '17:30',
+        ...typedMoment('asOf', '22 7 2026', '4:05pm'),
+        ...typedMoment('from', '1 12 2026', '9am'),
+        ...typedMoment('to', '2 12 2026', '17:30'),
       },
       LONDON,
     );
@@ -36,16 +28,7 @@ describe('the moments typed into the history page', () => {
 
   it('says what is wrong beside the moment, and asks for the other moment of a difference', () => {
     const asked = readMoments(
-      {
-        'asOf-day': '31',
-        'asOf-month': '2',
-        'asOf-year': '2026',
-        'asOf-time': '9am',
-        'to-day': '2',
-        'to-month': '12',
-        'to-year': '2026',
-        'to-time': '9am',
-      },
+      { ...typedMoment('asOf', '31 2 2026', '9am'), ...typedMoment('to', '2 12 2026', '9am') },
       LONDON,
     );
     expect(asked.instants).toEqual({ to: '2026-12-02T09:00:00.000Z' });
