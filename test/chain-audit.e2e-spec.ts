@@ -1,5 +1,6 @@
 import { JobRunner } from '../apps/api/src/jobs/job-runner.service';
-import { STORAGE, type Storage } from '../apps/api/src/storage/storage';
+import type { ChainAuditResults } from '#scheduling';
+import { CHAIN_AUDIT_RESULTS, STORAGE, type Storage } from '../apps/api/src/storage/storage';
 import { forgeSummary } from './support/tampering';
 import { person, startTestApp, type TestApp } from './support/test-app';
 
@@ -43,7 +44,9 @@ describe('chain-audit: every case’s hash chain checked, on demand by an admin'
       stoppedEarly: null,
     });
     expect((await lastRun()).body).toEqual({ lastRun: response.body });
-    expect(await api.app.get<symbol, Storage>(STORAGE).chainAudits.latest()).toEqual(response.body);
+    expect(await api.app.get<symbol, ChainAuditResults>(CHAIN_AUDIT_RESULTS).latest()).toEqual(
+      response.body,
+    );
   });
 
   it('reports a tampered case by its stream and reference, at the first broken revision', async () => {

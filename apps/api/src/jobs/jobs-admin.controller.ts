@@ -2,12 +2,12 @@ import { ApiController } from '../http/api-controller.decorator';
 import { ForbiddenException, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { mayAdminister, type Actor } from '#domain';
-import type { ChainAuditResult } from '#scheduling';
+import type { ChainAuditResult, ChainAuditResults } from '#scheduling';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { JobRunner, type JobRunReport } from './job-runner.service';
 import { CHAIN_AUDIT_JOB, JOBS, scheduledJob } from './scheduled-jobs';
-import { STORAGE, type Storage } from '../storage/storage';
+import { CHAIN_AUDIT_RESULTS } from '../storage/storage';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -16,7 +16,7 @@ import { STORAGE, type Storage } from '../storage/storage';
 export class JobsAdminController {
   constructor(
     private readonly runner: JobRunner,
-    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(CHAIN_AUDIT_RESULTS) private readonly chainAudits: ChainAuditResults,
   ) {}
 
   @Get(CHAIN_AUDIT_JOB)
@@ -28,7 +28,7 @@ export class JobsAdminController {
     lastRun: ChainAuditResult | null;
   }> {
     mayRunJobs(actor);
-    return { lastRun: await this.storage.chainAudits.latest() };
+    return { lastRun: await this.chainAudits.latest() };
   }
 
   @Post(':job/run')

@@ -43,6 +43,8 @@ export interface Storage {
 }
 
 export const STORAGE = Symbol('Storage');
+/** `Storage.chainAudits` on its own: what the chain-audit job last found (`latest()`), for pages that warn of it. */
+export const CHAIN_AUDIT_RESULTS = Symbol('ChainAuditResults');
 export const CLOCK = Symbol('Clock');
 
 async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
