@@ -1,7 +1,14 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RecordedEvent } from './event-envelope';
 import type { EventStore } from './event-store.port';
-import { holdsInChain } from './hash-chain';
+import {
+  hashEvent,
+  hashedTextOf,
+  hashHolds,
+  linksTo,
+  sha256Hex,
+  type HashedTexts,
+} from './hash-chain';
 import type { Position } from './position';
 
 /** A stream whose chain does not hold, from this revision on. */
@@ -19,6 +26,43 @@ export interface EveryChainVerification {
   stoppedEarly: string | null;
 }
 
+/** An event as a store keeps it, its JSON values as the text stored: checked without parsing. */
+export interface StoredEventText {
+  position: number;
+  stream: string;
+  revision: number;
+  type: string;
+  /** The data as stored, or null when it is not valid JSON. */
+  data: string | null;
+  metadataValid: boolean;
+  /** The actor's JSON within the stored metadata, or null when it has none. */
+  actor: string | null;
+  occurredAt: string;
+  recordedAt: string;
+  prevHash: string | null;
+  hash: string;
+}
+
+/** A store that gives its events as stored text (the embedded one), so they need not be parsed. */
+export interface StoredTextReader {
+  /** Events (of a category) after this position, in position order, at most `maxCount`. */
+  readStoredTexts(after: number, maxCount: number, category?: string): StoredEventText[];
+}
+
+/**
+ * Whether a stored event hashes as it did when recorded. Its stored text is hashed as it is
+ * (stored canonical, it is the very text that was hashed): the same hash over JSON each
+ * value of which the store found valid proves the event unchanged. Otherwise — stored before
+ * data was kept canonical, say — it is parsed and hashed as any read hashes it.
+ */
+function storedHashHolds(stored: StoredEventText): boolean {
+  if (stored.data === null || !stored.metadataValid) return false;
+  if (stored.actor !== null && sha256Hex(hashedTextOf(stored as HashedTexts)) === stored.hash)
+    return true;
+  const actor = stored.actor === null ? undefined : JSON.parse(stored.actor);
+  return stored.hash === hashEvent({ ...stored, data: JSON.parse(stored.data), actor });
+}
+
 /** The last link of a stream read so far, or `BROKEN` once its chain has failed. */
 const BROKEN = null;
 type Link = { revision: number; hash: string } | typeof BROKEN;
@@ -34,10 +78,21 @@ export class ChainsInOrder {
   private readonly broken: BrokenChain[] = [];
 
   add(event: RecordedEvent): void {
+    this.follow(event, () => hashHolds(event));
+  }
+
+  addStored(stored: StoredEventText): void {
+    this.follow(stored, () => storedHashHolds(stored));
+  }
+
+  private follow(
+    event: Pick<RecordedEvent, 'stream' | 'revision' | 'prevHash' | 'hash'>,
+    hashed: () => boolean,
+  ): void {
     this.events += 1;
     const previous = this.last.get(event.stream);
     if (previous === BROKEN) return;
-    if (holdsInChain(event, previous ?? null)) {
+    if (linksTo(event.revision, event.prevHash, previous ?? null) && hashed()) {
       this.last.set(event.stream, { revision: event.revision, hash: event.hash });
       return;
     }
@@ -68,18 +123,41 @@ const BATCH_SIZE = 5_000;
  * answers synchronously, and requests must not wait for an audit of a million events.
  */
 export async function verifyEveryChain(
-  store: Pick<EventStore, 'readAll'>,
+  store: Pick<EventStore, 'readAll'> | StoredTextReader,
   { category, batchSize = BATCH_SIZE, stopsBecause = () => null }: EveryChainOptions = {},
 ): Promise<EveryChainVerification> {
   const chains = new ChainsInOrder();
-  let after: Position | undefined;
+  const next = batchesOf(store, chains, category);
   for (;;) {
-    const batch = await store.readAll({ after, category, maxCount: batchSize });
-    for (const event of batch) chains.add(event);
-    if (batch.length < batchSize) return chains.result();
-    after = batch[batch.length - 1].position;
+    if ((await next(batchSize)) < batchSize) return chains.result();
     await nextTurn();
     const reason = stopsBecause();
     if (reason !== null) return chains.result(reason);
   }
+}
+
+/** Reads the next batch into the chains, and says how many events it read. */
+type NextBatch = (maxCount: number) => Promise<number>;
+
+function batchesOf(
+  store: Pick<EventStore, 'readAll'> | StoredTextReader,
+  chains: ChainsInOrder,
+  category: string | undefined,
+): NextBatch {
+  if ('readStoredTexts' in store) {
+    let after = -1;
+    return async (maxCount) => {
+      const batch = store.readStoredTexts(after, maxCount, category);
+      for (const stored of batch) chains.addStored(stored);
+      after = batch.at(-1)?.position ?? after;
+      return batch.length;
+    };
+  }
+  let after: Position | undefined;
+  return async (maxCount) => {
+    const batch = await store.readAll({ after, category, maxCount });
+    for (const event of batch) chains.add(event);
+    after = batch.at(-1)?.position ?? after;
+    return batch.length;
+  };
 }

@@ -55,33 +55,39 @@ export type HashedFields = Pick<
   'prevHash' | 'stream' | 'revision' | 'type' | 'data' | 'occurredAt' | 'recordedAt'
 > & { actor: RecordedEvent['metadata']['actor'] };
 
-/**
- * SHA-256 over the canonical JSON of the previous hash, stream, revision, type, data, both
- * times and actor: chains each event to the one before.
- */
-export function hashEvent(fields: HashedFields): string {
-  // The one-shot hash: every read of a case recomputes its chain, and this is several times
-  // quicker than createHash for events this small.
-  return hash('sha256', hashedText(fields), 'hex');
-}
+/** The hashed fields with the two JSON values, actor and data, already as canonical JSON text. */
+export type HashedTexts = Omit<HashedFields, 'actor' | 'data'> & { actor: string; data: string };
+
+/** SHA-256 in hex: the one-shot hash, several times quicker than createHash for events this small. */
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /**
- * The canonical JSON `hashEvent` hashes. Its keys are known, so it is written in their
- * sorted order directly (the chain-audit job writes a million of these); a field left
- * undefined, which canonical JSON omits, takes the general way.
+ * The canonical JSON `hashEvent` hashes, from fields whose JSON values are written already:
+ * its keys are known, so it is written in their sorted order directly.
+ */
+export const hashedTextOf = (texts: HashedTexts): string =>
+  `{"actor":${texts.actor},"data":${texts.data},` +
+  `"occurredAt":${canonicalJson(texts.occurredAt)},"prevHash":${canonicalJson(texts.prevHash)},` +
+  `"recordedAt":${canonicalJson(texts.recordedAt)},"revision":${canonicalJson(texts.revision)},` +
+  `"stream":${canonicalJson(texts.stream)},"type":${canonicalJson(texts.type)}}`;
+
+/**
+ * The canonical JSON `hashEvent` hashes (the chain-audit job writes a million of these); a
+ * field left undefined, which canonical JSON omits, takes the general way.
  */
 export function hashedText(fields: HashedFields): string {
   const { prevHash, stream, revision, type, data, occurredAt, recordedAt, actor } = fields;
   const all = [actor, data, occurredAt, prevHash, recordedAt, revision, stream, type];
   if (all.includes(undefined))
     return canonicalJson({ prevHash, stream, revision, type, data, occurredAt, recordedAt, actor });
-  return (
-    `{"actor":${canonicalJson(actor)},"data":${canonicalJson(data)},` +
-    `"occurredAt":${canonicalJson(occurredAt)},"prevHash":${canonicalJson(prevHash)},` +
-    `"recordedAt":${canonicalJson(recordedAt)},"revision":${canonicalJson(revision)},` +
-    `"stream":${canonicalJson(stream)},"type":${canonicalJson(type)}}`
-  );
+  return hashedTextOf({ ...fields, actor: canonicalJson(actor), data: canonicalJson(data) });
 }
+
+/**
+ * SHA-256 over the canonical JSON of the previous hash, stream, revision, type, data, both
+ * times and actor: chains each event to the one before.
+ */
+export const hashEvent = (fields: HashedFields): string => sha256Hex(hashedText(fields));
 
 export interface ChainVerification {
   valid: boolean;
@@ -90,6 +96,29 @@ export interface ChainVerification {
   brokenAtRevision: number | null;
 }
 
+/** A link to the one before: the next revision, carrying the hash of the one before it. */
+export const linksTo = (
+  revision: number,
+  prevHash: string | null,
+  previous: { revision: number; hash: string } | null,
+): boolean =>
+  revision === (previous ? previous.revision + 1 : 0) &&
+  prevHash === (previous ? previous.hash : null);
+
+/** Whether the event hashes as it did when it was recorded. */
+export const hashHolds = (event: RecordedEvent): boolean =>
+  event.hash ===
+  hashEvent({
+    prevHash: event.prevHash,
+    stream: event.stream,
+    revision: event.revision,
+    type: event.type,
+    data: event.data,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: event.metadata.actor,
+  });
+
 /**
  * Whether an event holds its place in its stream's chain: it is the revision after the one
  * before, links to that one's hash, and hashes as it did when it was recorded.
@@ -97,20 +126,7 @@ export interface ChainVerification {
 export const holdsInChain = (
   event: RecordedEvent,
   previous: { revision: number; hash: string } | null,
-): boolean =>
-  event.revision === (previous ? previous.revision + 1 : 0) &&
-  event.prevHash === (previous ? previous.hash : null) &&
-  event.hash ===
-    hashEvent({
-      prevHash: event.prevHash,
-      stream: event.stream,
-      revision: event.revision,
-      type: event.type,
-      data: event.data,
-      occurredAt: event.occurredAt,
-      recordedAt: event.recordedAt,
-      actor: event.metadata.actor,
-    });
+): boolean => linksTo(event.revision, event.prevHash, previous) && hashHolds(event);
 
 /** Recomputes the chain of one stream's events, in revision order. */
 export function verifyChain(events: readonly RecordedEvent[]): ChainVerification {
