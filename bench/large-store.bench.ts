@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '#event-store';
 import { startServer, type ServerProcess } from '../test/support/server-process';
 import { appendYear, generateYear } from './case-history.generator';
+import { benchChainAudit } from './chain-audit.bench';
 import type { Measurement } from './event-store.bench';
 import { addConsolePeople, benchConsolePages } from './console-pages.bench';
 import { benchReportPages } from './report-pages.bench';
@@ -111,11 +112,13 @@ export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
     });
     await appendYear(store, year);
     year.length = 0; // let the generated year go before the server is measured
-    await store.close();
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     process.stdout.write(
       `  stored ${events.toLocaleString('en-GB')} events of ${cases.toLocaleString('en-GB')} cases in ${loadSeconds.toFixed(0)} s\n`,
     );
+    const chainAudit = await benchChainAudit(store, dataDir);
+    process.stdout.write(`  ${chainAudit.what}: ${chainAudit.measured}\n`);
+    await store.close();
 
     const env = { CLF_JWT_SECRET: BENCH_SECRET, LOG_LEVEL: 'warn' };
     loadStarted = performance.now();
@@ -155,6 +158,7 @@ export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
       const peakRss = server.peakRssMiB();
       const rss = Math.max(rssAtReady ?? 0, rssAfter ?? 0);
       return [
+        chainAudit,
         ...consolePages,
         ...reportPages,
         {

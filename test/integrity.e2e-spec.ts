@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { jsonLogger } from '../apps/api/src/logging/json-logger';
+import { forgeSummary as forgeTheSummary } from './support/tampering';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('u-ann', 'staff');
@@ -30,17 +29,7 @@ describe('the integrity of a case’s trail, on every read', () => {
       .post(`/api/v1/cases/${id}/notes`)
       .set(await api.auth(ann))
       .send({ text });
-  /** What someone with write access to the database file might do: change a stored summary. */
-  const forgeSummary = (id: string) => {
-    const db = new Database(join(api.dataDir, 'events.db'));
-    try {
-      db.prepare(
-        `UPDATE events SET data = json_set(data, '$.summary', 'Nothing happened') WHERE stream = ? AND revision = 0`,
-      ).run(`clfcase-${id}`);
-    } finally {
-      db.close();
-    }
-  };
+  const forgeSummary = (id: string) => forgeTheSummary(api.dataDir, id);
   const newCase = async () => {
     const created = await api.http
       .post('/api/v1/cases')

@@ -152,7 +152,9 @@ describe('scheduled jobs, run on demand by an admin', () => {
     const unknown = await work.runJob('tidy-up');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'no-such-job' });
-    expect(unknown.body.detail).toContain('sla-sweep, auto-close, same-day-escalation');
+    expect(unknown.body.detail).toContain(
+      'sla-sweep, auto-close, same-day-escalation, chain-audit',
+    );
     expect((await api.http.post('/api/v1/admin/jobs/sla-sweep/run')).status).toBe(401);
   });
 
@@ -325,12 +327,13 @@ describe('catching up after the server was down', () => {
     }
   });
 
-  it('with the scheduler on, registers the timers of the three jobs', async () => {
+  it('with the scheduler on, registers the timers of the four jobs', async () => {
     const api = await startTestApp({ scheduler: true });
     try {
       await api.app.get(JobTimers).catchUp;
       expect([...api.app.get(SchedulerRegistry).getCronJobs().keys()].sort()).toEqual([
         'auto-close',
+        'chain-audit',
         'same-day-escalation',
         'sla-sweep',
       ]);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Actor } from '#domain';
 import { signInToConsole, SESSION_COOKIE } from './console';
-import type { TestApp } from './test-app';
+import { startTestApp, type TestApp } from './test-app';
 
 /** Debian's Chromium (`apt-get install -y chromium`): playwright cannot download its own here. */
 export const CHROMIUM = process.env.CLF_CHROMIUM ?? '/usr/bin/chromium';
@@ -20,6 +20,20 @@ const CHROMIUM_FLAGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/** A browser suite's Chromium and test app (listening at `baseUrl`): started before its tests, closed after. */
+export function chromiumAndApp(options: Parameters<typeof startTestApp>[0]) {
+  const suite = {} as { browser: Browser; t: TestApp; baseUrl: string };
+  beforeAll(async () => {
+    [suite.browser, suite.t] = await Promise.all([launchChromium(), startTestApp(options)]);
+    suite.baseUrl = await listen(suite.t);
+  });
+  afterAll(async () => {
+    await suite.t.close();
+    await suite.browser.close();
+  });
+  return suite;
 }
 
 /** Starts the test app listening on a loopback port and gives its address. */

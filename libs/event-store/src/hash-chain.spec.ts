@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson } from './hash-chain';
+import { canonicalJson, hashedText, type HashedFields } from './hash-chain';
 
 describe('canonical JSON', () => {
   it('sorts keys at every level, drops undefined, and writes values as JSON.stringify does', () => {
@@ -25,6 +25,30 @@ describe('canonical JSON', () => {
       fc.property(fc.jsonValue(), (value) => {
         expect(canonicalJson(value)).toBe(reference(value));
       }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('the text an event’s hash is taken over', () => {
+  it('is the canonical JSON of its fields, whatever they hold', () => {
+    const text = fc.option(fc.string(), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.record({
+          prevHash: fc.option(fc.string()),
+          stream: text,
+          revision: fc.option(fc.nat(), { nil: undefined }),
+          type: text,
+          data: fc.jsonValue(),
+          occurredAt: text,
+          recordedAt: text,
+          actor: fc.option(fc.record({ id: fc.string(), name: fc.string() }), { nil: undefined }),
+        }),
+        (fields) => {
+          expect(hashedText(fields as HashedFields)).toBe(canonicalJson(fields));
+        },
+      ),
       { numRuns: 500 },
     );
   });

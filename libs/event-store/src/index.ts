@@ -3,6 +3,7 @@ export * from './event-envelope';
 export * from './event-store.errors';
 export * from './event-store.port';
 export * from './hash-chain';
+export * from './every-chain';
 export * from './sqlite/open-sqlite';
 export * from './sqlite/group-commit';
 export * from './sqlite/sqlite-event-store';

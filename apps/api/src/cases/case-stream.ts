@@ -63,12 +63,16 @@ const NO_CASE: LoadedCase = { state: null, revision: null, events: [], integrity
 
 const integrityLog = new Logger('Integrity');
 
+/** What the log says of a case whose chain is found broken, wherever it is found. */
+export const BROKEN_CHAIN_LOG =
+  'The hash chain of a case is broken: what it shows may have been altered outside CLF';
+
 /** The stream's hash chain, recomputed over the events just read (no second read). */
 function integrityOf(id: string, events: readonly RecordedEvent[]): Integrity {
   const { valid, brokenAtRevision } = verifyChain(events);
   if (!valid)
     integrityLog.error({
-      msg: 'The hash chain of a case is broken: what it shows may have been altered outside CLF',
+      msg: BROKEN_CHAIN_LOG,
       caseId: id,
       brokenAtRevision,
     });

@@ -28,6 +28,7 @@ import { CASE_PAGE_CONTROLLERS, CASE_PAGE_PROVIDERS } from './case-page/case-pag
 import { ReportsModule } from '../reports/reports.module';
 import { ReportPagesController } from './reports/report-pages.controller';
 import { ThemesPagesController } from './reports/themes-pages.controller';
+import { CaseHistoryPageController } from './case-history/case-history.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
@@ -47,6 +48,8 @@ import { ThemesPagesController } from './reports/themes-pages.controller';
     ReportPagesController,
     ThemesPagesController,
     ...OIDC_SIGN_IN.controllers,
+    // Before the case page's actions, whose /cases/:reference/:action would take /history.
+    CaseHistoryPageController,
     // Last: the case page's /cases/:reference must not take /cases/new.
     ...CASE_PAGE_CONTROLLERS,
   ],

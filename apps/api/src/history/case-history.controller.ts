@@ -2,11 +2,12 @@ import { ApiController } from '../http/api-controller.decorator';
 import { Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { asCaseEvent, CaseNotFoundError, caseStream, foldCase } from '#domain';
+import { CaseNotFoundError, caseStream } from '#domain';
 import { StreamNotFoundError, type RecordedEvent } from '#event-store';
 import { caseDetail } from '../cases/case-detail.response';
 import { apiPosition, loadVisibleCase } from '../cases/case-stream';
 import { Instant } from '../cases/request-fields';
+import { caseAsOf } from './case-as-of';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { STORAGE, type Storage } from '../storage/storage';
@@ -57,8 +58,7 @@ export class CaseHistoryController {
     // Whoever may see the case now may read its history.
     const { state, events, integrity } = await loadVisibleCase(this.storage.events, id, actor);
     const cutoff = asOf && new Date(asOf).toISOString();
-    const known = cutoff ? events.filter((e) => e.recordedAt <= cutoff) : events;
-    const then = cutoff ? foldCase(known.map(asCaseEvent)) : state;
+    const { known, state: then } = cutoff ? caseAsOf(events, cutoff) : { known: events, state };
     return {
       id,
       reference: state.reference,

@@ -9,8 +9,15 @@ import type { JobRunRecord, Lease } from '#scheduling';
 import { CaseCommandService } from '../cases/case-command.service';
 import { PROJECTIONS } from '../projections/projections.module';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
+import type { ChainAuditResult } from '#scheduling';
+import { auditEveryChain } from './chain-audit';
 import { failedRunRecord, runRecordOf } from './job-run-record';
-import { JobAlreadyRunningError, jobCommand, ServerStoppingError } from './scheduled-jobs';
+import {
+  CHAIN_AUDIT_JOB,
+  JobAlreadyRunningError,
+  jobCommand,
+  ServerStoppingError,
+} from './scheduled-jobs';
 
 /** What one run of a job did: the admin endpoint's answer, and the run's log line. */
 export interface JobRunReport {
@@ -59,8 +66,7 @@ export class JobRunner implements OnModuleDestroy {
   private readonly logger = new Logger('Jobs');
   /** This process's name in the leases. */
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  /** A job asked for while it runs here joins the run under way. */
-  private readonly running = new Map<ScheduledJob, Promise<JobRunReport>>();
+  private readonly running = new Map<string, Promise<unknown>>();
   private stopping = false;
 
   constructor(
@@ -71,10 +77,42 @@ export class JobRunner implements OnModuleDestroy {
   ) {}
 
   run(job: ScheduledJob): Promise<JobRunReport> {
+    return this.once(job, () =>
+      this.leased(job, async (mayGoOn) => {
+        const startedAt = this.clock();
+        try {
+          const report = await this.sweep(job, mayGoOn);
+          const { cases: _, ...summary } = report;
+          this.logger.log({ msg: 'job run', ...summary });
+          await this.keep(runRecordOf(report, this.holder));
+          return report;
+        } catch (error) {
+          const run = {
+            runId: randomUUID(),
+            holder: this.holder,
+            startedAt,
+            finishedAt: this.clock(),
+          };
+          await this.keep(failedRunRecord(job, run, error));
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** Runs the chain-audit job: every case's hash chain checked, and the result kept. */
+  audit(): Promise<ChainAuditResult> {
+    return this.once(CHAIN_AUDIT_JOB, () =>
+      this.leased(CHAIN_AUDIT_JOB, (mayGoOn) => auditEveryChain(this.storage, this.clock, mayGoOn)),
+    );
+  }
+
+  /** A job asked for while it runs here joins the run under way. */
+  private once<Report>(job: string, start: () => Promise<Report>): Promise<Report> {
     const underWay = this.running.get(job);
-    if (underWay) return underWay;
+    if (underWay) return underWay as Promise<Report>;
     if (this.stopping) return Promise.reject(new ServerStoppingError());
-    const run = this.leased(job).finally(() => this.running.delete(job));
+    const run = start().finally(() => this.running.delete(job));
     this.running.set(job, run);
     return run;
   }
@@ -95,7 +133,11 @@ export class JobRunner implements OnModuleDestroy {
     await Promise.allSettled(this.running.values());
   }
 
-  private async leased(job: ScheduledJob): Promise<JobRunReport> {
+  /** Does a job's work while this process holds its lease, which it keeps renewing. */
+  private async leased<Report>(
+    job: string,
+    work: (mayGoOn: () => string | null) => Promise<Report>,
+  ): Promise<Report> {
     const acquired = await this.storage.leases.acquire(job, this.holder, LEASE_TERM_MS);
     if (!acquired) throw new JobAlreadyRunningError(job);
     let lease: Lease = acquired;
@@ -114,17 +156,8 @@ export class JobRunner implements OnModuleDestroy {
       if (lost || this.clock() >= lease.expiresAt) return 'the lease was lost';
       return null;
     };
-    const startedAt = this.clock();
     try {
-      const report = await this.sweep(job, mayGoOn);
-      const { cases: _, ...summary } = report;
-      this.logger.log({ msg: 'job run', ...summary });
-      await this.keep(runRecordOf(report, this.holder));
-      return report;
-    } catch (error) {
-      const run = { runId: randomUUID(), holder: this.holder, startedAt, finishedAt: this.clock() };
-      await this.keep(failedRunRecord(job, run, error));
-      throw error;
+      return await work(mayGoOn);
     } finally {
       clearInterval(keeper);
       await renewing; // a renewal landing after the release would hold the job for a term

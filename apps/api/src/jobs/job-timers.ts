@@ -4,6 +4,8 @@ import type { ScheduledJob } from '#domain';
 import { JobRunner } from './job-runner.service';
 import {
   CATCH_UP_ORDER,
+  CHAIN_AUDIT_CRON,
+  CHAIN_AUDIT_JOB,
   JOB_PLAN,
   JobAlreadyRunningError,
   ServerStoppingError,
@@ -45,10 +47,19 @@ export class JobTimers implements OnApplicationBootstrap {
     return this.fire('same-day-escalation');
   }
 
+  @Cron(CHAIN_AUDIT_CRON, { name: CHAIN_AUDIT_JOB })
+  async chainAudit(): Promise<void> {
+    await this.quietly(CHAIN_AUDIT_JOB, () => this.runner.audit());
+  }
+
   /** A timer's run: a replica that finds the job running elsewhere leaves it to that one. */
-  private async fire(job: ScheduledJob): Promise<void> {
+  private fire(job: ScheduledJob): Promise<void> {
+    return this.quietly(job, () => this.runner.run(job));
+  }
+
+  private async quietly(job: string, run: () => Promise<unknown>): Promise<void> {
     try {
-      await this.runner.run(job);
+      await run();
     } catch (error) {
       if (error instanceof JobAlreadyRunningError || error instanceof ServerStoppingError) return;
       this.logger.error(`The ${job} job failed: ${String(error)}`);

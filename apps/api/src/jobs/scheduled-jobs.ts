@@ -11,6 +11,17 @@ export const JOB_PLAN: Record<ScheduledJob, { command: CaseCommand['type']; cron
 };
 
 /**
+ * The job that checks every case's hash chain. It records no events, so unlike the jobs
+ * above it is no domain job (`SCHEDULED_JOBS`) and acts as no system actor.
+ */
+export const CHAIN_AUDIT_JOB = 'chain-audit';
+/** Nightly, when few people are recording. */
+export const CHAIN_AUDIT_CRON = CronExpression.EVERY_DAY_AT_2AM;
+
+/** Every job an admin may run now. */
+export const JOBS = [...SCHEDULED_JOBS, CHAIN_AUDIT_JOB] as const;
+
+/**
  * The order a catch-up runs them in: an escalation brings new deadlines (which the sweep
  * may find already missed), and only then is silence after a response judged.
  */
@@ -26,11 +37,7 @@ export function jobCommand(job: ScheduledJob): CaseCommand {
 
 export class NoSuchJobError extends ApiProblemError {
   constructor(name: string) {
-    super(
-      404,
-      'no-such-job',
-      `There is no job "${name}"; the jobs are ${SCHEDULED_JOBS.join(', ')}.`,
-    );
+    super(404, 'no-such-job', `There is no job "${name}"; the jobs are ${JOBS.join(', ')}.`);
   }
 }
 
@@ -40,7 +47,7 @@ export function scheduledJob(name: string): ScheduledJob {
 }
 
 export class JobAlreadyRunningError extends ApiProblemError {
-  constructor(job: ScheduledJob) {
+  constructor(job: string) {
     super(
       409,
       'job-running',

@@ -18,4 +18,6 @@ export const DATA_DIR_ENTRIES = {
   sessions: 'sessions.db',
   /** What the scheduled jobs' last runs did: never part of a backup (an operational record). */
   jobRuns: 'job-runs.db',
+  /** What the chain-audit job found: never part of a backup (the next run finds it again). */
+  chainAudits: 'chain-audits.db',
 } as const;

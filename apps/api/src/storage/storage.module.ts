@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Clock } from '#event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { CLOCK, openStorage, STORAGE, type Storage } from './storage';
+import { CHAIN_AUDIT_RESULTS, CLOCK, openStorage, STORAGE, type Storage } from './storage';
 
 @Global()
 @Module({})
@@ -24,8 +24,13 @@ export class StorageModule implements OnApplicationShutdown {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => openStorage(config, clock),
         },
+        {
+          provide: CHAIN_AUDIT_RESULTS,
+          inject: [STORAGE],
+          useFactory: (storage: Storage) => storage.chainAudits,
+        },
       ],
-      exports: [CLOCK, STORAGE],
+      exports: [CLOCK, STORAGE, CHAIN_AUDIT_RESULTS],
     };
   }
 

@@ -10,7 +10,14 @@ import {
   type EventStore,
   type ReferenceAllocator,
 } from '#event-store';
-import { InProcessJobLeases, SqliteJobRunLog, type JobLeases, type JobRunLog } from '#scheduling';
+import {
+  InProcessJobLeases,
+  SqliteChainAuditResults,
+  SqliteJobRunLog,
+  type ChainAuditResults,
+  type JobLeases,
+  type JobRunLog,
+} from '#scheduling';
 import { SqliteSessionStore, type SessionStore } from '#sessions';
 import type { AppConfig } from '../config/app-config';
 import type { AccountStore } from '../people/account-store.port';
@@ -34,10 +41,14 @@ export interface Storage {
   accounts: AccountStore;
   /** Who is signed in to the staff console. */
   sessions: SessionStore;
+  /** What each run of the chain-audit job found. */
+  chainAudits: ChainAuditResults;
   close(): Promise<void>;
 }
 
 export const STORAGE = Symbol('Storage');
+/** `Storage.chainAudits` on its own: what the chain-audit job last found (`latest()`), for pages that warn of it. */
+export const CHAIN_AUDIT_RESULTS = Symbol('ChainAuditResults');
 export const CLOCK = Symbol('Clock');
 
 async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
@@ -52,6 +63,9 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   const accounts = new SqliteAccountStore(join(config.dataDir, DATA_DIR_ENTRIES.accounts));
   const sessions = new SqliteSessionStore(join(config.dataDir, DATA_DIR_ENTRIES.sessions));
   const jobRuns = new SqliteJobRunLog(join(config.dataDir, DATA_DIR_ENTRIES.jobRuns));
+  const chainAudits = new SqliteChainAuditResults(
+    join(config.dataDir, DATA_DIR_ENTRIES.chainAudits),
+  );
   return {
     events,
     references: new SqliteReferenceAllocator(events),
@@ -61,8 +75,10 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     jobRuns,
     accounts,
     sessions,
+    chainAudits,
     close: async () => {
       await jobRuns.close();
+      await chainAudits.close();
       await sessions.close();
       await accounts.close();
       await documents.close();
@@ -77,7 +93,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     { EsdbEventStore },
     { MongoClient },
     { GridFsDocumentStore },
-    { MongoJobLeases, MongoJobRunLog },
+    { MongoJobLeases, MongoJobRunLog, MongoChainAuditResults },
     { MongoSessionStore },
   ] = await Promise.all([
     import('#event-store/esdb'),
@@ -103,6 +119,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     jobRuns: new MongoJobRunLog(mongo.db()),
     accounts: new MongoAccountStore(mongo.db()),
     sessions: new MongoSessionStore(mongo.db()),
+    chainAudits: new MongoChainAuditResults(mongo.db()),
     close: async () => {
       await staging.remove();
       await mongo.close();

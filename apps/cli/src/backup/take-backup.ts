@@ -34,6 +34,7 @@ const ABOUT =
 const LEFT_OUT = [
   'sessions.db: who was signed in to the console; everybody signs in again after a restore.',
   'job-runs.db: what the scheduled jobs’ last runs did; a restored server starts a new record.',
+  'chain-audits.db: what the chain-audit job found; its next run checks the restored events again.',
   'read-models/: the case queue, monthly statistics and themes are derived from the events; a server started on the restored directory rebuilds them from the first event.',
 ];
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventIdConflictError } from '../event-store.errors';
+import { verifyEveryChain } from '../every-chain';
 import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -26,6 +27,48 @@ describe('SqliteEventStore (contract)', () => {
 describe('SqliteEventStore', () => {
   const open = () =>
     new SqliteEventStore({ filename: join(mkdtempSync(join(tmpdir(), 'clf-es-')), 'events.db') });
+
+  describe('checking every chain from the stored text', () => {
+    let store: SqliteEventStore;
+    beforeEach(async () => {
+      store = open();
+      for (const n of [1, 2, 3, 4, 5, 6])
+        await store.append(
+          `t-${n}`,
+          [newEvent('Happened', { b: n, a: { d: 1, c: [2] } })],
+          'no-stream',
+        );
+    });
+    afterEach(() => store.close());
+    const rewrite = (column: 'data' | 'metadata', text: string, stream: string) =>
+      store.database.prepare(`UPDATE events SET ${column} = ? WHERE stream = ?`).run(text, stream);
+    const metadataOf = (stream: string) =>
+      JSON.parse(
+        store.database
+          .prepare('SELECT metadata FROM events WHERE stream = ?')
+          .pluck()
+          .get(stream) as string,
+      );
+
+    it('stores data as the canonical JSON it was hashed as', () => {
+      const [stored] = store.readStoredTexts(-1, 1);
+      expect(stored).toMatchObject({ stream: 't-1', data: '{"a":{"c":[2],"d":1},"b":1}' });
+      expect(stored.actor).toBe('{"id":"u1","name":"Ann Lee","roles":["staff"]}');
+    });
+
+    it('finds an event intact whose stored text holds the same values in another order, and any other change broken', async () => {
+      rewrite('data', '{"b":1,"a":{"d":1,"c":[2]}}', 't-1');
+      rewrite('data', '{"b":2,"a":{"d":1,"c":[3]}}', 't-2');
+      rewrite('data', '{"b":3,"a":', 't-3');
+      rewrite('metadata', '{"actor":', 't-4');
+      const actor = metadataOf('t-5').actor;
+      rewrite('metadata', JSON.stringify({ actor: JSON.stringify(actor) }), 't-5');
+      rewrite('metadata', JSON.stringify({ actor: { ...actor, name: 'Someone else' } }), 't-6');
+      const { broken, events } = await verifyEveryChain(store);
+      expect(events).toBe(6);
+      expect(broken.map((chain) => chain.stream)).toEqual(['t-2', 't-3', 't-4', 't-5', 't-6']);
+    });
+  });
 
   it('keeps event ids unique across the store: a reused id that is not a retry is refused', async () => {
     const store = open();

@@ -18,7 +18,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
-import { hashEvent, verifyChain, type ChainVerification } from '../hash-chain';
+import { canonicalJson, hashEvent, verifyChain, type ChainVerification } from '../hash-chain';
+import type { StoredEventText, StoredTextReader } from '../every-chain';
 import { positionAt, START, type Position } from '../position';
 import { GroupCommit, type SqliteWriter } from './group-commit';
 import { PositionCursorSubscription } from './position-cursor.subscription';
@@ -101,11 +102,42 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   hash: row[10],
 });
 
+/** The columns `readStoredTexts` reads: the JSON as stored, where SQLite finds it valid. */
+const STORED_TEXT_COLUMNS =
+  "position, stream, revision, type, CASE WHEN json_valid(data) THEN data END, json_valid(metadata), CASE WHEN json_valid(metadata) THEN metadata -> '$.actor' END, occurred_at, recorded_at, prev_hash, hash";
+type StoredTextRow = [
+  position: number,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string | null,
+  metadataValid: number,
+  actor: string | null,
+  occurredAt: string,
+  recordedAt: string,
+  prevHash: string | null,
+  hash: string,
+];
+
+const toStoredText = (row: StoredTextRow): StoredEventText => ({
+  position: row[0],
+  stream: row[1],
+  revision: row[2],
+  type: row[3],
+  data: row[4],
+  metadataValid: row[5] === 1,
+  actor: row[6],
+  occurredAt: row[7],
+  recordedAt: row[8],
+  prevHash: row[9],
+  hash: row[10],
+});
+
 /**
  * The embedded event store: one SQLite file in WAL mode; SQLite's single writer orders
  * positions. Appends made at the same moment share one commit (`GroupCommit`).
  */
-export class SqliteEventStore implements EventStore, SqliteWriter {
+export class SqliteEventStore implements EventStore, StoredTextReader, SqliteWriter {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly appended = new EventEmitter();
@@ -150,6 +182,16 @@ export class SqliteEventStore implements EventStore, SqliteWriter {
           `SELECT ${COLUMNS} FROM events WHERE category = ? AND position > ? ORDER BY position ASC LIMIT ?`,
         )
         .raw(true),
+      storedTexts: this.db
+        .prepare<[number, number], StoredTextRow>(
+          `SELECT ${STORED_TEXT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
+        )
+        .raw(),
+      storedTextsInCategory: this.db
+        .prepare<[string, number, number], StoredTextRow>(
+          `SELECT ${STORED_TEXT_COLUMNS} FROM events WHERE category = ? AND position > ? ORDER BY position ASC LIMIT ?`,
+        )
+        .raw(),
       head: this.db.prepare<[], { position: number | null }>(
         'SELECT MAX(position) AS position FROM events',
       ),
@@ -236,7 +278,8 @@ export class SqliteEventStore implements EventStore, SqliteWriter {
           category,
           revision,
           type: event.type,
-          data: JSON.stringify(event.data),
+          // Canonical, as it was hashed: the chain-audit job hashes the stored text unparsed.
+          data: canonicalJson(event.data),
           metadata: JSON.stringify(event.metadata),
           occurred_at: event.occurredAt,
           recorded_at: recordedAt,
@@ -346,6 +389,13 @@ export class SqliteEventStore implements EventStore, SqliteWriter {
 
   async countAfter(after: Position, category: string, limit = -1): Promise<number> {
     return this.statements.countAfter.get(category, Number(after.commit), limit)!.count;
+  }
+
+  readStoredTexts(after: number, maxCount: number, category?: string): StoredEventText[] {
+    const rows = category
+      ? this.statements.storedTextsInCategory.all(category, after, maxCount)
+      : this.statements.storedTexts.all(after, maxCount);
+    return rows.map(toStoredText);
   }
 
   async verify(stream: string): Promise<ChainVerification> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '../event-envelope';
 import { ConcurrencyError, StreamNotFoundError } from '../event-store.errors';
 import type { Clock, EventStore } from '../event-store.port';
+import { verifyEveryChain } from '../every-chain';
 import { comparePositions, START } from '../position';
 
 export interface ContractSubject {
@@ -335,6 +336,23 @@ export function eventStoreContract(open: (clock: Clock) => Promise<ContractSubje
       });
       await subject.tamper(stream, 2);
       expect(await store.verify(stream)).toMatchObject({ valid: false, brokenAtRevision: 2 });
+    });
+
+    it('verifies every stream of a category in one read, naming each broken one once', async () => {
+      const category = freshCategory();
+      const [first, second, third] = [1, 2, 3].map(() => freshStream(category));
+      await store.append(first, events(3), 'no-stream');
+      await store.append(second, events(4), 'no-stream');
+      await store.append(first, events(2), 2);
+      await store.append(third, events(1), 'no-stream');
+      await store.append(freshStream(), events(2), 'no-stream');
+      await subject.tamper(second, 1);
+      expect(await verifyEveryChain(store, { category, batchSize: 2 })).toEqual({
+        streams: 3,
+        events: 10,
+        broken: [{ stream: second, brokenAtRevision: 1 }],
+        stoppedEarly: null,
+      });
     });
   });
 }

@@ -1,2 +1,3 @@
 export * from './mongo-job-leases';
 export * from './mongo-job-run-log';
+export * from './mongo-chain-audit-results';
