@@ -5,6 +5,7 @@ import { PROJECTIONS } from '../apps/api/src/projections/projections.module';
 import { STORAGE, type Storage } from '../apps/api/src/storage/storage';
 import { StaffDirectory } from '../apps/api/src/people/staff-directory';
 import { addPeople, deactivate, signInToConsole } from './support/console';
+import { forgeSummary } from './support/tampering';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ada = person('ada', 'admin');
@@ -89,6 +90,22 @@ describe('the administration pages', () => {
         actedOn: 1,
         examined: 1,
       });
+    });
+
+    it('checks every case’s chain now and says what it found, counting broken records without naming them', async () => {
+      const forged = await t.recordCase(sam, complaint({ summary: 'A private matter about Bea' }));
+      await t.recordCase(sam);
+      forgeSummary(t.dataDir, forged);
+      const admin = await signInToConsole(t, ada);
+      expect((await admin.get('/admin/jobs')).text).toContain('It has not run yet.');
+      const ran = await admin.post('/admin/jobs/chain-audit/run');
+      expect(ran.status).toBe(303);
+      const page = await admin.get('/admin/jobs');
+      expect(page.text).toContain('2 cases, 2 events');
+      expect(page.text).toContain('1 case does not verify');
+      expect(page.text).not.toMatch(/DMM-\d{4}-\d+/);
+      expect(page.text).not.toContain(forged);
+      expect((await t.app.get<Storage>(STORAGE).chainAudits.latest())?.broken).toHaveLength(1);
     });
 
     it('does not start a job that is already running when the form is sent twice: says so, and runs it once', async () => {

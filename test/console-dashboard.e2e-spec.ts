@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { signInToConsole } from './support/console';
+import { forgeSummary } from './support/tampering';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('ann', 'staff');
@@ -78,5 +79,26 @@ describe('the dashboard', () => {
     const admin = await (await signInToConsole(t, ada)).get('/dashboard');
     expect(admin.status).toBe(403);
     expect(admin.text).not.toContain('Ann’s');
+  });
+
+  it('raises an alert when the check of every case found a record that does not verify, naming it only to those who see every case', async () => {
+    const forged = await t.recordCase(ann, complaint({ summary: 'To be forged' }));
+    await t.recordCase(ann, complaint({ summary: 'Left alone' }));
+    const manager = await signInToConsole(t, olu);
+    const before = await manager.get('/dashboard');
+    expect(before.text).not.toContain('do not verify');
+    forgeSummary(t.dataDir, forged);
+    const audit = await t.http.post('/api/v1/admin/jobs/chain-audit/run').set(await t.auth(ada));
+    expect(audit.status).toBe(200);
+    const { reference } = (await t.http.get(`/api/v1/cases/${forged}`).set(await t.auth(olu)))
+      .body as { reference: string };
+    const alerted = await manager.get('/dashboard');
+    expect(alerted.text).toContain('The record of 1 case does not verify');
+    expect(links(alerted.text).get(`${reference}: does not verify from revision 0`)).toBe(
+      `/cases/${reference}/history`,
+    );
+    const staff = await (await signInToConsole(t, ann)).get('/dashboard');
+    expect(staff.text).toContain('The record of 1 case does not verify');
+    expect(staff.text).not.toContain(`${reference}: does not verify`);
   });
 });

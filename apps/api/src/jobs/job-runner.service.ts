@@ -118,7 +118,7 @@ export class JobRunner implements OnModuleDestroy {
   }
 
   /** Whether a run of the job is under way in this process. */
-  isRunning(job: ScheduledJob): boolean {
+  isRunning(job: ScheduledJob | typeof CHAIN_AUDIT_JOB): boolean {
     return this.running.has(job);
   }
 

@@ -4,13 +4,19 @@ import type { ScheduledJob } from '#domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestContext } from '../../http/request-context';
 import { JobRunner } from '../../jobs/job-runner.service';
-import { JOB_PLAN, JobAlreadyRunningError, scheduledJob } from '../../jobs/scheduled-jobs';
+import {
+  CHAIN_AUDIT_CRON,
+  CHAIN_AUDIT_JOB,
+  JOB_PLAN,
+  JobAlreadyRunningError,
+  scheduledJob,
+} from '../../jobs/scheduled-jobs';
 import { STORAGE, type Storage } from '../../storage/storage';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleContext } from '../sessions/console-request';
 import { requireAdministrator } from './admin-access';
 import { jobName } from './job-words';
-import { jobView, ranBanner, RUNS_SHOWN, type TimersAt } from './jobs-view';
+import { chainAuditView, jobView, ranBanner, RUNS_SHOWN, type TimersAt } from './jobs-view';
 
 /**
  * The scheduled jobs for administrators: each with its schedule and what its last runs
@@ -36,6 +42,22 @@ export class JobsPageController {
     const job = typeof ran === 'string' && ran in JOB_PLAN ? (ran as ScheduledJob) : null;
     const banner = job ? ranBanner(job, (await this.storage.jobRuns.latest(job, 1))[0]) : undefined;
     await this.render(response, { banner });
+  }
+
+  /** Checks every case's chain now; what it found is on the page it returns to. */
+  @Post('chain-audit/run')
+  async audit(@ConsoleContext() context: RequestContext, @Res() response: Response) {
+    requireAdministrator(context);
+    if (this.runner.isRunning(CHAIN_AUDIT_JOB))
+      return this.alreadyRunning(response, CHAIN_AUDIT_JOB);
+    try {
+      await this.runner.audit();
+    } catch (error) {
+      if (error instanceof JobAlreadyRunningError)
+        return this.alreadyRunning(response, CHAIN_AUDIT_JOB);
+      throw error;
+    }
+    response.redirect(303, '/admin/jobs#job-chain-audit');
   }
 
   @Post(':job/run')
@@ -64,7 +86,7 @@ export class JobsPageController {
     return (await this.storage.jobRuns.latest(job, 1))[0]?.runId;
   }
 
-  private alreadyRunning(response: Response, job: ScheduledJob) {
+  private alreadyRunning(response: Response, job: string) {
     return this.render(
       response,
       {
@@ -91,6 +113,16 @@ export class JobsPageController {
         }),
       ),
     );
-    response.status(status).render('admin/jobs', { pageTitle: 'Scheduled jobs', jobs, ...extra });
+    const chainAudit = chainAuditView(
+      { cron: CHAIN_AUDIT_CRON },
+      {
+        timers,
+        runningHere: this.runner.isRunning(CHAIN_AUDIT_JOB),
+        last: await this.storage.chainAudits.latest(),
+      },
+    );
+    response
+      .status(status)
+      .render('admin/jobs', { pageTitle: 'Scheduled jobs', jobs, chainAudit, ...extra });
   }
 }

@@ -1,5 +1,5 @@
 import { aRun } from '../../../../../libs/scheduling/src/testing/job-run-log.contract';
-import { jobView, ranBanner } from './jobs-view';
+import { jobView, ranBanner, chainAuditView } from './jobs-view';
 
 describe('a scheduled job as the jobs page shows it', () => {
   it('names it, says its schedule and what its last runs did', () => {
@@ -77,5 +77,35 @@ describe('a scheduled job as the jobs page shows it', () => {
         aRun('sla-sweep', 1, { outcome: 'stopped-early', problem: 'the lease was lost' }),
       ),
     ).toEqual({ text: 'The Missed deadlines job stopped early: the lease was lost.' });
+  });
+});
+
+describe('the check of every case on the jobs page', () => {
+  const last = {
+    runId: 'r',
+    startedAt: '2026-12-07T02:00:00.000Z',
+    finishedAt: '2026-12-07T02:00:05.000Z',
+    durationMs: 5000,
+    casesChecked: 1200,
+    eventsChecked: 4100,
+    broken: [{ stream: 'clfcase-x', reference: 'DMM-2026-00007', brokenAtRevision: 3 }],
+    stoppedEarly: null,
+  };
+
+  it('says what the last run checked and found, by counts alone', () => {
+    const view = chainAuditView(
+      { cron: '0 02 * * *' },
+      { timers: 'here', runningHere: false, last },
+    );
+    expect(view.name).toBe('Verify every case');
+    expect(view.last).toMatchObject({ checked: '1,200 cases, 4,100 events', broken: 1 });
+    expect(JSON.stringify(view)).not.toContain('DMM-2026-00007');
+  });
+
+  it('has nothing to say before the first run', () => {
+    expect(
+      chainAuditView({ cron: '0 02 * * *' }, { timers: 'off', runningHere: false, last: null })
+        .last,
+    ).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { JobRunRecord } from '#scheduling';
+import type { ChainAuditResult, JobRunRecord } from '#scheduling';
 import {
   countsInWords,
   durationInWords,
@@ -83,5 +83,28 @@ export function ranBanner(job: string, run: JobRunRecord | undefined) {
   return {
     text: `The ${jobName(job)} job ran: it acted on ${cases(run.actedOn)} of ${cases(run.examined)} it looked at.`,
     success: true,
+  };
+}
+
+/** The chain-audit job as the jobs page shows it: its schedule and what its last run found (counts only). */
+export function chainAuditView(
+  plan: { cron: string },
+  state: { timers: TimersAt; runningHere: boolean; last: ChainAuditResult | null },
+) {
+  const { last } = state;
+  const cases = (n: number) => `${n.toLocaleString('en-GB')} case${n === 1 ? '' : 's'}`;
+  return {
+    ...jobView('chain-audit', plan, { ...state, runs: [] }),
+    last: last && {
+      finishedAt: last.finishedAt,
+      took: durationInWords(last.startedAt, last.finishedAt),
+      checked: `${cases(last.casesChecked)}, ${last.eventsChecked.toLocaleString('en-GB')} events`,
+      broken: last.broken.length,
+      finding:
+        last.broken.length === 0
+          ? 'Every case’s chain holds.'
+          : `${cases(last.broken.length)} ${last.broken.length === 1 ? 'does' : 'do'} not verify: the dashboard names them for the people who may see them.`,
+      stoppedEarly: last.stoppedEarly,
+    },
   };
 }

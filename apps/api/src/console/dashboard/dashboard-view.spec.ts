@@ -1,6 +1,6 @@
 import { bundledPolicy } from '#domain';
 import type { DashboardFigures, OnTime } from '../../queries/dashboard-figures';
-import { dashboardView, percent } from './dashboard-view';
+import { dashboardView, integrityView, percent } from './dashboard-view';
 
 const policy = bundledPolicy('dmm');
 const [first, second] = policy.complaints.stages;
@@ -94,5 +94,35 @@ describe('the dashboard’s figures', () => {
     expect(percent(0.846)).toBe('85%');
     expect(percent(1)).toBe('100%');
     expect(percent(null)).toBe('none');
+  });
+});
+
+describe('the dashboard’s alert from the check of every case', () => {
+  const last = {
+    runId: 'r',
+    startedAt: '2026-12-07T02:00:00.000Z',
+    finishedAt: '2026-12-07T02:00:05.000Z',
+    durationMs: 5000,
+    casesChecked: 40,
+    eventsChecked: 130,
+    broken: [{ stream: 'clfcase-x', reference: 'DMM-2026-00007', brokenAtRevision: 3 }],
+    stoppedEarly: null,
+  };
+
+  it('names the cases, linked to their history, to someone who sees every case', () => {
+    expect(integrityView(last, true)).toMatchObject({
+      broken: 1,
+      summary: 'The record of 1 case does not verify: it may have been changed outside CLF.',
+      cases: [{ reference: 'DMM-2026-00007', revision: 3, href: '/cases/DMM-2026-00007/history' }],
+    });
+  });
+
+  it('only counts them for someone who sees some cases, and says nothing before the first run', () => {
+    expect(integrityView(last, false)?.cases).toEqual([]);
+    expect(integrityView({ ...last, broken: [] }, true)).toMatchObject({
+      broken: 0,
+      casesChecked: 40,
+    });
+    expect(integrityView(null, true)).toBeNull();
   });
 });

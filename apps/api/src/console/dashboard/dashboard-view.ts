@@ -1,4 +1,5 @@
 import type { Month } from '#calendar';
+import type { ChainAuditResult } from '#scheduling';
 import type { Policy } from '#domain';
 import type { DashboardFigures, OnTime } from '../../queries/dashboard-figures';
 import { DUE_SOON_WORKING_DAYS } from '../../queries/case-visibility';
@@ -171,5 +172,33 @@ export function dashboardView(figures: DashboardFigures, trend: OnTimeTrend, pol
       responses: trendTable(trend, 'responses', policy),
     },
     charts: charts(view, trend, policy),
+  };
+}
+
+/**
+ * What the last chain-audit found, for the dashboard: an alert when any case's record does
+ * not verify. Only people who see every case are told which cases (by reference, linked to
+ * their history); to others, a case they may not see is not named.
+ */
+export function integrityView(last: ChainAuditResult | null, seesEveryCase: boolean) {
+  if (!last) return null;
+  const broken = last.broken.length;
+  return {
+    checkedAt: last.finishedAt,
+    casesChecked: last.casesChecked,
+    broken,
+    summary:
+      broken === 1
+        ? 'The record of 1 case does not verify: it may have been changed outside CLF.'
+        : `The records of ${broken} cases do not verify: they may have been changed outside CLF.`,
+    cases: seesEveryCase
+      ? last.broken
+          .filter((chain) => chain.reference !== null)
+          .map((chain) => ({
+            reference: chain.reference!,
+            revision: chain.brokenAtRevision,
+            href: `/cases/${chain.reference}/history`,
+          }))
+      : [],
   };
 }

@@ -8,10 +8,11 @@ import type { RequestContext } from '../../http/request-context';
 import { PROJECTIONS } from '../../projections/projections.module';
 import { listableCases } from '../../queries/case-visibility';
 import { dashboardFigures, onTimeTrend } from '../../queries/dashboard-figures';
-import { CLOCK } from '../../storage/storage';
+import { CHAIN_AUDIT_RESULTS, CLOCK } from '../../storage/storage';
+import type { ChainAuditResults } from '#scheduling';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleContext } from '../sessions/console-request';
-import { dashboardView } from './dashboard-view';
+import { dashboardView, integrityView } from './dashboard-view';
 
 /** The dashboard: open cases at a glance and how promptly they are handled, each figure linked to its cases. */
 @Controller('dashboard')
@@ -21,21 +22,22 @@ export class DashboardPageController {
     @Inject(PROJECTIONS) private readonly projections: ReadSide,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CHAIN_AUDIT_RESULTS) private readonly chainAudits: ChainAuditResults,
   ) {}
 
   @Get()
   async dashboard(@ConsoleContext() { actor }: RequestContext, @Res() response: Response) {
     const store = this.projections.store();
-    const figures = await dashboardFigures(
-      store,
-      this.decider.calendar,
-      listableCases(actor),
-      this.clock(),
-    );
-    const trend = await onTimeTrend(store, figures.month);
+    const visibility = listableCases(actor);
+    const figures = await dashboardFigures(store, this.decider.calendar, visibility, this.clock());
+    const [trend, audit] = await Promise.all([
+      onTimeTrend(store, figures.month),
+      this.chainAudits.latest(),
+    ]);
     response.render('dashboard/dashboard', {
       pageTitle: 'Dashboard',
       ...dashboardView(figures, trend, this.decider.policy),
+      integrity: integrityView(audit, visibility.scope === 'all'),
     });
   }
 }
