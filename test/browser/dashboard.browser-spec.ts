@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, listen, signedInContext } from '../support/browser';
-import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
+import { axeViolations, chromiumAndApp, signedInContext } from '../support/browser';
+import { complaint, person } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -9,18 +8,10 @@ const ann = person('ann', 'staff');
 const olu = person('olu', 'operations-manager');
 
 describe('the dashboard in Chromium', () => {
-  let browser: Browser;
-  let t: TestApp;
-  let baseUrl: string;
-  beforeAll(async () => (browser = await launchChromium()));
-  afterAll(() => browser.close());
-  beforeEach(async () => {
-    t = await startTestApp({ now: '2026-12-07T09:00:00Z' });
-    baseUrl = await listen(t);
-  });
-  afterEach(() => t.close());
+  const suite = chromiumAndApp({ now: '2026-12-07T09:00:00Z' });
 
   it('draws its charts with no script or inline style blocked, passes axe, and leads from a figure to its cases', async () => {
+    const { browser, t, baseUrl } = suite;
     await t.recordCase(
       ann,
       complaint({ summary: 'Waiting since November', receivedAt: '2026-11-20T10:00:00Z' }),
@@ -63,6 +54,7 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('shows an administrator the not-allowed page, which passes axe', async () => {
+    const { browser, t, baseUrl } = suite;
     const context = await signedInContext(browser, t, baseUrl, person('ada', 'admin'));
     const page = await context.newPage();
     const response = await page.goto('/dashboard');
