@@ -25,6 +25,10 @@ const REPORT_PAGES = [
   { path: '/reports/annual?year=2026', heading: 'Annual report of formal complaints, 2026' },
   { path: '/reports/themes?from=2026-10&to=2026-11', heading: 'Themes, 2026-10 to 2026-11' },
   { path: '/reports/themes/cases?category=fees&month=2026-11', heading: 'fees' },
+  {
+    path: '/reports/learning?from=2026-10&to=2026-11',
+    heading: 'Learning points, 2026-10 to 2026-11',
+  },
 ];
 
 describe('the report pages in Chromium', () => {
@@ -52,6 +56,7 @@ describe('the report pages in Chromium', () => {
     await post('2026-11-20T09:00:00Z', ops, `/cases/${b.id}/respond`, {
       summary: 'Refunded',
       outcome: 'upheld',
+      learning: 'Fees are now explained in writing before enrolment',
     });
     t.clock.set('2026-12-01T10:00:00Z');
     const caughtUp = await t.http.get('/api/v1/reports/themes').set(await commands.readAs(ops));
