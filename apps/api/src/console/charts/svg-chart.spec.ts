@@ -55,4 +55,12 @@ describe('charts drawn on the server', () => {
     expect(monthTick('2026-12')).toBe('Dec 26');
     expect(monthTick('2027-01')).toBe('Jan 27');
   });
+
+  it('gives the same figures the same picture (kept, not drawn again), and different figures a new one', () => {
+    const text = { title: 'Open cases by status', description: 'd' };
+    const first = barChart([{ label: 'Open', count: 1 }], text, 'Open cases');
+    expect(barChart([{ label: 'Open', count: 1 }], text, 'Open cases')).toBe(first);
+    expect(barChart([{ label: 'Open', count: 2 }], text, 'Open cases')).not.toBe(first);
+    expect(barChart([{ label: 'Open', count: 2 }], text, 'Open cases')).toContain('>2<');
+  });
 });

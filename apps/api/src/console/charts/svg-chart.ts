@@ -50,11 +50,32 @@ export function drawChart(options: Plot.PlotOptions, text: ChartText): string {
   return chart.outerHTML;
 }
 
+/** Charts drawn lately, by what they show: the dashboard draws the same ones for everyone until the figures move. */
+const drawn = new Map<string, string>();
+const DRAWN_KEPT = 200;
+
+/** Drawing a chart takes milliseconds; the same figures give the same SVG, so it is drawn once. */
+function once(key: unknown, draw: () => string): string {
+  const text = JSON.stringify(key);
+  let svg = drawn.get(text);
+  if (svg === undefined) {
+    svg = draw();
+    // Maps keep insertion order: the first key is the oldest.
+    if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+    drawn.set(text, svg);
+  }
+  return svg;
+}
+
 /** GOV.UK Frontend's blue: 4.5:1 against white, so a bar is seen by everyone. */
 const BAR_COLOUR = '#1d70b8';
 
 /** Horizontal bars, one per label, in the order given, each with its value written at its end. */
 export function barChart(bars: readonly Bar[], text: ChartText, valueLabel: string): string {
+  return once(['bar', bars, text, valueLabel], () => drawBars(bars, text, valueLabel));
+}
+
+function drawBars(bars: readonly Bar[], text: ChartText, valueLabel: string): string {
   const longest = Math.max(0, ...bars.map((bar) => bar.label.length));
   const most = Math.max(0, ...bars.map((bar) => bar.count));
   return drawChart(
@@ -78,6 +99,14 @@ export function barChart(bars: readonly Bar[], text: ChartText, valueLabel: stri
 
 /** Lines over months, one per series, each named at its last point (no colour key to match). */
 export function lineChart(
+  points: readonly LinePoint[],
+  text: ChartText,
+  options: { yLabel: string; percent?: boolean },
+): string {
+  return once(['line', points, text, options], () => drawLines(points, text, options));
+}
+
+function drawLines(
   points: readonly LinePoint[],
   text: ChartText,
   options: { yLabel: string; percent?: boolean },
