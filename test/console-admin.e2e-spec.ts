@@ -60,6 +60,16 @@ describe('the administration pages', () => {
       for (const href of ['/people', '/admin/read-models', '/admin/jobs', '/admin/system'])
         expect(hub.text).toContain(`href="${href}"`);
     });
+
+    it('starts an administrator, who sees no cases, at administration rather than a refused worklist', async () => {
+      const admin = await signInToConsole(t, ada);
+      const home = await admin.get('/');
+      expect(home.status).toBe(303);
+      expect(home.headers.location).toBe('/admin');
+      const hub = await admin.get('/admin');
+      expect(hub.text).not.toContain('>Worklist<');
+      expect(hub.text).not.toContain('>Dashboard<');
+    });
   });
 
   describe('scheduled jobs', () => {

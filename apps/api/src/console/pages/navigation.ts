@@ -15,7 +15,7 @@ const SEES_CASES = ROLES.filter(
 
 /** The console's sections, in the order of the navigation bar. */
 const SECTIONS: NavigationItem[] = [
-  { href: '/', text: 'Worklist' },
+  { href: '/', text: 'Worklist', roles: SEES_CASES },
   { href: '/dashboard', text: 'Dashboard', roles: SEES_CASES },
   {
     href: '/cases/new',

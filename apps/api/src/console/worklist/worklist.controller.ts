@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { CaseDecider } from '#domain';
+import { caseVisibility, mayAdminister, type CaseDecider } from '#domain';
 import type { Clock } from '#event-store';
 import type { CaseSummary, ReadSide } from '#read-models';
 import { encodeCursor } from '#read-models';
@@ -60,6 +60,9 @@ export class WorklistController {
     @Query() query: Record<string, unknown>,
     @Res() response: Response,
   ) {
+    // An administrator sees no cases: their console starts at administration, not at a refusal.
+    if (caseVisibility(context.actor).scope === 'none' && mayAdminister(context.actor))
+      return response.redirect(303, '/admin');
     const { request, errors } = readWorklistRequest(query, this.config.policy);
     const settings = this.context(context, WORKLIST_PAGE_ROWS);
     const store = this.projections.store();
