@@ -1,9 +1,10 @@
 import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { referenceAllocatorContract } from '../testing/reference-allocator.contract';
 import { CounterStreamReferenceAllocator } from '../reference/counter-stream-reference-allocator';
-import { ConcurrencyError } from '../event-store.errors';
+import { ConcurrencyError, EventStoreUnavailableError } from '../event-store.errors';
 import { EsdbEventStore } from './esdb-event-store';
 import { FakeEsdbClient } from './testing/fake-esdb-client';
+import { EsdbStandInServer } from './testing/esdb-stand-in-server';
 
 const storeOn = (fake: FakeEsdbClient, clock?: () => Date) =>
   new EsdbEventStore({
@@ -109,5 +110,60 @@ describe('EsdbEventStore retries with a loose expectation', () => {
       },
     ]);
     expect(await store.readStream('clfcase-1')).toHaveLength(1);
+  });
+});
+
+describe('EsdbEventStore with the real client against a node capped at 100 streams', () => {
+  let node: EsdbStandInServer;
+  let store: EsdbEventStore;
+  /** Enough bytes that a read nobody consumes fills the connection's flow-control window. */
+  const padding = 'x'.repeat(400);
+
+  beforeEach(async () => {
+    node = await EsdbStandInServer.start({ maxConcurrentStreams: 100 });
+    store = new EsdbEventStore({ connectionString: node.connectionString });
+    for (let batch = 0; batch < 6; batch += 1)
+      await store.append(
+        `clfcase-${batch}`,
+        Array.from({ length: 100 }, () => newEvent('Happened', { padding })),
+        'no-stream',
+      );
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await node.stop();
+  });
+
+  it('closes every read it ends early, so an append still completes after 150 of them', async () => {
+    for (let read = 0; read < 75; read += 1) {
+      expect(await store.readAll({ maxCount: 2 })).toHaveLength(2);
+      expect(await store.headPosition('clfcase')).not.toBeNull();
+    }
+    const appended = await store.append('clfcase-new', [newEvent()], 'no-stream');
+    expect(appended.nextRevision).toBe(0);
+    expect(node.openReads).toBe(0);
+  }, 30_000);
+
+  it('cancels a read still open at its deadline and reports the store unavailable', async () => {
+    const deadline = new AbortController();
+    const late = new EsdbEventStore({
+      connectionString: node.connectionString,
+      readDeadline: () => deadline.signal,
+    });
+    const received = new Promise<void>((reached) =>
+      node.interceptNextRead(
+        (call) =>
+          new Promise<void>((cancelled) => {
+            call.on('cancelled', () => cancelled());
+            reached();
+          }),
+      ),
+    );
+    const read = late.readStream('clfcase-0');
+    await received;
+    deadline.abort();
+    await expect(read).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await late.close();
   });
 });
