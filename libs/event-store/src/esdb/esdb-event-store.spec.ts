@@ -1,7 +1,14 @@
 import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { referenceAllocatorContract } from '../testing/reference-allocator.contract';
-import { CounterStreamReferenceAllocator } from '../reference/counter-stream-reference-allocator';
-import { ConcurrencyError, EventStoreUnavailableError } from '../event-store.errors';
+import {
+  CounterStreamReferenceAllocator,
+  ReferenceAllocationError,
+} from '../reference/counter-stream-reference-allocator';
+import {
+  ConcurrencyError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+} from '../event-store.errors';
 import { EsdbEventStore } from './esdb-event-store';
 import { FakeEsdbClient } from './testing/fake-esdb-client';
 import { EsdbStandInServer } from './testing/esdb-stand-in-server';
@@ -165,5 +172,40 @@ describe('EsdbEventStore with the real client against a node capped at 100 strea
     deadline.abort();
     await expect(read).rejects.toBeInstanceOf(EventStoreUnavailableError);
     await late.close();
+  });
+});
+
+describe('EsdbEventStore, with the real client, in the port’s errors', () => {
+  let node: EsdbStandInServer;
+  let store: EsdbEventStore;
+
+  beforeEach(async () => {
+    node = await EsdbStandInServer.start();
+    store = new EsdbEventStore({ connectionString: node.connectionString });
+    await store.append('clfcase-1', [newEvent(), newEvent()], 'no-stream');
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await node.stop();
+  });
+
+  it('reads a stream whose every event was truncated as not found, not as empty', async () => {
+    node.truncate('clfcase-1', 2n);
+    await expect(store.readStream('clfcase-1')).rejects.toBeInstanceOf(StreamNotFoundError);
+    await expect(store.verify('clfcase-1')).rejects.toBeInstanceOf(StreamNotFoundError);
+    expect(await store.readStream('clfcase-1', { fromRevision: 2 })).toEqual([]);
+  });
+
+  it('lets the reference allocator refuse a truncated counter instead of failing on a missing event', async () => {
+    const allocator = new CounterStreamReferenceAllocator(store, {
+      attempts: 2,
+      backoff: async () => {},
+    });
+    await allocator.next('DMM', 2026, 'c-1');
+    node.truncate('clfref-DMM-2026', 1n);
+    await expect(allocator.next('DMM', 2026, 'c-2')).rejects.toBeInstanceOf(
+      ReferenceAllocationError,
+    );
   });
 });

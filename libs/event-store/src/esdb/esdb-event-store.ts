@@ -210,10 +210,14 @@ export class EsdbEventStore implements EventStore {
               : END,
         ...(maxCount !== undefined ? { maxCount } : {}),
       });
+      let received = 0;
       for await (const resolved of boundedRead(read, this.readDeadline())) {
+        received += 1;
         const event = fromResolvedEvent(resolved);
         if (event) events.push(event);
       }
+      // A stream whose every event is truncated (or scavenged) reads as empty, not as missing.
+      if (received === 0 && fromRevision === undefined) throw new StreamNotFoundError(stream);
     } catch (error) {
       throw translateError(error, stream);
     }
