@@ -1,5 +1,6 @@
 import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { referenceAllocatorContract } from '../testing/reference-allocator.contract';
+import { status } from '@grpc/grpc-js';
 import {
   CounterStreamReferenceAllocator,
   ReferenceAllocationError,
@@ -175,6 +176,13 @@ describe('EsdbEventStore with the real client against a node capped at 100 strea
   });
 });
 
+/** The trailers of a follower: where the leader is (here the same node, so the client can follow). */
+const leaderAt = (node: EsdbStandInServer) => ({
+  exception: 'not-leader',
+  'leader-endpoint-host': '127.0.0.1',
+  'leader-endpoint-port': String(node.port),
+});
+
 describe('EsdbEventStore, with the real client, in the port’s errors', () => {
   let node: EsdbStandInServer;
   let store: EsdbEventStore;
@@ -188,6 +196,35 @@ describe('EsdbEventStore, with the real client, in the port’s errors', () => {
   afterEach(async () => {
     await store.close();
     await node.stop();
+  });
+
+  it.each([
+    ['is down', status.UNAVAILABLE, () => ({})],
+    ['is not the leader', status.NOT_FOUND, leaderAt],
+    ['refuses the user', status.PERMISSION_DENIED, () => ({ exception: 'access-denied' })],
+    ['gave up on the call', status.ABORTED, () => ({})],
+  ])('reads as unavailable when the node %s', async (_, code, trailersOf) => {
+    const trailers = trailersOf(node);
+    node.failNextRead(code, 'refused', trailers);
+    await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    node.failNextRead(code, 'refused', trailers);
+    await expect(store.headPosition()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    node.failNextRead(code, 'refused', trailers);
+    await expect(store.readStream('clfcase-1')).rejects.toBeInstanceOf(EventStoreUnavailableError);
+  });
+
+  it('reads as unavailable when the node cannot be reached', async () => {
+    await node.stop();
+    await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(store.headPosition()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+  });
+
+  it('reads a deleted stream as not found', async () => {
+    node.failNextRead(status.FAILED_PRECONDITION, 'deleted', {
+      exception: 'stream-deleted',
+      'stream-name': 'clfcase-1',
+    });
+    await expect(store.readStream('clfcase-1')).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 
   it('reads a stream whose every event was truncated as not found, not as empty', async () => {

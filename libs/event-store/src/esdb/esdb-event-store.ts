@@ -257,13 +257,17 @@ export class EsdbEventStore implements EventStore {
       fromPosition: from === END ? END : toEsdbPosition(from),
       maxCount: ALL_PAGE + 1,
     });
-    for await (const resolved of boundedRead(read, this.readDeadline())) {
-      const all = resolved as AllStreamResolvedEvent;
-      if (!all.event) continue;
-      const position = fromEsdbPosition(all.event.position);
-      if (from !== END && comparePositions(position, from) === 0) continue;
-      visited += 1;
-      if (!visit(position, fromResolvedEvent(all)) || visited === ALL_PAGE) break;
+    try {
+      for await (const resolved of boundedRead(read, this.readDeadline())) {
+        const all = resolved as AllStreamResolvedEvent;
+        if (!all.event) continue;
+        const position = fromEsdbPosition(all.event.position);
+        if (from !== END && comparePositions(position, from) === 0) continue;
+        visited += 1;
+        if (!visit(position, fromResolvedEvent(all)) || visited === ALL_PAGE) break;
+      }
+    } catch (error) {
+      throw translateError(error, '$all');
     }
     return visited;
   }

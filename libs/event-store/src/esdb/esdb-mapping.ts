@@ -1,5 +1,10 @@
 import {
+  AccessDeniedError,
+  CancelledError,
   DeadlineExceededError,
+  NotLeaderError,
+  StreamDeletedError,
+  TimeoutError,
   NO_STREAM,
   START as ESDB_START,
   StreamNotFoundError as EsdbStreamNotFoundError,
@@ -52,14 +57,30 @@ export function translateError(
         : fromEsdbRevision(error.actualVersion as bigint);
     return new ConcurrencyError(stream, expected ?? 'any', actual);
   }
-  if (error instanceof EsdbStreamNotFoundError) return new StreamNotFoundError(stream);
-  if (error instanceof UnavailableError || error instanceof DeadlineExceededError) {
-    return new EventStoreUnavailableError(`EventStoreDB is not reachable: ${error.message}`, {
-      cause: error,
-    });
+  if (error instanceof EsdbStreamNotFoundError || error instanceof StreamDeletedError)
+    return new StreamNotFoundError(stream);
+  if (UNAVAILABLE.some((kind) => error instanceof kind)) {
+    return new EventStoreUnavailableError(
+      `EventStoreDB could not serve ${stream}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return error;
 }
+
+/**
+ * The client's errors that mean the store cannot serve the call now: down, too slow, a
+ * follower (this client does not follow the leader by itself), or refusing the configured
+ * user. The original stays as the cause, to tell the lasting ones apart.
+ */
+const UNAVAILABLE = [
+  UnavailableError,
+  DeadlineExceededError,
+  TimeoutError,
+  CancelledError,
+  NotLeaderError,
+  AccessDeniedError,
+];
 
 /** Server-side filter for a category's streams (`clfcase-…`), or all non-system events. */
 export const categoryFilter = (category?: string): Filter =>

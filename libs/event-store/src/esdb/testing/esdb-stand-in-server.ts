@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
+  Metadata,
   Server,
   ServerCredentials,
   status,
@@ -98,9 +99,14 @@ export class EsdbStandInServer {
     this.nextAppend.push(handler);
   }
 
-  /** Fails the next read with a gRPC status, as a node that is down or not the leader would. */
-  failNextRead(code: status, details: string): void {
-    this.interceptNextRead((call) => void call.emit('error', withCode(code, details)));
+  /**
+   * Fails the next read with a gRPC status, as a node that is down, not the leader or
+   * refusing the user would; a node names the failure in the `exception` trailer.
+   */
+  failNextRead(code: status, details: string, trailers: Record<string, string> = {}): void {
+    const metadata = new Metadata();
+    for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
+    this.interceptNextRead((call) => void call.emit('error', { code, details, metadata }));
   }
 
   /** What `$tb` (truncate before) does on a node: the events below it are no longer read. */
