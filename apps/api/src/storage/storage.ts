@@ -94,7 +94,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     references: new CounterStreamReferenceAllocator(events),
     documents: new GridFsDocumentStore(mongo.db()),
     staging,
-    leases: new MongoJobLeases(mongo.db(), clock),
+    leases: new MongoJobLeases(mongo.db()),
     accounts: new MongoAccountStore(mongo.db()),
     sessions: new MongoSessionStore(mongo.db()),
     close: async () => {
