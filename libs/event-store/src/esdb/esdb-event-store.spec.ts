@@ -213,6 +213,21 @@ describe('EsdbEventStore, with the real client, in the port’s errors', () => {
     await expect(store.readStream('clfcase-1')).rejects.toBeInstanceOf(EventStoreUnavailableError);
   });
 
+  it('stops a subscription the node refuses for lack of rights, and says so, instead of retrying for ever', async () => {
+    const drops: [unknown, number, boolean][] = [];
+    const refused = new EsdbEventStore({
+      connectionString: node.connectionString,
+      onSubscriptionDrop: (error, attempt, retrying) => drops.push([error, attempt, retrying]),
+    });
+    node.failNextRead(status.PERMISSION_DENIED, 'denied', { exception: 'access-denied' });
+    const stopped = new Promise<unknown>((resolve) =>
+      refused.subscribe({ handle: () => {}, onError: resolve }),
+    );
+    expect(await stopped).toBeInstanceOf(EventStoreUnavailableError);
+    expect(drops).toEqual([[expect.any(EventStoreUnavailableError), 1, false]]);
+    await refused.close();
+  });
+
   it('reads as unavailable when the node cannot be reached', async () => {
     await node.stop();
     await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailableError);

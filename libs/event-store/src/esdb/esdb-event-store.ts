@@ -32,6 +32,7 @@ import {
   fromEsdbPosition,
   fromResolvedEvent,
   inCategory,
+  isPassingDrop,
   toEsdbPosition,
   toEventData,
   translateError,
@@ -40,6 +41,7 @@ import { boundedRead, READ_DEADLINE_MS, readDeadlineOf, type ReadDeadline } from
 import {
   ResubscribingSubscription,
   type Backoff,
+  type DropListener,
   type LiveFeed,
 } from './resubscribing.subscription';
 
@@ -57,8 +59,8 @@ export interface EsdbEventStoreOptions {
   backoff?: Backoff;
   /** Each read's deadline; defaults to READ_DEADLINE_MS. */
   readDeadline?: ReadDeadline;
-  /** Told of each dropped subscription before it is resubscribed. */
-  onSubscriptionDrop?: (error: unknown, attempt: number) => void;
+  /** Told of each dropped subscription, and whether it will be resubscribed (else it stops). */
+  onSubscriptionDrop?: DropListener;
 }
 
 /** How far back a refused append looks for its own events, to recognise a retry. */
@@ -278,6 +280,7 @@ export class EsdbEventStore implements EventStore {
       options,
       this.options.backoff,
       this.options.onSubscriptionDrop,
+      isPassingDrop,
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -292,7 +295,11 @@ export class EsdbEventStore implements EventStore {
       onCaughtUp: (listener) => void subscription.on('caughtUp', listener),
       unsubscribe: () => subscription.unsubscribe(),
       async *[Symbol.asyncIterator]() {
-        for await (const resolved of subscription) yield fromResolvedEvent(resolved);
+        try {
+          for await (const resolved of subscription) yield fromResolvedEvent(resolved);
+        } catch (error) {
+          throw translateError(error, '$all');
+        }
       },
     };
   }

@@ -11,6 +11,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
   excludeSystemEvents,
+  isCommandError,
   jsonEvent,
   streamNameFilter,
   type EventData,
@@ -26,6 +27,7 @@ import {
   StreamNotFoundError,
 } from '../event-store.errors';
 import { comparePositions, START, type Position } from '../position';
+import { FeedEndedError } from './resubscribing.subscription';
 
 /** Revisions are bigints on the wire; ours are numbers, exact up to 2^53. */
 export function fromEsdbRevision(revision: bigint): number {
@@ -81,6 +83,17 @@ const UNAVAILABLE = [
   NotLeaderError,
   AccessDeniedError,
 ];
+
+/**
+ * Whether resubscribing may mend a dropped subscription: the server or the network failed
+ * (down, a follower, restarting, the feed cut off). Refused rights do not mend by
+ * themselves, and an error of our own code would recur at the same event.
+ */
+export function isPassingDrop(error: unknown): boolean {
+  if (error instanceof FeedEndedError) return true;
+  const cause = error instanceof EventStoreUnavailableError ? error.cause : error;
+  return cause instanceof Error && isCommandError(cause) && !(cause instanceof AccessDeniedError);
+}
 
 /** Server-side filter for a category's streams (`clfcase-…`), or all non-system events. */
 export const categoryFilter = (category?: string): Filter =>

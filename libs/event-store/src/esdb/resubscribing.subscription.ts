@@ -23,10 +23,22 @@ class HandlerFailure {
   constructor(readonly error: unknown) {}
 }
 
+/** The server ended a subscription that should run until stopped: a drop like any other. */
+export class FeedEndedError extends Error {
+  constructor() {
+    super('The subscription ended');
+    this.name = 'FeedEndedError';
+  }
+}
+
+/** Told of each drop: the error, the how-manieth in a row, and whether it will resubscribe. */
+export type DropListener = (error: unknown, attempt: number, retrying: boolean) => void;
+
 /**
  * The EventStoreDB client does not resubscribe when a subscription drops, so this does:
  * from the last position handled, after a back-off that grows with each consecutive drop
- * and resets once an event arrives. A failing handler is not a drop: it stops.
+ * and resets once an event arrives. A drop that resubscribing cannot mend (as `isPassing`
+ * judges) stops it and is reported like a failing handler, which is not a drop: it stops.
  */
 export class ResubscribingSubscription implements Subscription {
   private cursor: Position;
@@ -39,7 +51,8 @@ export class ResubscribingSubscription implements Subscription {
     private readonly open: (after: Position) => LiveFeed,
     private readonly options: SubscribeOptions,
     private readonly backoff: Backoff = exponentialBackoff,
-    private readonly onDrop: (error: unknown, attempt: number) => void = () => {},
+    private readonly onDrop: DropListener = () => {},
+    private readonly isPassing: (error: unknown) => boolean = () => true,
   ) {
     this.cursor = options.after ?? START;
     this.done = this.run();
@@ -74,7 +87,7 @@ export class ResubscribingSubscription implements Subscription {
           if (event) await this.deliver(event);
         }
         if (this.stopped) return;
-        throw new Error('subscription ended');
+        throw new FeedEndedError();
       } catch (error) {
         if (error instanceof HandlerFailure) {
           this.stopped = true;
@@ -84,7 +97,14 @@ export class ResubscribingSubscription implements Subscription {
         }
         if (this.stopped) return;
         drops += 1;
-        this.onDrop(error, drops);
+        const retrying = this.isPassing(error);
+        this.onDrop(error, drops, retrying);
+        if (!retrying) {
+          this.stopped = true;
+          await this.feed?.unsubscribe();
+          this.options.onError?.(error);
+          return;
+        }
         await this.pause(this.backoff.delayMs(drops));
       }
     }
