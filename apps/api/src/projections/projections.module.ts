@@ -60,8 +60,18 @@ export async function generationsFor(config: AppConfig): Promise<ReadModelGenera
         if (config.role === 'api')
           return new FollowingProjections(storage.events, generations, clock);
         const logger = new Logger('Projections');
-        return new CaseProjections(storage.events, generations, decider, clock, (error) =>
-          logger.error(`The projection stopped: ${String(error)}`),
+        return new CaseProjections(
+          storage.events,
+          generations,
+          decider,
+          clock,
+          (error) => logger.error(`The projection stopped: ${String(error)}`),
+          {
+            onRestart: (error, attempt, delayMs) =>
+              logger.warn(
+                `The projection failed (${attempt} in a row): ${String(error)}; starting again from its checkpoint in ${delayMs} ms`,
+              ),
+          },
         );
       },
     },

@@ -107,6 +107,11 @@ describe('the case projection', () => {
 describe('the projection runner over the event store', () => {
   async function storeWith(history: RecordedHistory): Promise<SqliteEventStore> {
     const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
+    await appendAll(events, history);
+    return events;
+  }
+
+  async function appendAll(events: SqliteEventStore, history: RecordedHistory): Promise<void> {
     for (const e of history.events) {
       const event: NewEvent = {
         id: e.id,
@@ -117,7 +122,6 @@ describe('the projection runner over the event store', () => {
       };
       await events.append(e.stream, [event], e.revision === 0 ? 'no-stream' : e.revision - 1);
     }
-    return events;
   }
 
   /** Read models projected the plain way, batch by batch: what every other way must equal. */
@@ -288,6 +292,68 @@ describe('the projection runner over the event store', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect((await projections.status())[0]).toMatchObject({ failed: null, lagEvents: 0 });
     await Promise.all([projections.stop(), cleanRunner.stop()]);
+    await events.close();
+  });
+
+  /** Generations whose current store's saves fail with `failure` once, remembering what is reported to followers. */
+  function generationsFailingOnce(failure: Error, isTransient: (error: unknown) => boolean) {
+    const real = new SqliteReadModelGenerations(mkdtempSync(join(tmpdir(), 'clf-gen-')));
+    const reported: (string | null)[] = [];
+    let reportedFailure: (reason: string) => void = () => {};
+    const failureReported = new Promise<string>((resolve) => (reportedFailure = resolve));
+    let failed = false;
+    const generations = Object.assign(Object.create(real) as SqliteReadModelGenerations, {
+      current: async () => {
+        const store = await real.current();
+        return Object.assign(Object.create(store) as ReadModelStore, {
+          save: (records: readonly CaseRecord[], checkpoint: Checkpoint) => {
+            if (failed || records.length === 0) return store.save(records, checkpoint);
+            failed = true;
+            return Promise.reject(failure);
+          },
+        });
+      },
+      reportFailure: async (reason: string | null) => {
+        reported.push(reason);
+        if (reason) reportedFailure(reason);
+      },
+      isTransient,
+    });
+    return { generations, reported, failureReported };
+  }
+
+  it('tells the processes that follow when the live projection stops for good', async () => {
+    const events = await storeWith(new RecordedHistory());
+    const { generations, reported, failureReported } = generationsFailingOnce(
+      new Error('a bug'),
+      () => false,
+    );
+    const projections = new CaseProjections(events, generations, dmmRules, clock);
+    await projections.start();
+    await appendAll(events, busyMonth());
+    expect(await failureReported).toBe('Error: a bug');
+    expect(reported).toEqual([null, 'Error: a bug']);
+    expect((await projections.status())[0]).toMatchObject({ failed: 'Error: a bug' });
+    await projections.stop();
+    await events.close();
+  });
+
+  it('starts the live projection again from its checkpoint when the store says the failure passes', async () => {
+    const events = await storeWith(new RecordedHistory());
+    const { generations, reported } = generationsFailingOnce(new Error('step-down'), () => true);
+    const restarts: unknown[] = [];
+    const projections = new CaseProjections(events, generations, dmmRules, clock, () => {}, {
+      onRestart: (error) => restarts.push(error),
+      backoff: { delayMs: () => 1000, wait: async () => {} },
+    });
+    await projections.start();
+    const history = busyMonth();
+    await appendAll(events, history);
+    expect(await projections.reached(history.events.at(-1)!.position.commit, 30_000)).toBe(true);
+    expect(restarts).toEqual([new Error('step-down')]);
+    expect(reported).toEqual([null]);
+    expect((await projections.status())[0]).toMatchObject({ failed: null, lagEvents: 0 });
+    await projections.stop();
     await events.close();
   });
 

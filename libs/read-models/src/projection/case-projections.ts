@@ -2,7 +2,7 @@ import { CASE_CATEGORY, type PolicyRules } from '#domain';
 import { START, type Clock, type EventStore } from '#event-store';
 import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
 import { CaseProjector } from './case-projector';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type RestartPolicy, type RunnerOptions } from './projection-runner';
 import {
   lagBehind,
   READ_MODEL_NAMES,
@@ -63,15 +63,37 @@ export class CaseProjections implements ReadSide {
     rules: PolicyRules,
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void = () => {},
+    /** How runners start again after failures that pass, and who is told. */
+    private readonly restart: Omit<RestartPolicy, 'isTransient'> = {},
   ) {
     this.projector = new CaseProjector(rules);
   }
 
+  /** A runner for `target`, starting again after failures the read-model store says pass. */
+  private runnerFor(target: ReadModelStore, options: RunnerOptions = {}): ProjectionRunner {
+    const runner: ProjectionRunner = new ProjectionRunner(this.events, target, this.projector, {
+      ...options,
+      restart: {
+        ...this.restart,
+        isTransient: (error) => this.generations.isTransient?.(error) ?? false,
+      },
+      onError: (error) => this.stopped(runner, error),
+    });
+    return runner;
+  }
+
+  /** A runner stopped for good: said here, and, for the live one, to the processes that follow. */
+  private stopped(runner: ProjectionRunner, error: unknown): void {
+    this.onError(error);
+    if (runner === this.live)
+      void this.generations.reportFailure?.(String(error)).catch(this.onError);
+  }
+
   async start(): Promise<void> {
     const current = await this.generations.current();
-    this.live = new ProjectionRunner(this.events, current, this.projector, {
-      onError: this.onError,
-    });
+    // A failure an earlier run reported is this run's to find again, or not.
+    await this.generations.reportFailure?.(null);
+    this.live = this.runnerFor(current);
     if ((await current.checkpoint()) === null && (await this.events.headPosition(CASE_CATEGORY))) {
       // Read models never made on a store that has events (a first start on existing data,
       // or read models made under another policy): build them the way a rebuild does —
@@ -191,10 +213,9 @@ export class CaseProjections implements ReadSide {
     } finally {
       this.rebuildStarting = false;
     }
-    const runner = new ProjectionRunner(this.events, target, this.projector, {
+    const runner = this.runnerFor(target, {
       batchSize: REBUILD_BATCH_SIZE,
       writeBehind: REBUILD_WRITE_BEHIND,
-      onError: this.onError,
     });
     const state = { runner, handled: 0, of, done: Promise.resolve() };
     this.rebuild = state;
