@@ -14,6 +14,8 @@ import {
   CaseProjections,
   FollowingProjections,
   SqliteReadModelGenerations,
+  thisProcess,
+  WriterLease,
   type ReadModelGenerations,
   type ReadSide,
 } from '#read-models';
@@ -67,10 +69,14 @@ export async function generationsFor(config: AppConfig): Promise<ReadModelGenera
           clock,
           (error) => logger.error(`The projection stopped: ${String(error)}`),
           {
-            onRestart: (error, attempt, delayMs) =>
-              logger.warn(
-                `The projection failed (${attempt} in a row): ${String(error)}; starting again from its checkpoint in ${delayMs} ms`,
-              ),
+            restart: {
+              onRestart: (error, attempt, delayMs) =>
+                logger.warn(
+                  `The projection failed (${attempt} in a row): ${String(error)}; starting again from its checkpoint in ${delayMs} ms`,
+                ),
+            },
+            // Workers scaled out or overlapping in a deploy: one writes, the others stand by.
+            writerLease: new WriterLease(storage.leases, thisProcess(), clock),
           },
         );
       },

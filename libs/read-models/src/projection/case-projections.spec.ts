@@ -9,7 +9,11 @@ import type { Checkpoint, QueueQuery, ReadModelStore } from '../read-model.port'
 import { SqliteReadModelGenerations } from '../sqlite/sqlite-read-model-generations';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import { dmmRules, RecordedHistory } from '../testing/recorded-history';
+import { InProcessJobLeases } from '#scheduling';
+import { ManualClock } from '../../../scheduling/src/testing/job-leases.contract';
+import { manualTimers } from '../testing/manual-timers';
 import { CaseProjections } from './case-projections';
+import { WriterLease } from './writer-lease';
 import { CaseProjector } from './case-projector';
 import { ProjectionRunner } from './projection-runner';
 
@@ -343,8 +347,10 @@ describe('the projection runner over the event store', () => {
     const { generations, reported } = generationsFailingOnce(new Error('step-down'), () => true);
     const restarts: unknown[] = [];
     const projections = new CaseProjections(events, generations, dmmRules, clock, () => {}, {
-      onRestart: (error) => restarts.push(error),
-      backoff: { delayMs: () => 1000, wait: async () => {} },
+      restart: {
+        onRestart: (error) => restarts.push(error),
+        backoff: { delayMs: () => 1000, wait: async () => {} },
+      },
     });
     await projections.start();
     const history = busyMonth();
@@ -354,6 +360,59 @@ describe('the projection runner over the event store', () => {
     expect(reported).toEqual([null]);
     expect((await projections.status())[0]).toMatchObject({ failed: null, lagEvents: 0 });
     await projections.stop();
+    await events.close();
+  });
+
+  it('has one of two processes write the read models, and the other take over once it lets go', async () => {
+    const events = await storeWith(new RecordedHistory());
+    const leaseClock = new ManualClock('2026-12-31T12:00:00Z');
+    const leases = new InProcessJobLeases(leaseClock.now);
+    const { tick, timers } = manualTimers();
+    const directory = mkdtempSync(join(tmpdir(), 'clf-gen-'));
+    const processOn = (holder: string) =>
+      new CaseProjections(
+        events,
+        new SqliteReadModelGenerations(directory),
+        dmmRules,
+        clock,
+        () => {},
+        { writerLease: new WriterLease(leases, holder, leaseClock.now, { timers }) },
+      );
+    const first = processOn('worker-a');
+    const second = processOn('worker-b');
+    await first.start();
+    await second.start();
+    const history = busyMonth();
+    await appendAll(events, history);
+    const last = history.events.at(-1)!.position.commit;
+    expect(await first.reached(last, 10_000)).toBe(true);
+    expect(second.runner().position).toBeNull();
+
+    await first.stop();
+    tick();
+    const later = new RecordedHistory();
+    later.run(
+      id(99),
+      {
+        type: 'ReceiveCase',
+        actor: ann,
+        data: {
+          caseId: id(99),
+          reference: 'DMM-2026-00099',
+          kind: 'complaint',
+          channel: 'email',
+          summary: 'Later',
+          complainant: { name: 'Ada', role: 'learner' },
+          categories: ['fees'],
+        },
+      },
+      '2026-12-30T09:00:00Z',
+    );
+    await appendAll(events, later);
+    const appended = (await events.headPosition())!.commit;
+    expect(await second.reached(appended, 10_000)).toBe(true);
+    expect((await second.store().checkpoint())!.events).toBe(history.events.length + 1);
+    await second.stop();
     await events.close();
   });
 

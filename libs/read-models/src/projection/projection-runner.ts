@@ -21,6 +21,8 @@ export interface RunnerOptions {
    * nothing); the checkpoint only moves when every record before it is written.
    */
   writeBehind?: { maxCases: number; flushEveryEvents: number };
+  /** Called before every write: throws when this process may no longer write (fencing). */
+  fence?(): void;
   /** Starting again after a failure that passes (a store unreachable for a while). */
   restart?: RestartPolicy;
   /** The runner stopped on an error that will not pass: it is dead until restarted. */
@@ -166,7 +168,9 @@ export class ProjectionRunner {
     if (writeBehind)
       for (const id of ids) if (this.cache.has(id)) stored.set(id, this.cache.get(id)!);
     if (!writeBehind) {
-      await this.target.save(this.projector.project(batch, stored), checkpoint);
+      const records = this.projector.project(batch, stored);
+      this.options.fence?.();
+      await this.target.save(records, checkpoint);
       this.advance(checkpoint, batch.length);
       return;
     }
@@ -191,8 +195,9 @@ export class ProjectionRunner {
       this.cache.delete(id);
       if (this.dirty.delete(id)) evicted.push(this.projector.complete(next));
     }
-    if (evicted.length > 0)
-      await this.target.save(evicted, this.handled ?? { position: START, events: 0 });
+    if (evicted.length === 0) return;
+    this.options.fence?.();
+    await this.target.save(evicted, this.handled ?? { position: START, events: 0 });
   }
 
   /** Writes every record changed since the last flush, with the checkpoint they reach. */
@@ -200,6 +205,7 @@ export class ProjectionRunner {
     if (!this.unflushed) return;
     const records = [...this.dirty].map((id) => this.projector.complete(this.cache.get(id)!));
     const { events, checkpoint } = this.unflushed;
+    this.options.fence?.();
     await this.target.save(records, checkpoint);
     this.dirty.clear();
     this.unflushed = null;
