@@ -170,4 +170,26 @@ describe('ResubscribingSubscription', () => {
     expect(drops).toEqual([true]);
     await subscription.stop();
   });
+
+  it('hands on the events that have arrived in batches of up to batchSize, caught up after them', async () => {
+    const server = new FakeServer();
+    server.log.push(...[0, 1, 2, 3, 4].map(event));
+    const batches: string[][] = [];
+    let caughtUpAfter = -1;
+    const subscription = new ResubscribingSubscription(
+      server.feed,
+      {
+        batchSize: 2,
+        handle: (batch) => void batches.push(batch.map((e) => e.id)),
+        onCaughtUp: () => (caughtUpAfter = batches.flat().length),
+      },
+      recordingBackoff(),
+    );
+    await until(() => batches.flat().length === 5);
+    expect(batches).toEqual([['e0', 'e1'], ['e2', 'e3'], ['e4']]);
+    server.caughtUpListeners.forEach((listener) => listener());
+    expect(caughtUpAfter).toBe(5);
+    expect(subscription.position).toEqual(positionAt(4));
+    await subscription.stop();
+  });
 });
