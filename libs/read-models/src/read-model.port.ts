@@ -179,6 +179,12 @@ export interface ReadModelGenerations {
    */
   reportFailure?(failure: string | null): Promise<void>;
   failure?(): Promise<string | null>;
+  /**
+   * The event store the read models were made from: its first case event's id (null: none
+   * yet). Stores with one event store for good (embedded) leave it out.
+   */
+  storeOrigin?(): Promise<string | null>;
+  recordStoreOrigin?(origin: string | null): Promise<void>;
   /** Whether the store's failure passes by itself, so the projections start again from their checkpoint. */
   isTransient?(error: unknown): boolean;
   close(): Promise<void>;

@@ -7,7 +7,8 @@ type PointerDocument =
   | { _id: 'current'; generation: number }
   | { _id: 'policy'; key: string }
   | ({ _id: 'rebuild-request' } & RebuildRequest)
-  | { _id: 'failure'; failure: string };
+  | { _id: 'failure'; failure: string }
+  | { _id: 'origin'; origin: string | null };
 
 /**
  * Generations as collection prefixes `rm<n>_`; one pointer document names the one queries
@@ -127,6 +128,15 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
   async failure(): Promise<string | null> {
     const found = await this.pointer.findOne({ _id: 'failure' });
     return found && 'failure' in found ? found.failure : null;
+  }
+
+  async storeOrigin(): Promise<string | null> {
+    const found = await this.pointer.findOne({ _id: 'origin' });
+    return found && 'origin' in found ? found.origin : null;
+  }
+
+  async recordStoreOrigin(origin: string | null): Promise<void> {
+    await this.pointer.updateOne({ _id: 'origin' }, { $set: { origin } }, { upsert: true });
   }
 
   isTransient(error: unknown): boolean {

@@ -416,6 +416,55 @@ describe('the projection runner over the event store', () => {
     await events.close();
   });
 
+  it('starts a fresh generation when the event store is another one than the read models were made from', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clf-gen-'));
+    let origin: string | null = null;
+    const generationsOn = () =>
+      Object.assign(new SqliteReadModelGenerations(directory), {
+        storeOrigin: async () => origin,
+        recordStoreOrigin: async (recorded: string | null) => void (origin = recorded),
+      });
+    const before = await storeWith(busyMonth());
+    const first = new CaseProjections(before, generationsOn(), dmmRules, clock);
+    await first.start();
+    await first.whenCaughtUp();
+    await first.stop();
+
+    // The volume was reset: a store with one case, whose position is below the old checkpoint.
+    const after = new RecordedHistory();
+    after.run(
+      id(77),
+      {
+        type: 'ReceiveCase',
+        actor: ann,
+        data: {
+          caseId: id(77),
+          reference: 'DMM-2026-00077',
+          kind: 'complaint',
+          channel: 'email',
+          summary: 'After the reset',
+          complainant: { name: 'Ada', role: 'learner' },
+          categories: ['fees'],
+        },
+      },
+      '2026-12-30T09:00:00Z',
+    );
+    const reset = await storeWith(after);
+    const second = new CaseProjections(reset, generationsOn(), dmmRules, clock);
+    await second.start();
+    await second.whenCaughtUp();
+    const page = await second.store().page({
+      sort: 'dueBy',
+      limit: 50,
+      now: '2026-12-31T12:00:00.000Z',
+      visibility: { scope: 'all' },
+    } as QueueQuery);
+    expect(page.items.map((item) => item.id)).toEqual([id(77)]);
+    expect(origin).toBe(after.events[0].id);
+    await second.stop();
+    await Promise.all([before.close(), reset.close()]);
+  });
+
   it('starts live on a store with no events yet: nothing to build', async () => {
     const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
     const projections = projectionsOver(events);

@@ -123,9 +123,17 @@ export class CaseProjections implements ReadSide {
 
   /** Projects into the current generation, building it first if it was never made. */
   private async write(): Promise<void> {
-    const current = this.live!.target;
     // A failure an earlier run reported is this run's to find again, or not.
     await this.generations.reportFailure?.(null);
+    if (await this.madeFromAnotherStore()) {
+      // Its checkpoint means nothing here; kept, it would skip every event up to it.
+      const stale = this.live!.target;
+      const fresh = await this.generations.create();
+      await this.generations.promote(fresh);
+      this.live = this.runnerFor(fresh);
+      this.retire(stale);
+    }
+    const current = this.live!.target;
     if ((await current.checkpoint()) === null && (await this.events.headPosition(CASE_CATEGORY))) {
       // Read models never made on a store that has events (a first start on existing data,
       // or read models made under another policy): build them the way a rebuild does —
@@ -150,6 +158,21 @@ export class CaseProjections implements ReadSide {
     } else await this.live!.start();
     this.requestPoll = setInterval(() => void this.takeRequest(), REQUEST_POLL_MS);
     this.requestPoll.unref();
+  }
+
+  /**
+   * Whether the read models were made from another event store's history (a volume reset,
+   * an older backup restored): the store's first case event is not the one recorded. The
+   * first one seen is recorded, for the next start to compare.
+   */
+  private async madeFromAnotherStore(): Promise<boolean> {
+    const { storeOrigin, recordStoreOrigin } = this.generations;
+    if (!storeOrigin || !recordStoreOrigin) return false;
+    const [first] = await this.events.readAll({ category: CASE_CATEGORY, maxCount: 1 });
+    const origin = first?.id ?? null;
+    const recorded = await storeOrigin.call(this.generations);
+    if (recorded !== origin) await recordStoreOrigin.call(this.generations, origin);
+    return recorded !== null && recorded !== origin;
   }
 
   /** Read models never made are being built, while empty ones serve. */
