@@ -32,6 +32,23 @@ describe('EsdbEventStore against an in-memory EventStoreDB (contract)', () => {
   });
 });
 
+describe('EsdbEventStore with the real client against a gRPC stand-in node (contract)', () => {
+  // Ten thousand events through gRPC and protobuf on a shared machine take longer than the default.
+  jest.setTimeout(60_000);
+  const nodes: EsdbStandInServer[] = [];
+  afterAll(() => Promise.all(nodes.map((node) => node.stop())));
+  eventStoreContract(async (clock) => {
+    const node = await EsdbStandInServer.start();
+    nodes.push(node);
+    const open = async () => new EsdbEventStore({ connectionString: node.connectionString, clock });
+    return {
+      store: await open(),
+      reopen: open,
+      tamper: async (stream, revision) => node.tamper(stream, revision),
+    };
+  });
+});
+
 describe('CounterStreamReferenceAllocator on the EventStoreDB adapter (contract)', () => {
   referenceAllocatorContract(async () => {
     const store = storeOn(new FakeEsdbClient());
@@ -226,6 +243,38 @@ describe('EsdbEventStore, with the real client, in the port’s errors', () => {
     expect(await stopped).toBeInstanceOf(EventStoreUnavailableError);
     expect(drops).toEqual([[expect.any(EventStoreUnavailableError), 1, false]]);
     await refused.close();
+  });
+
+  it('resubscribes after the node drops the subscription mid-stream, losing and repeating nothing', async () => {
+    const drops: boolean[] = [];
+    const resilient = new EsdbEventStore({
+      connectionString: node.connectionString,
+      backoff: { delayMs: () => 0, wait: async () => {} },
+      onSubscriptionDrop: (_, __, retrying) => drops.push(retrying),
+    });
+    const seen: string[] = [];
+    const handled = (count: number) =>
+      new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (seen.length < count) return;
+          clearInterval(check);
+          resolve();
+        }, 5);
+      });
+    const subscription = resilient.subscribe({
+      category: 'clfcase',
+      handle: (batch) => void seen.push(...batch.map((e) => e.id)),
+    });
+    await handled(2);
+    node.dropSubscriptions(status.UNAVAILABLE, 'leader lost');
+    const later = [newEvent(), newEvent()];
+    await resilient.append('clfcase-1', later, 1);
+    await handled(4);
+    const stored = await resilient.readStream('clfcase-1');
+    expect(seen).toEqual(stored.map((e) => e.id));
+    expect(drops).toEqual([true]);
+    await subscription.stop();
+    await resilient.close();
   });
 
   it('reads as unavailable when the node cannot be reached', async () => {

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import {
   Metadata,
@@ -50,7 +50,8 @@ const POSITION_STEP = 100n;
  * A single EventStoreDB node, as far as the `Streams` gRPC service goes, built from the
  * client's own generated protocol code so the real `@eventstore/db-client` can talk to it on
  * loopback: stream and `$all` reads (with the server's flow control: a read nobody consumes
- * stays open), appends with optimistic concurrency, and the per-connection stream cap. Other
+ * stays open), catch-up subscriptions (which a test can drop), appends with optimistic
+ * concurrency, and the per-connection stream cap. Other
  * services answer UNIMPLEMENTED, as an old node would, so the client appends with `Append`.
  */
 export class EsdbStandInServer {
@@ -58,6 +59,9 @@ export class EsdbStandInServer {
   /** Reads the server is still writing to, whether or not the client still listens. */
   openReads = 0;
   private readonly truncatedBefore = new Map<string, bigint>();
+  private readonly subscriptions = new Set<ReadCall>();
+  private readonly byStream = new Map<string, StandInEvent[]>();
+  private readonly appended = new EventEmitter().setMaxListeners(0);
   /** Runs instead of the next read, to let a test answer it its own way (fail it, hold it open). */
   private nextRead: Handler<ReadCall>[] = [];
   private nextAppend: Handler<AppendCall>[] = [];
@@ -120,12 +124,11 @@ export class EsdbStandInServer {
 
   private streamEvents(stream: string): StandInEvent[] {
     const from = this.truncatedBefore.get(stream) ?? 0n;
-    return this.log.filter((e) => e.stream === stream && e.revision >= from);
+    return (this.byStream.get(stream) ?? []).filter((e) => e.revision >= from);
   }
 
   private lastRevision(stream: string): bigint | null {
-    const all = this.log.filter((e) => e.stream === stream);
-    return all.length === 0 ? null : all[all.length - 1].revision;
+    return this.byStream.get(stream)?.at(-1)?.revision ?? null;
   }
 
   private async read(call: ReadCall): Promise<void> {
@@ -135,7 +138,7 @@ export class EsdbStandInServer {
       if (intercept) return await intercept(call);
       const options = call.request.getOptions();
       if (!options) return void call.emit('error', invalid('a read without options'));
-      if (options.hasSubscription()) return void call.emit('error', unimplemented('subscriptions'));
+      if (options.hasSubscription()) return await this.subscription(call, options);
       const events = this.selectForRead(options);
       if (events === 'not-found') {
         const notFound = new ReadResp.StreamNotFound();
@@ -152,6 +155,75 @@ export class EsdbStandInServer {
     } finally {
       this.openReads -= 1;
     }
+  }
+
+  /**
+   * A catch-up subscription to `$all`, as a node serves it: confirmed, then every event after
+   * the position (exclusive) that the filter lets through, "caught up" once, then each append
+   * as it lands, until the client cancels or the test drops it.
+   */
+  private async subscription(call: ReadCall, options: ReadReq.Options): Promise<void> {
+    this.subscriptions.add(call);
+    try {
+      const confirmation = new ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID());
+      call.write(new ReadResp().setConfirmation(confirmation));
+      const all = options.getAll()!;
+      let after = all.hasPosition()
+        ? BigInt(all.getPosition()!.getCommitPosition())
+        : all.hasEnd()
+          ? this.lastPosition()
+          : -1n;
+      const prefixes = options.getFilter()?.getStreamIdentifier()?.getPrefixList();
+      const wanted = (event: StandInEvent) =>
+        prefixes && prefixes.length > 0
+          ? prefixes.some((prefix) => event.stream.startsWith(prefix))
+          : !(event.metadata.get('type') ?? '').startsWith('$');
+      let caughtUp = false;
+      while (!call.cancelled && this.subscriptions.has(call)) {
+        for (const event of this.log.filter((e) => e.position > after && wanted(e))) {
+          if (call.cancelled || !this.subscriptions.has(call)) return;
+          after = event.position;
+          if (!call.write(new ReadResp().setEvent(toReadEvent(event))))
+            await drainedOrCancelled(call);
+        }
+        if (!caughtUp) {
+          caughtUp = true;
+          call.write(new ReadResp().setCaughtUp(new ReadResp.CaughtUp()));
+        }
+        await this.nextAppendOrCancel(call);
+      }
+    } finally {
+      this.subscriptions.delete(call);
+    }
+  }
+
+  /** Drops every live subscription with a gRPC status, as a node restarting or failing over would. */
+  dropSubscriptions(code: status, details: string): void {
+    for (const call of this.subscriptions) {
+      this.subscriptions.delete(call);
+      call.emit('error', { code, details, metadata: new Metadata() });
+    }
+    this.appended.emit('append');
+  }
+
+  /** Changes a stored event's data in place, as no real node would allow. */
+  tamper(stream: string, revision: number): void {
+    const stored = this.byStream.get(stream)?.find((e) => e.revision === BigInt(revision));
+    if (!stored) return;
+    const data = JSON.parse(Buffer.from(stored.data).toString()) as Record<string, unknown>;
+    stored.data = Buffer.from(JSON.stringify({ ...data, tampered: true }));
+  }
+
+  private nextAppendOrCancel(call: ReadCall): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.appended.off('append', done);
+        call.off('cancelled', done);
+        resolve();
+      };
+      this.appended.on('append', done);
+      call.on('cancelled', done);
+    });
   }
 
   private selectForRead(options: ReadReq.Options): StandInEvent[] | 'not-found' {
@@ -205,7 +277,7 @@ export class EsdbStandInServer {
       const proposed = request.getProposedMessage()!;
       revision += 1n;
       position += POSITION_STEP;
-      this.log.push({
+      const event: StandInEvent = {
         id: proposed.getId()?.getString() ?? randomUUID(),
         stream,
         revision,
@@ -213,11 +285,16 @@ export class EsdbStandInServer {
         metadata: new Map(proposed.getMetadataMap().toArray()),
         data: proposed.getData_asU8(),
         customMetadata: proposed.getCustomMetadata_asU8(),
-      });
+      };
+      this.log.push(event);
+      const events = this.byStream.get(stream) ?? [];
+      events.push(event);
+      this.byStream.set(stream, events);
     }
     const at = new AppendResp.Position()
       .setCommitPosition(position.toString())
       .setPreparePosition(position.toString());
+    this.appended.emit('append');
     const success = new AppendResp.Success()
       .setCurrentRevision(revision.toString())
       .setPosition(at);
@@ -263,5 +340,3 @@ function drainedOrCancelled(call: ReadCall): Promise<void> {
 
 const withCode = (code: status, message: string) => Object.assign(new Error(message), { code });
 const invalid = (what: string) => withCode(status.INVALID_ARGUMENT, `The stand-in got ${what}`);
-const unimplemented = (what: string) =>
-  withCode(status.UNIMPLEMENTED, `The stand-in does not serve ${what}`);
