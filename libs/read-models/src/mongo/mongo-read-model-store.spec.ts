@@ -101,23 +101,7 @@ describe('MongoDB queue queries (no server needed)', () => {
   it('maps a record to one document holding its queue fields and facts', () => {
     const history = new RecordedHistory();
     const caseId = '00000000-0000-4000-8000-000000000001';
-    history.run(
-      caseId,
-      {
-        type: 'ReceiveCase',
-        actor: { id: 'u-ann', name: 'Ann', roles: ['staff'] },
-        data: {
-          caseId,
-          reference: 'DMM-2026-00001',
-          kind: 'complaint',
-          channel: 'email',
-          summary: 'Late',
-          complainant: { name: 'Ada', role: 'learner' },
-          categories: ['fees'],
-        },
-      },
-      '2026-11-23T09:00:00Z',
-    );
+    history.receive(caseId, 'DMM-2026-00001', 'Late', '2026-11-23T09:00:00Z');
     const [record] = new CaseProjector(dmmRules).project(history.events, new Map());
     expect(toDocument(record)).toMatchObject({
       _id: caseId,

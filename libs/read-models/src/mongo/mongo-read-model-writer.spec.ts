@@ -3,16 +3,9 @@ import { CaseProjector } from '../projection/case-projector';
 import { dmmRules, RecordedHistory } from '../testing/recorded-history';
 import type { CaseDocument } from './mongo-queue-query';
 import { MongoReadModelWriter, onlyReplays, type MetaDocument } from './mongo-read-model-writer';
-import {
-  bulkCommandFailure,
-  bulkWriteConcernFailure,
-  bulkWriteFailure,
-  DUPLICATE_KEY,
-  networkFailure,
-  notWritablePrimary,
-  WRITE_CONCERN_FAILED,
-  writeConcernFailure,
-} from './testing/driver-errors';
+import * as driver from './testing/driver-errors';
+
+const { bulkCommandFailure, bulkWriteFailure, DUPLICATE_KEY, notWritablePrimary } = driver;
 
 describe('onlyReplays, given the errors the MongoDB driver throws', () => {
   it('counts a bulk write whose every failure is a duplicate key as a replay', () => {
@@ -27,21 +20,21 @@ describe('onlyReplays, given the errors the MongoDB driver throws', () => {
   });
 
   it.each([
-    ['a bulk write wrapping a network error', () => bulkCommandFailure(networkFailure())],
+    ['a bulk write wrapping a network error', () => bulkCommandFailure(driver.networkFailure())],
     ['a bulk write wrapping a primary step-down', () => bulkCommandFailure(notWritablePrimary())],
-    ['a bulk write that missed its write concern', bulkWriteConcernFailure],
+    ['a bulk write that missed its write concern', driver.bulkWriteConcernFailure],
     [
       'duplicate keys beside a write-concern error',
       () =>
         bulkWriteFailure([DUPLICATE_KEY], {
-          code: WRITE_CONCERN_FAILED,
+          code: driver.WRITE_CONCERN_FAILED,
           errmsg: 'waiting for replication timed out',
         }),
     ],
     ['a duplicate key beside another failure', () => bulkWriteFailure([DUPLICATE_KEY, 2])],
-    ['a network error', networkFailure],
+    ['a network error', driver.networkFailure],
     ['a primary step-down', notWritablePrimary],
-    ['a write-concern error', writeConcernFailure],
+    ['a write-concern error', driver.writeConcernFailure],
   ])('fails the batch on %s', (_, failure) => {
     expect(onlyReplays(failure())).toBe(false);
   });
@@ -50,23 +43,7 @@ describe('onlyReplays, given the errors the MongoDB driver throws', () => {
 describe('MongoReadModelWriter.save', () => {
   const history = new RecordedHistory();
   const caseId = '00000000-0000-4000-8000-000000000001';
-  history.run(
-    caseId,
-    {
-      type: 'ReceiveCase',
-      actor: { id: 'u-ann', name: 'Ann', roles: ['staff'] },
-      data: {
-        caseId,
-        reference: 'DMM-2026-00001',
-        kind: 'complaint',
-        channel: 'email',
-        summary: 'Late',
-        complainant: { name: 'Ada', role: 'learner' },
-        categories: ['fees'],
-      },
-    },
-    '2026-11-23T09:00:00Z',
-  );
+  history.receive(caseId, 'DMM-2026-00001', 'Late', '2026-11-23T09:00:00Z');
   const records = new CaseProjector(dmmRules).project(history.events, new Map());
   const checkpoint = { position: history.events[0].position, events: 1 };
 

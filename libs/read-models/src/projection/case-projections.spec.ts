@@ -391,23 +391,7 @@ describe('the projection runner over the event store', () => {
     await first.stop();
     tick();
     const later = new RecordedHistory();
-    later.run(
-      id(99),
-      {
-        type: 'ReceiveCase',
-        actor: ann,
-        data: {
-          caseId: id(99),
-          reference: 'DMM-2026-00099',
-          kind: 'complaint',
-          channel: 'email',
-          summary: 'Later',
-          complainant: { name: 'Ada', role: 'learner' },
-          categories: ['fees'],
-        },
-      },
-      '2026-12-30T09:00:00Z',
-    );
+    later.receive(id(99), 'DMM-2026-00099', 'Later', '2026-12-30T09:00:00Z');
     await appendAll(events, later);
     const appended = (await events.headPosition())!.commit;
     expect(await second.reached(appended, 10_000)).toBe(true);
@@ -432,23 +416,7 @@ describe('the projection runner over the event store', () => {
 
     // The volume was reset: a store with one case, whose position is below the old checkpoint.
     const after = new RecordedHistory();
-    after.run(
-      id(77),
-      {
-        type: 'ReceiveCase',
-        actor: ann,
-        data: {
-          caseId: id(77),
-          reference: 'DMM-2026-00077',
-          kind: 'complaint',
-          channel: 'email',
-          summary: 'After the reset',
-          complainant: { name: 'Ada', role: 'learner' },
-          categories: ['fees'],
-        },
-      },
-      '2026-12-30T09:00:00Z',
-    );
+    after.receive(id(77), 'DMM-2026-00077', 'After the reset', '2026-12-30T09:00:00Z');
     const reset = await storeWith(after);
     const second = new CaseProjections(reset, generationsOn(), dmmRules, clock);
     await second.start();

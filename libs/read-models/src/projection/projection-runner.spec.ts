@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '#domain';
 import { SqliteEventStore, type EventStore, type RecordedEvent } from '#event-store';
 import type { CaseRecord } from '../case-record';
 import type { Checkpoint, ReadModelStore } from '../read-model.port';
@@ -35,30 +34,13 @@ describe('ProjectionRunner.reached', () => {
 describe('ProjectionRunner after a failed batch', () => {
   const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'clf-runner-')), name);
   const clock = () => new Date('2026-12-31T12:00:00Z');
-  const ann: Actor = { id: 'u-ann', name: 'Ann', roles: ['staff'] };
 
   /** Five cases received, recorded in a store of its own. */
   async function fiveCases(): Promise<{ events: SqliteEventStore; last: RecordedEvent }> {
     const history = new RecordedHistory();
     for (let n = 1; n <= 5; n += 1) {
       const caseId = `00000000-0000-4000-8000-00000000000${n}`;
-      history.run(
-        caseId,
-        {
-          type: 'ReceiveCase',
-          actor: ann,
-          data: {
-            caseId,
-            reference: `DMM-2026-0000${n}`,
-            kind: 'complaint',
-            channel: 'email',
-            summary: `Case ${n}`,
-            complainant: { name: 'Ada', role: 'learner' },
-            categories: ['fees'],
-          },
-        },
-        `2026-11-0${n}T09:00:00Z`,
-      );
+      history.receive(caseId, `DMM-2026-0000${n}`, `Case ${n}`, `2026-11-0${n}T09:00:00Z`);
     }
     const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
     for (const e of history.events)
