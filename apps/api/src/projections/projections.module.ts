@@ -76,7 +76,7 @@ export async function generationsFor(config: AppConfig): Promise<ReadModelGenera
                 ),
             },
             // Workers scaled out or overlapping in a deploy: one writes, the others stand by.
-            writerLease: new WriterLease(storage.leases, thisProcess(), clock),
+            writerLease: new WriterLease(storage.leases, thisProcess()),
           },
         );
       },

@@ -24,7 +24,7 @@ export function rebuildCommand(
     const config = loadConfig(env);
     const storage = await openStorage(config, systemClock);
     // A worker running meanwhile would write the same generations: only the lease holder writes.
-    const writerLease = new WriterLease(storage.leases, thisProcess(), systemClock);
+    const writerLease = new WriterLease(storage.leases, thisProcess());
     if (!(await writerLease.take())) {
       await storage.close();
       throw new Error(

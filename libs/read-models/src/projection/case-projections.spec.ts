@@ -376,7 +376,7 @@ describe('the projection runner over the event store', () => {
         dmmRules,
         clock,
         () => {},
-        { writerLease: new WriterLease(leases, holder, leaseClock.now, { timers }) },
+        { writerLease: new WriterLease(leases, holder, { timers }) },
       );
     const first = processOn('worker-a');
     const second = processOn('worker-b');

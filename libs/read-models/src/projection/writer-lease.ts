@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Clock } from '#event-store';
 import type { JobLeases, Lease } from '#scheduling';
 
 /** The lease's name among the job leases: one writer of the read models at a time. */
@@ -29,28 +28,37 @@ type Timers = Pick<typeof globalThis, 'setInterval' | 'clearInterval'>;
  */
 export class WriterLease {
   private lease: Lease | null = null;
+  /** Until when, on this process's monotonic time, the term last granted runs. */
+  private heldUntil = 0;
   private lost = false;
   private keeper: ReturnType<typeof setInterval> | null = null;
   private waiting: ReturnType<typeof setInterval> | null = null;
   private renewing: Promise<unknown> = Promise.resolve();
   private readonly termMs: number;
   private readonly timers: Timers;
+  private readonly elapsed: () => number;
 
+  /**
+   * `elapsed`: milliseconds on a clock that only moves forward (default `performance.now`):
+   * the term is timed from when it was granted, whatever the wall clock does meanwhile.
+   */
   constructor(
     private readonly leases: JobLeases,
     readonly holder: string,
-    private readonly clock: Clock,
-    options: { termMs?: number; timers?: Timers } = {},
+    options: { termMs?: number; timers?: Timers; elapsed?: () => number } = {},
   ) {
     this.termMs = options.termMs ?? WRITER_LEASE_TERM_MS;
     this.timers = options.timers ?? globalThis;
+    this.elapsed = options.elapsed ?? (() => performance.now());
   }
 
   /** Takes the lease if it is free (or already this holder's), and keeps renewing it. */
   async take(): Promise<boolean> {
+    const asked = this.elapsed();
     const lease = await this.leases.acquire(READ_MODEL_WRITER_LEASE, this.holder, this.termMs);
     if (!lease) return false;
     this.lease = lease;
+    this.heldUntil = asked + this.termMs;
     this.lost = false;
     this.keeper ??= this.every(this.termMs / 3, () => {
       this.renewing = this.renew();
@@ -76,9 +84,12 @@ export class WriterLease {
   private async renew(): Promise<void> {
     if (!this.lease) return;
     try {
+      const asked = this.elapsed();
       const renewed = await this.leases.renew(this.lease, this.termMs);
-      if (renewed) this.lease = renewed;
-      else this.lost = true;
+      if (renewed) {
+        this.lease = renewed;
+        this.heldUntil = asked + this.termMs;
+      } else this.lost = true;
     } catch {
       // Unrenewed, the term runs out: `assertHeld` stops the writes when it does.
     }
@@ -86,7 +97,7 @@ export class WriterLease {
 
   /** Fencing: throws once the lease is lost or its term has ended. */
   assertHeld(): void {
-    if (!this.lease || this.lost || this.clock() >= this.lease.expiresAt)
+    if (!this.lease || this.lost || this.elapsed() >= this.heldUntil)
       throw new WriterLeaseLostError();
   }
 
