@@ -10,3 +10,4 @@ export * from './sqlite/sqlite-event-store';
 export * from './reference/reference-allocator.port';
 export * from './reference/sqlite-reference-allocator';
 export * from './reference/counter-stream-reference-allocator';
+export * from './esdb/esdb-connection-schemes';

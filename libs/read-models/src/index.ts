@@ -28,3 +28,4 @@ export * from './projection/read-side';
 export * from './projection/following-projections';
 export * from './sqlite/sqlite-read-model-store';
 export * from './sqlite/sqlite-read-model-generations';
+export * from './projection/writer-lease';

@@ -185,6 +185,20 @@ export interface ReadModelGenerations {
   rebuildRequest(): Promise<RebuildRequest | null>;
   /** The rebuild's progress, or null once it is over (which withdraws the request). */
   reportRebuild(progress: RebuildRequest['progress'] | null): Promise<void>;
+  /**
+   * Where processes that follow (API replicas) learn of it: the projections stopped on a
+   * failure that will not pass, or (null) run again. Stores with no followers leave it out.
+   */
+  reportFailure?(failure: string | null): Promise<void>;
+  failure?(): Promise<string | null>;
+  /**
+   * The event store the read models were made from: its first case event's id (null: none
+   * yet). Stores with one event store for good (embedded) leave it out.
+   */
+  storeOrigin?(): Promise<string | null>;
+  recordStoreOrigin?(origin: string | null): Promise<void>;
+  /** Whether the store's failure passes by itself, so the projections start again from their checkpoint. */
+  isTransient?(error: unknown): boolean;
   close(): Promise<void>;
 }
 

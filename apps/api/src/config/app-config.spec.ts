@@ -121,6 +121,12 @@ describe('profiles and token settings', () => {
       /^CLF_JWT_SECRET: is required for CLF_PROFILE=distributed/,
     );
     expect(refusal({ ...esdb, ...secret }).message).toMatch(/^MONGODB_URI: is required/);
+    expect(
+      refusal({ ...esdb, ...secret, EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113' })
+        .message,
+    ).toBe(
+      'EVENTSTORE_CONNECTION_STRING: "kurrentdb://localhost:2113" must start with esdb:// or esdb+discover://',
+    );
     expect(refusal({ ...esdb, ...secret, MONGODB_URI: 'http://x' }).message).toMatch(
       /^MONGODB_URI: "http:\/\/x" must start with mongodb:\/\//,
     );

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Policy } from '#domain';
+import { ESDB_CONNECTION_SCHEMES } from '#event-store';
 import { ConfigError } from './config.error';
 import { DURATION_FORMAT, durationSeconds, formatDuration } from './duration';
 import { loadPolicy } from './load-policy';
@@ -301,7 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     eventStoreConnectionString: readServer(
       'EVENTSTORE_CONNECTION_STRING',
       env.EVENTSTORE_CONNECTION_STRING,
-      ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover'],
+      [...ESDB_CONNECTION_SCHEMES],
       profile,
     ),
     mongodbUri: readServer('MONGODB_URI', env.MONGODB_URI, ['mongodb', 'mongodb+srv'], profile),

@@ -14,6 +14,8 @@ import {
   CaseProjections,
   FollowingProjections,
   SqliteReadModelGenerations,
+  thisProcess,
+  WriterLease,
   type ReadModelGenerations,
   type ReadSide,
 } from '#read-models';
@@ -60,8 +62,22 @@ export async function generationsFor(config: AppConfig): Promise<ReadModelGenera
         if (config.role === 'api')
           return new FollowingProjections(storage.events, generations, clock);
         const logger = new Logger('Projections');
-        return new CaseProjections(storage.events, generations, decider, clock, (error) =>
-          logger.error(`The projection stopped: ${String(error)}`),
+        return new CaseProjections(
+          storage.events,
+          generations,
+          decider,
+          clock,
+          (error) => logger.error(`The projection stopped: ${String(error)}`),
+          {
+            restart: {
+              onRestart: (error, attempt, delayMs) =>
+                logger.warn(
+                  `The projection failed (${attempt} in a row): ${String(error)}; starting again from its checkpoint in ${delayMs} ms`,
+                ),
+            },
+            // Workers scaled out or overlapping in a deploy: one writes, the others stand by.
+            writerLease: new WriterLease(storage.leases, thisProcess()),
+          },
         );
       },
     },

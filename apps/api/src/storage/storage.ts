@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
+import { Logger } from '@nestjs/common';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileDocumentStore, UploadStaging, type DocumentStore } from '#documents';
@@ -102,9 +103,14 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     import('#scheduling/mongo'),
     import('#sessions/mongo'),
   ]);
+  const subscriptionLog = new Logger('EventStoreDB');
   const events = new EsdbEventStore({
     connectionString: config.eventStoreConnectionString!,
     clock,
+    onSubscriptionDrop: (error, attempt, retrying) =>
+      subscriptionLog.warn(
+        `The subscription dropped (${attempt} in a row): ${String(error)}; ${retrying ? 'resubscribing' : 'giving up'}`,
+      ),
   });
   const mongo = await new MongoClient(config.mongodbUri!).connect();
   // A folder of this process's own (0700) in the system's temporary directory.
@@ -115,7 +121,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     references: new CounterStreamReferenceAllocator(events),
     documents: new GridFsDocumentStore(mongo.db()),
     staging,
-    leases: new MongoJobLeases(mongo.db(), clock),
+    leases: new MongoJobLeases(mongo.db()),
     jobRuns: new MongoJobRunLog(mongo.db()),
     accounts: new MongoAccountStore(mongo.db()),
     sessions: new MongoSessionStore(mongo.db()),

@@ -1,4 +1,4 @@
-import { CaseProjections } from '#read-models';
+import { CaseProjections, thisProcess, WriterLease } from '#read-models';
 import { createCaseDecider } from '#domain';
 import { systemClock } from '#event-store';
 import { generationsFor, loadConfig, openStorage } from '#api';
@@ -23,11 +23,21 @@ export function rebuildCommand(
     parseOptions(argv, {});
     const config = loadConfig(env);
     const storage = await openStorage(config, systemClock);
+    // A worker running meanwhile would write the same generations: only the lease holder writes.
+    const writerLease = new WriterLease(storage.leases, thisProcess());
+    if (!(await writerLease.take())) {
+      await storage.close();
+      throw new Error(
+        'A running worker writes the read models: stop it first, or ask it with POST /api/v1/admin/projections/rebuild.',
+      );
+    }
     const projections = new CaseProjections(
       storage.events,
       await generationsFor(config),
       createCaseDecider(config.policy),
       systemClock,
+      () => {},
+      { writerLease },
     );
     try {
       const bar = progressBar('Rebuilding read models', output.progress);

@@ -26,19 +26,22 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { hashEvent, verifyChain, type ChainVerification } from '../hash-chain';
-import { START, type Position } from '../position';
+import { comparePositions, START, type Position } from '../position';
 import {
   categoryFilter,
   fromEsdbPosition,
   fromResolvedEvent,
   inCategory,
+  isPassingDrop,
   toEsdbPosition,
   toEventData,
   translateError,
 } from './esdb-mapping';
+import { boundedRead, READ_DEADLINE_MS, readDeadlineOf, type ReadDeadline } from './bounded-read';
 import {
   ResubscribingSubscription,
   type Backoff,
+  type DropListener,
   type LiveFeed,
 } from './resubscribing.subscription';
 
@@ -54,24 +57,33 @@ export interface EsdbEventStoreOptions {
   client?: EsdbClient;
   clock?: Clock;
   backoff?: Backoff;
-  /** Told of each dropped subscription before it is resubscribed. */
-  onSubscriptionDrop?: (error: unknown, attempt: number) => void;
+  /** Each read's deadline; defaults to READ_DEADLINE_MS. */
+  readDeadline?: ReadDeadline;
+  /** Told of each dropped subscription, and whether it will be resubscribed (else it stops). */
+  onSubscriptionDrop?: DropListener;
 }
 
 /** How far back a refused append looks for its own events, to recognise a retry. */
 const RETRY_WINDOW = 100;
 /** Appends with a loose expectation re-read and retry this often when racing for the chain's tip. */
 const TIP_RACE_ATTEMPTS = 20;
+/** `$all` is read in pages of this many events at most, so no read runs on unbounded. */
+const ALL_PAGE = 500;
+
+/** Told each event of a scan of `$all`, with its position; false ends the scan. */
+type AllVisitor = (position: Position, event: RecordedEvent | null) => boolean;
 
 /** The distributed event store: EventStoreDB through `@eventstore/db-client`. */
 export class EsdbEventStore implements EventStore {
   private readonly client: EsdbClient;
   private readonly clock: Clock;
+  private readonly readDeadline: ReadDeadline;
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(private readonly options: EsdbEventStoreOptions) {
     this.client = options.client ?? EventStoreDBClient.connectionString(options.connectionString);
     this.clock = options.clock ?? systemClock;
+    this.readDeadline = options.readDeadline ?? readDeadlineOf(READ_DEADLINE_MS);
   }
 
   /**
@@ -200,10 +212,14 @@ export class EsdbEventStore implements EventStore {
               : END,
         ...(maxCount !== undefined ? { maxCount } : {}),
       });
-      for await (const resolved of read) {
+      let received = 0;
+      for await (const resolved of boundedRead(read, this.readDeadline())) {
+        received += 1;
         const event = fromResolvedEvent(resolved);
         if (event) events.push(event);
       }
+      // A stream whose every event is truncated (or scavenged) reads as empty, not as missing.
+      if (received === 0 && fromRevision === undefined) throw new StreamNotFoundError(stream);
     } catch (error) {
       throw translateError(error, stream);
     }
@@ -216,26 +232,46 @@ export class EsdbEventStore implements EventStore {
   > {
     const events: RecordedEvent[] = [];
     let from = after;
-    const page = Math.max(maxCount, 500);
+    const visit: AllVisitor = (position, event) => {
+      from = position;
+      if (event && inCategory(event.stream, category)) events.push(event);
+      return events.length < maxCount;
+    };
     while (events.length < maxCount) {
-      let seen = 0;
-      for await (const resolved of this.client.readAll({
-        fromPosition: toEsdbPosition(from),
-        maxCount: page + 1,
-      })) {
+      if ((await this.scanAll(from, FORWARDS, visit)) === 0) break;
+    }
+    return events;
+  }
+
+  /**
+   * Up to a page of `$all` beyond `from` (either way), each event given to `visit` with its
+   * position until it answers false; the number of events visited. The server includes the
+   * event at `from`; it is left out.
+   */
+  private async scanAll(
+    from: Position | typeof END,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    visit: AllVisitor,
+  ): Promise<number> {
+    let visited = 0;
+    const read = this.client.readAll({
+      direction,
+      fromPosition: from === END ? END : toEsdbPosition(from),
+      maxCount: ALL_PAGE + 1,
+    });
+    try {
+      for await (const resolved of boundedRead(read, this.readDeadline())) {
         const all = resolved as AllStreamResolvedEvent;
         if (!all.event) continue;
         const position = fromEsdbPosition(all.event.position);
-        if (position.commit === from.commit && position.prepare === from.prepare) continue; // reads are inclusive
-        seen += 1;
-        from = position;
-        const event = fromResolvedEvent(all);
-        if (event && inCategory(event.stream, category)) events.push(event);
-        if (events.length === maxCount) break;
+        if (from !== END && comparePositions(position, from) === 0) continue;
+        visited += 1;
+        if (!visit(position, fromResolvedEvent(all)) || visited === ALL_PAGE) break;
       }
-      if (seen === 0) break;
+    } catch (error) {
+      throw translateError(error, '$all');
     }
-    return events;
+    return visited;
   }
 
   subscribe(options: SubscribeOptions): Subscription {
@@ -244,6 +280,7 @@ export class EsdbEventStore implements EventStore {
       options,
       this.options.backoff,
       this.options.onSubscriptionDrop,
+      isPassingDrop,
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -258,17 +295,28 @@ export class EsdbEventStore implements EventStore {
       onCaughtUp: (listener) => void subscription.on('caughtUp', listener),
       unsubscribe: () => subscription.unsubscribe(),
       async *[Symbol.asyncIterator]() {
-        for await (const resolved of subscription) yield fromResolvedEvent(resolved);
+        try {
+          for await (const resolved of subscription) yield fromResolvedEvent(resolved);
+        } catch (error) {
+          throw translateError(error, '$all');
+        }
       },
     };
   }
 
+  /** The newest event of ours (in `category`), looking back through `$all` a page at a time. */
   async headPosition(category?: string): Promise<Position | null> {
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
-      const event = fromResolvedEvent(resolved);
-      if (event && inCategory(event.stream, category)) return event.position;
+    let head: Position | null = null;
+    let from: Position | typeof END = END;
+    const visit: AllVisitor = (position, event) => {
+      from = position;
+      if (event && inCategory(event.stream, category)) head = position;
+      return head === null;
+    };
+    while (head === null) {
+      if ((await this.scanAll(from, BACKWARDS, visit)) === 0) break;
     }
-    return null;
+    return head;
   }
 
   /** EventStoreDB has no count: the events are read (and parsed) to be counted. */

@@ -1,11 +1,17 @@
 import {
+  AccessDeniedError,
+  CancelledError,
   DeadlineExceededError,
+  NotLeaderError,
+  StreamDeletedError,
+  TimeoutError,
   NO_STREAM,
   START as ESDB_START,
   StreamNotFoundError as EsdbStreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError,
   excludeSystemEvents,
+  isCommandError,
   jsonEvent,
   streamNameFilter,
   type EventData,
@@ -21,6 +27,7 @@ import {
   StreamNotFoundError,
 } from '../event-store.errors';
 import { comparePositions, START, type Position } from '../position';
+import { FeedEndedError } from './resubscribing.subscription';
 
 /** Revisions are bigints on the wire; ours are numbers, exact up to 2^53. */
 export function fromEsdbRevision(revision: bigint): number {
@@ -52,13 +59,40 @@ export function translateError(
         : fromEsdbRevision(error.actualVersion as bigint);
     return new ConcurrencyError(stream, expected ?? 'any', actual);
   }
-  if (error instanceof EsdbStreamNotFoundError) return new StreamNotFoundError(stream);
-  if (error instanceof UnavailableError || error instanceof DeadlineExceededError) {
-    return new EventStoreUnavailableError(`EventStoreDB is not reachable: ${error.message}`, {
-      cause: error,
-    });
+  if (error instanceof EsdbStreamNotFoundError || error instanceof StreamDeletedError)
+    return new StreamNotFoundError(stream);
+  if (UNAVAILABLE.some((kind) => error instanceof kind)) {
+    return new EventStoreUnavailableError(
+      `EventStoreDB could not serve ${stream}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return error;
+}
+
+/**
+ * The client's errors that mean the store cannot serve the call now: down, too slow, a
+ * follower (this client does not follow the leader by itself), or refusing the configured
+ * user. The original stays as the cause, to tell the lasting ones apart.
+ */
+const UNAVAILABLE = [
+  UnavailableError,
+  DeadlineExceededError,
+  TimeoutError,
+  CancelledError,
+  NotLeaderError,
+  AccessDeniedError,
+];
+
+/**
+ * Whether resubscribing may mend a dropped subscription: the server or the network failed
+ * (down, a follower, restarting, the feed cut off). Refused rights do not mend by
+ * themselves, and an error of our own code would recur at the same event.
+ */
+export function isPassingDrop(error: unknown): boolean {
+  if (error instanceof FeedEndedError) return true;
+  const cause = error instanceof EventStoreUnavailableError ? error.cause : error;
+  return cause instanceof Error && isCommandError(cause) && !(cause instanceof AccessDeniedError);
 }
 
 /** Server-side filter for a category's streams (`clfcase-…`), or all non-system events. */

@@ -134,4 +134,62 @@ describe('ResubscribingSubscription', () => {
     await subscription.stop();
     expect(server.opened).toHaveLength(1);
   });
+
+  it('gives up on a drop that resubscribing cannot mend, says so, and reports it', async () => {
+    const server = new FakeServer();
+    server.log.push(event(0));
+    server.dropAfter = [0, 0];
+    const drops: [unknown, number, boolean][] = [];
+    const errors: unknown[] = [];
+    const subscription = new ResubscribingSubscription(
+      server.feed,
+      { handle: () => {}, onError: (e) => errors.push(e) },
+      recordingBackoff(),
+      (error, attempt, retrying) => drops.push([error, attempt, retrying]),
+      () => false,
+    );
+    await until(() => errors.length === 1);
+    expect(drops).toEqual([[new Error('connection reset'), 1, false]]);
+    expect(errors).toEqual([new Error('connection reset')]);
+    expect(server.opened).toHaveLength(1);
+    await subscription.stop();
+  });
+
+  it('tells the drops it resubscribes after that it will', async () => {
+    const server = new FakeServer();
+    server.dropAfter = [0];
+    const drops: boolean[] = [];
+    const subscription = new ResubscribingSubscription(
+      server.feed,
+      { handle: () => {} },
+      recordingBackoff(),
+      (_, __, retrying) => drops.push(retrying),
+      () => true,
+    );
+    await until(() => server.opened.length === 2);
+    expect(drops).toEqual([true]);
+    await subscription.stop();
+  });
+
+  it('hands on the events that have arrived in batches of up to batchSize, caught up after them', async () => {
+    const server = new FakeServer();
+    server.log.push(...[0, 1, 2, 3, 4].map(event));
+    const batches: string[][] = [];
+    let caughtUpAfter = -1;
+    const subscription = new ResubscribingSubscription(
+      server.feed,
+      {
+        batchSize: 2,
+        handle: (batch) => void batches.push(batch.map((e) => e.id)),
+        onCaughtUp: () => (caughtUpAfter = batches.flat().length),
+      },
+      recordingBackoff(),
+    );
+    await until(() => batches.flat().length === 5);
+    expect(batches).toEqual([['e0', 'e1'], ['e2', 'e3'], ['e4']]);
+    server.caughtUpListeners.forEach((listener) => listener());
+    expect(caughtUpAfter).toBe(5);
+    expect(subscription.position).toEqual(positionAt(4));
+    await subscription.stop();
+  });
 });

@@ -8,7 +8,12 @@ import type {
   QueuePage,
   QueueQuery,
 } from '../read-model.port';
-import { queueQuery, visibilityFilter, type CaseDocument } from './mongo-queue-query';
+import {
+  OPEN_COUNT_FIELDS,
+  queueQuery,
+  visibilityFilter,
+  type CaseDocument,
+} from './mongo-queue-query';
 
 /** The case queue: pages of the case documents, and the dashboard's counts of open cases. */
 export class MongoCaseQueue implements CaseQueue {
@@ -43,6 +48,7 @@ export class MongoCaseQueue implements CaseQueue {
         totals: Array<{ total: number; overdue: number; dueSoon: number; unassigned: number }>;
       }>([
         { $match: { $and: [{ isOpen: true }, visibilityFilter(visibility)] } },
+        { $project: { _id: 0, ...Object.fromEntries(OPEN_COUNT_FIELDS.map((f) => [f, 1])) } },
         {
           $facet: {
             byKind: count('$kind'),

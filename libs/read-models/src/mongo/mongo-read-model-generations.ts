@@ -1,11 +1,14 @@
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import type { ReadModelGenerations, ReadModelStore, RebuildRequest } from '../read-model.port';
+import { isPassingMongoFailure } from './mongo-failures';
 import { MongoReadModelStore } from './mongo-read-model-store';
 
 type PointerDocument =
   | { _id: 'current'; generation: number }
   | { _id: 'policy'; key: string }
-  | ({ _id: 'rebuild-request' } & RebuildRequest);
+  | ({ _id: 'rebuild-request' } & RebuildRequest)
+  | { _id: 'failure'; failure: string }
+  | { _id: 'origin'; origin: string | null };
 
 /**
  * Generations as collection prefixes `rm<n>_`; one pointer document names the one queries
@@ -115,6 +118,29 @@ export class MongoReadModelGenerations implements ReadModelGenerations {
   async reportRebuild(progress: RebuildRequest['progress'] | null): Promise<void> {
     if (progress === null) await this.pointer.deleteOne({ _id: 'rebuild-request' });
     else await this.pointer.updateOne({ _id: 'rebuild-request' }, { $set: { progress } });
+  }
+
+  async reportFailure(failure: string | null): Promise<void> {
+    if (failure === null) await this.pointer.deleteOne({ _id: 'failure' });
+    else await this.pointer.updateOne({ _id: 'failure' }, { $set: { failure } }, { upsert: true });
+  }
+
+  async failure(): Promise<string | null> {
+    const found = await this.pointer.findOne({ _id: 'failure' });
+    return found && 'failure' in found ? found.failure : null;
+  }
+
+  async storeOrigin(): Promise<string | null> {
+    const found = await this.pointer.findOne({ _id: 'origin' });
+    return found && 'origin' in found ? found.origin : null;
+  }
+
+  async recordStoreOrigin(origin: string | null): Promise<void> {
+    await this.pointer.updateOne({ _id: 'origin' }, { $set: { origin } }, { upsert: true });
+  }
+
+  isTransient(error: unknown): boolean {
+    return isPassingMongoFailure(error);
   }
 
   async close(): Promise<void> {

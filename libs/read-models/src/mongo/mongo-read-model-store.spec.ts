@@ -5,9 +5,8 @@ import { CaseProjector } from '../projection/case-projector';
 import { dmmRules, RecordedHistory } from '../testing/recorded-history';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
 import { dueWorkQuery, queueQuery } from './mongo-queue-query';
-import { MongoServerError } from 'mongodb';
 import { MongoReadModelStore } from './mongo-read-model-store';
-import { onlyReplays, toDocument } from './mongo-read-model-writer';
+import { toDocument } from './mongo-read-model-writer';
 
 describeWithServer('MONGODB_URI', 'MongoReadModelStore against MongoDB (contract)', (uri) => {
   let client: MongoClient;
@@ -124,23 +123,7 @@ describe('MongoDB queue queries (no server needed)', () => {
   it('maps a record to one document holding its queue fields and facts', () => {
     const history = new RecordedHistory();
     const caseId = '00000000-0000-4000-8000-000000000001';
-    history.run(
-      caseId,
-      {
-        type: 'ReceiveCase',
-        actor: { id: 'u-ann', name: 'Ann', roles: ['staff'] },
-        data: {
-          caseId,
-          reference: 'DMM-2026-00001',
-          kind: 'complaint',
-          channel: 'email',
-          summary: 'Late',
-          complainant: { name: 'Ada', role: 'learner' },
-          categories: ['fees'],
-        },
-      },
-      '2026-11-23T09:00:00Z',
-    );
+    history.receive(caseId, 'DMM-2026-00001', 'Late', '2026-11-23T09:00:00Z');
     const [record] = new CaseProjector(dmmRules).project(history.events, new Map());
     expect(toDocument(record)).toMatchObject({
       _id: caseId,
@@ -156,16 +139,6 @@ describe('MongoDB queue queries (no server needed)', () => {
         { month: '2026-11', metric: 'received.category.fees', value: 1 },
       ]),
     });
-  });
-});
-
-describe('MongoDB replays (no server needed)', () => {
-  it('treats duplicate-key failures of revision-guarded upserts as replays, and nothing else', () => {
-    const duplicate = new MongoServerError({ message: 'E11000 duplicate key', code: 11000 });
-    const other = new MongoServerError({ message: 'not primary', code: 10107 });
-    expect(onlyReplays(duplicate)).toBe(true);
-    expect(onlyReplays(other)).toBe(false);
-    expect(onlyReplays(new Error('network'))).toBe(false);
   });
 });
 

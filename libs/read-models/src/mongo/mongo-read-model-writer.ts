@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, MongoWriteConcernError } from 'mongodb';
 import type { Fact } from '../case-facts';
 import type { CaseRecord, StoredCase } from '../case-record';
 import { queueRow } from '../queue-row';
@@ -15,15 +15,29 @@ export type MetaDocument =
   | { _id: 'checkpoint'; commit: string; prepare: string; events: number }
   | { _id: 'schema'; version: number };
 
-const DUPLICATE_KEY = 11000;
+/** MongoDB's error code for a unique index (here `_id`) refusing a write. */
+export const DUPLICATE_KEY = 11000;
 
-/** Only duplicate-key failures: an upsert guarded by revision met a newer document — a replay. */
+/**
+ * Only duplicate-key failures: an upsert guarded by revision met a newer document — a replay.
+ * The driver wraps network errors, step-downs and write-concern errors in the same bulk
+ * error with no write errors at all; those (and a write-concern error beside duplicate keys)
+ * mean the batch may not be stored, so they are not replays.
+ */
 export function onlyReplays(error: unknown): boolean {
   if (error instanceof MongoBulkWriteError) {
     const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    return failures.every((failure) => failure.code === DUPLICATE_KEY);
+    return (
+      failures.length > 0 &&
+      failures.every((failure) => failure.code === DUPLICATE_KEY) &&
+      !error.result?.getWriteConcernError()
+    );
   }
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+  return (
+    error instanceof MongoServerError &&
+    !(error instanceof MongoWriteConcernError) &&
+    error.code === DUPLICATE_KEY
+  );
 }
 
 export function toDocument(record: CaseRecord): CaseDocument {

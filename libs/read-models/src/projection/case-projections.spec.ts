@@ -9,7 +9,11 @@ import type { Checkpoint, QueueQuery, ReadModelStore } from '../read-model.port'
 import { SqliteReadModelGenerations } from '../sqlite/sqlite-read-model-generations';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import { dmmRules, RecordedHistory } from '../testing/recorded-history';
+import { InProcessJobLeases } from '#scheduling';
+import { ManualClock } from '../../../scheduling/src/testing/job-leases.contract';
+import { manualTimers } from '../testing/manual-timers';
 import { CaseProjections } from './case-projections';
+import { WriterLease } from './writer-lease';
 import { CaseProjector } from './case-projector';
 import { ProjectionRunner } from './projection-runner';
 
@@ -107,6 +111,11 @@ describe('the case projection', () => {
 describe('the projection runner over the event store', () => {
   async function storeWith(history: RecordedHistory): Promise<SqliteEventStore> {
     const events = new SqliteEventStore({ filename: tempFile('events.db'), clock });
+    await appendAll(events, history);
+    return events;
+  }
+
+  async function appendAll(events: SqliteEventStore, history: RecordedHistory): Promise<void> {
     for (const e of history.events) {
       const event: NewEvent = {
         id: e.id,
@@ -117,7 +126,6 @@ describe('the projection runner over the event store', () => {
       };
       await events.append(e.stream, [event], e.revision === 0 ? 'no-stream' : e.revision - 1);
     }
-    return events;
   }
 
   /** Read models projected the plain way, batch by batch: what every other way must equal. */
@@ -289,6 +297,140 @@ describe('the projection runner over the event store', () => {
     expect((await projections.status())[0]).toMatchObject({ failed: null, lagEvents: 0 });
     await Promise.all([projections.stop(), cleanRunner.stop()]);
     await events.close();
+  });
+
+  /** Generations whose current store's saves fail with `failure` once, remembering what is reported to followers. */
+  function generationsFailingOnce(failure: Error, isTransient: (error: unknown) => boolean) {
+    const real = new SqliteReadModelGenerations(mkdtempSync(join(tmpdir(), 'clf-gen-')));
+    const reported: (string | null)[] = [];
+    let reportedFailure: (reason: string) => void = () => {};
+    const failureReported = new Promise<string>((resolve) => (reportedFailure = resolve));
+    let failed = false;
+    const generations = Object.assign(Object.create(real) as SqliteReadModelGenerations, {
+      current: async () => {
+        const store = await real.current();
+        return Object.assign(Object.create(store) as ReadModelStore, {
+          save: (records: readonly CaseRecord[], checkpoint: Checkpoint) => {
+            if (failed || records.length === 0) return store.save(records, checkpoint);
+            failed = true;
+            return Promise.reject(failure);
+          },
+        });
+      },
+      reportFailure: async (reason: string | null) => {
+        reported.push(reason);
+        if (reason) reportedFailure(reason);
+      },
+      isTransient,
+    });
+    return { generations, reported, failureReported };
+  }
+
+  it('tells the processes that follow when the live projection stops for good', async () => {
+    const events = await storeWith(new RecordedHistory());
+    const { generations, reported, failureReported } = generationsFailingOnce(
+      new Error('a bug'),
+      () => false,
+    );
+    const projections = new CaseProjections(events, generations, dmmRules, clock);
+    await projections.start();
+    await appendAll(events, busyMonth());
+    expect(await failureReported).toBe('Error: a bug');
+    expect(reported).toEqual([null, 'Error: a bug']);
+    expect((await projections.status())[0]).toMatchObject({ failed: 'Error: a bug' });
+    await projections.stop();
+    await events.close();
+  });
+
+  it('starts the live projection again from its checkpoint when the store says the failure passes', async () => {
+    const events = await storeWith(new RecordedHistory());
+    const { generations, reported } = generationsFailingOnce(new Error('step-down'), () => true);
+    const restarts: unknown[] = [];
+    const projections = new CaseProjections(events, generations, dmmRules, clock, () => {}, {
+      restart: {
+        onRestart: (error) => restarts.push(error),
+        backoff: { delayMs: () => 1000, wait: async () => {} },
+      },
+    });
+    await projections.start();
+    const history = busyMonth();
+    await appendAll(events, history);
+    expect(await projections.reached(history.events.at(-1)!.position.commit, 30_000)).toBe(true);
+    expect(restarts).toEqual([new Error('step-down')]);
+    expect(reported).toEqual([null]);
+    expect((await projections.status())[0]).toMatchObject({ failed: null, lagEvents: 0 });
+    await projections.stop();
+    await events.close();
+  });
+
+  it('has one of two processes write the read models, and the other take over once it lets go', async () => {
+    const events = await storeWith(new RecordedHistory());
+    const leaseClock = new ManualClock('2026-12-31T12:00:00Z');
+    const leases = new InProcessJobLeases(leaseClock.now);
+    const { tick, timers } = manualTimers();
+    const directory = mkdtempSync(join(tmpdir(), 'clf-gen-'));
+    const processOn = (holder: string) =>
+      new CaseProjections(
+        events,
+        new SqliteReadModelGenerations(directory),
+        dmmRules,
+        clock,
+        () => {},
+        { writerLease: new WriterLease(leases, holder, { timers }) },
+      );
+    const first = processOn('worker-a');
+    const second = processOn('worker-b');
+    await first.start();
+    await second.start();
+    const history = busyMonth();
+    await appendAll(events, history);
+    const last = history.events.at(-1)!.position.commit;
+    expect(await first.reached(last, 10_000)).toBe(true);
+    expect(second.runner().position).toBeNull();
+
+    await first.stop();
+    tick();
+    const later = new RecordedHistory();
+    later.receive(id(99), 'DMM-2026-00099', 'Later', '2026-12-30T09:00:00Z');
+    await appendAll(events, later);
+    const appended = (await events.headPosition())!.commit;
+    expect(await second.reached(appended, 10_000)).toBe(true);
+    expect((await second.store().checkpoint())!.events).toBe(history.events.length + 1);
+    await second.stop();
+    await events.close();
+  });
+
+  it('starts a fresh generation when the event store is another one than the read models were made from', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clf-gen-'));
+    let origin: string | null = null;
+    const generationsOn = () =>
+      Object.assign(new SqliteReadModelGenerations(directory), {
+        storeOrigin: async () => origin,
+        recordStoreOrigin: async (recorded: string | null) => void (origin = recorded),
+      });
+    const before = await storeWith(busyMonth());
+    const first = new CaseProjections(before, generationsOn(), dmmRules, clock);
+    await first.start();
+    await first.whenCaughtUp();
+    await first.stop();
+
+    // The volume was reset: a store with one case, whose position is below the old checkpoint.
+    const after = new RecordedHistory();
+    after.receive(id(77), 'DMM-2026-00077', 'After the reset', '2026-12-30T09:00:00Z');
+    const reset = await storeWith(after);
+    const second = new CaseProjections(reset, generationsOn(), dmmRules, clock);
+    await second.start();
+    await second.whenCaughtUp();
+    const page = await second.store().page({
+      sort: 'dueBy',
+      limit: 50,
+      now: '2026-12-31T12:00:00.000Z',
+      visibility: { scope: 'all' },
+    } as QueueQuery);
+    expect(page.items.map((item) => item.id)).toEqual([id(77)]);
+    expect(origin).toBe(after.events[0].id);
+    await second.stop();
+    await Promise.all([before.close(), reset.close()]);
   });
 
   it('starts live on a store with no events yet: nothing to build', async () => {

@@ -2,7 +2,8 @@ import { CASE_CATEGORY, type PolicyRules } from '#domain';
 import { START, type Clock, type EventStore } from '#event-store';
 import type { ReadModelGenerations, ReadModelStore } from '../read-model.port';
 import { CaseProjector } from './case-projector';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type RestartPolicy, type RunnerOptions } from './projection-runner';
+import { WriterLeaseLostError, type WriterLease } from './writer-lease';
 import {
   lagBehind,
   READ_MODEL_NAMES,
@@ -63,15 +64,76 @@ export class CaseProjections implements ReadSide {
     rules: PolicyRules,
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void = () => {},
+    private readonly options: CaseProjectionsOptions = {},
   ) {
     this.projector = new CaseProjector(rules);
   }
 
-  async start(): Promise<void> {
-    const current = await this.generations.current();
-    this.live = new ProjectionRunner(this.events, current, this.projector, {
-      onError: this.onError,
+  /** A runner for `target`, starting again after failures the read-model store says pass. */
+  private runnerFor(target: ReadModelStore, options: RunnerOptions = {}): ProjectionRunner {
+    const runner: ProjectionRunner = new ProjectionRunner(this.events, target, this.projector, {
+      ...options,
+      fence: () => this.options.writerLease?.assertHeld(),
+      restart: {
+        ...this.options.restart,
+        isTransient: (error) => this.generations.isTransient?.(error) ?? false,
+      },
+      onError: (error) => this.stopped(runner, error),
     });
+    return runner;
+  }
+
+  /** A runner stopped for good: said here, and, for the live one, to the processes that follow. */
+  private stopped(runner: ProjectionRunner, error: unknown): void {
+    if (error instanceof WriterLeaseLostError) {
+      if (runner === this.live) void this.yieldWriting(runner).catch(this.onError);
+      return;
+    }
+    this.onError(error);
+    if (runner === this.live)
+      void this.generations.reportFailure?.(String(error)).catch(this.onError);
+  }
+
+  async start(): Promise<void> {
+    this.live = this.runnerFor(await this.generations.current());
+    const lease = this.options.writerLease;
+    if (lease && !(await lease.take())) return this.standBy();
+    await this.write();
+  }
+
+  /** Another process writes the read models: serve what it writes, and take over once it lets go. */
+  private standBy(): void {
+    this.options.writerLease?.whenTaken(() => void this.takeOver().catch(this.onError));
+  }
+
+  private async takeOver(): Promise<void> {
+    this.live = this.runnerFor(await this.generations.current());
+    await this.write();
+  }
+
+  /** The lease was lost (taken by another writer while this one stalled): stop writing. */
+  private async yieldWriting(runner: ProjectionRunner): Promise<void> {
+    if (this.requestPoll) clearInterval(this.requestPoll);
+    this.requestPoll = null;
+    await runner.stop();
+    this.live = this.runnerFor(runner.target);
+    this.onError(new WriterLeaseLostError());
+    this.standBy();
+  }
+
+  /** Projects into the current generation, building it first if it was never made. */
+  private async write(): Promise<void> {
+    // A failure an earlier run reported is this run's to find again, or not.
+    await this.generations.reportFailure?.(null);
+    if (await this.madeFromAnotherStore()) {
+      // Its checkpoint means nothing here; kept, it would skip every event up to it.
+      const stale = this.live!.target;
+      const fresh = await this.generations.create();
+      await this.generations.promote(fresh);
+      this.live = this.runnerFor(fresh);
+      this.retire(stale);
+    }
+    const current = this.live!.target;
     if ((await current.checkpoint()) === null && (await this.events.headPosition(CASE_CATEGORY))) {
       // Read models never made on a store that has events (a first start on existing data,
       // or read models made under another policy): build them the way a rebuild does —
@@ -93,9 +155,24 @@ export class CaseProjections implements ReadSide {
           );
         },
       );
-    } else await this.live.start();
+    } else await this.live!.start();
     this.requestPoll = setInterval(() => void this.takeRequest(), REQUEST_POLL_MS);
     this.requestPoll.unref();
+  }
+
+  /**
+   * Whether the read models were made from another event store's history (a volume reset,
+   * an older backup restored): the store's first case event is not the one recorded. The
+   * first one seen is recorded, for the next start to compare.
+   */
+  private async madeFromAnotherStore(): Promise<boolean> {
+    const { storeOrigin, recordStoreOrigin } = this.generations;
+    if (!storeOrigin || !recordStoreOrigin) return false;
+    const [first] = await this.events.readAll({ category: CASE_CATEGORY, maxCount: 1 });
+    const origin = first?.id ?? null;
+    const recorded = await storeOrigin.call(this.generations);
+    if (recorded !== origin) await recordStoreOrigin.call(this.generations, origin);
+    return recorded !== null && recorded !== origin;
   }
 
   /** Read models never made are being built, while empty ones serve. */
@@ -191,10 +268,9 @@ export class CaseProjections implements ReadSide {
     } finally {
       this.rebuildStarting = false;
     }
-    const runner = new ProjectionRunner(this.events, target, this.projector, {
+    const runner = this.runnerFor(target, {
       batchSize: REBUILD_BATCH_SIZE,
       writeBehind: REBUILD_WRITE_BEHIND,
-      onError: this.onError,
     });
     const state = { runner, handled: 0, of, done: Promise.resolve() };
     this.rebuild = state;
@@ -225,7 +301,8 @@ export class CaseProjections implements ReadSide {
 
   async status(): Promise<ProjectionStatus[]> {
     const runner = this.runner();
-    const checkpoint = runner.position;
+    // Standing by, the runner has read nothing: the generation says how far its writer got.
+    const checkpoint = runner.position ?? (await runner.target.checkpoint())?.position ?? null;
     const lag = await lagBehind(this.events, checkpoint, this.clock);
     const failure = runner.error ?? this.buildFailure;
     return READ_MODEL_NAMES.map((name) => ({
@@ -263,6 +340,14 @@ export class CaseProjections implements ReadSide {
       await unfinished.target.drop();
     }
     await this.live?.stop();
+    await this.options.writerLease?.release();
     await this.generations.close();
   }
+}
+
+export interface CaseProjectionsOptions {
+  /** How runners start again after failures that pass, and who is told. */
+  restart?: Omit<RestartPolicy, 'isTransient'>;
+  /** Where several processes may write the read models: only the holder does. */
+  writerLease?: WriterLease;
 }

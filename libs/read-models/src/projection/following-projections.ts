@@ -86,6 +86,7 @@ export class FollowingProjections implements ReadSide {
     const checkpoint = await store.checkpoint();
     const lag = await lagBehind(this.events, checkpoint?.position ?? null, this.clock);
     const request = await this.generations.rebuildRequest();
+    const failed = (await this.generations.failure?.()) ?? null;
     return READ_MODEL_NAMES.map((name) => ({
       name,
       generation: store.generation,
@@ -95,7 +96,7 @@ export class FollowingProjections implements ReadSide {
       rebuildProgress: request?.progress
         ? { handled: request.progress.handled, of: request.progress.of }
         : null,
-      failed: null,
+      failed,
     }));
   }
 

@@ -21,20 +21,51 @@ export interface RunnerOptions {
    * nothing); the checkpoint only moves when every record before it is written.
    */
   writeBehind?: { maxCases: number; flushEveryEvents: number };
-  /** The subscription stopped on an error: the runner is dead until restarted. */
+  /** Called before every write: throws when this process may no longer write (fencing). */
+  fence?(): void;
+  /** Starting again after a failure that passes (a store unreachable for a while). */
+  restart?: RestartPolicy;
+  /** The runner stopped on an error that will not pass: it is dead until restarted. */
   onError?(error: unknown): void;
 }
+
+export interface RestartPolicy {
+  /** Whether the failure may pass by itself: then the runner starts again from its checkpoint. */
+  isTransient(error: unknown): boolean;
+  backoff?: RestartBackoff;
+  /** Told before each wait: the failure, and the how-manieth restart in a row. */
+  onRestart?(error: unknown, attempt: number, delayMs: number): void;
+}
+
+export interface RestartBackoff {
+  /** How long to wait before the nth restart in a row (1, 2, …). */
+  delayMs(attempt: number): number;
+  wait(ms: number): Promise<void>;
+}
+
+/** From 1 s, doubling, to a minute: a store coming back is found soon, a long outage is not hammered. */
+export const restartBackoff: RestartBackoff = {
+  delayMs: (attempt) => Math.min(60_000, 1_000 * 2 ** Math.min(attempt - 1, 6)),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()),
+};
 
 /**
  * The projection daemon (Marten's async daemon): feeds one generation of the read models
  * from the event store's catch-up subscription, starting after the checkpoint the store
  * holds. Each batch is projected and saved with its checkpoint before the next is read.
+ * A failure that passes (as `restart` judges) starts it again from the checkpoint after a
+ * back-off; any other stops it, kept in `error` for the status to report.
  */
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private handled: Checkpoint | null = null;
   private caughtUp = false;
   private failure: unknown = null;
+  private stopping = false;
+  /** Restarts since a batch was last saved; and a way to cut the wait short on stop. */
+  private restarts = 0;
+  private wakeFromBackoff: (() => void) | null = null;
+  private restarting: Promise<void> | null = null;
   private readonly progress = new EventEmitter();
   /** Write-behind while catching up: cases by id, oldest-touched first, completed when written. */
   private readonly cache = new Map<string, StoredCase>();
@@ -73,9 +104,47 @@ export class ProjectionRunner {
   }
 
   private fail(error: unknown): void {
+    if (this.stopping) return;
+    const restart = this.options.restart;
+    if (restart?.isTransient(error)) {
+      // A batch and the flush at catching up may both fail: one restart covers both.
+      if (this.restarting) return;
+      const restarting = this.restart(restart, error);
+      this.restarting = restarting;
+      void restarting.finally(() => {
+        if (this.restarting === restarting) this.restarting = null;
+      });
+      return;
+    }
     this.failure = error;
     this.progress.emit('failed', error);
     this.options.onError?.(error);
+  }
+
+  /** Drops what was not saved and subscribes again after the stored checkpoint. */
+  private async restart(policy: RestartPolicy, error: unknown): Promise<void> {
+    const backoff = policy.backoff ?? restartBackoff;
+    this.restarts += 1;
+    const delay = backoff.delayMs(this.restarts);
+    policy.onRestart?.(error, this.restarts, delay);
+    await this.subscription?.stop();
+    this.subscription = null;
+    await Promise.race([
+      backoff.wait(delay),
+      new Promise<void>((resolve) => (this.wakeFromBackoff = resolve)),
+    ]);
+    this.wakeFromBackoff = null;
+    if (this.stopping) return;
+    this.cache.clear();
+    this.dirty.clear();
+    this.unflushed = null;
+    await this.work;
+    try {
+      await this.start();
+    } catch (failure) {
+      this.restarting = null;
+      this.fail(failure);
+    }
   }
 
   private serially(task: () => Promise<void>): Promise<void> {
@@ -99,7 +168,9 @@ export class ProjectionRunner {
     if (writeBehind)
       for (const id of ids) if (this.cache.has(id)) stored.set(id, this.cache.get(id)!);
     if (!writeBehind) {
-      await this.target.save(this.projector.project(batch, stored), checkpoint);
+      const records = this.projector.project(batch, stored);
+      this.options.fence?.();
+      await this.target.save(records, checkpoint);
       this.advance(checkpoint, batch.length);
       return;
     }
@@ -124,8 +195,9 @@ export class ProjectionRunner {
       this.cache.delete(id);
       if (this.dirty.delete(id)) evicted.push(this.projector.complete(next));
     }
-    if (evicted.length > 0)
-      await this.target.save(evicted, this.handled ?? { position: START, events: 0 });
+    if (evicted.length === 0) return;
+    this.options.fence?.();
+    await this.target.save(evicted, this.handled ?? { position: START, events: 0 });
   }
 
   /** Writes every record changed since the last flush, with the checkpoint they reach. */
@@ -133,6 +205,7 @@ export class ProjectionRunner {
     if (!this.unflushed) return;
     const records = [...this.dirty].map((id) => this.projector.complete(this.cache.get(id)!));
     const { events, checkpoint } = this.unflushed;
+    this.options.fence?.();
     await this.target.save(records, checkpoint);
     this.dirty.clear();
     this.unflushed = null;
@@ -141,6 +214,7 @@ export class ProjectionRunner {
 
   private advance(checkpoint: Checkpoint, events: number): void {
     this.handled = checkpoint;
+    this.restarts = 0;
     this.progress.emit('handled', checkpoint.position, events);
   }
 
@@ -200,6 +274,9 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeFromBackoff?.();
+    await this.restarting;
     await this.subscription?.stop();
     this.subscription = null;
   }

@@ -23,6 +23,27 @@ export class RecordedHistory {
   private readonly streams = new Map<string, CaseEvent[]>();
   readonly events: RecordedEvent[] = [];
 
+  /** A complaint received by email from a learner, about fees, as staff record it. */
+  receive(caseId: string, reference: string, summary: string, at: string): RecordedEvent[] {
+    return this.run(
+      caseId,
+      {
+        type: 'ReceiveCase',
+        actor: { id: 'u-ann', name: 'Ann', roles: ['staff'] },
+        data: {
+          caseId,
+          reference,
+          kind: 'complaint',
+          channel: 'email',
+          summary,
+          complainant: { name: 'Ada', role: 'learner' },
+          categories: ['fees'],
+        },
+      },
+      at,
+    );
+  }
+
   run(caseId: string, command: CaseCommand, at: string): RecordedEvent[] {
     const history = this.streams.get(caseId) ?? [];
     const decided = this.decider.decide(command, foldCase(history), new Date(at));

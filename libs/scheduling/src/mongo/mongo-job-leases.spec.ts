@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MongoClient, MongoServerError } from 'mongodb';
+import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import { describeWithServer } from '../../../event-store/src/testing/describe-with-server';
 import { mayTake, stillHeld } from '../job-lease.port';
 import { jobLeasesContract } from '../testing/job-leases.contract';
@@ -9,6 +9,9 @@ import {
   heldFilter,
   isDuplicateKey,
   MongoJobLeases,
+  releaseUpdate,
+  renewUpdate,
+  SERVER_TIME,
 } from './mongo-job-leases';
 
 describeWithServer('MONGODB_URI', 'MongoJobLeases against MongoDB (contract)', (uri) => {
@@ -26,7 +29,7 @@ describe('MongoDB lease operations (no server needed)', () => {
   it('takes a job’s lease only when its term has ended or it is the holder’s own, as mayTake says', () => {
     expect(acquireFilter('sla-sweep', 'replica-a', now)).toEqual({
       _id: 'sla-sweep',
-      $or: [{ expiresAt: { $lte: now } }, { holder: 'replica-a' }],
+      $or: [{ $expr: { $lte: ['$expiresAt', { $literal: now }] } }, { holder: 'replica-a' }],
     });
     const running = { holder: 'replica-b', token: 3, expiresAt: new Date(now.getTime() + 1) };
     expect(mayTake(running, 'replica-a', now)).toBe(false);
@@ -36,10 +39,43 @@ describe('MongoDB lease operations (no server needed)', () => {
   });
 
   it('sets the holder and term and raises the token in the same write', () => {
-    expect(acquireUpdate('replica-a', now, 60_000)).toEqual({
-      $set: { holder: 'replica-a', expiresAt: new Date('2026-11-23T10:01:00Z') },
-      $inc: { token: 1 },
-    });
+    expect(acquireUpdate('replica-a', now, 60_000)).toEqual([
+      {
+        $set: {
+          holder: { $literal: 'replica-a' },
+          expiresAt: { $add: [{ $literal: now }, 60_000] },
+          token: { $add: [{ $ifNull: ['$token', 0] }, 1] },
+        },
+      },
+    ]);
+  });
+
+  it('times terms by the server’s clock when given no clock of its own', async () => {
+    const sent: unknown[] = [];
+    const expiresAt = new Date('2026-11-23T10:01:00Z');
+    const collection = {
+      findOneAndUpdate: async (...args: unknown[]) => {
+        sent.push(args);
+        return { _id: 'sla-sweep', holder: 'replica-a', token: 1, expiresAt };
+      },
+      updateOne: async (...args: unknown[]) => void sent.push(args),
+    };
+    const leases = new MongoJobLeases({ collection: () => collection } as unknown as Db);
+    const lease = (await leases.acquire('sla-sweep', 'replica-a', 60_000))!;
+    expect(lease.expiresAt).toBe(expiresAt);
+    expect(await leases.renew(lease, 60_000)).toEqual({ ...lease, expiresAt });
+    await leases.release(lease);
+    expect(sent).toEqual([
+      [
+        acquireFilter('sla-sweep', 'replica-a', SERVER_TIME),
+        acquireUpdate('replica-a', SERVER_TIME, 60_000),
+        expect.anything(),
+      ],
+      [heldFilter(lease), renewUpdate(SERVER_TIME, 60_000), expect.anything()],
+      [heldFilter(lease), releaseUpdate(SERVER_TIME)],
+    ]);
+    expect(JSON.stringify(sent)).toContain('"$$NOW"');
+    expect(JSON.stringify(sent)).not.toMatch(/"\d{4}-\d\d-\d\dT/);
   });
 
   it('renews and releases only the lease with the same holder and token', () => {
