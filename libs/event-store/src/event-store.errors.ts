@@ -33,6 +33,19 @@ export class EventIdConflictError extends Error {
   }
 }
 
+/** The store refused an append as larger than it takes at once (EventStoreDB: 1 MiB by default). */
+export class AppendTooLargeError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly limitBytes: number,
+  ) {
+    super(
+      `The append to ${stream} is larger than the event store takes at once (${limitBytes} bytes)`,
+    );
+    this.name = 'AppendTooLargeError';
+  }
+}
+
 /** The store could not be reached or answered with a failure not covered above. */
 export class EventStoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,6 +1,7 @@
 import { Logger, type ArgumentsHost } from '@nestjs/common';
 import { ReadModelBehindError, UploadsBusyError } from './problem';
 import { ProblemDetailsFilter, toProblem } from './problem-details.filter';
+import { AppendTooLargeError } from '#event-store';
 
 function hostAnswering() {
   const sent: { status?: number; body?: string } = {};
@@ -61,5 +62,14 @@ describe('upload refusals', () => {
     expect(sent.status).toBe(503);
     expect(headers['Retry-After']).toBe('10');
     jest.restoreAllMocks();
+  });
+});
+
+describe('the event store’s refusals', () => {
+  it('answers an append larger than the event store takes with 413, not a fault of ours', () => {
+    expect(toProblem(new AppendTooLargeError('clfcase-1', 1_048_576))).toMatchObject({
+      status: 413,
+      code: 'too-large-to-record',
+    });
   });
 });

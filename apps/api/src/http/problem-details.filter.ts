@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from '#domain';
-import { ConcurrencyError, EventStoreUnavailableError } from '#event-store';
+import { AppendTooLargeError, ConcurrencyError, EventStoreUnavailableError } from '#event-store';
 import { ReadModelsNotReadyError } from '#read-models';
 import { servesConsole } from '../console/console-app';
 import { isConsoleRequest, sendErrorPage } from '../console/pages/error-page';
@@ -136,6 +136,12 @@ function fromApplication(exception: unknown): Problem | null {
       409,
       'concurrent-changes',
       'Others are changing this case right now; try again.',
+    );
+  if (exception instanceof AppendTooLargeError)
+    return problem(
+      413,
+      'too-large-to-record',
+      'What this request would record is larger than the event store takes at once; send less text.',
     );
   if (exception instanceof ReadModelsNotReadyError)
     return problem(503, 'read-models-not-ready', exception.message);

@@ -7,11 +7,13 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
   type ResolvedEvent,
+  MaxAppendSizeExceededError,
 } from '@eventstore/db-client';
 import {
   ConcurrencyError,
   EventStoreUnavailableError,
   StreamNotFoundError,
+  AppendTooLargeError,
 } from '../event-store.errors';
 import { START } from '../position';
 import { newEvent } from '../testing/event-store.contract';
@@ -54,6 +56,12 @@ describe('EventStoreDB mapping', () => {
     expect(translateError(missing, 's-1', 'stream-exists')).toEqual(
       new ConcurrencyError('s-1', 'stream-exists', 'no-stream'),
     );
+  });
+
+  it('translates an append beyond the server’s size limit into AppendTooLargeError, naming the limit', () => {
+    const refused = translateError(new MaxAppendSizeExceededError(undefined, 1_048_576), 's-1');
+    expect(refused).toBeInstanceOf(AppendTooLargeError);
+    expect(refused).toMatchObject({ stream: 's-1', limitBytes: 1_048_576 });
   });
 
   it('translates a missing stream, and an unreachable server, and passes anything else on', () => {

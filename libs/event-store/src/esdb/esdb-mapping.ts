@@ -3,6 +3,7 @@ import {
   CancelledError,
   DeadlineExceededError,
   NotLeaderError,
+  MaxAppendSizeExceededError,
   StreamDeletedError,
   TimeoutError,
   NO_STREAM,
@@ -22,6 +23,7 @@ import {
 } from '@eventstore/db-client';
 import type { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent } from '../event-envelope';
 import {
+  AppendTooLargeError,
   ConcurrencyError,
   EventStoreUnavailableError,
   StreamNotFoundError,
@@ -61,6 +63,8 @@ export function translateError(
   }
   if (error instanceof EsdbStreamNotFoundError || error instanceof StreamDeletedError)
     return new StreamNotFoundError(stream);
+  if (error instanceof MaxAppendSizeExceededError)
+    return new AppendTooLargeError(stream, error.maxAppendSize);
   if (UNAVAILABLE.some((kind) => error instanceof kind)) {
     return new EventStoreUnavailableError(
       `EventStoreDB could not serve ${stream}: ${(error as Error).message}`,
