@@ -52,13 +52,21 @@ export async function readiness(config: AppConfig, storage: Storage, projections
 
 export type Readiness = Awaited<ReturnType<typeof readiness>>;
 
+/**
+ * How many events behind a probe counts, at most: readiness turns on the lag in seconds,
+ * and counting means reading the events behind, every few seconds while they pile up.
+ */
+export const HEALTH_LAG_COUNT = 100;
+
 function readModelsCheck(projections: ReadSide) {
   type ReadModelsCheck =
     | { status: 'ok' | 'behind'; lagEvents: number; lagSeconds: number; failed?: string }
     | { status: 'unavailable' };
   return withinTime<ReadModelsCheck>(
     async () => {
-      const [{ lagEvents, lagSeconds, failed, checkpoint }] = await projections.status();
+      const [{ lagEvents, lagSeconds, failed, checkpoint }] = await projections.status({
+        countLagUpTo: HEALTH_LAG_COUNT,
+      });
       // Read models that have taken in nothing while the store holds events (a first
       // start on existing data, building them) would show empty queues however recent
       // the events are.

@@ -6,6 +6,7 @@ import { ProjectionRunner, type RestartPolicy, type RunnerOptions } from './proj
 import { WriterLeaseLostError, type WriterLease } from './writer-lease';
 import {
   lagBehind,
+  type StatusOptions,
   READ_MODEL_NAMES,
   type ProjectionStatus,
   type RebuildAnswer,
@@ -299,11 +300,11 @@ export class CaseProjections implements ReadSide {
     return { generation: target.generation, of, done: state.done };
   }
 
-  async status(): Promise<ProjectionStatus[]> {
+  async status({ countLagUpTo }: StatusOptions = {}): Promise<ProjectionStatus[]> {
     const runner = this.runner();
     // Standing by, the runner has read nothing: the generation says how far its writer got.
     const checkpoint = runner.position ?? (await runner.target.checkpoint())?.position ?? null;
-    const lag = await lagBehind(this.events, checkpoint, this.clock);
+    const lag = await lagBehind(this.events, checkpoint, this.clock, countLagUpTo);
     const failure = runner.error ?? this.buildFailure;
     return READ_MODEL_NAMES.map((name) => ({
       name,

@@ -6,6 +6,7 @@ import {
 } from '../read-model.port';
 import {
   lagBehind,
+  type StatusOptions,
   READ_MODEL_NAMES,
   type ProjectionStatus,
   type RebuildAnswer,
@@ -81,10 +82,15 @@ export class FollowingProjections implements ReadSide {
     }
   }
 
-  async status(): Promise<ProjectionStatus[]> {
+  async status({ countLagUpTo }: StatusOptions = {}): Promise<ProjectionStatus[]> {
     const store = this.store();
     const checkpoint = await store.checkpoint();
-    const lag = await lagBehind(this.events, checkpoint?.position ?? null, this.clock);
+    const lag = await lagBehind(
+      this.events,
+      checkpoint?.position ?? null,
+      this.clock,
+      countLagUpTo,
+    );
     const request = await this.generations.rebuildRequest();
     const failed = (await this.generations.failure?.()) ?? null;
     return READ_MODEL_NAMES.map((name) => ({
