@@ -9,6 +9,10 @@ import { CLOCK_SKEW_SECONDS } from '../apps/api/src/auth/token-verifier';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { complaint, person, SECRET, startTestApp, type TestApp } from './support/test-app';
 
+// Each property sends tens of real HTTP requests through the whole server (uploads are
+// stored and recorded): on two busy cores that takes longer than jest's 5 s default.
+jest.setTimeout(60_000);
+
 const manager = person('u-sue', 'senior-manager', 'operations-manager', 'quality');
 
 const COMMANDS = [
