@@ -25,6 +25,9 @@ interface HistoryEvent {
   actor: { id: string; roles: string[] };
 }
 
+// Signing in six people checks six scrypt hashes (N = 2^15) one after another: seconds on two busy cores.
+jest.setTimeout(30_000);
+
 describe('the demo year, loaded through the command path', () => {
   let api: TestApp;
   let summary: DemoSummary;
