@@ -1,8 +1,8 @@
-import type { ExtendDeadline } from '../case.commands';
 import { bundledPolicy } from '../../policy/bundled-policies';
 import type { Policy } from '../../policy/policy';
 import {
   escalate,
+  extend,
   operationsManager,
   receive,
   respond,
@@ -11,25 +11,9 @@ import {
   sweep,
 } from '../../testing/case-fixtures';
 import { caseSpecification } from '../../testing/case-specification';
-import type { Actor } from '../case.model';
 
 const dmmPolicy = bundledPolicy('dmm');
 const dmm = caseSpecification(dmmPolicy);
-
-const extend = (
-  data: Partial<ExtendDeadline['data']> = {},
-  actor: Actor = operationsManager,
-): ExtendDeadline => ({
-  type: 'ExtendDeadline',
-  actor,
-  data: {
-    deadline: 'response',
-    stage: 2,
-    addWorkingDays: 5,
-    reason: 'Waiting for the mentor’s statement',
-    ...data,
-  },
-});
 
 /** A formal complaint at DMM stage 2, its response due 10 working days after receipt. */
 const formalAt = (receivedAt: string) =>
