@@ -1,9 +1,9 @@
 import { bundledPolicy } from '../../policy/bundled-policies';
 import type { Policy } from '../../policy/policy';
 import {
+  close,
   escalate,
   extend,
-  operationsManager,
   receive,
   respond,
   seniorManager,
@@ -193,20 +193,10 @@ describe('extending a deadline, DMM', () => {
     });
 
     it('records the miss of the new date once it has passed', () => {
-      extended()
+      const [missed] = extended()
         .when(sweep, '2026-12-24T00:00:00Z')
-        .then([
-          {
-            type: 'DeadlineMissed',
-            occurredAt: '2026-12-24T00:00:00.000Z',
-            data: {
-              kind: 'response',
-              stage: 2,
-              dueDate: '2026-12-23',
-              dueBy: '2026-12-23T23:59:59.999Z',
-            },
-          },
-        ]);
+        .thenMatches([{ type: 'DeadlineMissed', data: { dueDate: '2026-12-23' } }]);
+      expect(missed.occurredAt).toBe('2026-12-24T00:00:00.000Z');
     });
 
     it('counts a response by the new date as on time', () => {
@@ -284,10 +274,7 @@ describe('extending a deadline, DMM', () => {
 
     it('refuses a closed case', () => {
       dmm
-        .after(RECEIVED_7_DECEMBER, [
-          { type: 'CloseCase', actor: operationsManager, data: { reason: 'withdrawn' } },
-          '2026-12-08T09:00:00Z',
-        ])
+        .after(RECEIVED_7_DECEMBER, [close({ reason: 'withdrawn' }), '2026-12-08T09:00:00Z'])
         .when(extend(), '2026-12-15T11:00:00Z')
         .thenRefuses('case-closed', 'conflict');
     });
