@@ -74,6 +74,7 @@ describe('reports against a month computed by hand', () => {
       responses: { 'stage-2': { onTime: 1, late: 1, recordedLate: 0, onTimeRate: 0.5 } },
       outcomes: { 'not-upheld': 1, upheld: 1 },
       escalations: {},
+      deadlinesExtended: {},
       recordedAfterWindowClosed: {},
       externalReferrals: 0,
       reopened: 0,

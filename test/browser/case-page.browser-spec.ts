@@ -60,6 +60,16 @@ describe('the case page in Chromium, by keyboard', () => {
     ];
     expect(await act(page, 'escalate', escalation)).toContain('The complaint was escalated.');
 
+    await openAction(page, 'extend-deadline');
+    await typeInto(page, [['#by', { press: 'Space' }]]);
+    expect(await axeViolations(page)).toEqual([]);
+    await typeInto(page, [
+      ['#addWorkingDays', '5'],
+      ['#reason', 'Waiting for the mentor statement'],
+    ]);
+    await send(page);
+    await expect(page.getByText('The deadline was extended.').isVisible()).resolves.toBe(true);
+
     await openAction(page, 'respond');
     await send(page);
     expect(await page.title()).toMatch(/^Error: /);
@@ -73,8 +83,9 @@ describe('the case page in Chromium, by keyboard', () => {
     await expect(page.getByText('The response was recorded.').isVisible()).resolves.toBe(true);
 
     const timeline = await page.locator('.moj-timeline__title').allTextContents();
-    expect(timeline.slice(0, 4)).toEqual([
+    expect(timeline.slice(0, 5)).toEqual([
       'Name of olu recorded the response at stage 2, upheld, sent to the complainant.',
+      'Name of olu extended the response deadline at stage 2 by 5 working days, to Wed 30 Dec 2026.',
       'Name of olu escalated the complaint to stage 2 (Formal written complaint).',
       'Name of olu acknowledged the case by e-mail at stage 1.',
       'Name of olu made Name of ann the owner.',

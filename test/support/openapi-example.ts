@@ -23,6 +23,8 @@ export interface OpenApiDocument {
  * clock stands still: the instant of its clock (not in the future, not before receipt).
  */
 const SOME_INSTANT = '2026-11-23T10:00:00Z';
+/** A Monday well after SOME_INSTANT: a working day a deadline may be moved to. */
+const SOME_WORKING_DAY = '2030-01-07';
 
 function resolve(document: OpenApiDocument, schema: SchemaObject): SchemaObject {
   if (schema.$ref !== undefined) {
@@ -62,6 +64,7 @@ function example(
   switch (schema.type) {
     case 'string':
       if (schema.format === 'date-time') return SOME_INSTANT;
+      if (schema.format === 'date') return SOME_WORKING_DAY;
       if (schema.format === 'email') return 'someone@example.org';
       return 'x'.repeat(Math.max(1, schema.minLength ?? 0));
     case 'integer':

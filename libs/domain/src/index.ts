@@ -13,6 +13,7 @@ export * from './case/case.decider';
 export * from './case/case.stream';
 export * from './case/business-time';
 export { pendingDeadlines } from './case/decisions/deadlines';
+export { MAX_WORKING_DAYS_PER_EXTENSION } from './case/decisions/extend-deadline.decision';
 export { MAX_CATEGORIES } from './case/decisions/case-records.decision';
 export * from './access/case-access';
 export * from './access/available-actions';

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { WorkingDayCalendar } from '#calendar';
-import type { Case, CaseEvent } from '#domain';
+import {
+  bundledPolicy,
+  createCaseDecider,
+  foldCase,
+  type Actor,
+  type Case,
+  type CaseCommand,
+  type CaseEvent,
+} from '#domain';
 import { eventFacts, monthOf, stateFacts, totalFacts, workingDaysBetween } from './case-facts';
 
 describe('monthOf', () => {
@@ -85,6 +93,77 @@ describe('eventFacts', () => {
       { month: '2026-12', metric: 'recorded-after-window.correspondence', value: 1 },
     ]);
     expect(eventFacts(calendar, onTime, found, found)).toEqual([]);
+  });
+});
+
+describe('extended deadlines', () => {
+  const calendar = new WorkingDayCalendar({ timeZone: 'Europe/London' });
+  const decider = createCaseDecider(bundledPolicy('dmm'));
+  const ops: Actor = { id: 'u-ops', name: 'Olu Ops', roles: ['operations-manager'] };
+  const received: CaseCommand = {
+    type: 'ReceiveCase',
+    actor: ops,
+    data: {
+      caseId: 'c-1',
+      reference: 'DMM-2026-00001',
+      kind: 'complaint',
+      formality: 'formal',
+      channel: 'email',
+      receivedAt: '2026-11-23T09:00:00Z',
+      summary: 'Sessions missed',
+      complainant: { name: 'Ada Learner', role: 'learner' },
+    },
+  };
+  const extend = (addWorkingDays: number): CaseCommand => ({
+    type: 'ExtendDeadline',
+    actor: ops,
+    data: { deadline: 'response', stage: 2, addWorkingDays, reason: 'Statement awaited' },
+  });
+  const respond: CaseCommand = {
+    type: 'RespondToCase',
+    actor: ops,
+    data: { summary: 'Findings', outcome: 'upheld' },
+  };
+  const historyOf = (...steps: Array<[CaseCommand, string]>) =>
+    steps.reduce<CaseEvent[]>(
+      (events, [command, at]) => [
+        ...events,
+        ...decider.decide(command, foldCase(events), new Date(at)),
+      ],
+      [],
+    );
+  const factsOf = (history: CaseEvent[]) =>
+    history.flatMap((event, index) =>
+      eventFacts(
+        calendar,
+        event,
+        foldCase(history.slice(0, index)),
+        foldCase(history.slice(0, index + 1)) as Case,
+      ),
+    );
+
+  it('counts a deadline extended twice once, in the month of its first extension', () => {
+    const history = historyOf(
+      [received, '2026-11-23T09:00:00Z'],
+      [extend(2), '2026-11-30T10:00:00Z'],
+      [extend(3), '2026-12-02T10:00:00Z'],
+    );
+    expect(factsOf(history).filter((f) => f.metric.startsWith('extensions.'))).toEqual([
+      { month: '2026-11', metric: 'extensions.response.stage-2', value: 1 },
+    ]);
+  });
+
+  it('judges the response against the extended date: on time before it', () => {
+    const history = historyOf(
+      [received, '2026-11-23T09:00:00Z'],
+      [extend(2), '2026-11-30T10:00:00Z'],
+      [respond, '2026-12-08T10:00:00Z'],
+    );
+    expect(factsOf(history)).toContainEqual({
+      month: '2026-12',
+      metric: 'responses.stage-2.on-time',
+      value: 1,
+    });
   });
 });
 

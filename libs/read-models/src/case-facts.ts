@@ -144,6 +144,22 @@ const recordedAfterWindow = (
     ? [{ month, metric: `recorded-after-window.${act}`, value: 1 }]
     : [];
 
+/**
+ * Deadlines extended, counted apart by kind and stage in the month of their first
+ * extension: a deadline extended twice is one extended deadline.
+ */
+function firstExtension(
+  month: string,
+  { data }: Extract<CaseEvent, { type: 'DeadlineExtended' }>,
+  before: Case | null,
+): Fact[] {
+  const extended = before?.deadlines.find(
+    (d) => d.kind === data.deadline && d.stage === data.stage && d.dueBy === data.previousDueBy,
+  );
+  if (extended === undefined || extended.extensions.length > 0) return [];
+  return [{ month, metric: `extensions.${data.deadline}.${stageKey(data.stage)}`, value: 1 }];
+}
+
 /** What one event adds to its case's facts, given the case before and after it. */
 export function eventFacts(
   calendar: WorkingDayCalendar,
@@ -191,6 +207,8 @@ export function eventFacts(
         { month, metric: `escalations.to-stage-${event.data.toStage}`, value: 1 },
         ...recordedAfterWindow(month, event, 'escalation'),
       ];
+    case 'DeadlineExtended':
+      return firstExtension(month, event, before);
     case 'CorrespondenceReceived':
       return recordedAfterWindow(month, event, 'correspondence');
     case 'ExternalReferralRecorded':

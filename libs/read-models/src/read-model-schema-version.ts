@@ -6,7 +6,8 @@ import { ReadModelsNotReadyError } from './read-model.port';
  * from the events (read models are derived data; the checkpoint goes with them).
  */
 // 6: cases keep their learning points; the annual report's facts count each complaint once.
-export const READ_MODEL_SCHEMA_VERSION = 6;
+// 7: cases' deadlines keep their original due date and their extensions.
+export const READ_MODEL_SCHEMA_VERSION = 7;
 
 /**
  * Whether a generation stored at `version` (null: none yet) must be emptied before use.

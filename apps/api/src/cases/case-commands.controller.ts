@@ -95,6 +95,14 @@ export class CaseCommandsController {
     return this.send('RespondToCase', body, on);
   }
 
+  @CaseCommandPost('ExtendDeadline')
+  extendDeadline(
+    @Body() body: Requests.ExtendDeadlineRequest,
+    @CaseCommandTarget() on: CommandTarget,
+  ) {
+    return this.send('ExtendDeadline', body, on);
+  }
+
   @CaseCommandPost('RecordCorrespondence')
   correspondence(
     @Body() body: Requests.RecordCorrespondenceRequest,

@@ -5,7 +5,9 @@ import {
   CASE_KINDS,
   CASE_STATUSES,
   CHANNELS,
+  DEADLINE_KINDS,
   FORMALITIES,
+  type DeadlineKind,
   type Case,
   type CaseFlag,
   type Complainant,
@@ -23,8 +25,29 @@ class PersonResponse {
   @ApiProperty() name!: string;
 }
 
+class OverrideResponse {
+  @ApiProperty() reason!: string;
+}
+
+class DeadlineExtensionResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ format: 'date-time' }) previousDueBy!: string;
+  @ApiProperty({ format: 'date-time' }) dueBy!: string;
+  @ApiProperty({ type: 'integer' }) workingDaysAdded!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  complainantInformedAt!: string | null;
+  @ApiProperty({
+    type: OverrideResponse,
+    nullable: true,
+    description: 'A senior manager’s, beyond what the policy allows.',
+  })
+  override!: OverrideResponse | null;
+  @ApiProperty({ type: PersonResponse }) by!: Person;
+}
+
 class DeadlineResponse {
-  @ApiProperty({ enum: ['acknowledgement', 'response'] }) kind!: 'acknowledgement' | 'response';
+  @ApiProperty({ enum: DEADLINE_KINDS }) kind!: DeadlineKind;
   @ApiProperty({
     type: 'integer',
     nullable: true,
@@ -37,6 +60,14 @@ class DeadlineResponse {
   })
   dueBy!: string;
   @ApiProperty({ format: 'date', example: '2026-12-22' }) dueDate!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'dueBy as first set: the same unless extended.',
+  })
+  originalDueBy!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-22' }) originalDueDate!: string;
+  @ApiProperty({ type: [DeadlineExtensionResponse], description: 'Oldest first.' })
+  extensions!: DeadlineExtensionResponse[];
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) metAt!: string | null;
   @ApiProperty({ description: 'Met after dueBy; or, unmet, recorded as missed.' })
   missed!: boolean;
@@ -138,14 +169,17 @@ export function caseDetail(
     flags: caseFlags(found),
     deadlines: found.deadlines
       .filter((d) => d.cancelledAt === null || d.metAt !== null || d.missed)
-      .map(({ kind, stage, dueBy, dueDate, metAt, missed, recordedLate }) => ({
-        kind,
-        stage,
-        dueBy,
-        dueDate,
-        metAt,
-        missed,
-        recordedLate,
+      .map((d) => ({
+        kind: d.kind,
+        stage: d.stage,
+        dueBy: d.dueBy,
+        dueDate: d.dueDate,
+        originalDueBy: d.originalDueBy,
+        originalDueDate: d.originalDueDate,
+        extensions: d.extensions.map(({ afterMiss: _afterMiss, ...extension }) => extension),
+        metAt: d.metAt,
+        missed: d.missed,
+        recordedLate: d.recordedLate,
       })),
     escalationWindowEndsAt: found.escalationWindowEndsAt,
     autoCloseAt: found.autoCloseAt,

@@ -8,13 +8,16 @@ import {
   CHANNELS,
   CLOSE_REASONS,
   COMPLAINANT_ROLES,
+  DEADLINE_KINDS,
   FORMALITIES,
+  MAX_WORKING_DAYS_PER_EXTENSION,
   OUTCOMES,
   type Addressee,
   type CaseKind,
   type Channel,
   type CloseReason,
   type ComplainantRole,
+  type DeadlineKind,
   type Formality,
   type Outcome,
 } from '#domain';
@@ -23,9 +26,12 @@ import {
   Categories,
   EmailAddress,
   Flag,
+  Instant,
+  LocalDateField,
   LONG_TEXT,
   NAME,
   Nested,
+  NotWith,
   OneOf,
   SHORT_TEXT,
   Text,
@@ -124,6 +130,42 @@ export class RespondToCaseRequest {
     description: 'What was learned or changed because of it (reported as a learning point).',
   })
   learning?: string;
+}
+
+/** `addWorkingDays` or `newDueDate`: exactly one. */
+export class ExtendDeadlineRequest {
+  @OneOf(DEADLINE_KINDS) deadline!: DeadlineKind;
+  @WholeNumber(1, 20, { description: 'The stage whose deadline it is: the case’s current stage.' })
+  stage!: number;
+  // Above `@WholeNumber`, so applied after it: the field is required only without `newDueDate`.
+  @ApiProperty({
+    required: false,
+    description: 'Working days to add to the current due date; or give `newDueDate`.',
+  })
+  @ValidateIf((request: ExtendDeadlineRequest) => request.newDueDate === undefined)
+  @WholeNumber(1, MAX_WORKING_DAYS_PER_EXTENSION)
+  addWorkingDays?: number;
+  @NotWith('addWorkingDays')
+  @LocalDateField(
+    'The new due date, a working day in the policy’s time zone: due by the end of it; or give `addWorkingDays`.',
+    { optional: true },
+  )
+  newDueDate?: string;
+  @Text(1, SHORT_TEXT) reason!: string;
+  @Instant()
+  @ApiProperty({
+    required: false,
+    type: String,
+    format: 'date-time',
+    description: 'When the complainant was told of the new date, if they have been.',
+  })
+  @IsOptional()
+  complainantInformedAt?: string;
+  @Nested(() => OverrideRequest, {
+    optional: true,
+    description: 'Senior managers only: extend beyond what the policy allows.',
+  })
+  override?: OverrideRequest;
 }
 
 export class RecordCorrespondenceRequest {
@@ -259,6 +301,12 @@ export const CASE_COMMAND_ROUTES = {
     RespondToCaseRequest,
     'respond',
     'Record the response sent (it also acknowledges)',
+  ),
+  ExtendDeadline: passThrough(
+    'ExtendDeadline',
+    ExtendDeadlineRequest,
+    'extend-deadline',
+    'Extend an open deadline of the current stage, with a reason',
   ),
   RecordCorrespondence: passThrough(
     'RecordCorrespondence',

@@ -20,6 +20,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { isLocalDate } from '#calendar';
 import { MAX_CATEGORIES, parseInstant } from '#domain';
 
 /**
@@ -71,6 +72,37 @@ export const Instant = () =>
       validate: (value) => typeof value === 'string' && parseInstant(value) !== null,
       defaultMessage: () =>
         '$property must be a real date and time from 2000 on, in ISO-8601 with Z or an offset, e.g. 2026-11-23T09:30:00Z',
+    },
+  });
+
+/** A real local date (YYYY-MM-DD), read in the policy's time zone. */
+export const LocalDateField = (description: string, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optionally(options.optional),
+    ValidateBy({
+      name: 'isLocalDate',
+      validator: {
+        validate: (value) => isLocalDate(value),
+        defaultMessage: () => '$property must be a real date, YYYY-MM-DD, e.g. 2026-12-14',
+      },
+    }),
+    ApiProperty({
+      required: !options.optional,
+      type: String,
+      format: 'date',
+      description,
+      example: '2026-12-14',
+    }),
+  );
+
+/** Valid only without `other`: of two ways to say the same thing, one is given. */
+export const NotWith = (other: string) =>
+  ValidateBy({
+    name: 'notWith',
+    constraints: [other],
+    validator: {
+      validate: (_value, args) => (args?.object as Record<string, unknown>)[other] === undefined,
+      defaultMessage: () => `give either $property or ${other}, not both`,
     },
   });
 

@@ -96,6 +96,8 @@ export function monthlyFigures({ totals, durations }: FactTotals) {
     responses: timeliness(totals, 'responses'),
     outcomes: group(totals, 'outcomes.'),
     escalations: group(totals, 'escalations.'),
+    /** Deadlines extended, by `<deadline>.<stage key>`, each once (in the month of its first extension). */
+    deadlinesExtended: group(totals, 'extensions.'),
     recordedAfterWindowClosed: group(totals, 'recorded-after-window.'),
     externalReferrals: totals['external-referrals'] ?? 0,
     reopened: totals.reopened ?? 0,

@@ -23,6 +23,7 @@ describe('report tables', () => {
       ['acknowledgements.stage-1.on-time', 3],
       ['acknowledgements.stage-1.recorded-late', 1],
       ['escalations.to-stage-3', 1],
+      ['extensions.response.stage-2', 2],
       ['closed.resolved-at-first-contact', 2],
     ]);
     const table = monthlyTable(
@@ -56,6 +57,9 @@ describe('report tables', () => {
     ).toMatchObject({
       number: 1,
     });
+    expect(
+      row('Deadlines extended', 'Response deadlines extended', 'Formal written complaint'),
+    ).toMatchObject({ number: 2, percentage: null });
     expect(row('Closed', 'Resolved at first contact')).toMatchObject({
       number: 2,
       percentage: 100,

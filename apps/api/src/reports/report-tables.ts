@@ -2,6 +2,7 @@ import {
   capitalised,
   CHANNEL_WORDS,
   CLOSE_REASON_WORDS,
+  DEADLINE_WORDS,
   KIND_WORDS,
   OUTCOME_WORDS,
 } from '../console/rendering/vocabulary';
@@ -122,6 +123,23 @@ function escalationRows(
   }));
 }
 
+/** `response.stage-2` → Response deadline, at stage 2's name. */
+function extensionRows(
+  extended: Record<string, number>,
+  stageNames: Record<string, string>,
+): FigureRow[] {
+  return Object.entries(extended).map(([key, number]) => {
+    const [kind, stage] = key.split('.');
+    return {
+      section: 'Deadlines extended',
+      figure: `${wordsFor(DEADLINE_WORDS, kind)} deadlines extended`,
+      stage: stageNames[stage] ?? stage,
+      number,
+      percentage: null,
+    };
+  });
+}
+
 const single = (section: string, figure: string, number: number): FigureRow => ({
   section,
   figure,
@@ -155,6 +173,7 @@ export function monthlyFigureRows(
     ...timelinessRows('Acknowledgements', figures.acknowledgements, stageNames),
     ...timelinessRows('Responses', figures.responses, stageNames),
     ...escalationRows(figures.escalations, stageNames),
+    ...extensionRows(figures.deadlinesExtended, stageNames),
     ...shares('Outcomes of responses', figures.outcomes, (c) => wordsFor(OUTCOME_WORDS, c)),
     ...shares('Closed', figures.closed.byReason, (c) => wordsFor(CLOSE_REASON_WORDS, c)),
     single('External referrals', 'Referred to the external body', figures.externalReferrals),

@@ -5,7 +5,14 @@ import type { CaseCommand } from '../case/case.commands';
 import { createCaseDecider } from '../case/case.decider';
 import { DomainError } from '../case/case.errors';
 import type { CaseEvent } from '../case/case.events';
-import { ADDRESSEES, CLOSE_REASONS, OUTCOMES, ROLES, type Actor } from '../case/case.model';
+import {
+  ADDRESSEES,
+  CLOSE_REASONS,
+  DEADLINE_KINDS,
+  OUTCOMES,
+  ROLES,
+  type Actor,
+} from '../case/case.model';
 import { foldCase, type Case } from '../case/case.state';
 import {
   acknowledge,
@@ -13,6 +20,7 @@ import {
   close,
   correspondence,
   escalate,
+  extend,
   receive,
   reopen,
   person,
@@ -56,6 +64,7 @@ describe('the actions offered on a case', () => {
       'AcknowledgeCase',
       'EscalateCase',
       'RespondToCase',
+      'ExtendDeadline',
       'RecordCorrespondence',
       'AddNote',
       'AttachDocument',
@@ -105,6 +114,47 @@ describe('the actions offered on a case', () => {
       'withdrawn',
       'redirected-to-appeals',
     ]);
+  });
+
+  describe('extending the stage 2 response deadline', () => {
+    const formal = () => [receive({ formality: 'formal', channel: 'email' }), RECEIVED] as const;
+    const later = new Date('2026-11-30T10:00:00Z');
+
+    it('offers the policy’s allowance to an operations manager, without an override', () => {
+      const offered = availableActions(spec.after(formal()).state(), ops, dmm, later);
+      expect(find(offered, 'ExtendDeadline')).toEqual({
+        type: 'ExtendDeadline',
+        deadlines: [
+          {
+            deadline: 'response',
+            stage: 2,
+            dueDate: '2026-12-07',
+            originalDueDate: '2026-12-07',
+            missed: false,
+            allowanceLeft: 10,
+            overrideOnly: false,
+            mayOverride: false,
+          },
+        ],
+      });
+    });
+
+    it('offers it to a senior manager as an override only once the allowance is used', () => {
+      const used = spec
+        .after(formal(), [extend({ addWorkingDays: 10 }), '2026-11-27T10:00:00Z'])
+        .state();
+      expect(find(availableActions(used, senior, dmm, later), 'ExtendDeadline')).toMatchObject({
+        deadlines: [
+          { dueDate: '2026-12-21', allowanceLeft: 0, overrideOnly: true, mayOverride: true },
+        ],
+      });
+      expect(types(availableActions(used, ops, dmm, later))).not.toContain('ExtendDeadline');
+    });
+
+    it('is not offered to staff, who may not respond at stage 2', () => {
+      const state = spec.after(formal()).state();
+      expect(types(availableActions(state, recipient, dmm, later))).not.toContain('ExtendDeadline');
+    });
   });
 
   it('offers an operations manager assigning as well', () => {
@@ -260,6 +310,7 @@ describe('the actions offered on a case', () => {
  * the offered entry lists (none when it is not offered).
  */
 describe('agreement with the decider', () => {
+  const OVERRIDE = { reason: 'Longer investigation' };
   const HOUR = 3_600_000;
   const DAY = 24 * HOUR;
 
@@ -281,6 +332,16 @@ describe('agreement with the decider', () => {
           `${outcome} to ${addressedTo}`,
           respond({ outcome, addressedTo }, actor),
         ]),
+      ),
+      // Every stage: the jobs may have moved the case on by now (MaCTRI's same-day escalation).
+      ExtendDeadline: [1, 2, 3].flatMap((stage) =>
+        DEADLINE_KINDS.flatMap((deadline): Array<[string, CaseCommand]> => {
+          const data = { deadline, stage, addWorkingDays: 1 };
+          return [
+            [`${deadline} ${stage} plain`, extend(data, actor)],
+            [`${deadline} ${stage} override`, extend({ ...data, override: OVERRIDE }, actor)],
+          ];
+        }),
       ),
       RecordCorrespondence: one(correspondence({}, actor)),
       AddNote: one({ type: 'AddNote', actor, data: { text: 'Called' } }),
@@ -347,6 +408,11 @@ describe('agreement with the decider', () => {
         return action.addressees;
       case 'CloseCase':
         return action.reasons;
+      case 'ExtendDeadline':
+        return action.deadlines.flatMap((d) => [
+          ...(d.overrideOnly ? [] : [`${d.deadline} ${d.stage} plain`]),
+          ...(d.mayOverride ? [`${d.deadline} ${d.stage} override`] : []),
+        ]);
       default:
         return ['default'];
     }
@@ -360,6 +426,8 @@ describe('agreement with the decider', () => {
       (a: Actor) => escalate({ inWriting: true }, a),
       (a: Actor) => escalate({ inWriting: true, override: { reason: 'Late' } }, a),
       (a: Actor) => correspondence({}, a),
+      (a: Actor) => extend({ addWorkingDays: 8 }, a),
+      (a: Actor) => extend({ deadline: 'acknowledgement', stage: 1, addWorkingDays: 3 }, a),
       (a: Actor) => close({ reason: 'resolved' }, a),
       (a: Actor) => reopen('Came back', a),
       (a: Actor): CaseCommand => ({

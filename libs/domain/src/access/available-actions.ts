@@ -1,3 +1,4 @@
+import type { LocalDate, WorkingDayCalendar } from '#calendar';
 import type { CaseCommand } from '../case/case.commands';
 import { createCaseDecider, type CaseDecider } from '../case/case.decider';
 import { DomainError } from '../case/case.errors';
@@ -9,10 +10,11 @@ import {
   type Actor,
   type Addressee,
   type CloseReason,
+  type DeadlineKind,
   type Instant,
   type Outcome,
 } from '../case/case.model';
-import { foldCase, type Case } from '../case/case.state';
+import { foldCase, isOpenDeadline, type Case, type TrackedDeadline } from '../case/case.state';
 import { dueSystemWork } from '../case/due-system-work';
 import type { Policy, StagePolicy } from '../policy/policy';
 import { stagePolicy } from '../case/decisions/decision-context';
@@ -38,6 +40,7 @@ export type AvailableAction =
       mayOverride: boolean;
     }
   | { type: 'RespondToCase'; outcomes: Outcome[]; addressees: Addressee[] }
+  | { type: 'ExtendDeadline'; deadlines: ExtendableDeadline[] }
   | { type: 'RecordCorrespondence' }
   | { type: 'AddNote' }
   | { type: 'AttachDocument' }
@@ -49,6 +52,22 @@ export type AvailableAction =
   | { type: 'ChangeCategories' }
   | { type: 'CloseCase'; reasons: CloseReason[] }
   | { type: 'ReopenCase' };
+
+/** A deadline of the current stage that may be extended, and how far without an override. */
+export interface ExtendableDeadline {
+  deadline: DeadlineKind;
+  stage: number;
+  dueDate: LocalDate;
+  originalDueDate: LocalDate;
+  /** Already recorded as missed: extending it does not undo that. */
+  missed: boolean;
+  /** Working days the policy still allows to add, in all. */
+  allowanceLeft: number;
+  /** Accepted only with a senior manager's override and its reason. */
+  overrideOnly: boolean;
+  /** This person may give an override (a senior manager), needed or not. */
+  mayOverride: boolean;
+}
 
 export type AvailableActionType = AvailableAction['type'];
 
@@ -67,6 +86,7 @@ interface Probing {
   ask: Ask;
   current: Case;
   policy: Policy;
+  calendar: WorkingDayCalendar;
 }
 
 type Probe = (probing: Probing) => AvailableAction | null;
@@ -83,6 +103,7 @@ type PlainActionType = Exclude<
   AvailableActionType,
   | 'EscalateCase'
   | 'RespondToCase'
+  | 'ExtendDeadline'
   | 'GiveConfidentialityNotice'
   | 'RecordExternalReferral'
   | 'CloseCase'
@@ -121,6 +142,38 @@ function response({ ask }: Probing): AvailableAction | null {
   return { type: 'RespondToCase', outcomes, addressees };
 }
 
+function extendable(
+  { ask, policy, calendar }: Probing,
+  open: TrackedDeadline,
+): ExtendableDeadline | null {
+  if (open.stage === null) return null;
+  const data = { deadline: open.kind, stage: open.stage, addWorkingDays: 1, reason: REASON };
+  const asked = ask({ type: 'ExtendDeadline', data });
+  const overridden = ask({ type: 'ExtendDeadline', data: { ...data, override: OVERRIDE } });
+  if (asked === null && overridden === null) return null;
+  const allowance = stagePolicy(policy, open.stage)?.extensionMaxWorkingDays ?? 0;
+  const used = calendar.workingDaysBetween(new Date(open.originalDueBy), new Date(open.dueBy));
+  return {
+    deadline: open.kind,
+    stage: open.stage,
+    dueDate: open.dueDate,
+    originalDueDate: open.originalDueDate,
+    missed: open.missed,
+    allowanceLeft: Math.max(0, allowance - used),
+    overrideOnly: asked === null,
+    mayOverride: overridden !== null,
+  };
+}
+
+function extension(probing: Probing): AvailableAction | null {
+  const { current } = probing;
+  const open = current.deadlines.filter((d) => isOpenDeadline(d) && d.stage === current.stage);
+  const deadlines = open
+    .map((d) => extendable(probing, d))
+    .filter((d): d is ExtendableDeadline => d !== null);
+  return deadlines.length > 0 ? { type: 'ExtendDeadline', deadlines } : null;
+}
+
 function confidentialityNotice({ ask }: Probing): AvailableAction | null {
   const addressees = ADDRESSEES.filter((toldTo) =>
     ask({ type: 'GiveConfidentialityNotice', data: { explanation: 'Explanation', toldTo } }),
@@ -157,6 +210,7 @@ const PROBES: readonly Probe[] = [
   }),
   escalation,
   response,
+  extension,
   offeredIf({ type: 'RecordCorrespondence', data: { channel: 'email', summary: 'Summary' } }),
   offeredIf({ type: 'AddNote', data: { text: 'Note text' } }),
   offeredIf({
@@ -217,6 +271,6 @@ export function availableActions(
       throw error;
     }
   };
-  const probing: Probing = { ask, current, policy };
+  const probing: Probing = { ask, current, policy, calendar: decider.calendar };
   return PROBES.map((probe) => probe(probing)).filter((action) => action !== null);
 }

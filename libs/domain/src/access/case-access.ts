@@ -92,6 +92,7 @@ const DOING: Record<CaseCommand['type'], string> = {
   AssignOwner: 'assign an owner to this case',
   EscalateCase: 'escalate this case',
   RespondToCase: 'record a response on this case',
+  ExtendDeadline: 'extend a deadline on this case',
   RecordCorrespondence: 'record correspondence on this case',
   AddNote: 'add notes to this case',
   AttachDocument: 'attach documents to this case',

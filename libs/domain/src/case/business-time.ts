@@ -25,6 +25,8 @@ export const BUSINESS_TIME_FIELD: {
   AssignOwner: null,
   EscalateCase: 'requestReceivedAt',
   RespondToCase: 'at',
+  // Recorded when decided: when the complainant was told is a fact it records, not its time.
+  ExtendDeadline: null,
   RecordCorrespondence: 'receivedAt',
   AddNote: null,
   AttachDocument: null,

@@ -1,3 +1,4 @@
+import type { LocalDate } from '#calendar';
 import type {
   Actor,
   Addressee,
@@ -5,6 +6,7 @@ import type {
   Channel,
   CloseReason,
   Complainant,
+  DeadlineKind,
   Formality,
   Instant,
   Outcome,
@@ -72,6 +74,25 @@ export type RespondToCase = Command<
   }
 >;
 
+/**
+ * Moves an open deadline of the current stage later: by so many working days, or to the
+ * end of a given working day (a local date in the policy's zone). Exactly one of the two.
+ */
+export type ExtendDeadline = Command<
+  'ExtendDeadline',
+  {
+    deadline: DeadlineKind;
+    stage: number;
+    addWorkingDays?: number;
+    newDueDate?: LocalDate;
+    reason: string;
+    /** When the complainant was told of the new date, if they have been. */
+    complainantInformedAt?: Instant;
+    /** A senior manager's, to extend beyond what the policy allows. */
+    override?: { reason: string };
+  }
+>;
+
 export type RecordCorrespondence = Command<
   'RecordCorrespondence',
   { receivedAt?: Instant; channel: Channel; summary: string }
@@ -131,6 +152,7 @@ export type CaseCommand =
   | AssignOwner
   | EscalateCase
   | RespondToCase
+  | ExtendDeadline
   | RecordCorrespondence
   | AddNote
   | AttachDocument

@@ -24,6 +24,7 @@ import {
 } from './decisions/case-parties.decision';
 import { autoCloseCase, closeCase, reopenCase } from './decisions/close-case.decision';
 import type { DecisionContext } from './decisions/decision-context';
+import { extendDeadline } from './decisions/extend-deadline.decision';
 import { escalateCase, escalateUnresolvedSameDay } from './decisions/escalate-case.decision';
 import { receiveCase } from './decisions/receive-case.decision';
 import { respondToCase } from './decisions/respond-to-case.decision';
@@ -59,6 +60,8 @@ function decideCommand(
       return escalateCase(command, state, context);
     case 'RespondToCase':
       return respondToCase(command, state, context);
+    case 'ExtendDeadline':
+      return extendDeadline(command, state, context);
     case 'RecordCorrespondence':
       return recordCorrespondence(command, state, context);
     case 'AddNote':

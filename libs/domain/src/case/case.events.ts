@@ -1,3 +1,4 @@
+import type { LocalDate } from '#calendar';
 import type {
   Addressee,
   CaseKind,
@@ -143,6 +144,24 @@ export type ExternalReferralRecorded = Event<
   { body: string; externalReference: string | null; stage: number | null; stageName: string | null }
 >;
 
+/** An open deadline moved later; the deadline as first set stays in the event that set it. */
+export type DeadlineExtended = Event<
+  'DeadlineExtended',
+  {
+    deadline: DeadlineKind;
+    stage: number;
+    previousDueBy: Instant;
+    dueBy: Instant;
+    dueDate: LocalDate;
+    workingDaysAdded: number;
+    reason: string;
+    complainantInformedAt: Instant | null;
+    /** Beyond the policy's allowance: a senior manager's override and its reason. */
+    override: { reason: string } | null;
+    extendedBy: Person;
+  }
+>;
+
 export type DeadlineMissed = Event<'DeadlineMissed', Deadline>;
 
 export type CaseClosed = Event<
@@ -173,6 +192,7 @@ export type CaseEvent =
   | ConfidentialityNoticeGiven
   | CategoriesChanged
   | ExternalReferralRecorded
+  | DeadlineExtended
   | DeadlineMissed
   | CaseClosed
   | CaseReopened;

@@ -89,7 +89,8 @@ export interface Representative {
   phone?: string;
 }
 
-export type DeadlineKind = 'acknowledgement' | 'response';
+export const DEADLINE_KINDS = ['acknowledgement', 'response'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** A deadline as promised when it was set; stored in the event that set it. */
 export interface Deadline {

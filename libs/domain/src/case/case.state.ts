@@ -1,4 +1,5 @@
-import type { CaseEvent } from './case.events';
+import type { LocalDate } from '#calendar';
+import type { CaseEvent, DeadlineExtended as DeadlineExtendedEvent } from './case.events';
 import type {
   CaseKind,
   CaseStatus,
@@ -15,7 +16,25 @@ import type {
   Representative,
 } from './case.model';
 
+/** One extension of a deadline, as the case keeps it. */
+export interface DeadlineExtension {
+  at: Instant;
+  previousDueBy: Instant;
+  dueBy: Instant;
+  workingDaysAdded: number;
+  reason: string;
+  complainantInformedAt: Instant | null;
+  override: { reason: string } | null;
+  by: Person;
+  /** The deadline had already been recorded as missed: it stays missed. */
+  afterMiss: boolean;
+}
+
 export interface TrackedDeadline extends Deadline {
+  /** As first set; `dueBy` and `dueDate` are the extended ones when it was extended. */
+  originalDueBy: Instant;
+  originalDueDate: LocalDate;
+  extensions: DeadlineExtension[];
   /** When an acknowledgement or response met it, on time or not. */
   metAt: Instant | null;
   /** Met after `dueBy`; or, unmet, recorded as missed by the sweep. */
@@ -91,17 +110,15 @@ export const isOpenDeadline = (d: TrackedDeadline) => d.metAt === null && d.canc
 const track = (deadlines: Deadline[]): TrackedDeadline[] =>
   deadlines.map((d) => ({
     ...d,
+    originalDueBy: d.dueBy,
+    originalDueDate: d.dueDate,
+    extensions: [],
     metAt: null,
     missed: false,
     recordedLate: false,
     cancelledAt: null,
   }));
 
-/**
- * Marks the open deadline of this kind at this stage as met at `at`: late if after `dueBy`;
- * recorded late if the act says so, or if the sweep had found it unmet by `dueBy` (events
- * recorded before acts said so).
- */
 /** The case's learning points, with the event's added when it gave one. */
 function learned(
   state: Case,
@@ -113,6 +130,15 @@ function learned(
   return [...state.learningPoints, point];
 }
 
+/** The due date by which a deadline extended after its miss was missed, if it was. */
+const missedBeforeExtension = (d: TrackedDeadline): Instant | undefined =>
+  d.extensions.find((e) => e.afterMiss)?.previousDueBy;
+
+/**
+ * Marks the open deadline of this kind at this stage as met at `at`: late if after `dueBy`
+ * (or after the date it had been missed by, before an extension); recorded late if the act
+ * says so, or if the sweep had found it unmet by `dueBy` (events recorded before acts said so).
+ */
 function meet(
   deadlines: TrackedDeadline[],
   kind: Deadline['kind'],
@@ -124,9 +150,40 @@ function meet(
     d.kind === kind && d.stage === stage && isOpenDeadline(d)
       ? {
           ...d,
-          metAt: at,
-          missed: at > d.dueBy,
-          recordedLate: at <= d.dueBy && (d.missed || recordedAfterDeadline.includes(kind)),
+          ...metAt(d, at, recordedAfterDeadline.includes(kind)),
+        }
+      : d,
+  );
+}
+
+function metAt(d: TrackedDeadline, at: Instant, saidLate: boolean) {
+  const missedBy = missedBeforeExtension(d);
+  const missed = at > d.dueBy || (missedBy !== undefined && at > missedBy);
+  return { metAt: at, missed, recordedLate: !missed && (d.missed || saidLate) };
+}
+
+function extend(deadlines: TrackedDeadline[], event: DeadlineExtendedEvent): TrackedDeadline[] {
+  const { data } = event;
+  return deadlines.map((d) =>
+    d.kind === data.deadline && d.stage === data.stage && d.dueBy === data.previousDueBy
+      ? {
+          ...d,
+          dueBy: data.dueBy,
+          dueDate: data.dueDate,
+          extensions: [
+            ...d.extensions,
+            {
+              at: event.occurredAt,
+              previousDueBy: data.previousDueBy,
+              dueBy: data.dueBy,
+              workingDaysAdded: data.workingDaysAdded,
+              reason: data.reason,
+              complainantInformedAt: data.complainantInformedAt,
+              override: data.override,
+              by: data.extendedBy,
+              afterMiss: d.missed,
+            },
+          ],
         }
       : d,
   );
@@ -235,6 +292,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         autoCloseAt: null,
         escalationWindowEndsAt: null,
       };
+    case 'DeadlineExtended':
+      return { ...next, deadlines: extend(state.deadlines, event) };
     case 'DeadlineMissed': {
       const { kind, stage, dueBy } = event.data;
       return {

@@ -54,6 +54,16 @@ describe('policy files', () => {
     });
   });
 
+  it('allows 10 working days of extension at each stage with a clock, in both bundled policies', () => {
+    for (const id of ['dmm', 'mactri'] as const) {
+      const allowances = bundledPolicy(id).complaints.stages.map((s) => s.extensionMaxWorkingDays);
+      expect(allowances).toEqual([10, 10, 10, null]);
+      expect(bundledPolicy(id).notes).toContainEqual(
+        expect.stringContaining('extended by up to 10'),
+      );
+    }
+  });
+
   it('names the field and the reason for each problem, all at once', () => {
     const json = copy();
     delete json.referencePrefix;
@@ -100,6 +110,23 @@ describe('policy files', () => {
       'an external stage with a clock',
       (j: any) => (j.complaints.stages[3].respondWithinWorkingDays = 5),
       'complaints.stages[3].respondWithinWorkingDays',
+    ],
+    [
+      'an extension allowance on a stage without a clock',
+      (j: any) => {
+        j.complaints.stages[0].acknowledgeWithinWorkingDays = null;
+      },
+      'complaints.stages[0].extensionMaxWorkingDays',
+    ],
+    [
+      'an extension allowance on an external stage',
+      (j: any) => (j.complaints.stages[3].extensionMaxWorkingDays = 5),
+      'complaints.stages[3].extensionMaxWorkingDays',
+    ],
+    [
+      'an extension allowance that is not a whole number',
+      (j: any) => (j.complaints.stages[1].extensionMaxWorkingDays = 2.5),
+      'complaints.stages[1].extensionMaxWorkingDays',
     ],
     [
       'an external stage that is not last',

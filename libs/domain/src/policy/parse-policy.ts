@@ -174,6 +174,7 @@ function readStage(reader: FieldReader, position: number): StagePolicy {
       : null,
     acknowledgeWithinWorkingDays: reader.duration('acknowledgeWithinWorkingDays'),
     respondWithinWorkingDays: reader.duration('respondWithinWorkingDays'),
+    extensionMaxWorkingDays: reader.duration('extensionMaxWorkingDays'),
     entryRequiresWriting: reader.boolean('entryRequiresWriting', false),
     nextStageRequestWithinCalendarMonths: reader.duration('nextStageRequestWithinCalendarMonths'),
     autoCloseAfterSilenceCalendarMonths: reader.duration('autoCloseAfterSilenceCalendarMonths'),
@@ -192,6 +193,7 @@ function readStage(reader: FieldReader, position: number): StagePolicy {
     for (const clock of [
       'acknowledgeWithinWorkingDays',
       'respondWithinWorkingDays',
+      'extensionMaxWorkingDays',
       'nextStageRequestWithinCalendarMonths',
       'autoCloseAfterSilenceCalendarMonths',
     ] as const) {
@@ -199,6 +201,11 @@ function readStage(reader: FieldReader, position: number): StagePolicy {
         reader.problem(clock, 'must be null: an external stage has no internal clock');
     }
   }
+  const hasClock =
+    stagePolicy.acknowledgeWithinWorkingDays !== null ||
+    stagePolicy.respondWithinWorkingDays !== null;
+  if (!external && !hasClock && stagePolicy.extensionMaxWorkingDays !== null)
+    reader.problem('extensionMaxWorkingDays', 'must be null: the stage has no deadline to extend');
   return stagePolicy;
 }
 

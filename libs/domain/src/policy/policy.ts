@@ -24,6 +24,11 @@ export interface StagePolicy {
   externalBody: { name: string; contact: string | null } | null;
   acknowledgeWithinWorkingDays: number | null;
   respondWithinWorkingDays: number | null;
+  /**
+   * How many working days extensions may add to each of the stage's deadlines in all,
+   * beyond which only a senior manager's override with a reason extends; null: none.
+   */
+  extensionMaxWorkingDays: number | null;
   /** Entering the stage needs the complaint in writing (e.g. DMM stage 2). */
   entryRequiresWriting: boolean;
   /** The next stage must be requested within this many calendar months of this stage's response. */

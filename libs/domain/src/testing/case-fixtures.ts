@@ -6,6 +6,7 @@ import type {
   ReopenCase,
   CloseCase,
   EscalateCase,
+  ExtendDeadline,
   ReceiveCase,
   RecordCorrespondence,
   RespondToCase,
@@ -86,6 +87,21 @@ export const escalate = (
   type: 'EscalateCase',
   actor,
   data: { reason: 'Not satisfied', ...data },
+});
+
+export const extend = (
+  data: Partial<ExtendDeadline['data']> = {},
+  actor: Actor = operationsManager,
+): ExtendDeadline => ({
+  type: 'ExtendDeadline',
+  actor,
+  data: {
+    deadline: 'response',
+    stage: 2,
+    addWorkingDays: 5,
+    reason: 'Waiting for the mentor’s statement',
+    ...data,
+  },
 });
 
 export const correspondence = (

@@ -8,6 +8,9 @@ const due = {
   stage: 2,
   dueDate: '2026-12-22',
   dueBy: '2026-12-22T23:59:59.999Z',
+  originalDueDate: '2026-12-22',
+  originalDueBy: '2026-12-22T23:59:59.999Z',
+  extensions: [],
   metAt: null,
   missed: false,
   recordedLate: false,
@@ -21,6 +24,8 @@ describe('a deadline in words', () => {
       dueDate: '2026-12-22',
       standing: 'due',
       tag: 'Due in 5 working days',
+      originalDueDate: null,
+      extended: null,
       detail: null,
     });
     expect(deadlineInWords(due, at('2026-12-21T10:00:00Z'), calendar).tag).toBe(
@@ -59,5 +64,41 @@ describe('a deadline in words', () => {
     expect(deadlineInWords(compliment, at('2026-12-15T10:00:00Z'), calendar).what).toBe(
       'Acknowledgement',
     );
+  });
+
+  describe('extended', () => {
+    const extension = {
+      at: '2026-12-15T10:00:00.000Z',
+      previousDueBy: '2026-12-22T23:59:59.999Z',
+      dueBy: '2027-01-05T23:59:59.999Z',
+      workingDaysAdded: 5,
+      reason: 'Statement awaited',
+      complainantInformedAt: null,
+      override: null,
+      by: { id: 'u-ops', name: 'Olu Ops' },
+    };
+    const extended = {
+      ...due,
+      dueDate: '2027-01-05',
+      dueBy: '2027-01-05T23:59:59.999Z',
+      extensions: [extension],
+    };
+
+    it('shows the date as first set beside the new one, counted from the new one', () => {
+      expect(deadlineInWords(extended, at('2026-12-29T10:00:00Z'), calendar)).toMatchObject({
+        dueDate: '2027-01-05',
+        originalDueDate: '2026-12-22',
+        extended: 'Extended from Tue 22 Dec 2026 by 5 working days',
+        standing: 'due',
+      });
+    });
+
+    it('keeps a deadline missed before its extension missed, with the time left to the new date', () => {
+      const missed = { ...extended, missed: true };
+      expect(deadlineInWords(missed, at('2026-12-29T10:00:00Z'), calendar)).toMatchObject({
+        standing: 'missed',
+        tag: 'Missed; now due in 4 working days',
+      });
+    });
   });
 });

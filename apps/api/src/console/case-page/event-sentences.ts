@@ -29,6 +29,8 @@ const stageWords = (stage: number | null, name?: string | null) =>
 const deadlineWords = ({ kind, stage, dueDate }: Deadline) =>
   `${DEADLINE_WORDS[kind].toLowerCase()} deadline${stageWords(stage)} (due ${dateInWords(dueDate)})`;
 
+const workingDaysInWords = (days: number) => `${days} working day${days === 1 ? '' : 's'}`;
+
 const labelled = (label: string, text: string | null | undefined) => text && `${label}: ${text}`;
 
 const DESCRIPTIONS: { [Type in CaseEventType]: Describe<Type> } = {
@@ -86,6 +88,16 @@ const DESCRIPTIONS: { [Type in CaseEventType]: Describe<Type> } = {
   ExternalReferralRecorded: ({ data }) => ({
     did: `recorded a referral to ${data.body}${stageWords(data.stage, data.stageName)}`,
     details: [labelled('Their reference', data.externalReference)],
+  }),
+  DeadlineExtended: ({ data }) => ({
+    did: `extended the ${DEADLINE_WORDS[data.deadline].toLowerCase()} deadline${stageWords(data.stage)} by ${workingDaysInWords(data.workingDaysAdded)}, to ${dateInWords(data.dueDate)}`,
+    details: [
+      labelled('Reason', data.reason),
+      data.override && `Beyond the policy’s allowance, overridden: ${data.override.reason}`,
+      data.complainantInformedAt
+        ? 'The complainant was told of the new date'
+        : 'Not recorded that the complainant was told of the new date',
+    ],
   }),
   DeadlineMissed: ({ data }) => ({ did: `recorded that the ${deadlineWords(data)} was missed` }),
   CaseClosed: ({ data }) => ({

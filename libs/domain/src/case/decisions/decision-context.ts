@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from '#calendar';
 import type { Policy, StagePolicy } from '../../policy/policy';
 import {
+  ActorNotPermittedError,
   CaseNotFoundError,
   CaseStateConflictError,
   InvalidCommandError,
@@ -112,6 +113,16 @@ export function normaliseCategories(categories: readonly string[]): string[] {
 
 /** Who may let an act through a window that has closed: the policy's senior managers. */
 export const mayOverrideWindows = (actor: Actor) => actor.roles.includes('senior-manager');
+
+/** Overrides are a senior manager's: `what` says what this one would do. */
+export function requireSeniorManager(actor: Actor, what: string): void {
+  if (!mayOverrideWindows(actor)) {
+    throw new ActorNotPermittedError(
+      'override-needs-senior-manager',
+      `Only a senior manager may ${what}.`,
+    );
+  }
+}
 
 /**
  * A claim dated inside a window that had already closed when it was recorded counts only

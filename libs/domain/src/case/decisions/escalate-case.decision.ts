@@ -1,14 +1,13 @@
 import type { EscalateCase, EscalateUnresolvedSameDay } from '../case.commands';
-import { ActorNotPermittedError, PolicyRuleError } from '../case.errors';
+import { PolicyRuleError } from '../case.errors';
 import type { CaseEscalated, CaseEvent } from '../case.events';
-import type { Actor } from '../case.model';
 import type { Case, CaseState } from '../case.state';
 import { sameDayEscalation } from '../scheduled-work';
 import { stageDeadlines } from './deadlines';
 import {
   businessTime,
   checkRecordedInWindow,
-  mayOverrideWindows,
+  requireSeniorManager,
   personOf,
   requireComplaint,
   requireCase,
@@ -66,7 +65,7 @@ function checkWindow(
     code: 'escalation-window-closed-when-recorded',
   };
   if (override) {
-    requireSeniorManager(command.actor);
+    requireSeniorManager(command.actor, 'override the escalation window');
     return {
       override: { reason: override.reason, by: personOf(command.actor) },
       ...checkRecordedInWindow(window, requestReceivedAt, command.actor, context),
@@ -89,15 +88,6 @@ function checkWindow(
     override: null,
     ...checkRecordedInWindow(window, requestReceivedAt, command.actor, context),
   };
-}
-
-function requireSeniorManager(actor: Actor): void {
-  if (!mayOverrideWindows(actor)) {
-    throw new ActorNotPermittedError(
-      'override-needs-senior-manager',
-      'Only a senior manager may override the escalation window.',
-    );
-  }
 }
 
 /**

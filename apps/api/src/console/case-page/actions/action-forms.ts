@@ -94,6 +94,43 @@ function readGuardianDecision(fields: FormFields): FormReading {
   }
 }
 
+/** Which deadline, as its radio's value says it: `response:2` → the response deadline at stage 2. */
+export const deadlineChoice = (deadline: string, stage: number) => `${deadline}:${stage}`;
+
+/** The new due date's day, month and year boxes as a date (YYYY-MM-DD), checked by the API. */
+function typedDate(fields: FormFields, name: string): string {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) =>
+    (typed(fields, `${name}-${part}`) ?? '').trim(),
+  );
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** A whole number as typed, or the text itself for the API to refuse in its own words. */
+const typedNumber = (text: string | undefined) =>
+  text !== undefined && /^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : text;
+
+function readExtension(fields: FormFields): FormReading {
+  const [deadline, stage] = (typed(fields, 'which') ?? '').split(':');
+  const errors: FieldError[] = [];
+  if (!deadline || !stage)
+    errors.push({ field: 'which', message: 'Choose which deadline to extend' });
+  const by = fields.by;
+  if (by !== 'days' && by !== 'date')
+    errors.push({ field: 'by', message: 'Choose whether to add working days or give a new date' });
+  const overrideReason = typed(fields, 'overrideReason');
+  return {
+    request: {
+      deadline,
+      stage: Number(stage),
+      ...(by === 'days' && { addWorkingDays: typedNumber(typed(fields, 'addWorkingDays')) }),
+      ...(by === 'date' && { newDueDate: typedDate(fields, 'newDueDate') }),
+      reason: typed(fields, 'reason'),
+      override: overrideReason === undefined ? undefined : { reason: overrideReason },
+    },
+    errors,
+  };
+}
+
 /** Every action the case page offers, by the path it posts to (the API's own path). */
 export const ACTION_FORMS: Record<string, ActionForm> = {
   acknowledge: {
@@ -131,6 +168,20 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     times: ['at'],
     read: textFields('summary', 'outcome', 'addressedTo', 'learning'),
     required: { summary: 'Enter a summary of the response', outcome: 'Choose the outcome' },
+  },
+  'extend-deadline': {
+    inputs: ['which', 'by', 'addWorkingDays', 'newDueDate', 'reason', 'overrideReason'],
+    route: 'ExtendDeadline',
+    label: 'Extend a deadline',
+    done: 'The deadline was extended.',
+    times: ['complainantInformedAt'],
+    read: readExtension,
+    formFieldOf: { deadline: 'which', stage: 'which', override: 'overrideReason' },
+    required: {
+      addWorkingDays: 'Enter how many working days to add',
+      newDueDate: 'Enter the new due date',
+      reason: 'Enter why the deadline is extended',
+    },
   },
   correspondence: {
     inputs: ['channel', 'summary'],

@@ -2,16 +2,17 @@ import type { AvailableAction, AvailableActionType, Case } from '#domain';
 import { CHANNELS } from '#domain';
 import type { VisibleCase } from '../../../cases/case-stream';
 import type { ConsolePerson } from '../../sessions/console-people.port';
-import { instantInWords } from '../../rendering/people-time';
+import { dateInWords, instantInWords } from '../../rendering/people-time';
 import {
   ADDRESSEE_WORDS,
   CHANNEL_WORDS,
   CLOSE_REASON_WORDS,
+  DEADLINE_WORDS,
   OUTCOME_WORDS,
   capitalised,
 } from '../../rendering/vocabulary';
 import { timelineOf } from '../timeline';
-import type { ActionForm, FormFields } from './action-forms';
+import { deadlineChoice, type ActionForm, type FormFields } from './action-forms';
 import type { FormError } from './action-request';
 
 const choices = <Code extends string>(codes: readonly Code[], words: Record<Code, string>) =>
@@ -49,6 +50,32 @@ function escalationInWords(
     requiresWriting: action.requiresWriting,
     overrideOnly: action.overrideOnly,
     mayOverride: action.mayOverride,
+  };
+}
+
+/** The deadlines that may be extended, as radios, and whether only an override will do. */
+function extensionInWords(action: Offered<'ExtendDeadline'> | undefined) {
+  if (!action) return null;
+  const deadlines = action.deadlines.map((d) => ({
+    value: deadlineChoice(d.deadline, d.stage),
+    text: `${DEADLINE_WORDS[d.deadline]}, stage ${d.stage}: due ${dateInWords(d.dueDate)}`,
+    hint: {
+      text: [
+        d.dueDate === d.originalDueDate ? null : `First due ${dateInWords(d.originalDueDate)}.`,
+        d.missed ? 'Already missed: it stays recorded as missed.' : null,
+        d.overrideOnly
+          ? 'The policy allows no more: only a senior manager’s override can extend it.'
+          : `The policy allows ${d.allowanceLeft} more working day${d.allowanceLeft === 1 ? '' : 's'}${d.mayOverride ? '; beyond that, give an override' : ''}.`,
+      ]
+        .filter((line) => line !== null)
+        .join(' '),
+    },
+  }));
+  return {
+    deadlines,
+    single: deadlines.length === 1 ? deadlines[0].value : null,
+    mayOverride: action.deadlines.some((d) => d.mayOverride),
+    overrideOnly: action.deadlines.every((d) => d.overrideOnly),
   };
 }
 
@@ -123,5 +150,6 @@ export function actionPageView(
     changed: changedSince === undefined ? null : timelineOf(visible.events, timeZone, changedSince),
     options: formOptions(offered, found, people),
     escalation: escalationInWords(offeredOf(offered, 'EscalateCase'), timeZone, now),
+    extension: extensionInWords(offeredOf(offered, 'ExtendDeadline')),
   };
 }
