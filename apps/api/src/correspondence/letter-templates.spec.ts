@@ -78,7 +78,7 @@ function draft(
   return new LetterTemplates(policy, null).draft(template, context);
 }
 
-describe.each(['dmm', 'mactri'])('the %s letters', (id) => {
+describe.each(['dmm', 'mactri'] as const)('the %s letters', (id) => {
   const policy = bundledPolicy(id);
 
   it('acknowledge with our understanding, who handles it and the due date in local time', () => {
