@@ -116,10 +116,7 @@ describe('writing to the complainant', () => {
   });
 
   it('needs an e-mail address to go by e-mail', () => {
-    dmm
-      .after([receive(), RECEIVED])
-      .when(letter(), SENT)
-      .thenRefuses('no-email-address', 'invalid');
+    dmm.after([receive(), RECEIVED]).when(letter(), SENT).thenRefuses('no-email-address', 'rule');
   });
 
   it('refuses a malformed address', () => {

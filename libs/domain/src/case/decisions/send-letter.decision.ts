@@ -41,8 +41,7 @@ function emailAddress(command: SendLetter, recorded: string | null): string | nu
   const email = command.data.email ?? recorded;
   if (!command.data.channels.includes('email')) return email;
   if (email === null) {
-    throw new InvalidCommandError(
-      'email',
+    throw new PolicyRuleError(
       'no-email-address',
       'No e-mail address is known for the addressee: give one, or send the letter by post.',
     );

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CasesModule } from '../cases/cases.module';
+import { LetterTemplates } from './letter-templates';
+import { LetterWriter } from './letter-writer.service';
+
+/** Writing to complainants: the policy's letter templates (checked at start) and the writer. */
+@Module({
+  imports: [CasesModule],
+  providers: [
+    {
+      provide: LetterTemplates,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new LetterTemplates(config.policy, config.correspondence.templatesFolder),
+    },
+    LetterWriter,
+  ],
+  exports: [LetterWriter],
+})
+export class CorrespondenceModule {}
