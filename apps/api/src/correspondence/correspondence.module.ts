@@ -3,8 +3,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CasesModule } from '../cases/cases.module';
 import { LetterTemplates } from './letter-templates';
 import { LetterWriter } from './letter-writer.service';
+import { MailOutbox } from './mail-outbox.service';
 
-/** Writing to complainants: the policy's letter templates (checked at start) and the writer. */
+/** Writing to complainants: the policy's letter templates (checked at start), the writer, and the outbox's dispatcher. */
 @Module({
   imports: [CasesModule],
   providers: [
@@ -15,7 +16,8 @@ import { LetterWriter } from './letter-writer.service';
         new LetterTemplates(config.policy, config.correspondence.templatesFolder),
     },
     LetterWriter,
+    MailOutbox,
   ],
-  exports: [LetterWriter],
+  exports: [LetterWriter, MailOutbox],
 })
 export class CorrespondenceModule {}
