@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   asCaseEvent,
+  authorise,
   type Actor,
   type Addressee,
   type Case,
@@ -90,6 +91,28 @@ export class LetterWriter {
     actor: Actor,
   ): Promise<LetterDraft> {
     return this.draftFor(await this.visible(caseId, actor), template, addressedTo, actor);
+  }
+
+  /** Whether the domain would let this person write to the complainant on this case. */
+  mayWrite(found: Case, actor: Actor): boolean {
+    const probe: SendLetter = {
+      type: 'SendLetter',
+      actor,
+      data: {
+        letterId: 'probe',
+        template: 'acknowledgement',
+        channels: ['post'],
+        addressedTo: 'complainant',
+        subject: '',
+        body: '',
+      },
+    };
+    try {
+      authorise(probe, found, this.decider.policy);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async letters(caseId: string, actor: Actor): Promise<LetterRecord[]> {
