@@ -1,23 +1,8 @@
-import type {
-  Addressee,
-  CaseEvent,
-  CorrespondenceSent,
-  EmailDelivery,
-  Instant,
-  LetterChannel,
-  LetterTemplate,
-} from '#domain';
+import type { CaseEvent, CorrespondenceSent, EmailDelivery, Instant } from '#domain';
 
 /** A letter as `GET /cases/:id/letters` gives it: what was sent, and what became of its e-mail. */
-export interface LetterRecord {
-  letterId: string;
+export interface LetterRecord extends Omit<CorrespondenceSent['data'], 'documentId'> {
   sentAt: Instant;
-  template: LetterTemplate;
-  channels: LetterChannel[];
-  addressedTo: Addressee;
-  to: { name: string; email: string | null };
-  subject: string;
-  body: string;
   /** The printed letter kept with the case, when it went by post. */
   documentId: string | null;
   email: {
