@@ -25,6 +25,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The console's page templates are read at run time (its stylesheet and script are in dist).
 COPY --from=build /app/apps/api/views ./apps/api/views
+COPY --from=build /app/apps/api/src/correspondence/templates ./apps/api/src/correspondence/templates
 RUN install -d -o node -g node -m 0700 /app/data
 USER node
 VOLUME ["/app/data"]

@@ -9,6 +9,8 @@ import { CaseDocumentsController } from './cases/case-documents.controller';
 import { CaseQueriesController } from './cases/case-queries.controller';
 import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
+import { CorrespondenceModule } from './correspondence/correspondence.module';
+import { LettersController } from './correspondence/letters.controller';
 import { CaseHistoryController } from './history/case-history.controller';
 import { JobsAdminController } from './jobs/jobs-admin.controller';
 import { ProjectionsModule } from './projections/projections.module';
@@ -31,6 +33,7 @@ const API_CONTROLLERS: Type[] = [
   CaseCommandsController,
   CaseQueriesController,
   CaseDocumentsController,
+  LettersController,
   CaseQueueController,
   DashboardController,
   ReportsController,
@@ -50,6 +53,7 @@ export class AppModule {
         StorageModule.forRoot(clock),
         AuthModule,
         CasesModule,
+        CorrespondenceModule,
         PeopleModule,
         ReportsModule,
         // Uploads go to a temporary file as they arrive, never into memory.

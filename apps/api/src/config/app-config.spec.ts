@@ -255,3 +255,36 @@ describe('signing in with the organisation’s identity provider', () => {
     );
   });
 });
+
+describe('writing to complainants', () => {
+  it('uses the bundled letters and keeps e-mails waiting unless configured', () => {
+    expect(loadConfig({}).correspondence).toEqual({
+      templatesFolder: null,
+      smtpUrl: null,
+      mailFrom: null,
+    });
+    expect(
+      loadConfig({
+        CLF_TEMPLATES: dir,
+        CLF_SMTP_URL: 'smtp://mail.example.ac.uk:587',
+        CLF_MAIL_FROM: 'Complaints <complaints@example.ac.uk>',
+      }).correspondence,
+    ).toEqual({
+      templatesFolder: dir,
+      smtpUrl: 'smtp://mail.example.ac.uk:587',
+      mailFrom: 'Complaints <complaints@example.ac.uk>',
+    });
+  });
+
+  it('refuses a templates folder that is not one, a mail server that is not smtp, and no sender', () => {
+    expect(refusal({ CLF_TEMPLATES: join(dir, 'missing') }).message).toMatch(
+      /^CLF_TEMPLATES: ".+missing" is not a folder/,
+    );
+    expect(refusal({ CLF_SMTP_URL: 'http://mail', CLF_MAIL_FROM: 'a@b.c' }).message).toMatch(
+      /^CLF_SMTP_URL: is not a mail server address/,
+    );
+    expect(refusal({ CLF_SMTP_URL: 'smtp://mail:25' }).message).toMatch(
+      /^CLF_MAIL_FROM: is required with CLF_SMTP_URL/,
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Policy } from '#domain';
 import { ESDB_CONNECTION_SCHEMES } from '#event-store';
@@ -43,6 +44,17 @@ export interface AppConfig {
   /** How many bytes of documents one case may hold. */
   documentsPerCaseBytes: number;
   console: ConsoleSettings;
+  correspondence: CorrespondenceSettings;
+}
+
+/** Writing to complainants: whose letters, and how e-mail leaves. */
+export interface CorrespondenceSettings {
+  /** A folder whose `<letter>.njk` files replace the policy's bundled letters; null for none. */
+  templatesFolder: string | null;
+  /** The mail server (smtp:// or smtps://); null keeps e-mails waiting in the outbox. */
+  smtpUrl: string | null;
+  /** The sender of every e-mail, e.g. `Complaints <complaints@example.ac.uk>`. */
+  mailFrom: string | null;
 }
 
 /** The staff console: where people reach it, and how long a signed-in session lasts. */
@@ -289,6 +301,38 @@ function readConsole(env: NodeJS.ProcessEnv): ConsoleSettings {
   };
 }
 
+function readTemplatesFolder(value: string | undefined): string | null {
+  const setting = given(value);
+  if (setting === undefined) return null;
+  const folder = resolve(setting);
+  const isFolder = (() => {
+    try {
+      return statSync(folder).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  if (!isFolder)
+    throw new ConfigError('CLF_TEMPLATES', `"${setting}" is not a folder of letter templates`);
+  return folder;
+}
+
+function readCorrespondence(env: NodeJS.ProcessEnv): CorrespondenceSettings {
+  const smtpUrl = given(env.CLF_SMTP_URL) ?? null;
+  if (smtpUrl !== null && (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl) || !URL.canParse(smtpUrl)))
+    throw new ConfigError(
+      'CLF_SMTP_URL',
+      'is not a mail server address: give smtp://host:587 or smtps://user:password@host:465',
+    );
+  const mailFrom = given(env.CLF_MAIL_FROM) ?? null;
+  if (smtpUrl !== null && mailFrom === null)
+    throw new ConfigError(
+      'CLF_MAIL_FROM',
+      'is required with CLF_SMTP_URL: the sender of every e-mail, e.g. Complaints <complaints@example.ac.uk>',
+    );
+  return { templatesFolder: readTemplatesFolder(env.CLF_TEMPLATES), smtpUrl, mailFrom };
+}
+
 /** Reads and checks the environment once, at start-up; a bad value stops the server. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const profile = readProfile(env.CLF_PROFILE);
@@ -311,6 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     documentsPerCaseBytes: readDocumentsPerCase(env.CLF_DOCUMENTS_PER_CASE_MB),
     console: readConsole(env),
+    correspondence: readCorrespondence(env),
   };
 }
 

@@ -21,6 +21,8 @@ export const CONSOLE_FILES = {
   /** What `npm run build` makes from the sources; served at `/assets`. */
   builtAssets: join(root, 'dist/console-assets'),
   nodeModules: join(root, 'node_modules'),
+  /** The letters to complainants each bundled policy comes with (read at run time, like views). */
+  letterTemplates: join(root, 'apps/api/src/correspondence/templates'),
   /** CLF's package.json: its version, for the administration's system page. */
   manifest: join(root, 'package.json'),
 } as const;

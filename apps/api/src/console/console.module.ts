@@ -29,10 +29,12 @@ import { ReportsModule } from '../reports/reports.module';
 import { ReportPagesController } from './reports/report-pages.controller';
 import { ThemesPagesController } from './reports/themes-pages.controller';
 import { CaseHistoryPageController } from './case-history/case-history.controller';
+import { CorrespondenceModule } from '../correspondence/correspondence.module';
+import { LetterPagesController } from './letters/letter-pages.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
-  imports: [PeopleModule, CasesModule, ReportsModule],
+  imports: [PeopleModule, CasesModule, ReportsModule, CorrespondenceModule],
   controllers: [
     SignInController,
     AccountController,
@@ -50,6 +52,8 @@ import { CaseHistoryPageController } from './case-history/case-history.controlle
     ...OIDC_SIGN_IN.controllers,
     // Before the case page's actions, whose /cases/:reference/:action would take /history.
     CaseHistoryPageController,
+    // Before the case page's actions, whose /cases/:reference/:action would take /letters.
+    LetterPagesController,
     // Last: the case page's /cases/:reference must not take /cases/new.
     ...CASE_PAGE_CONTROLLERS,
   ],

@@ -20,4 +20,6 @@ export const DATA_DIR_ENTRIES = {
   jobRuns: 'job-runs.db',
   /** What the chain-audit job found: never part of a backup (the next run finds it again). */
   chainAudits: 'chain-audits.db',
+  /** How far the mail dispatcher has read: never part of a backup (the events say what was sent). */
+  checkpoints: 'checkpoints.db',
 } as const;

@@ -15,9 +15,11 @@ import {
   InProcessJobLeases,
   SqliteChainAuditResults,
   SqliteJobRunLog,
+  SqliteSubscriptionCheckpoints,
   type ChainAuditResults,
   type JobLeases,
   type JobRunLog,
+  type SubscriptionCheckpoints,
 } from '#scheduling';
 import { SqliteSessionStore, type SessionStore } from '#sessions';
 import type { AppConfig } from '../config/app-config';
@@ -44,6 +46,8 @@ export interface Storage {
   sessions: SessionStore;
   /** What each run of the chain-audit job found. */
   chainAudits: ChainAuditResults;
+  /** Where the mail dispatcher has read the events to. */
+  checkpoints: SubscriptionCheckpoints;
   close(): Promise<void>;
 }
 
@@ -67,6 +71,9 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   const chainAudits = new SqliteChainAuditResults(
     join(config.dataDir, DATA_DIR_ENTRIES.chainAudits),
   );
+  const checkpoints = new SqliteSubscriptionCheckpoints(
+    join(config.dataDir, DATA_DIR_ENTRIES.checkpoints),
+  );
   return {
     events,
     references: new SqliteReferenceAllocator(events),
@@ -77,7 +84,9 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     accounts,
     sessions,
     chainAudits,
+    checkpoints,
     close: async () => {
+      await checkpoints.close();
       await jobRuns.close();
       await chainAudits.close();
       await sessions.close();
@@ -94,7 +103,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     { EsdbEventStore },
     { MongoClient },
     { GridFsDocumentStore },
-    { MongoJobLeases, MongoJobRunLog, MongoChainAuditResults },
+    { MongoJobLeases, MongoJobRunLog, MongoChainAuditResults, MongoSubscriptionCheckpoints },
     { MongoSessionStore },
   ] = await Promise.all([
     import('#event-store/esdb'),
@@ -126,6 +135,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     accounts: new MongoAccountStore(mongo.db()),
     sessions: new MongoSessionStore(mongo.db()),
     chainAudits: new MongoChainAuditResults(mongo.db()),
+    checkpoints: new MongoSubscriptionCheckpoints(mongo.db()),
     close: async () => {
       await staging.remove();
       await mongo.close();

@@ -22,6 +22,8 @@ const SYSTEM_COMMANDS: ReadonlySet<CaseCommand['type']> = new Set([
   'RecordMissedDeadlines',
   'AutoCloseCase',
   'EscalateUnresolvedSameDay',
+  'RecordEmailDelivered',
+  'RecordEmailFailed',
 ]);
 
 const has = (actor: Actor, ...roles: readonly Role[]) =>
@@ -107,6 +109,9 @@ const DOING: Record<CaseCommand['type'], string> = {
   RecordMissedDeadlines: 'record missed deadlines (a scheduled job’s task)',
   AutoCloseCase: 'auto-close cases (a scheduled job’s task)',
   EscalateUnresolvedSameDay: 'escalate unresolved cases (a scheduled job’s task)',
+  SendLetter: 'write to the complainant on this case',
+  RecordEmailDelivered: 'record e-mail delivery (the dispatcher’s task)',
+  RecordEmailFailed: 'record e-mail failure (the dispatcher’s task)',
 };
 
 const refusal = (actor: Actor, command: CaseCommand) =>

@@ -41,6 +41,9 @@ export const BUSINESS_TIME_FIELD: {
   RecordMissedDeadlines: null,
   AutoCloseCase: null,
   EscalateUnresolvedSameDay: null,
+  SendLetter: null,
+  RecordEmailDelivered: null,
+  RecordEmailFailed: null,
 };
 
 /** The command's business time as the caller gave it (not yet checked), and the field that holds it. */

@@ -9,6 +9,8 @@ import type {
   DeadlineKind,
   Formality,
   Instant,
+  LetterChannel,
+  LetterTemplate,
   Outcome,
   Person,
   Representative,
@@ -146,6 +148,47 @@ export type AutoCloseCase = Command<'AutoCloseCase', Record<string, never>>;
 /** same-day-escalation: move an informal complaint still open after its receipt day. */
 export type EscalateUnresolvedSameDay = Command<'EscalateUnresolvedSameDay', Record<string, never>>;
 
+/** A document the caller stored (content-addressed), as the case records it. */
+export interface StoredDocument {
+  documentId: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * A letter to the complainant or their representative, exactly as it is to be sent. The
+ * caller allocates its id and, for post, stores the printed letter first.
+ */
+export type SendLetter = Command<
+  'SendLetter',
+  {
+    letterId: string;
+    template: LetterTemplate;
+    channels: LetterChannel[];
+    addressedTo: Addressee;
+    subject: string;
+    body: string;
+    /** An address to use instead of the one recorded for the addressee. */
+    email?: string;
+    /** The printed letter, for the post channel. */
+    printed?: StoredDocument;
+  }
+>;
+
+/** The dispatcher: the mail server accepted a letter's e-mail. */
+export type RecordEmailDelivered = Command<
+  'RecordEmailDelivered',
+  { letterId: string; messageId: string }
+>;
+
+/** The dispatcher: a letter's e-mail could not be delivered after its last try. */
+export type RecordEmailFailed = Command<
+  'RecordEmailFailed',
+  { letterId: string; reason: string; attempts: number }
+>;
+
 export type CaseCommand =
   | ReceiveCase
   | AcknowledgeCase
@@ -166,4 +209,7 @@ export type CaseCommand =
   | ReopenCase
   | RecordMissedDeadlines
   | AutoCloseCase
-  | EscalateUnresolvedSameDay;
+  | EscalateUnresolvedSameDay
+  | SendLetter
+  | RecordEmailDelivered
+  | RecordEmailFailed;

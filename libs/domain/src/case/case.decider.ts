@@ -28,6 +28,11 @@ import { extendDeadline } from './decisions/extend-deadline.decision';
 import { escalateCase, escalateUnresolvedSameDay } from './decisions/escalate-case.decision';
 import { receiveCase } from './decisions/receive-case.decision';
 import { respondToCase } from './decisions/respond-to-case.decision';
+import {
+  recordEmailDelivered,
+  recordEmailFailed,
+  sendLetter,
+} from './decisions/send-letter.decision';
 
 /**
  * The case as a decider: `decide` checks the actor may send the command (access/case-access.ts), then
@@ -90,6 +95,12 @@ function decideCommand(
       return autoCloseCase(command, state, context);
     case 'EscalateUnresolvedSameDay':
       return escalateUnresolvedSameDay(command, state, context);
+    case 'SendLetter':
+      return sendLetter(command, state, context);
+    case 'RecordEmailDelivered':
+      return recordEmailDelivered(command, state, context);
+    case 'RecordEmailFailed':
+      return recordEmailFailed(command, state, context);
   }
 }
 

@@ -9,6 +9,8 @@ import type {
   DeadlineKind,
   Formality,
   Instant,
+  LetterChannel,
+  LetterTemplate,
   Outcome,
   Person,
   Representative,
@@ -177,6 +179,32 @@ export type CaseClosed = Event<
 
 export type CaseReopened = Event<'CaseReopened', { reason: string; deadlines: Deadline[] }>;
 
+/** What the person was told, to whom, how and from which template: the trail keeps the text. */
+export type CorrespondenceSent = Event<
+  'CorrespondenceSent',
+  {
+    letterId: string;
+    template: LetterTemplate;
+    channels: LetterChannel[];
+    addressedTo: Addressee;
+    to: { name: string; email: string | null };
+    subject: string;
+    body: string;
+    /** The printed letter kept with the case, when it went by post. */
+    documentId?: string;
+  }
+>;
+
+export type EmailDelivered = Event<
+  'EmailDelivered',
+  { letterId: string; messageId: string; at: Instant }
+>;
+
+export type EmailFailed = Event<
+  'EmailFailed',
+  { letterId: string; reason: string; attempts: number }
+>;
+
 export type CaseEvent =
   | CaseReceived
   | CaseAcknowledged
@@ -195,6 +223,9 @@ export type CaseEvent =
   | DeadlineExtended
   | DeadlineMissed
   | CaseClosed
-  | CaseReopened;
+  | CaseReopened
+  | CorrespondenceSent
+  | EmailDelivered
+  | EmailFailed;
 
 export type CaseEventType = CaseEvent['type'];

@@ -52,6 +52,23 @@ export type ClosedBecause = CloseReason | 'no-further-correspondence';
 export const ADDRESSEES = ['complainant', 'representative'] as const;
 export type Addressee = (typeof ADDRESSEES)[number];
 
+/** The letters a policy has templates for (one home: templates, requests and the console read it). */
+export const LETTER_TEMPLATES = [
+  'acknowledgement',
+  'response',
+  'extension',
+  'closed-after-silence',
+  'thanks',
+] as const;
+export type LetterTemplate = (typeof LETTER_TEMPLATES)[number];
+
+/** How a letter leaves: by e-mail, or printed (a PDF kept with the case) and posted. */
+export const LETTER_CHANNELS = ['email', 'post'] as const;
+export type LetterChannel = (typeof LETTER_CHANNELS)[number];
+
+/** A letter's e-mail, as the events tell it: not e-mailed, waiting in the outbox, or done. */
+export type EmailDelivery = 'not-emailed' | 'waiting' | 'delivered' | 'failed';
+
 export const ROLES = [
   'staff',
   'operations-manager',

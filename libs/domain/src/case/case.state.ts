@@ -8,6 +8,7 @@ import type {
   Complainant,
   Deadline,
   DocumentRef,
+  EmailDelivery,
   ExternalReferral,
   Formality,
   GuardianDecision,
@@ -86,10 +87,21 @@ export interface Case {
   closedAt: Instant | null;
   closeReason: ClosedBecause | null;
   documents: DocumentRef[];
+  /** Letters sent to the complainant or representative, in order, with their e-mail's fate. */
+  letters: SentLetter[];
   policyId: string;
   policyVersion: string;
   lastActivityAt: Instant;
 }
+
+export interface SentLetter {
+  id: string;
+  sentAt: Instant;
+  emailDelivery: EmailDelivery;
+}
+
+const deliver = (letters: SentLetter[], id: string, emailDelivery: EmailDelivery) =>
+  letters.map((letter) => (letter.id === id ? { ...letter, emailDelivery } : letter));
 
 /** What the organisation learned or changed because of a case, and when it was said. */
 export interface LearningPoint {
@@ -326,6 +338,19 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         correspondenceSinceResponse: false,
         deadlines: [...state.deadlines, ...track(event.data.deadlines)],
       };
+    case 'CorrespondenceSent': {
+      const { letterId, channels } = event.data;
+      const emailDelivery = channels.includes('email') ? 'waiting' : 'not-emailed';
+      return {
+        ...next,
+        letters: [...state.letters, { id: letterId, sentAt: event.occurredAt, emailDelivery }],
+      };
+    }
+    // The dispatcher's records are not activity on the case.
+    case 'EmailDelivered':
+      return { ...state, letters: deliver(state.letters, event.data.letterId, 'delivered') };
+    case 'EmailFailed':
+      return { ...state, letters: deliver(state.letters, event.data.letterId, 'failed') };
   }
 }
 
@@ -366,6 +391,7 @@ function received({ data, occurredAt }: Extract<CaseEvent, { type: 'CaseReceived
     closedAt: null,
     closeReason: null,
     documents: [],
+    letters: [],
     policyId: data.policyId,
     policyVersion: data.policyVersion,
     lastActivityAt: occurredAt,

@@ -6,6 +6,8 @@ import {
   CLOSE_REASON_WORDS,
   DEADLINE_WORDS,
   KIND_WORDS,
+  LETTER_CHANNEL_WORDS,
+  LETTER_TEMPLATE_WORDS,
   OUTCOME_WORDS,
 } from '../rendering/vocabulary';
 
@@ -110,6 +112,17 @@ const DESCRIPTIONS: { [Type in CaseEventType]: Describe<Type> } = {
   }),
   CaseReopened: ({ data }) => ({
     did: 'reopened the case',
+    details: [labelled('Reason', data.reason)],
+  }),
+  CorrespondenceSent: ({ data }) => ({
+    did: `wrote to ${data.to.name} (${ADDRESSEE_WORDS[data.addressedTo]}) by ${data.channels.map((c) => LETTER_CHANNEL_WORDS[c]).join(' and ')}: the ${LETTER_TEMPLATE_WORDS[data.template]} letter`,
+    details: [labelled('Subject', data.subject), data.body],
+  }),
+  EmailDelivered: ({ data }) => ({
+    did: `delivered the e-mail of letter ${data.letterId} to the mail server`,
+  }),
+  EmailFailed: ({ data }) => ({
+    did: `could not deliver the e-mail of letter ${data.letterId} after ${data.attempts} tries`,
     details: [labelled('Reason', data.reason)],
   }),
 };

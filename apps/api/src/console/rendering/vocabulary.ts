@@ -7,6 +7,9 @@ import type {
   ClosedBecause,
   ComplainantRole,
   DeadlineKind,
+  EmailDelivery,
+  LetterChannel,
+  LetterTemplate,
   Outcome,
   Role,
 } from '#domain';
@@ -68,6 +71,26 @@ export const CLOSE_REASON_WORDS: Record<ClosedBecause, string> = {
   'redirected-to-appeals': 'redirected to the appeals procedure',
   'referred-externally': 'referred to an external body',
   'no-further-correspondence': 'nothing more was heard after the response',
+};
+
+export const LETTER_TEMPLATE_WORDS: Record<LetterTemplate, string> = {
+  acknowledgement: 'acknowledgement',
+  response: 'response',
+  extension: 'extension notice',
+  'closed-after-silence': 'closing after silence',
+  thanks: 'thanks',
+};
+
+export const LETTER_CHANNEL_WORDS: Record<LetterChannel, string> = {
+  email: 'e-mail',
+  post: 'post',
+};
+
+export const EMAIL_DELIVERY_WORDS: Record<EmailDelivery, string> = {
+  'not-emailed': 'not e-mailed',
+  waiting: 'waiting to be sent',
+  delivered: 'delivered',
+  failed: 'could not be delivered',
 };
 
 export const DEADLINE_WORDS: Record<DeadlineKind, string> = {

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  asCaseEvent,
+  CASE_CATEGORY,
+  caseIdOf,
+  type Actor,
+  type CaseCommand,
+  type CorrespondenceSent,
+} from '#domain';
+import {
+  comparePositions,
+  START,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '#event-store';
+import type { JobLeases, Lease, SubscriptionCheckpoints } from '#scheduling';
+import type { CaseCommandService } from '../cases/case-command.service';
+import { emailOf } from './email-message';
+import { isPermanentRefusal, type MailTransport } from './mail-transport';
+
+/** The dispatcher records deliveries as the system, like the scheduled jobs. */
+export const MAIL_ACTOR: Actor = { id: 'system:mail', name: 'mail', roles: [] };
+/** Its checkpoint's name, and its lease's: one replica sends at a time. */
+export const MAIL_DISPATCHER = 'mail-dispatcher';
+
+/** Tries per e-mail before it is recorded as failed. */
+export const MAIL_ATTEMPTS = 5;
+/** Waits between tries (the last repeats): a mail server's short outage is ridden out. */
+export const RETRY_DELAYS_MS = [2_000, 10_000, 30_000, 120_000] as const;
+/** The lease runs this long and is renewed at a third of it. */
+const LEASE_TERM_MS = 60_000;
+
+/** Time, injected: tests pass time without waiting for it. */
+export interface DispatcherTimers {
+  /** Resolves after `ms`, or at once when the signal aborts. */
+  wait(ms: number, signal: AbortSignal): Promise<void>;
+  /** Calls `task` every `ms` until the returned function is called. */
+  every(ms: number, task: () => void): () => void;
+}
+
+export const realTimers: DispatcherTimers = {
+  wait: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+  every(ms, task) {
+    const timer = setInterval(task, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};
+
+export interface MailDispatcherParts {
+  events: EventStore;
+  checkpoints: SubscriptionCheckpoints;
+  leases: JobLeases;
+  cases: Pick<CaseCommandService, 'load' | 'execute'>;
+  transport: MailTransport;
+  /** The sender, and the host named in Message-IDs. */
+  settings: { from: string; host: string };
+  timers: DispatcherTimers;
+  /** This process's name in the lease. */
+  holder: string;
+  log(message: string): void;
+}
+
+/**
+ * The outbox's dispatcher: follows the case events from its own checkpoint and e-mails each
+ * letter sent by e-mail, then records `EmailDelivered` (or, after the last try,
+ * `EmailFailed`) through the command path. A letter whose e-mail the case already records
+ * as delivered or failed is not sent again, so a restart, a lost checkpoint or a second
+ * replica sends nothing twice; the lease keeps replicas from sending at the same time.
+ * Commands never wait for it.
+ */
+export class MailDispatcher {
+  private lease: Lease | null = null;
+  private subscription: Subscription | null = null;
+  private position: Position = START;
+  private readonly progress = new EventEmitter();
+  private readonly stopping = new AbortController();
+  private stopTicking: (() => void) | null = null;
+  private ticking: Promise<void> = Promise.resolve();
+
+  constructor(private readonly parts: MailDispatcherParts) {
+    this.progress.setMaxListeners(0);
+  }
+
+  /** Takes the lease now if it can, and tries again (or renews it) at a third of its term. */
+  start(): Promise<void> {
+    this.stopTicking = this.parts.timers.every(LEASE_TERM_MS / 3, () => void this.tick());
+    return this.tick();
+  }
+
+  /** Resolves once every case event stored before the call has been dealt with. */
+  async caughtUp(): Promise<void> {
+    const head = await this.parts.events.headPosition(CASE_CATEGORY);
+    if (head === null) return;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (comparePositions(this.position, head) < 0) return;
+        this.progress.off('handled', check);
+        resolve();
+      };
+      this.progress.on('handled', check);
+      check();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.stopTicking?.();
+    await this.ticking;
+    await this.subscription?.stop();
+    this.subscription = null;
+    if (this.lease) await this.parts.leases.release(this.lease);
+    this.lease = null;
+    this.parts.transport.close();
+  }
+
+  private tick(): Promise<void> {
+    this.ticking = this.ticking
+      .then(() => this.keepLease())
+      .catch((error: unknown) => {
+        this.parts.log(`The mail dispatcher could not take or keep its lease: ${String(error)}`);
+      });
+    return this.ticking;
+  }
+
+  private async keepLease(): Promise<void> {
+    if (this.stopping.signal.aborted) return;
+    const { leases, holder } = this.parts;
+    this.lease = this.lease
+      ? await leases.renew(this.lease, LEASE_TERM_MS)
+      : await leases.acquire(MAIL_DISPATCHER, holder, LEASE_TERM_MS);
+    if (this.lease === null) {
+      await this.subscription?.stop(); // another replica took over
+      this.subscription = null;
+    } else if (this.subscription === null) {
+      await this.subscribe();
+    }
+  }
+
+  private async subscribe(): Promise<void> {
+    const after = (await this.parts.checkpoints.load(MAIL_DISPATCHER)) ?? START;
+    this.position = after;
+    this.subscription = this.parts.events.subscribe({
+      after,
+      category: CASE_CATEGORY,
+      batchSize: 100,
+      handle: (batch) => this.handle(batch),
+      onError: (error) => {
+        // Picked up again from the checkpoint at the next tick.
+        this.parts.log(`The mail dispatcher stopped: ${String(error)}`);
+        this.subscription = null;
+      },
+    });
+  }
+
+  private async handle(batch: RecordedEvent[]): Promise<void> {
+    for (const stored of batch) {
+      if (this.stopping.signal.aborted) return;
+      const event = asCaseEvent(stored);
+      if (event.type === 'CorrespondenceSent') {
+        const done = await this.deliver(caseIdOf(stored.stream), event);
+        if (!done) return; // stopping: the checkpoint stays before this letter
+        await this.parts.checkpoints.save(MAIL_DISPATCHER, stored.position);
+      }
+      this.reached(stored.position);
+    }
+    if (batch.length > 0) await this.parts.checkpoints.save(MAIL_DISPATCHER, this.position);
+  }
+
+  private reached(position: Position): void {
+    this.position = position;
+    this.progress.emit('handled');
+  }
+
+  /** Sends the letter's e-mail unless the case says it went (or failed) already; false if stopped. */
+  private async deliver(caseId: string, sent: CorrespondenceSent): Promise<boolean> {
+    const message = emailOf(sent, this.parts.settings);
+    if (message === null) return true;
+    const { state } = await this.parts.cases.load(caseId);
+    const letter = state?.letters.find((l) => l.id === sent.data.letterId);
+    if (letter?.emailDelivery !== 'waiting') return true;
+    const { letterId } = sent.data;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.parts.transport.send(message);
+        await this.record(caseId, {
+          type: 'RecordEmailDelivered',
+          actor: MAIL_ACTOR,
+          data: { letterId, messageId: message.messageId },
+        });
+        return true;
+      } catch (error) {
+        if (attempt >= MAIL_ATTEMPTS || isPermanentRefusal(error)) {
+          const reason = error instanceof Error ? error.message : String(error);
+          await this.record(caseId, {
+            type: 'RecordEmailFailed',
+            actor: MAIL_ACTOR,
+            data: { letterId, reason: reason.slice(0, 500), attempts: attempt },
+          });
+          return true;
+        }
+      }
+      const wait = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length) - 1];
+      await this.parts.timers.wait(wait, this.stopping.signal);
+      if (this.stopping.signal.aborted) return false;
+    }
+  }
+
+  private async record(caseId: string, command: CaseCommand): Promise<void> {
+    await this.parts.cases.execute(caseId, command, {
+      context: { actor: MAIL_ACTOR, correlationId: randomUUID() },
+    });
+  }
+}
