@@ -99,6 +99,7 @@ export class JobRunner implements OnModuleDestroy {
     return this.once(job, () =>
       this.leased(job, (mayGoOn) =>
         this.recorded(job, async () => {
+          await this.indexCaughtUp(); // the open cases come from the read models
           const report = await this.notifications.run(job, mayGoOn);
           this.logger.log({ msg: 'job run', ...report });
           await this.keep(notificationRunRecordOf(report, randomUUID(), this.holder));
