@@ -318,13 +318,15 @@ describe('catching up after the server was down', () => {
     }
   });
 
-  it('with the scheduler on, registers the timers of the four jobs', async () => {
+  it('with the scheduler on, registers the timers of the six jobs', async () => {
     const api = await startTestApp({ scheduler: true });
     try {
       await api.app.get(JobTimers).catchUp;
       expect([...api.app.get(SchedulerRegistry).getCronJobs().keys()].sort()).toEqual([
         'auto-close',
         'chain-audit',
+        'digest',
+        'reminders',
         'same-day-escalation',
         'sla-sweep',
       ]);
