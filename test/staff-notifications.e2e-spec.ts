@@ -73,20 +73,22 @@ describe('telling staff by e-mail (the reminders and digest jobs)', () => {
       { name: 'DMM Complaints', address: 'complaints@dmm.example' },
     ]);
 
+    /** What one run of the reminders job at this time sends, to whom. */
+    const remindersAt = async (iso: string) => {
+      api.clock.set(iso);
+      mail.received.length = 0;
+      await runJob('reminders');
+      return summary(mail);
+    };
+
     // DMM acknowledges within 3 working days: due Wednesday 25th; Tuesday is the day before.
-    api.clock.set('2026-11-24T09:00:00Z');
-    mail.received.length = 0;
-    expect(await runJob('reminders')).toMatchObject({ sent: { 'deadline-reminder': 3 } });
-    expect(summary(mail)).toEqual([
+    expect(await remindersAt('2026-11-24T09:00:00Z')).toEqual([
       `u-olive@people.test: ${unassigned.reference}: acknowledgement due soon`,
       `u-sam@people.test: ${owned.reference}: acknowledgement due soon`,
       `u-sue@people.test: ${unassigned.reference}: acknowledgement due soon`,
     ]);
 
-    api.clock.set('2026-11-26T09:00:00Z');
-    mail.received.length = 0;
-    await runJob('reminders');
-    expect(summary(mail)).toEqual([
+    expect(await remindersAt('2026-11-26T09:00:00Z')).toEqual([
       `u-olive@people.test: ${owned.reference}: acknowledgement deadline missed`,
       `u-olive@people.test: ${unassigned.reference}: acknowledgement deadline missed`,
       `u-sam@people.test: ${owned.reference}: acknowledgement deadline missed`,
@@ -95,19 +97,16 @@ describe('telling staff by e-mail (the reminders and digest jobs)', () => {
     ]);
 
     // Ten working days and more without activity: stalled, told to the managers.
-    api.clock.set('2026-12-08T09:00:00Z');
-    mail.received.length = 0;
-    await runJob('reminders');
-    expect(summary(mail)).toEqual([
+    expect(await remindersAt('2026-12-08T09:00:00Z')).toEqual([
       `u-olive@people.test: ${owned.reference}: no activity for 11 working days`,
       `u-olive@people.test: ${unassigned.reference}: no activity for 11 working days`,
       `u-sue@people.test: ${owned.reference}: no activity for 11 working days`,
       `u-sue@people.test: ${unassigned.reference}: no activity for 11 working days`,
     ]);
 
-    mail.received.length = 0;
-    expect(await runJob('reminders')).toMatchObject({ sent: {}, alreadySent: 10 }); // the reminders are past: 13 sent in all
-    expect(mail.received).toEqual([]);
+    // Run again: nothing more (the reminders are past; 13 were sent in all).
+    expect(await remindersAt('2026-12-08T09:05:00Z')).toEqual([]);
+    expect(await runJob('reminders')).toMatchObject({ sent: {}, alreadySent: 10 });
     const log = await api.app.get<Storage>(STORAGE).staffNotifications.recent(100);
     expect(log).toHaveLength(13);
     expect(log.every((n) => n.sentAt !== null)).toBe(true);

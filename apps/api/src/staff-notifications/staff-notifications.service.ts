@@ -13,7 +13,7 @@ import { dueSoonBy } from '../queries/case-visibility';
 import type { NotificationJob } from '../jobs/scheduled-jobs';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 import { digestsDue, remindersDue, type NoticeSettings, type StaffNotice } from './staff-notices';
-import { sendOnce, type NotificationRunReport } from './staff-notifier';
+import { emptyRunReport, sendOnce, type NotificationRunReport } from './staff-notifier';
 
 /** The digest is not sent before this hour, local time in the policy's zone. */
 export const DIGEST_LOCAL_HOUR = 7;
@@ -48,16 +48,7 @@ export class StaffNotifications implements OnModuleDestroy {
   }
 
   async run(job: NotificationJob, mayGoOn: () => string | null): Promise<NotificationRunReport> {
-    const report: NotificationRunReport = {
-      job,
-      startedAt: this.clock().toISOString(),
-      finishedAt: '',
-      due: 0,
-      sent: {},
-      alreadySent: 0,
-      failed: 0,
-      stoppedEarly: null,
-    };
+    const report = emptyRunReport(job, this.clock().toISOString());
     const { mailFrom } = this.config.correspondence;
     if (this.transport === null || mailFrom === null) report.stoppedEarly = NO_MAIL_SERVER;
     else if (job === 'digest' && this.localHour() < DIGEST_LOCAL_HOUR)

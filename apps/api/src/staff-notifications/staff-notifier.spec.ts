@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SqliteStaffNotificationLog } from '#scheduling';
 import type { EmailMessage } from '../correspondence/email-message';
 import type { StaffNotice } from './staff-notices';
-import { sendOnce, type NotificationRunReport } from './staff-notifier';
+import { emptyRunReport, sendOnce } from './staff-notifier';
 
 const notice: StaffNotice = {
   id: 'deadline-reminder:c1:response:2:2026-12-08T23:59:59Z:sam',
@@ -15,16 +15,7 @@ const notice: StaffNotice = {
   text: 'Dear Sam',
 };
 
-const aReport = (): NotificationRunReport => ({
-  job: 'reminders',
-  startedAt: '',
-  finishedAt: '',
-  due: 0,
-  sent: {},
-  alreadySent: 0,
-  failed: 0,
-  stoppedEarly: null,
-});
+const aReport = () => emptyRunReport('reminders', '2026-12-07T09:00:00.000Z');
 
 function parts(refuse = false) {
   const sent: EmailMessage[] = [];

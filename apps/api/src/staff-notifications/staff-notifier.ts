@@ -21,6 +21,18 @@ export interface NotificationRunReport {
   stoppedEarly: string | null;
 }
 
+/** A run's report before it has sent anything. */
+export const emptyRunReport = (job: string, startedAt: string): NotificationRunReport => ({
+  job,
+  startedAt,
+  finishedAt: startedAt,
+  due: 0,
+  sent: {},
+  alreadySent: 0,
+  failed: 0,
+  stoppedEarly: null,
+});
+
 export interface NotifierParts {
   log: StaffNotificationLog;
   transport: MailTransport;
