@@ -116,7 +116,10 @@ describe('telling staff by e-mail (the reminders and digest jobs)', () => {
     await setUp();
     const unassigned = await openCase(null);
     api.clock.set('2026-12-01T06:30:00Z');
-    expect(await runJob('digest')).toMatchObject({ stoppedEarly: 'the digest goes from 7am' });
+    expect(await runJob('digest')).toMatchObject({
+      stoppedEarly: null,
+      notYet: 'the digest goes from 7am',
+    });
     expect(mail.received).toEqual([]);
 
     await api.app.get<Storage>(STORAGE).accounts.setDigestWanted(sue.id, false);

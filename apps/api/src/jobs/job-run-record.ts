@@ -57,6 +57,6 @@ export function notificationRunRecordOf(
     actedOn: Object.values(report.sent).reduce((all, n) => all + n, 0),
     failed: report.failed,
     counts: report.sent,
-    problem: report.stoppedEarly,
+    problem: report.stoppedEarly ?? report.notYet,
   };
 }

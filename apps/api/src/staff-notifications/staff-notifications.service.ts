@@ -52,7 +52,7 @@ export class StaffNotifications implements OnModuleDestroy {
     const { mailFrom } = this.config.correspondence;
     if (this.transport === null || mailFrom === null) report.stoppedEarly = NO_MAIL_SERVER;
     else if (job === 'digest' && this.localHour() < DIGEST_LOCAL_HOUR)
-      report.stoppedEarly = `the digest goes from ${DIGEST_LOCAL_HOUR}am`;
+      report.notYet = `the digest goes from ${DIGEST_LOCAL_HOUR}am`;
     else {
       const notices = await this.noticesFor(job);
       await sendOnce(

@@ -19,6 +19,8 @@ export interface NotificationRunReport {
   failed: number;
   /** Why nothing was sent at all (no mail server configured), or why the run stopped early. */
   stoppedEarly: string | null;
+  /** Why nothing is due yet, when that is as it should be (the digest before 7am). */
+  notYet: string | null;
 }
 
 /** A run's report before it has sent anything. */
@@ -31,6 +33,7 @@ export const emptyRunReport = (job: string, startedAt: string): NotificationRunR
   alreadySent: 0,
   failed: 0,
   stoppedEarly: null,
+  notYet: null,
 });
 
 export interface NotifierParts {
