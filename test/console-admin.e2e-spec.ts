@@ -102,6 +102,18 @@ describe('the administration pages', () => {
       });
     });
 
+    it('lists the reminders and digest jobs, and says a run waits while no mail server is set', async () => {
+      const admin = await signInToConsole(t, ada);
+      const page = await admin.get('/admin/jobs');
+      expect(page.text).toContain('Reminders to staff');
+      expect(page.text).toContain('Daily digest');
+      const ran = await admin.post('/admin/jobs/reminders/run');
+      expect(ran.headers.location).toBe('/admin/jobs?ran=reminders');
+      expect((await admin.get(ran.headers.location)).text).toContain(
+        'no mail server is configured (CLF_SMTP_URL, CLF_MAIL_FROM)',
+      );
+    });
+
     it('checks every case’s chain now and says what it found, counting broken records without naming them', async () => {
       const forged = await t.recordCase(sam, complaint({ summary: 'A private matter about Bea' }));
       await t.recordCase(sam);

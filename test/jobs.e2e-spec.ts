@@ -2,11 +2,10 @@ import { ModuleRef } from '@nestjs/core';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Actor } from '#domain';
 import { CLOCK, STORAGE, type Storage } from '../apps/api/src/storage/storage';
-import { CaseCommandService } from '../apps/api/src/cases/case-command.service';
 import { JobRunner } from '../apps/api/src/jobs/job-runner.service';
 import { JobTimers } from '../apps/api/src/jobs/job-timers';
-import { PROJECTIONS } from '../apps/api/src/projections/projections.module';
 import { InProcessJobLeases } from '#scheduling';
+import { secondJobRunner } from './support/second-job-runner';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('u-ann', 'staff');
@@ -185,15 +184,7 @@ describe('scheduled jobs, run on demand by an admin', () => {
 
   describe('two runners (as on two replicas)', () => {
     /** A second runner over the same stores, with leases of its own or shared. */
-    const secondRunner = (leases: Storage['leases']) => {
-      const storage = api.app.get<Storage>(STORAGE);
-      return new JobRunner(
-        { ...storage, leases },
-        api.app.get(CLOCK),
-        api.app.get(PROJECTIONS),
-        api.app.get(CaseCommandService),
-      );
-    };
+    const secondRunner = (leases: Storage['leases']) => secondJobRunner(api, leases);
 
     it('record every missed deadline exactly once when they run at the same time', async () => {
       const cases = [];
@@ -327,13 +318,15 @@ describe('catching up after the server was down', () => {
     }
   });
 
-  it('with the scheduler on, registers the timers of the four jobs', async () => {
+  it('with the scheduler on, registers the timers of the six jobs', async () => {
     const api = await startTestApp({ scheduler: true });
     try {
       await api.app.get(JobTimers).catchUp;
       expect([...api.app.get(SchedulerRegistry).getCronJobs().keys()].sort()).toEqual([
         'auto-close',
         'chain-audit',
+        'digest',
+        'reminders',
         'same-day-escalation',
         'sla-sweep',
       ]);

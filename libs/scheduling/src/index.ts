@@ -6,3 +6,5 @@ export * from './chain-audit-results.port';
 export * from './sqlite/sqlite-chain-audit-results';
 export * from './subscription-checkpoints.port';
 export * from './sqlite/sqlite-subscription-checkpoints';
+export * from './staff-notification-log.port';
+export * from './sqlite/sqlite-staff-notification-log';

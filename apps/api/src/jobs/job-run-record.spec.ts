@@ -1,5 +1,6 @@
 import type { JobRunReport } from './job-runner.service';
-import { failedRunRecord, runRecordOf } from './job-run-record';
+import { emptyRunReport } from '../staff-notifications/staff-notifier';
+import { failedRunRecord, notificationRunRecordOf, runRecordOf } from './job-run-record';
 
 const report: JobRunReport = {
   job: 'sla-sweep',
@@ -61,5 +62,33 @@ describe('a job run as the run log keeps it', () => {
       problem: 'Error: the event store cannot be reached',
       finishedAt: '2026-12-07T10:00:01.000Z',
     });
+  });
+
+  it('keeps a notification run’s notices due and sent by kind, and why nothing went', () => {
+    const sent = {
+      ...emptyRunReport('reminders', '2026-12-07T09:00:00.000Z'),
+      due: 5,
+      sent: { assigned: 1, 'deadline-reminder': 2 },
+      alreadySent: 2,
+    };
+    expect(notificationRunRecordOf(sent, 'run-2', 'host:1:abc')).toMatchObject({
+      runId: 'run-2',
+      job: 'reminders',
+      outcome: 'succeeded',
+      examined: 5,
+      actedOn: 3,
+      counts: { assigned: 1, 'deadline-reminder': 2 },
+      problem: null,
+    });
+    const early = { ...emptyRunReport('digest', '2026-12-07T05:00:00.000Z'), notYet: 'from 7am' };
+    expect(notificationRunRecordOf(early, 'r', 'h')).toMatchObject({
+      outcome: 'succeeded',
+      problem: 'from 7am',
+    });
+    const waiting = {
+      ...emptyRunReport('digest', '2026-12-07T08:00:00.000Z'),
+      stoppedEarly: 'no mail server',
+    };
+    expect(notificationRunRecordOf(waiting, 'r', 'h').outcome).toBe('stopped-early');
   });
 });

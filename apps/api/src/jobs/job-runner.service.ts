@@ -7,16 +7,19 @@ import type { Clock, Position } from '#event-store';
 import type { ReadSide, DueWork } from '#read-models';
 import type { JobRunRecord, Lease } from '#scheduling';
 import { CaseCommandService } from '../cases/case-command.service';
+import { StaffNotifications } from '../staff-notifications/staff-notifications.service';
+import type { NotificationRunReport } from '../staff-notifications/staff-notifier';
 import { PROJECTIONS } from '../projections/projections.module';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 import type { ChainAuditResult } from '#scheduling';
 import { auditEveryChain } from './chain-audit';
-import { failedRunRecord, runRecordOf } from './job-run-record';
+import { failedRunRecord, notificationRunRecordOf, runRecordOf } from './job-run-record';
 import {
   CHAIN_AUDIT_JOB,
   JobAlreadyRunningError,
   jobCommand,
   ServerStoppingError,
+  type NotificationJob,
 } from './scheduled-jobs';
 
 /** What one run of a job did: the admin endpoint's answer, and the run's log line. */
@@ -74,30 +77,48 @@ export class JobRunner implements OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTIONS) private readonly projections: ReadSide,
     private readonly cases: CaseCommandService,
+    private readonly notifications: StaffNotifications,
   ) {}
 
   run(job: ScheduledJob): Promise<JobRunReport> {
     return this.once(job, () =>
-      this.leased(job, async (mayGoOn) => {
-        const startedAt = this.clock();
-        try {
+      this.leased(job, (mayGoOn) =>
+        this.recorded(job, async () => {
           const report = await this.sweep(job, mayGoOn);
           const { cases: _, ...summary } = report;
           this.logger.log({ msg: 'job run', ...summary });
           await this.keep(runRecordOf(report, this.holder));
           return report;
-        } catch (error) {
-          const run = {
-            runId: randomUUID(),
-            holder: this.holder,
-            startedAt,
-            finishedAt: this.clock(),
-          };
-          await this.keep(failedRunRecord(job, run, error));
-          throw error;
-        }
-      }),
+        }),
+      ),
     );
+  }
+
+  /** Runs the `reminders` or `digest` job: what staff are owed, each e-mailed once. */
+  notify(job: NotificationJob): Promise<NotificationRunReport> {
+    return this.once(job, () =>
+      this.leased(job, (mayGoOn) =>
+        this.recorded(job, async () => {
+          await this.indexCaughtUp(); // the open cases come from the read models
+          const report = await this.notifications.run(job, mayGoOn);
+          this.logger.log({ msg: 'job run', ...report });
+          await this.keep(notificationRunRecordOf(report, randomUUID(), this.holder));
+          return report;
+        }),
+      ),
+    );
+  }
+
+  /** A run that throws is kept in the run log as failed. */
+  private async recorded<Report>(job: string, work: () => Promise<Report>): Promise<Report> {
+    const startedAt = this.clock();
+    try {
+      return await work();
+    } catch (error) {
+      const run = { runId: randomUUID(), holder: this.holder, startedAt, finishedAt: this.clock() };
+      await this.keep(failedRunRecord(job, run, error));
+      throw error;
+    }
   }
 
   /** Runs the chain-audit job: every case's hash chain checked, and the result kept. */
@@ -118,7 +139,7 @@ export class JobRunner implements OnModuleDestroy {
   }
 
   /** Whether a run of the job is under way in this process. */
-  isRunning(job: ScheduledJob | typeof CHAIN_AUDIT_JOB): boolean {
+  isRunning(job: ScheduledJob | typeof CHAIN_AUDIT_JOB | NotificationJob): boolean {
     return this.running.has(job);
   }
 

@@ -8,6 +8,7 @@ import {
   CHAIN_AUDIT_JOB,
   JOB_PLAN,
   JobAlreadyRunningError,
+  NOTIFICATION_CRON,
   ServerStoppingError,
 } from './scheduled-jobs';
 
@@ -50,6 +51,16 @@ export class JobTimers implements OnApplicationBootstrap {
   @Cron(CHAIN_AUDIT_CRON, { name: CHAIN_AUDIT_JOB })
   async chainAudit(): Promise<void> {
     await this.quietly(CHAIN_AUDIT_JOB, () => this.runner.audit());
+  }
+
+  @Cron(NOTIFICATION_CRON, { name: 'reminders' })
+  async reminders(): Promise<void> {
+    await this.quietly('reminders', () => this.runner.notify('reminders'));
+  }
+
+  @Cron(NOTIFICATION_CRON, { name: 'digest' })
+  async digest(): Promise<void> {
+    await this.quietly('digest', () => this.runner.notify('digest'));
   }
 
   /** A timer's run: a replica that finds the job running elsewhere leaves it to that one. */

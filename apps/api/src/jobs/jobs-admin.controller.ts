@@ -6,7 +6,8 @@ import type { ChainAuditResult, ChainAuditResults } from '#scheduling';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { JobRunner, type JobRunReport } from './job-runner.service';
-import { CHAIN_AUDIT_JOB, JOBS, scheduledJob } from './scheduled-jobs';
+import { CHAIN_AUDIT_JOB, isNotificationJob, JOBS, scheduledJob } from './scheduled-jobs';
+import type { NotificationRunReport } from '../staff-notifications/staff-notifier';
 import { CHAIN_AUDIT_RESULTS } from '../storage/storage';
 
 @ApiTags('admin')
@@ -41,9 +42,11 @@ export class JobsAdminController {
   run(
     @Param('job') name: string,
     @Context() { actor }: RequestContext,
-  ): Promise<JobRunReport | ChainAuditResult> {
+  ): Promise<JobRunReport | ChainAuditResult | NotificationRunReport> {
     mayRunJobs(actor);
-    return name === CHAIN_AUDIT_JOB ? this.runner.audit() : this.runner.run(scheduledJob(name));
+    if (name === CHAIN_AUDIT_JOB) return this.runner.audit();
+    if (isNotificationJob(name)) return this.runner.notify(name);
+    return this.runner.run(scheduledJob(name));
   }
 }
 

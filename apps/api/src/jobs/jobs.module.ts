@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CasesModule } from '../cases/cases.module';
+import { StaffNotificationsModule } from '../staff-notifications/staff-notifications.module';
 import { JobRunner } from './job-runner.service';
 import { JobTimers } from './job-timers';
 
@@ -12,7 +13,11 @@ export class JobsModule {
       module: JobsModule,
       // The console's administration pages run jobs and show their runs too.
       global: true,
-      imports: [CasesModule, ...(timers ? [ScheduleModule.forRoot()] : [])],
+      imports: [
+        CasesModule,
+        StaffNotificationsModule,
+        ...(timers ? [ScheduleModule.forRoot()] : []),
+      ],
       providers: [JobRunner, ...(timers ? [JobTimers] : [])],
       exports: [JobRunner],
     };

@@ -18,8 +18,20 @@ export const CHAIN_AUDIT_JOB = 'chain-audit';
 /** Nightly, when few people are recording. */
 export const CHAIN_AUDIT_CRON = CronExpression.EVERY_DAY_AT_2AM;
 
+/**
+ * The jobs that tell staff by e-mail (apps/api/src/staff-notifications): they record no
+ * events either. Both fire hourly; the digest goes once a day, from 7am local time
+ * (`DIGEST_LOCAL_HOUR`), which an hourly timer reaches whatever the time zone and clock change.
+ */
+export const NOTIFICATION_JOBS = ['reminders', 'digest'] as const;
+export type NotificationJob = (typeof NOTIFICATION_JOBS)[number];
+export const NOTIFICATION_CRON = CronExpression.EVERY_HOUR;
+
+export const isNotificationJob = (name: string): name is NotificationJob =>
+  (NOTIFICATION_JOBS as readonly string[]).includes(name);
+
 /** Every job an admin may run now. */
-export const JOBS = [...SCHEDULED_JOBS, CHAIN_AUDIT_JOB] as const;
+export const JOBS = [...SCHEDULED_JOBS, CHAIN_AUDIT_JOB, ...NOTIFICATION_JOBS] as const;
 
 /**
  * The order a catch-up runs them in: an escalation brings new deadlines (which the sweep

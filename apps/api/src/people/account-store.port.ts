@@ -41,5 +41,8 @@ export interface AccountStore {
   /** True, and the code is gone, only for the code set; any other answer leaves it. */
   takeSetupCode(codeHash: string): Promise<boolean>;
   hasSetupCode(): Promise<boolean>;
+  /** The people who have turned the daily digest e-mail off (everyone else gets it). */
+  digestOptOuts(): Promise<Set<string>>;
+  setDigestWanted(personId: string, wanted: boolean): Promise<void>;
   close(): Promise<void>;
 }

@@ -60,6 +60,16 @@ describe('AccountService', () => {
     await close();
   });
 
+  it('sends the daily digest to a person until they turn it off', async () => {
+    const { accounts, close } = await withPeople();
+    expect(await accounts.wantsDigest('u-ada')).toBe(true);
+    await accounts.setDigestWanted('u-ada', false);
+    expect(await accounts.wantsDigest('u-ada')).toBe(false);
+    await accounts.setDigestWanted('u-ada', true);
+    expect(await accounts.wantsDigest('u-ada')).toBe(true);
+    await close();
+  });
+
   it('makes personal API tokens, kept only as hashes, listed and revoked', async () => {
     const { accounts, storage, close } = await withPeople();
     const { token, record } = await accounts.createApiToken('u-ada', 'reporting');

@@ -197,6 +197,15 @@ export class AccountService {
     return { id: person.id, name: person.name, roles: person.roles };
   }
 
+  /** Whether the person gets the daily digest e-mail (everyone does until they turn it off). */
+  async wantsDigest(personId: string): Promise<boolean> {
+    return !(await this.storage.accounts.digestOptOuts()).has(personId);
+  }
+
+  setDigestWanted(personId: string, wanted: boolean): Promise<void> {
+    return this.storage.accounts.setDigestWanted(personId, wanted);
+  }
+
   listApiTokens(personId: string): Promise<ApiTokenRecord[]> {
     return this.storage.accounts.apiTokensOf(personId);
   }

@@ -18,6 +18,7 @@ export const ACCOUNT_COLLECTIONS = {
   resetLinks: 'accountResetLinks',
   apiTokens: 'accountApiTokens',
   setupCode: 'accountSetupCode',
+  digestOptOuts: 'accountDigestOptOuts',
 } as const;
 
 export const apiTokenDocument = ({ id, ...rest }: ApiTokenRecord): ApiTokenDocument => ({
@@ -42,6 +43,7 @@ export class MongoAccountStore implements AccountStore {
   private readonly resetLinks: Collection<ResetLinkDocument>;
   private readonly apiTokens: Collection<ApiTokenDocument>;
   private readonly setupCode: Collection<SetupCodeDocument>;
+  private readonly digestOptOutList: Collection<{ _id: string }>;
   private indexes: Promise<unknown> | null = null;
 
   constructor(db: Db) {
@@ -49,6 +51,17 @@ export class MongoAccountStore implements AccountStore {
     this.resetLinks = db.collection(ACCOUNT_COLLECTIONS.resetLinks);
     this.apiTokens = db.collection(ACCOUNT_COLLECTIONS.apiTokens);
     this.setupCode = db.collection(ACCOUNT_COLLECTIONS.setupCode);
+    this.digestOptOutList = db.collection(ACCOUNT_COLLECTIONS.digestOptOuts);
+  }
+
+  async digestOptOuts(): Promise<Set<string>> {
+    const found = await this.digestOptOutList.find().toArray();
+    return new Set(found.map((d) => d._id));
+  }
+
+  async setDigestWanted(personId: string, wanted: boolean): Promise<void> {
+    if (wanted) await this.digestOptOutList.deleteOne({ _id: personId });
+    else await this.digestOptOutList.replaceOne({ _id: personId }, {}, { upsert: true });
   }
 
   private ready(): Promise<unknown> {

@@ -12,6 +12,7 @@ CREATE TABLE IF NOT EXISTS api_tokens (
   token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
   last_used_at TEXT, revoked_at TEXT);
 CREATE INDEX IF NOT EXISTS api_tokens_person ON api_tokens (person_id, created_at);
+CREATE TABLE IF NOT EXISTS digest_opt_outs (person_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS setup_code (
   only_one INTEGER PRIMARY KEY CHECK (only_one = 1), code_hash TEXT NOT NULL);
 `;
@@ -47,6 +48,23 @@ export class SqliteAccountStore implements AccountStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+  }
+
+  async digestOptOuts(): Promise<Set<string>> {
+    const rows = this.db
+      .prepare<[], { person_id: string }>('SELECT person_id FROM digest_opt_outs')
+      .all();
+    return new Set(rows.map((row) => row.person_id));
+  }
+
+  async setDigestWanted(personId: string, wanted: boolean): Promise<void> {
+    this.db
+      .prepare(
+        wanted
+          ? 'DELETE FROM digest_opt_outs WHERE person_id = ?'
+          : 'INSERT OR IGNORE INTO digest_opt_outs (person_id) VALUES (?)',
+      )
+      .run(personId);
   }
 
   async passwordHash(personId: string): Promise<string | null> {

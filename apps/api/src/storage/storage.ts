@@ -15,10 +15,12 @@ import {
   InProcessJobLeases,
   SqliteChainAuditResults,
   SqliteJobRunLog,
+  SqliteStaffNotificationLog,
   SqliteSubscriptionCheckpoints,
   type ChainAuditResults,
   type JobLeases,
   type JobRunLog,
+  type StaffNotificationLog,
   type SubscriptionCheckpoints,
 } from '#scheduling';
 import { SqliteSessionStore, type SessionStore } from '#sessions';
@@ -48,6 +50,8 @@ export interface Storage {
   chainAudits: ChainAuditResults;
   /** Where the mail dispatcher has read the events to. */
   checkpoints: SubscriptionCheckpoints;
+  /** Which reminders and digests went to whom: each goes once. */
+  staffNotifications: StaffNotificationLog;
   close(): Promise<void>;
 }
 
@@ -74,6 +78,9 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   const checkpoints = new SqliteSubscriptionCheckpoints(
     join(config.dataDir, DATA_DIR_ENTRIES.checkpoints),
   );
+  const staffNotifications = new SqliteStaffNotificationLog(
+    join(config.dataDir, DATA_DIR_ENTRIES.staffNotifications),
+  );
   return {
     events,
     references: new SqliteReferenceAllocator(events),
@@ -85,7 +92,9 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     sessions,
     chainAudits,
     checkpoints,
+    staffNotifications,
     close: async () => {
+      await staffNotifications.close();
       await checkpoints.close();
       await jobRuns.close();
       await chainAudits.close();
@@ -103,7 +112,13 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     { EsdbEventStore },
     { MongoClient },
     { GridFsDocumentStore },
-    { MongoJobLeases, MongoJobRunLog, MongoChainAuditResults, MongoSubscriptionCheckpoints },
+    {
+      MongoJobLeases,
+      MongoJobRunLog,
+      MongoChainAuditResults,
+      MongoSubscriptionCheckpoints,
+      MongoStaffNotificationLog,
+    },
     { MongoSessionStore },
   ] = await Promise.all([
     import('#event-store/esdb'),
@@ -136,6 +151,7 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
     sessions: new MongoSessionStore(mongo.db()),
     chainAudits: new MongoChainAuditResults(mongo.db()),
     checkpoints: new MongoSubscriptionCheckpoints(mongo.db()),
+    staffNotifications: new MongoStaffNotificationLog(mongo.db()),
     close: async () => {
       await staging.remove();
       await mongo.close();

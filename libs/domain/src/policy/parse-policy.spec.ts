@@ -85,6 +85,26 @@ describe('policy files', () => {
     );
   });
 
+  it('reminds staff a working day before a deadline unless the policy says otherwise', () => {
+    expect(bundledPolicy('mactri').notifications).toEqual({
+      reminderWorkingDaysBefore: 1,
+      stalledAfterWorkingDays: 10,
+    });
+    const json = copy();
+    delete json.notifications;
+    expect(parsePolicy(json, 'test.json').notifications).toEqual({
+      reminderWorkingDaysBefore: 1,
+      stalledAfterWorkingDays: null,
+    });
+    json.notifications = { reminderWorkingDaysBefore: 0 };
+    expect(problemsOf(json)).toEqual([
+      {
+        field: 'notifications.reminderWorkingDaysBefore',
+        reason: expect.stringContaining('whole number'),
+      },
+    ]);
+  });
+
   it('refuses a misspelt field rather than silently dropping a deadline', () => {
     const json = copy();
     json.complaints.stages[1].respondWithinWorkingDay = 10;

@@ -7,7 +7,13 @@ import {
   type LocalDate,
 } from '#calendar';
 import { ROLES, type Role } from '../case/case.model';
-import type { FeedbackPolicy, Policy, StageDeciders, StagePolicy } from './policy';
+import type {
+  FeedbackPolicy,
+  Policy,
+  StaffNotificationPolicy,
+  StageDeciders,
+  StagePolicy,
+} from './policy';
 import { PolicyValidationError, type PolicyProblem } from './policy-validation.error';
 
 type Json = Record<string, unknown>;
@@ -217,6 +223,17 @@ function readFeedback(reader: FieldReader): FeedbackPolicy {
   };
 }
 
+/** Reminders go a working day before a deadline unless the policy says otherwise. */
+export const DEFAULT_REMINDER_WORKING_DAYS_BEFORE = 1;
+
+function readNotifications(reader: FieldReader | null): StaffNotificationPolicy {
+  return {
+    reminderWorkingDaysBefore:
+      reader?.duration('reminderWorkingDaysBefore') ?? DEFAULT_REMINDER_WORKING_DAYS_BEFORE,
+    stalledAfterWorkingDays: reader?.duration('stalledAfterWorkingDays') ?? null,
+  };
+}
+
 function readHolidayRegion(reader: FieldReader | null): HolidayRegion {
   if (!reader) return ENGLAND_AND_WALES;
   const country = reader.string('country');
@@ -329,6 +346,7 @@ export function parsePolicy(json: unknown, source = 'policy'): Policy {
       unresolvedSameDayEscalates: rules.boolean('unresolvedSameDayEscalates', false),
       nextStageHandledBySomeoneElse: rules.boolean('nextStageHandledBySomeoneElse', false),
     },
+    notifications: readNotifications(root.optionalObject('notifications')),
     complaints,
     feedback: {
       compliment: readFeedback(feedback.object_('compliment')),

@@ -39,6 +39,14 @@ export interface StagePolicy {
   decidedBy: StageDeciders | null;
 }
 
+/** When staff are told about their cases. */
+export interface StaffNotificationPolicy {
+  /** A deadline's reminder goes this many working days before it is due. */
+  reminderWorkingDaysBefore: number;
+  /** Managers hear of an open case with no activity for this many working days; null: never. */
+  stalledAfterWorkingDays: number | null;
+}
+
 /** Compliments and suggestions. */
 export interface FeedbackPolicy {
   acknowledgeWithinWorkingDays: number | null;
@@ -67,6 +75,8 @@ export interface Policy {
      */
     nextStageHandledBySomeoneElse: boolean;
   };
+  /** When staff are told by e-mail (the `reminders` and `digest` jobs). */
+  notifications: StaffNotificationPolicy;
   complaints: {
     informalEntryStage: number;
     formalEntryStage: number;

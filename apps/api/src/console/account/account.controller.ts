@@ -4,6 +4,7 @@ import { AccountService } from '../../people/account.service';
 import { ConsolePages } from '../pages/console-page.decorator';
 import type { ConsolePerson } from '../sessions/console-people.port';
 import { Viewer } from '../sessions/console-request';
+import { digestBanner } from './digest-setting';
 import {
   lifetimeItems,
   makeTokenFromForm,
@@ -23,10 +24,25 @@ export class AccountController {
     @Viewer() person: ConsolePerson,
     @Res() response: Response,
     @Query('revoked') revoked: unknown,
+    @Query('digest') digest: unknown,
   ) {
-    await this.render(response, person, {
-      banner: revoked === '1' ? TOKEN_REVOKED_BANNER : undefined,
-    });
+    const banner =
+      revoked === '1'
+        ? TOKEN_REVOKED_BANNER
+        : digestBanner(typeof digest === 'string' ? digest : '');
+    await this.render(response, person, { banner });
+  }
+
+  /** Turns the person's own daily digest e-mail on or off. */
+  @Post('digest')
+  async setDigest(
+    @Viewer() person: ConsolePerson,
+    @Res() response: Response,
+    @Body() form: { digest?: unknown },
+  ) {
+    const wanted = form.digest === 'on';
+    await this.accounts.setDigestWanted(person.id, wanted);
+    response.redirect(303, `/account?digest=${wanted ? 'on' : 'off'}`);
   }
 
   private async render(
@@ -35,12 +51,16 @@ export class AccountController {
     extra: Record<string, unknown>,
     status = 200,
   ) {
-    const tokens = await this.accounts.listApiTokens(person.id);
+    const [tokens, wantsDigest] = await Promise.all([
+      this.accounts.listApiTokens(person.id),
+      this.accounts.wantsDigest(person.id),
+    ]);
     response.status(status).render('account/account', {
       pageTitle: 'Your account',
       account: person,
       tokens: tokens.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
       lifetimes: lifetimeItems(),
+      wantsDigest,
       ...extra,
     });
   }

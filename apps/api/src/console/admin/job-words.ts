@@ -15,6 +15,14 @@ const JOB_WORDS: Partial<Record<string, { name: string; does: string }>> = {
     name: 'Same-day escalation',
     does: 'Moves informal complaints not resolved on the day they were received to the next stage.',
   },
+  reminders: {
+    name: 'Reminders to staff',
+    does: 'E-mails owners when a case is assigned to them, before and at each deadline, and managers about cases with no activity.',
+  },
+  digest: {
+    name: 'Daily digest',
+    does: 'E-mails each manager, from 7am, their overdue and due-soon cases (unless they have turned it off).',
+  },
   'chain-audit': {
     name: 'Verify every case',
     does: 'Checks every case’s record is unbroken (its hash chain) and says if any is not.',

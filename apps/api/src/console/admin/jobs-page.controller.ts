@@ -8,8 +8,12 @@ import {
   CHAIN_AUDIT_CRON,
   CHAIN_AUDIT_JOB,
   JOB_PLAN,
+  isNotificationJob,
   JobAlreadyRunningError,
+  NOTIFICATION_CRON,
+  NOTIFICATION_JOBS,
   scheduledJob,
+  type NotificationJob,
 } from '../../jobs/scheduled-jobs';
 import { STORAGE, type Storage } from '../../storage/storage';
 import { ConsolePages } from '../pages/console-page.decorator';
@@ -39,7 +43,7 @@ export class JobsPageController {
     @Query('ran') ran: unknown,
   ) {
     requireAdministrator(context);
-    const job = typeof ran === 'string' && ran in JOB_PLAN ? (ran as ScheduledJob) : null;
+    const job = typeof ran === 'string' && (ran in JOB_PLAN || isNotificationJob(ran)) ? ran : null;
     const banner = job ? ranBanner(job, (await this.storage.jobRuns.latest(job, 1))[0]) : undefined;
     await this.render(response, { banner });
   }
@@ -67,12 +71,12 @@ export class JobsPageController {
     @Param('job') name: string,
   ) {
     requireAdministrator(context);
-    const job = scheduledJob(name);
+    const job = isNotificationJob(name) ? name : scheduledJob(name);
     const before = await this.lastRunId(job);
     // No await between the check and the start: a second submit finds the first under way.
     if (this.runner.isRunning(job)) return this.alreadyRunning(response, job);
     try {
-      await this.runner.run(job);
+      await (isNotificationJob(job) ? this.runner.notify(job) : this.runner.run(job));
     } catch (error) {
       if (error instanceof JobAlreadyRunningError) return this.alreadyRunning(response, job);
       // A run that failed is recorded as failed, and the page shows it; a run that never
@@ -82,7 +86,7 @@ export class JobsPageController {
     response.redirect(303, `/admin/jobs?ran=${job}`);
   }
 
-  private async lastRunId(job: ScheduledJob): Promise<string | undefined> {
+  private async lastRunId(job: ScheduledJob | NotificationJob): Promise<string | undefined> {
     return (await this.storage.jobRuns.latest(job, 1))[0]?.runId;
   }
 
@@ -104,9 +108,13 @@ export class JobsPageController {
       : this.config.role === 'api'
         ? 'worker'
         : 'here';
+    const plans: ReadonlyArray<readonly [ScheduledJob | NotificationJob, { cron: string }]> = [
+      ...(Object.keys(JOB_PLAN) as ScheduledJob[]).map((job) => [job, JOB_PLAN[job]] as const),
+      ...NOTIFICATION_JOBS.map((job) => [job, { cron: NOTIFICATION_CRON }] as const),
+    ];
     const jobs = await Promise.all(
-      (Object.keys(JOB_PLAN) as ScheduledJob[]).map(async (job) =>
-        jobView(job, JOB_PLAN[job], {
+      plans.map(async ([job, plan]) =>
+        jobView(job, plan, {
           timers,
           runningHere: this.runner.isRunning(job),
           runs: await this.storage.jobRuns.latest(job, RUNS_SHOWN),

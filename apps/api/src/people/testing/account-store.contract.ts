@@ -71,4 +71,13 @@ export function accountStoreContract(open: () => Promise<AccountStore>): void {
     expect(await store.takeSetupCode('code')).toBe(false);
     expect(await store.hasSetupCode()).toBe(false);
   });
+
+  it('keeps who has turned the daily digest off, until they turn it on again', async () => {
+    expect(await store.digestOptOuts()).toEqual(new Set());
+    await store.setDigestWanted('u-ann', false);
+    await store.setDigestWanted('u-ann', false);
+    await store.setDigestWanted('u-bo', false);
+    await store.setDigestWanted('u-bo', true);
+    expect(await store.digestOptOuts()).toEqual(new Set(['u-ann']));
+  });
 }
