@@ -1,22 +1,15 @@
 import { caseStream } from '#domain';
 import { SqliteEventStore } from '#event-store';
 import { MailQueue } from './mail-queue';
+import { EVENT_METADATA } from './testing/outbox-fixtures';
 
 const CASE_ID = '0d0c6a4e-4b8f-4c1e-9d39-2f3f8d3f6a11';
-const metadata = {
-  correlationId: 'c',
-  causationId: 'c',
-  actor: { id: 'u-olive' },
-  policyId: 'dmm',
-  policyVersion: '1',
-  schemaVersion: 1,
-};
 const event = (id: string, type: string, data: object, occurredAt: string) => ({
   id,
   type,
   data,
   occurredAt,
-  metadata,
+  metadata: EVENT_METADATA,
 });
 const sent = (letterId: string, channels: string[], at: string) =>
   event(`sent-${letterId}`, 'CorrespondenceSent', { letterId, channels }, at);

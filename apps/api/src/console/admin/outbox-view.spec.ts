@@ -1,17 +1,13 @@
+import { queuedEmail } from '../../correspondence/testing/outbox-fixtures';
 import { outboxView } from './outbox-view';
-
-const email = (letterId: string, caseId: string, failedAt: string | null = null) => ({
-  letterId,
-  caseId,
-  queuedAt: '2026-12-01T09:00:00Z',
-  failedAt,
-  attempts: failedAt ? 5 : null,
-});
 
 describe('the outbox page’s view', () => {
   it('counts in words and names each e-mail by its case reference and letter id', () => {
     const view = outboxView(
-      { waiting: [email('l-1', 'c-1')], failed: [email('l-2', 'c-2', '2026-12-01T10:00:00Z')] },
+      {
+        waiting: [queuedEmail('l-1', 'c-1')],
+        failed: [queuedEmail('l-2', 'c-2', '2026-12-01T10:00:00Z')],
+      },
       new Map([['c-1', 'DMM-2026-0001']]),
       false,
     );

@@ -1,6 +1,7 @@
 import { bundledPolicy } from '#domain';
 import type { DashboardFigures, OnTime } from '../../queries/dashboard-figures';
 import { dashboardView, integrityView, mailAlertView, percent } from './dashboard-view';
+import { queuedEmail } from '../../correspondence/testing/outbox-fixtures';
 
 const policy = bundledPolicy('dmm');
 const [first, second] = policy.complaints.stages;
@@ -128,20 +129,13 @@ describe('the dashboard’s alert from the check of every case', () => {
 });
 
 describe('the dashboard’s outbox alert', () => {
-  const email = (letterId: string, caseId: string, failedAt: string | null = null) => ({
-    letterId,
-    caseId,
-    queuedAt: '2026-12-01T09:00:00Z',
-    failedAt,
-    attempts: failedAt ? 5 : null,
-  });
   const references = new Map([
     ['c-1', 'DMM-2026-0001'],
     ['c-2', 'DMM-2026-0002'],
   ]);
   const queue = {
-    waiting: [email('l-1', 'c-1'), email('l-3', 'c-1')],
-    failed: [email('l-2', 'c-2', '2026-12-01T10:00:00Z')],
+    waiting: [queuedEmail('l-1', 'c-1'), queuedEmail('l-3', 'c-1')],
+    failed: [queuedEmail('l-2', 'c-2', '2026-12-01T10:00:00Z')],
   };
 
   it('tells of failed e-mails and, with a mail server set, of those still waiting, linking each case for those who see every case', () => {
