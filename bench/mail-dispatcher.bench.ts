@@ -102,7 +102,7 @@ const inWords = (r: Awaited<ReturnType<typeof postCases>>) =>
  * send, and (3) the same load while the dispatcher drains the same backlog.
  */
 export async function benchMailDispatcher(quick: boolean): Promise<Measurement[]> {
-  const letters = quick ? 300 : 2_000;
+  const letters = quick ? 300 : 1_000;
   const seconds = quick ? 5 : 15;
   const env = { CLF_JWT_SECRET: BENCH_SECRET };
   const filled = mkdtempSync(join(tmpdir(), 'clf-bench-outbox-'));
