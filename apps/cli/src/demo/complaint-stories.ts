@@ -229,8 +229,7 @@ function* extendResponse(
   { result, t }: Point,
 ): Generator<Act, Point, CommandResultResponse> {
   const { stage } = result.case;
-  if (kit.n % 5 !== 0 || stage === null || dueBy(result, 'response') === null)
-    return { result, t };
+  if (kit.n % 5 !== 0 || stage === null || dueBy(result, 'response') === null) return { result, t };
   const at = kit.time.hoursAfter(t, 2, 6);
   const extended = yield act(at, OPS, {
     type: 'extend',
