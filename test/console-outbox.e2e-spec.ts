@@ -1,29 +1,15 @@
 import { MailOutbox } from '../apps/api/src/correspondence/mail-outbox.service';
 import { signInToConsole } from './support/console';
+import { caseWithEmailedLetter } from './support/letters';
 import { startMailServer, type MailServer } from './support/mail-server';
-import { complaint, person, startTestApp, type TestApp } from './support/test-app';
+import { person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('ann', 'staff');
 const olu = person('olu', 'operations-manager');
 const ada = person('ada', 'admin');
 
-async function caseWithLetter(t: TestApp) {
-  const caseId = await t.recordCase(
-    ann,
-    complaint({ complainant: { name: 'Ada Learner', role: 'learner', email: 'ada@example.org' } }),
-  );
-  const sent = await t.http
-    .post(`/api/v1/cases/${caseId}/letters`)
-    .set(await t.auth(olu))
-    .send({ template: 'acknowledgement', channels: ['email'], body: 'Dear Ada, a secret.' });
-  expect(sent.status).toBe(202);
-  const { body } = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(olu));
-  return {
-    caseId,
-    reference: body.reference as string,
-    letterId: sent.body.letter.letterId as string,
-  };
-}
+const caseWithLetter = (t: TestApp) =>
+  caseWithEmailedLetter(t, ann, olu, { body: 'Dear Ada, a secret.' });
 
 describe('the outbox without a mail server', () => {
   let t: TestApp;

@@ -10,7 +10,8 @@ import {
   screenshotForDocs,
   signedInContext,
 } from '../support/browser';
-import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
+import { caseWithEmailedLetter } from '../support/letters';
+import { person, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -50,15 +51,7 @@ describe('the administration pages in Chromium', () => {
   });
 
   it('shows an administrator every page, each with no accessibility violations', async () => {
-    const caseId = await t.recordCase(
-      sam,
-      complaint({ complainant: { name: 'Ada', role: 'learner', email: 'ada@example.org' } }),
-    );
-    const letter = await t.http
-      .post(`/api/v1/cases/${caseId}/letters`)
-      .set(await t.auth(olu))
-      .send({ template: 'acknowledgement', channels: ['email'] });
-    expect(letter.status).toBe(202);
+    await caseWithEmailedLetter(t, sam, olu);
     const page = await context.newPage();
     expect(await visit(page, '/admin')).toBe('Administration');
     await page.getByRole('link', { name: 'Scheduled jobs' }).click();

@@ -8,6 +8,7 @@ import {
   listen,
   signedInContext,
 } from '../support/browser';
+import { caseWithEmailedLetter } from '../support/letters';
 import { startMailServer, type MailServer } from '../support/mail-server';
 import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
 
@@ -96,15 +97,7 @@ describe('the dashboard’s outbox alert in Chromium', () => {
   });
 
   it('names the case whose e-mail failed, with a link to its letters, and passes axe', async () => {
-    const caseId = await t.recordCase(
-      ann,
-      complaint({ complainant: { name: 'Ada', role: 'learner', email: 'ada@example.org' } }),
-    );
-    const sent = await t.http
-      .post(`/api/v1/cases/${caseId}/letters`)
-      .set(await t.auth(olu))
-      .send({ template: 'acknowledgement', channels: ['email'] });
-    expect(sent.status).toBe(202);
+    const { reference } = await caseWithEmailedLetter(t, ann, olu);
     await t.app.get(MailOutbox).dispatcher!.caughtUp();
     const context = await signedInContext(browser, t, baseUrl, olu);
     const page = await context.newPage();
@@ -113,8 +106,8 @@ describe('the dashboard’s outbox alert in Chromium', () => {
       page.getByRole('heading', { name: 'E-mails to complainants not sent' }).isVisible(),
     ).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: `${sent.body.reference}: e-mail failed` }).click();
-    await page.waitForURL(`**/cases/${sent.body.reference}/letters`);
+    await page.getByRole('link', { name: `${reference}: e-mail failed` }).click();
+    await page.waitForURL(`**/cases/${reference}/letters`);
     await context.close();
   });
 });
