@@ -5,6 +5,7 @@ import { buildConsoleAssets } from '../apps/api/src/console/assets/build-console
 import { benchEventStore, type Measurement } from './event-store.bench';
 import { benchJobs } from './jobs.bench';
 import { benchLargeStore } from './large-store.bench';
+import { benchMailDispatcher } from './mail-dispatcher.bench';
 import { benchPostCases } from './post-cases.bench';
 import { benchReadSide } from './read-side.bench';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     ['POST /cases over HTTP', benchPostCases],
     ['read side', benchReadSide],
     ['scheduled jobs', benchJobs],
+    ['mail dispatcher', benchMailDispatcher],
     ['a store of a million events', benchLargeStore],
   ] as const) {
     if (chosen !== undefined && !name.includes(chosen)) continue;

@@ -1,7 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CASE_CATEGORY } from '#domain';
 import { loadConfig } from '../apps/api/src/config/app-config';
+import { MailQueue } from '../apps/api/src/correspondence/mail-queue';
+import { STORAGE, type Storage } from '../apps/api/src/storage/storage';
 import { AccountService } from '../apps/api/src/people/account.service';
 import { demoCommand } from '../apps/cli/src/demo/demo-command';
 import { loadDemo, type DemoSummary } from '../apps/cli/src/demo/demo-loader';
@@ -159,6 +162,24 @@ describe('the demo year, loaded through the command path', () => {
       DeadlineMissed: expect.any(Number),
       CaseClosed: expect.any(Number),
     });
+  });
+
+  it('writes to complainants by e-mail and post, the e-mails waiting in the outbox, and extends a few deadlines', async () => {
+    const events = await api.app
+      .get<Storage>(STORAGE)
+      .events.readAll({ category: CASE_CATEGORY, maxCount: 100_000 });
+    const letters = events
+      .filter((e) => e.type === 'CorrespondenceSent')
+      .map((e) => e.data as { template: string; channels: string[] });
+    expect(new Set(letters.map((l) => l.template))).toEqual(
+      new Set(['acknowledgement', 'response']),
+    );
+    expect(new Set(letters.flatMap((l) => l.channels))).toEqual(new Set(['email', 'post']));
+    const emailed = letters.filter((l) => l.channels.includes('email')).length;
+    expect(emailed).toBeGreaterThan(0);
+    expect((await api.app.get(MailQueue).current()).waiting).toHaveLength(emailed);
+    expect(events.filter((e) => e.type === 'DeadlineExtended').length).toBeGreaterThan(0);
+    expect(events.some((e) => e.type === 'EmailDelivered' || e.type === 'EmailFailed')).toBe(false);
   });
 
   it('includes a representative authorised by an uploaded document, and an under-18 learner whose guardian was told', async () => {

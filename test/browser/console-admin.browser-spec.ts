@@ -10,12 +10,14 @@ import {
   screenshotForDocs,
   signedInContext,
 } from '../support/browser';
+import { caseWithEmailedLetter } from '../support/letters';
 import { person, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
 const ada = person('ada', 'admin');
 const sam = person('sam', 'staff');
+const olu = person('olu', 'operations-manager');
 
 /** Opens the page and gives its main heading, having checked it has no accessibility violations. */
 async function visit(page: Page, path: string): Promise<string> {
@@ -49,7 +51,7 @@ describe('the administration pages in Chromium', () => {
   });
 
   it('shows an administrator every page, each with no accessibility violations', async () => {
-    await t.recordCase(sam);
+    await caseWithEmailedLetter(t, sam, olu);
     const page = await context.newPage();
     expect(await visit(page, '/admin')).toBe('Administration');
     await page.getByRole('link', { name: 'Scheduled jobs' }).click();
@@ -63,6 +65,9 @@ describe('the administration pages in Chromium', () => {
     await screenshotForDocs(page, 'admin-jobs');
     expect(await visit(page, '/admin/read-models')).toBe('Read models');
     expect(await visit(page, '/admin/read-models/rebuild')).toBe('Rebuild the read models?');
+    expect(await visit(page, '/admin/outbox')).toBe('Outbox');
+    expect(await page.locator('#outbox-waiting').textContent()).toBe('1 e-mail');
+    await screenshotForDocs(page, 'admin-outbox');
     expect(await visit(page, '/admin/system')).toBe('System');
     await screenshotForDocs(page, 'admin-system');
     expect(await visit(page, '/people/sam')).toBe('Name of sam');

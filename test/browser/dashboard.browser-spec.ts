@@ -1,6 +1,16 @@
 /// <reference lib="dom" />
-import { axeViolations, chromiumAndApp, signedInContext } from '../support/browser';
-import { complaint, person } from '../support/test-app';
+import type { Browser } from 'playwright-core';
+import { MailOutbox } from '../../apps/api/src/correspondence/mail-outbox.service';
+import {
+  axeViolations,
+  chromiumAndApp,
+  launchChromium,
+  listen,
+  signedInContext,
+} from '../support/browser';
+import { caseWithEmailedLetter } from '../support/letters';
+import { startMailServer, type MailServer } from '../support/mail-server';
+import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -60,6 +70,44 @@ describe('the dashboard in Chromium', () => {
     const response = await page.goto('/dashboard');
     expect(response?.status()).toBe(403);
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the dashboard’s outbox alert in Chromium', () => {
+  let mail: MailServer;
+  let browser: Browser;
+  let t: TestApp;
+  let baseUrl: string;
+  beforeAll(async () => {
+    mail = await startMailServer({ refuse: Infinity, code: 550 });
+    [browser, t] = await Promise.all([
+      launchChromium(),
+      startTestApp({
+        now: '2026-12-07T09:00:00Z',
+        env: { CLF_SMTP_URL: mail.url, CLF_MAIL_FROM: 'complaints@dmm.example' },
+      }),
+    ]);
+    baseUrl = await listen(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await browser.close();
+    await mail.close();
+  });
+
+  it('names the case whose e-mail failed, with a link to its letters, and passes axe', async () => {
+    const { reference } = await caseWithEmailedLetter(t, ann, olu);
+    await t.app.get(MailOutbox).dispatcher!.caughtUp();
+    const context = await signedInContext(browser, t, baseUrl, olu);
+    const page = await context.newPage();
+    await page.goto('/dashboard');
+    await expect(
+      page.getByRole('heading', { name: 'E-mails to complainants not sent' }).isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: `${reference}: e-mail failed` }).click();
+    await page.waitForURL(`**/cases/${reference}/letters`);
     await context.close();
   });
 });

@@ -14,9 +14,10 @@ export interface MailServer {
 
 /**
  * A real SMTP server on loopback, for the dispatcher's tests: accepts every message, or
- * refuses the first `refuse` offered (all of them with `Infinity`) with a temporary 451.
+ * refuses the first `refuse` offered (all of them with `Infinity`) with `code`: by default a
+ * temporary 451, or a permanent 5xx that ends the letter's tries at once.
  */
-export async function startMailServer({ refuse = 0 } = {}): Promise<MailServer> {
+export async function startMailServer({ refuse = 0, code = 451 } = {}): Promise<MailServer> {
   const server: MailServer = {
     url: '',
     received: [],
@@ -33,7 +34,7 @@ export async function startMailServer({ refuse = 0 } = {}): Promise<MailServer> 
       simpleParser(stream)
         .then((parsed) => {
           if (refused) {
-            const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
+            const error = Object.assign(new Error('Try again later'), { responseCode: code });
             return done(error);
           }
           server.received.push(parsed);

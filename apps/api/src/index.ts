@@ -27,4 +27,6 @@ export { AttachDocumentCommand, type Upload } from './cases/commands/attach-docu
 export { ReceiveCaseCommand } from './cases/commands/receive-case.command';
 export { StaffDirectory, type StaffMember } from './people/staff-directory';
 export { AccountService } from './people/account.service';
+export { LetterWriter } from './correspondence/letter-writer.service';
+export { SendLetterRequest } from './correspondence/letter-request';
 export { passwordProblem } from './people/password-rules';

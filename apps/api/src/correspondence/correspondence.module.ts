@@ -4,8 +4,10 @@ import { CasesModule } from '../cases/cases.module';
 import { LetterTemplates } from './letter-templates';
 import { LetterWriter } from './letter-writer.service';
 import { MailOutbox } from './mail-outbox.service';
+import { MailQueue } from './mail-queue';
+import { STORAGE, type Storage } from '../storage/storage';
 
-/** Writing to complainants: the policy's letter templates (checked at start), the writer, and the outbox's dispatcher. */
+/** Writing to complainants: the policy's letter templates (checked at start), the writer, the outbox's dispatcher, and the outbox as the console shows it. */
 @Module({
   imports: [CasesModule],
   providers: [
@@ -17,7 +19,12 @@ import { MailOutbox } from './mail-outbox.service';
     },
     LetterWriter,
     MailOutbox,
+    {
+      provide: MailQueue,
+      inject: [STORAGE],
+      useFactory: (storage: Storage) => new MailQueue(storage.events),
+    },
   ],
-  exports: [LetterWriter, MailOutbox],
+  exports: [LetterWriter, MailOutbox, MailQueue],
 })
 export class CorrespondenceModule {}

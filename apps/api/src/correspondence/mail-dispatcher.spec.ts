@@ -3,6 +3,7 @@ import { caseStream, type CaseCommand, type CorrespondenceSent, type SentLetter 
 import { SqliteEventStore } from '#event-store';
 import { InProcessJobLeases, type SubscriptionCheckpoints } from '#scheduling';
 import type { EmailMessage } from './email-message';
+import { EVENT_METADATA } from './testing/outbox-fixtures';
 import { MAIL_DISPATCHER, MailDispatcher, type DispatcherTimers } from './mail-dispatcher';
 
 const CASE_ID = '7d0c7a5e-3b1f-4c55-9a57-2f0e1f0f6a11';
@@ -22,14 +23,7 @@ const sent = (letterId: string) =>
       subject: 'S',
       body: 'B',
     } satisfies CorrespondenceSent['data'],
-    metadata: {
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'u-olive' },
-      policyId: 'dmm',
-      policyVersion: '1',
-      schemaVersion: 1,
-    },
+    metadata: EVENT_METADATA,
   }) as const;
 
 /** The case's letters as the command path would keep them, and the commands it was sent. */

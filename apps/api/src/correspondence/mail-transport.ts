@@ -13,10 +13,15 @@ export function isPermanentRefusal(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-/** The server as CLF_SMTP_URL names it, with timeouts so a silent server cannot hold a letter. */
+/**
+ * The server as CLF_SMTP_URL names it, with timeouts so a silent server cannot hold a letter;
+ * one pooled connection kept open between messages, since the dispatcher sends one at a time.
+ */
 export function smtpTransport(url: string): MailTransport {
   const transport = nodemailer.createTransport({
     url,
+    pool: true,
+    maxConnections: 1,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,

@@ -17,6 +17,7 @@ import {
   complaintRequest,
   dueBy,
   email,
+  letterTo,
   meet,
   outcome,
   pdf,
@@ -208,14 +209,52 @@ function* escalatedToFormal(kit: StoryKit): Story {
   // Then nothing more: the auto-close job closes it at its `autoCloseAt`.
 }
 
+/** A letter from the template a few minutes after `t`, on the cases `letterTo` picks. */
+function* writeTo(
+  kit: StoryKit,
+  { result, t }: Point,
+  actor: Actor,
+  template: 'acknowledgement' | 'response',
+): Generator<Act, void, CommandResultResponse> {
+  const letter = letterTo(kit, result, template, 2);
+  if (letter) yield act(kit.time.hoursAfter(t, 0.1, 0.5), actor, letter);
+}
+
+/**
+ * On every fifth case: the response deadline extended within the policy's allowance, the
+ * complainant told the same day (chosen by the case's number, not drawn).
+ */
+function* extendResponse(
+  kit: StoryKit,
+  { result, t }: Point,
+): Generator<Act, Point, CommandResultResponse> {
+  const { stage } = result.case;
+  if (kit.n % 5 !== 0 || stage === null || dueBy(result, 'response') === null) return { result, t };
+  const at = kit.time.hoursAfter(t, 2, 6);
+  const extended = yield act(at, OPS, {
+    type: 'extend',
+    body: {
+      deadline: 'response',
+      stage,
+      addWorkingDays: 5,
+      reason: 'Waiting for the placement employer’s account of the sessions',
+      complainantInformedAt: at.toISOString(),
+    },
+  });
+  return { result: extended, t: at };
+}
+
 /** Formal from the start; a written response; then silence until its `autoCloseAt` closes it. */
 function* formalAutoClosed(kit: StoryKit): Story {
   let { result, t } = yield* receiveFormally(kit);
   if (kit.random.chance(0.6)) {
     t = kit.time.within(t, 1, 2);
     result = yield act(t, OPS, { type: 'acknowledge', body: { method: 'letter' } });
+    yield* writeTo(kit, { result, t }, OPS, 'acknowledgement');
   }
-  yield act(meet(kit, result, t, 'response', 0.2), OPS, {
+  ({ result, t } = yield* extendResponse(kit, { result, t }));
+  t = meet(kit, result, t, 'response', 0.2);
+  result = yield act(t, OPS, {
     type: 'respond',
     body: {
       summary: 'Investigated; findings and actions set out in our letter.',
@@ -224,6 +263,7 @@ function* formalAutoClosed(kit: StoryKit): Story {
       ...(kit.n % 3 === 0 && { learning: LEARNING[kit.n % LEARNING.length] }),
     },
   });
+  yield* writeTo(kit, { result, t }, OPS, 'response');
 }
 
 /** Formal; after the response the complainant writes back, and the case is closed as resolved. */
@@ -286,6 +326,7 @@ function* toSeniorReview(
       outcome: outcome(kit),
     },
   });
+  yield* writeTo(kit, { result, t }, senior, 'response');
   return { result, t };
 }
 

@@ -9,7 +9,9 @@ import {
   CaseRequests as Requests,
   commandFor,
   ReceiveCaseCommand,
+  SendLetterRequest,
   validationPipe,
+  type LetterWriter,
   type CaseCommandRouteName,
   type CommandResultResponse,
   type RequestOf,
@@ -28,6 +30,7 @@ const ROUTES = {
   assign: 'AssignOwner',
   escalate: 'EscalateCase',
   respond: 'RespondToCase',
+  extend: 'ExtendDeadline',
   correspondence: 'RecordCorrespondence',
   note: 'AddNote',
   'authorise-representative': 'RecordRepresentativeAuthorisation',
@@ -50,7 +53,14 @@ type OnCase = {
 export type DemoCommand =
   | { type: 'receive'; body: Requests.ReceiveCaseRequest }
   | { type: 'attach'; file: DemoFile }
+  | DemoLetter
   | OnCase;
+
+/** A letter to the complainant, written as `POST /cases/:id/letters` writes it. */
+export interface DemoLetter {
+  type: 'letter';
+  body: SendLetterRequest;
+}
 
 /** The body as the API's validation pipe turns it into its request class (or refuses it). */
 async function validated(body: object, request: new () => object): Promise<object> {
@@ -76,6 +86,7 @@ export async function toCqrsCommand(
       { context },
     );
   if (caseId === null) throw new Error(`a story sent ${command.type} before receiving its case`);
+  if (command.type === 'letter') throw new Error('a letter is sent by sendDemoLetter');
   if (command.type === 'attach') {
     if (upload === null) throw new Error('an attach was sent without its file staged');
     return new AttachDocumentCommand(caseId, upload, { context });
@@ -83,4 +94,19 @@ export async function toCqrsCommand(
   const name = ROUTES[command.type];
   const body = await validated(command.body, CASE_COMMAND_ROUTES[name].request);
   return new CaseCommandMessage(caseId, commandFor(name, body as never, actor), { context });
+}
+
+/**
+ * Sends a letter as the API does: the same request class and validation, then the letter
+ * writer (which drafts from the policy's template, prints post, and records
+ * `CorrespondenceSent`); its e-mail waits in the outbox.
+ */
+export async function sendDemoLetter(
+  writer: LetterWriter,
+  letter: DemoLetter,
+  actor: Actor,
+  caseId: string,
+): Promise<void> {
+  const body = (await validated(letter.body, SendLetterRequest)) as SendLetterRequest;
+  await writer.send(caseId, body, { context: { actor, correlationId: randomUUID() } });
 }

@@ -9,6 +9,7 @@ import {
   CASE_DECIDER,
   createAppContext,
   JobRunner,
+  LetterWriter,
   PROJECTIONS,
   StaffDirectory,
   STORAGE,
@@ -120,6 +121,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
       clock,
       commands: app.get(CommandBus),
       jobs: app.get(JobRunner),
+      letters: app.get(LetterWriter),
       staging: storage.staging,
       onReceived: options.onReceived,
     });

@@ -9,9 +9,11 @@ import {
   UnsupportedUploadError,
   type CommandResultResponse,
   type JobRunner,
+  type LetterWriter,
+  type Upload,
 } from '#api';
 import { COMPLAINT_STORIES } from './complaint-stories';
-import { toCqrsCommand } from './demo-commands';
+import { sendDemoLetter, toCqrsCommand } from './demo-commands';
 import { DemoTime } from './demo-timing';
 import { SeededRandom } from './seeded-random';
 import type { SteppingClock } from './stepping-clock';
@@ -46,6 +48,8 @@ export interface DemoYearOptions {
   clock: SteppingClock;
   commands: CommandBus;
   jobs: JobRunner;
+  /** Writes letters to complainants, as `POST /cases/:id/letters` does. */
+  letters: LetterWriter;
   /** Where an attached file is written first, as an upload over HTTP is. */
   staging: UploadStaging;
   onReceived?(received: number, of: number): void;
@@ -80,6 +84,8 @@ interface RunningStory {
   caseId: string | null;
   reference: string | null;
   lastAt: number;
+  /** The case as the last command left it: what a story is given back after a letter. */
+  last: CommandResultResponse | null;
 }
 
 type Entry = { act: Act; running: RunningStory } | { jobs: true };
@@ -114,7 +120,14 @@ function beginStories(playing: Playing, random: SeededRandom, time: DemoTime): v
     if (first.done || first.value.at > to) continue;
     queue.add(first.value.at, {
       act: first.value,
-      running: { type, story, caseId: null, reference: null, lastAt: first.value.at.getTime() },
+      running: {
+        type,
+        story,
+        caseId: null,
+        reference: null,
+        lastAt: first.value.at.getTime(),
+        last: null,
+      },
     });
     year.stories[type.name] = (year.stories[type.name] ?? 0) + 1;
     playing.begun += 1;
@@ -179,6 +192,19 @@ async function runJobs(jobs: JobRunner, year: DemoYear): Promise<void> {
   }
 }
 
+/** The act as the API would take it: a letter through the letter writer, the rest through the command bus. */
+async function send(
+  options: DemoYearOptions,
+  { command, actor }: Act,
+  running: RunningStory,
+  upload: Upload | null,
+): Promise<CommandResultResponse> {
+  if (command.type !== 'letter' || running.caseId === null || running.last === null)
+    return options.commands.execute(await toCqrsCommand(command, actor, running.caseId, upload));
+  await sendDemoLetter(options.letters, command, actor, running.caseId);
+  return running.last;
+}
+
 /** Sends one act and schedules the story's next, unless it falls after the end of the year. */
 async function perform(
   { options, year, queue, begun }: Playing,
@@ -195,9 +221,7 @@ async function perform(
         }
       : null;
   try {
-    result = await options.commands.execute(
-      await toCqrsCommand(command, act.actor, running.caseId, upload),
-    );
+    result = await send(options, act, running, upload);
   } catch (error) {
     if (!isRefusal(error)) throw error;
     year.refusals.push({
@@ -211,6 +235,7 @@ async function perform(
     if (upload) await options.staging.discard(upload);
   }
   year.acts += 1;
+  running.last = result;
   if (running.caseId === null) {
     running.caseId = result.id;
     running.reference = result.reference;

@@ -126,3 +126,25 @@ export function email(kit: StoryKit, from: string, subject: string, at: Date): B
     `From: ${from}\r\nTo: feedback@provider.example\r\nSubject: ${subject}\r\nDate: ${at.toUTCString()}\r\n\r\n${subject} (demo case ${kit.n}).\r\n`,
   );
 }
+
+/**
+ * A letter to the complainant from the policy's template, on some cases only (chosen by the
+ * case's number, not drawn, so the rest of the year's story stays as it was): by e-mail
+ * when an address is known — it waits in the outbox, the demo having no mail server — and
+ * by post as well on every third, or by post alone without an address.
+ */
+export function letterTo(
+  kit: StoryKit,
+  result: CommandResultResponse,
+  template: 'acknowledgement' | 'response',
+  every: number,
+): DemoCommand | null {
+  if (kit.n % every !== 0) return null;
+  const emailed = Boolean(result.case.complainant.email);
+  const posted = !emailed || kit.n % 3 === 0;
+  const channels = [
+    ...(emailed ? (['email'] as const) : []),
+    ...(posted ? (['post'] as const) : []),
+  ];
+  return { type: 'letter', body: { template, channels } };
+}

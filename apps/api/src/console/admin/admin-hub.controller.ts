@@ -23,6 +23,11 @@ export const ADMIN_SECTIONS = [
     text: 'When each job runs, what its last runs did, and running one now.',
   },
   {
+    href: '/admin/outbox',
+    title: 'Outbox',
+    text: 'E-mails to complainants waiting to go, and those the mail server refused.',
+  },
+  {
     href: '/admin/system',
     title: 'System',
     text: 'Version, where the data is kept, the policy and its stages, and health.',

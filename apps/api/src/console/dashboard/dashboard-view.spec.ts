@@ -1,6 +1,7 @@
 import { bundledPolicy } from '#domain';
 import type { DashboardFigures, OnTime } from '../../queries/dashboard-figures';
-import { dashboardView, integrityView, percent } from './dashboard-view';
+import { dashboardView, integrityView, mailAlertView, percent } from './dashboard-view';
+import { queuedEmail } from '../../correspondence/testing/outbox-fixtures';
 
 const policy = bundledPolicy('dmm');
 const [first, second] = policy.complaints.stages;
@@ -124,5 +125,52 @@ describe('the dashboard’s alert from the check of every case', () => {
       casesChecked: 40,
     });
     expect(integrityView(null, true)).toBeNull();
+  });
+});
+
+describe('the dashboard’s outbox alert', () => {
+  const references = new Map([
+    ['c-1', 'DMM-2026-0001'],
+    ['c-2', 'DMM-2026-0002'],
+  ]);
+  const queue = {
+    waiting: [queuedEmail('l-1', 'c-1'), queuedEmail('l-3', 'c-1')],
+    failed: [queuedEmail('l-2', 'c-2', '2026-12-01T10:00:00Z')],
+  };
+
+  it('tells of failed e-mails and, with a mail server set, of those still waiting, linking each case for those who see every case', () => {
+    expect(mailAlertView(queue, references, { sending: true, seesEveryCase: true })).toEqual({
+      summary: '1 e-mail to complainants failed, and 2 e-mails to complainants waiting to go.',
+      cases: [
+        {
+          reference: 'DMM-2026-0002',
+          state: 'e-mail failed',
+          href: '/cases/DMM-2026-0002/letters',
+        },
+        {
+          reference: 'DMM-2026-0001',
+          state: 'e-mail waiting',
+          href: '/cases/DMM-2026-0001/letters',
+        },
+        {
+          reference: 'DMM-2026-0001',
+          state: 'e-mail waiting',
+          href: '/cases/DMM-2026-0001/letters',
+        },
+      ],
+    });
+  });
+
+  it('does not count waiting e-mails without a mail server, nor name cases to others', () => {
+    expect(mailAlertView(queue, references, { sending: false, seesEveryCase: false })).toEqual({
+      summary: '1 e-mail to complainants failed.',
+      cases: [],
+    });
+    expect(
+      mailAlertView({ waiting: queue.waiting, failed: [] }, references, {
+        sending: false,
+        seesEveryCase: true,
+      }),
+    ).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 import type { Month } from '#calendar';
 import type { ChainAuditResult } from '#scheduling';
 import type { Policy } from '#domain';
+import type { MailQueueState, QueuedEmail } from '../../correspondence/mail-queue';
 import type { DashboardFigures, OnTime } from '../../queries/dashboard-figures';
 import { DUE_SOON_WORKING_DAYS } from '../../queries/case-visibility';
 import type { Timeliness } from '../../reports/report-figures';
 import { barChart, lineChart, type LinePoint } from '../charts/svg-chart';
-import { capitalised, KIND_WORDS, STATUS_WORDS } from '../rendering/vocabulary';
+import { capitalised, emailsInWords, KIND_WORDS, STATUS_WORDS } from '../rendering/vocabulary';
 import { periodInWords, periodOf } from '../worklist/report-figure';
 import { OPEN_STATUSES, worklistAddress, type WorklistRequest } from '../worklist/worklist-filters';
 
@@ -200,5 +201,38 @@ export function integrityView(last: ChainAuditResult | null, seesEveryCase: bool
             href: `/cases/${chain.reference}/history`,
           }))
       : [],
+  };
+}
+
+/**
+ * The outbox, for the dashboard: an alert when e-mails to complainants failed, or wait although
+ * a mail server is set (without one, waiting is expected: the administrators' outbox page says
+ * so). As with the chain-audit, only people who see every case are told which cases.
+ */
+export function mailAlertView(
+  queue: MailQueueState,
+  references: ReadonlyMap<string, string>,
+  { sending, seesEveryCase }: { sending: boolean; seesEveryCase: boolean },
+) {
+  const waiting = sending ? queue.waiting.length : 0;
+  const failed = queue.failed.length;
+  if (waiting === 0 && failed === 0) return null;
+  const parts = [
+    ...(failed ? [`${emailsInWords(failed)} to complainants failed`] : []),
+    ...(waiting ? [`${emailsInWords(waiting)} to complainants waiting to go`] : []),
+  ];
+  const named = (emails: readonly QueuedEmail[], state: string) =>
+    seesEveryCase
+      ? emails.flatMap((email) => {
+          const reference = references.get(email.caseId);
+          return reference ? [{ reference, state, href: `/cases/${reference}/letters` }] : [];
+        })
+      : [];
+  return {
+    summary: `${capitalised(parts.join(', and '))}.`,
+    cases: [
+      ...named(queue.failed, 'e-mail failed'),
+      ...(sending ? named(queue.waiting, 'e-mail waiting') : []),
+    ],
   };
 }

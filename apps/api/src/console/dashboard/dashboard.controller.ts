@@ -4,6 +4,8 @@ import type { CaseDecider } from '#domain';
 import type { Clock } from '#event-store';
 import type { ReadSide } from '#read-models';
 import { CASE_DECIDER } from '../../cases/case-decider.provider';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MailQueue, queuedCaseReferences } from '../../correspondence/mail-queue';
 import type { RequestContext } from '../../http/request-context';
 import { PROJECTIONS } from '../../projections/projections.module';
 import { listableCases } from '../../queries/case-visibility';
@@ -12,7 +14,7 @@ import { CHAIN_AUDIT_RESULTS, CLOCK } from '../../storage/storage';
 import type { ChainAuditResults } from '#scheduling';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleContext } from '../sessions/console-request';
-import { dashboardView, integrityView } from './dashboard-view';
+import { dashboardView, integrityView, mailAlertView } from './dashboard-view';
 
 /** The dashboard: open cases at a glance and how promptly they are handled, each figure linked to its cases. */
 @Controller('dashboard')
@@ -23,6 +25,8 @@ export class DashboardPageController {
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CHAIN_AUDIT_RESULTS) private readonly chainAudits: ChainAuditResults,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailQueue,
   ) {}
 
   @Get()
@@ -30,14 +34,21 @@ export class DashboardPageController {
     const store = this.projections.store();
     const visibility = listableCases(actor);
     const figures = await dashboardFigures(store, this.decider.calendar, visibility, this.clock());
-    const [trend, audit] = await Promise.all([
+    const [trend, audit, queue] = await Promise.all([
       onTimeTrend(store, figures.month),
       this.chainAudits.latest(),
+      this.mail.current(),
     ]);
+    const seesEveryCase = visibility.scope === 'all';
     response.render('dashboard/dashboard', {
       pageTitle: 'Dashboard',
       ...dashboardView(figures, trend, this.decider.policy),
-      integrity: integrityView(audit, visibility.scope === 'all'),
+      integrity: integrityView(audit, seesEveryCase),
+      mail: mailAlertView(
+        queue,
+        seesEveryCase ? await queuedCaseReferences(queue, store) : new Map(),
+        { sending: this.config.correspondence.smtpUrl !== null, seesEveryCase },
+      ),
     });
   }
 }

@@ -129,3 +129,6 @@ export const ROLE_WORDS: Record<Role, string> = {
   auditor: 'Auditor',
   admin: 'Administrator',
 };
+
+/** How many e-mails, in words: "1 e-mail", "3 e-mails". */
+export const emailsInWords = (count: number) => (count === 1 ? '1 e-mail' : `${count} e-mails`);
