@@ -50,7 +50,11 @@ function storedCheckpoint(dataDir: string): { generation: number; checkpoint: nu
   } catch {
     // never rebuilt
   }
-  const db = new Database(join(directory, `read-models-${generation}.db`), { readonly: true });
+  // Not read-only: after a kill -9 the write-ahead log's index may need recovering, which a
+  // read-only connection cannot do; it could then miss the last commits the server will see.
+  const db = new Database(join(directory, `read-models-${generation}.db`), {
+    fileMustExist: true,
+  });
   try {
     const row = db.prepare('SELECT commit_position FROM checkpoint WHERE id = 1').get() as
       { commit_position: string } | undefined;
