@@ -1,10 +1,11 @@
 /** A calendar month, `YYYY-MM`: what reports count by. */
 export type Month = string;
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** `YYYY-MM`, as a pattern (request validators take one). */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const isMonth = (value: unknown): value is Month =>
-  typeof value === 'string' && MONTH.test(value);
+  typeof value === 'string' && MONTH_PATTERN.test(value);
 
 const index = (month: Month) => {
   const [year, number] = month.split('-').map(Number);

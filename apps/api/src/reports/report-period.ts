@@ -1,8 +1,8 @@
-import { addDays, monthsAfter, monthsBetween, type LocalDate } from '#calendar';
+import { addDays, MONTH_PATTERN, monthsAfter, monthsBetween, type LocalDate } from '#calendar';
 import { InputValidationError } from '../http/problem';
 
 /** A month as reports name it: `2026-11`. */
-export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const MONTH = MONTH_PATTERN;
 export const YEAR = /^\d{4}$/;
 
 /** At most this many months in one monthly report: a column each on screen. */
