@@ -91,7 +91,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     await this.projections.start();
     if (!(this.projections instanceof CaseProjections)) return;
     // Where the projections pick up after a restart (or a crash): operators and the crash test read it.
-    const from = this.projections.runner().checkpoint;
+    const from = this.projections.runner().startedFrom;
     new Logger('Projections').log({
       msg: from
         ? 'Read models resume from their checkpoint'

@@ -118,3 +118,42 @@ describe('ProjectionRunner after a failed batch', () => {
     await events.close();
   });
 });
+
+describe('ProjectionRunner.startedFrom', () => {
+  it('is the checkpoint it started from, even once it has caught up past it', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clf-runner-'));
+    const events = new SqliteEventStore({
+      filename: join(directory, 'events.db'),
+      clock: () => new Date('2026-12-31T12:00:00Z'),
+    });
+    const history = new RecordedHistory();
+    for (let n = 1; n <= 4; n += 1)
+      history.receive(
+        `00000000-0000-4000-8000-00000000000${n}`,
+        `DMM-2026-0000${n}`,
+        `Case ${n}`,
+        `2026-11-0${n}T09:00:00Z`,
+      );
+    for (const e of history.events)
+      await events.append(
+        e.stream,
+        [{ id: e.id, type: e.type, data: e.data, occurredAt: e.occurredAt, metadata: e.metadata }],
+        'no-stream',
+      );
+    const recorded = await events.readAll();
+    const store = new SqliteReadModelStore(join(directory, 'rm.db'), 1);
+    const halfway = { position: recorded[1].position, events: 2 };
+    await store.save([], halfway);
+
+    const runner = new ProjectionRunner(events, store, new CaseProjector(dmmRules));
+    try {
+      await runner.start();
+      await runner.whenCaughtUp();
+      expect(runner.checkpoint).toEqual({ position: recorded[3].position, events: 4 });
+      expect(runner.startedFrom).toEqual(halfway);
+    } finally {
+      await runner.stop();
+      await events.close();
+    }
+  });
+});

@@ -59,6 +59,7 @@ export const restartBackoff: RestartBackoff = {
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private handled: Checkpoint | null = null;
+  private started: Checkpoint | null = null;
   private caughtUp = false;
   private failure: unknown = null;
   private stopping = false;
@@ -86,6 +87,7 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     this.handled = await this.target.checkpoint();
+    this.started = this.handled;
     this.subscription = this.events.subscribe({
       after: this.handled?.position,
       category: CASE_CATEGORY,
@@ -226,6 +228,11 @@ export class ProjectionRunner {
   /** The last event saved and how many events that makes, or null before the first. */
   get checkpoint(): Checkpoint | null {
     return this.handled;
+  }
+
+  /** The checkpoint the runner started from: where a restart (or a crash) resumed. */
+  get startedFrom(): Checkpoint | null {
+    return this.started;
   }
 
   get isCaughtUp(): boolean {
