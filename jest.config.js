@@ -60,10 +60,10 @@ module.exports = {
     // The server as the operations command line (apps/cli) sees it.
     '^#api$': '<rootDir>/apps/api/src/index.ts',
     '^#api/offline$': '<rootDir>/apps/api/src/offline.ts',
-    '^#(calendar|domain|event-store|documents|read-models|scheduling|sessions)$':
+    '^#(calendar|domain|event-store|documents|read-models|scheduling|sessions|personal-data)$':
       '<rootDir>/libs/$1/src/index.ts',
     // The distributed profile's adapters, apart so the embedded profile never loads their drivers.
-    '^#(event-store|documents|read-models|scheduling|sessions)/(esdb|gridfs|mongo)$':
+    '^#(event-store|documents|read-models|scheduling|sessions|personal-data)/(esdb|gridfs|mongo)$':
       '<rootDir>/libs/$1/src/$2/index.ts',
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],

@@ -26,3 +26,4 @@ export * from './people/staff-directory.events';
 export * from './people/staff-directory.errors';
 export * from './people/staff-directory.state';
 export * from './people/staff-directory.decider';
+export * from './personal-data/personal-fields';

@@ -1,0 +1,24 @@
+/** What the key store knows of a case's data key. */
+export type CaseKey =
+  | { state: 'present'; key: Buffer }
+  /** Deleted for good by an erasure: the case's personal data cannot be read again. */
+  | { state: 'erased'; erasedAt: Date }
+  /** Never made, or lost: a fault when the case has personal data and was not erased. */
+  | { state: 'missing' };
+
+/**
+ * Each case's own data key (AES-256), kept apart from the events and wrapped by the
+ * master key. Deleting a key is how a case's personal data is erased from an
+ * append-only store ("crypto-shredding").
+ */
+export interface CaseKeyStore {
+  /** The case's key, made and kept the first time it is asked for; an erased case's key is never made again. */
+  keyFor(caseId: string): Promise<CaseKey>;
+  /** What is known of the case's key, without making one. */
+  find(caseId: string): Promise<CaseKey>;
+  /** Deletes the key for good and remembers when; erasing again changes nothing. */
+  erase(caseId: string, at: Date): Promise<void>;
+  /** The cases whose keys were erased. */
+  erasedCases(): Promise<string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,1 @@
+export * from './case-key-store.port';
