@@ -76,6 +76,8 @@ export const ROLES = [
   'quality',
   'auditor',
   'admin',
+  /** Finds, exports and erases a person's data; nothing else. */
+  'data-protection',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -9,6 +9,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   quality: `${ROLE_WORDS.quality}: reads every case, reports and themes; changes categories`,
   auditor: `${ROLE_WORDS.auditor}: reads everything, including each case’s full history`,
   admin: `${ROLE_WORDS.admin}: people and roles, projections and jobs; no case content`,
+  'data-protection': `${ROLE_WORDS['data-protection']}: finds, exports and erases a person’s data; nothing else`,
 };
 
 /** The roles as the form's checkboxes, those chosen ticked. */

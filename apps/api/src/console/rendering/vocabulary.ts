@@ -128,6 +128,7 @@ export const ROLE_WORDS: Record<Role, string> = {
   quality: 'Quality',
   auditor: 'Auditor',
   admin: 'Administrator',
+  'data-protection': 'Data protection',
 };
 
 /** How many e-mails, in words: "1 e-mail", "3 e-mails". */
