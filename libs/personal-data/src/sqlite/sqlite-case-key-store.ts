@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+import { openSqlite } from '#event-store';
+import type { CaseKey, CaseKeyStore } from '../case-key-store.port';
+import { KeyWrapping } from '../master-key/key-wrapping';
+import { newDataKey } from '../sealing/aes-gcm';
+
+interface KeyRow {
+  wrapped: Buffer | null;
+  erased_at: string | null;
+}
+
+/**
+ * The case keys in a SQLite file of their own, apart from the events. Erasing overwrites
+ * the key where it was stored (`secure_delete`) and checkpoints the write-ahead log, so no
+ * copy of it is left in the file.
+ */
+export class SqliteCaseKeyStore implements CaseKeyStore {
+  private readonly db: Database.Database;
+  private readonly wrapping: KeyWrapping;
+  private readonly statements;
+
+  /** Throws WrongMasterKeyError when the file was made with another master key. */
+  constructor(
+    private readonly filename: string,
+    masterKey: Buffer,
+  ) {
+    this.db = openSqlite(filename, 'full');
+    this.db.pragma('secure_delete = ON');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS case_keys (
+        case_id TEXT PRIMARY KEY,
+        wrapped BLOB,
+        erased_at TEXT
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS master_key_check (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value BLOB NOT NULL
+      ) STRICT;`);
+    this.wrapping = new KeyWrapping(masterKey);
+    this.confirmMasterKey();
+    this.statements = {
+      find: this.db.prepare<[string], KeyRow>(
+        'SELECT wrapped, erased_at FROM case_keys WHERE case_id = ?',
+      ),
+      insert: this.db.prepare(
+        'INSERT OR IGNORE INTO case_keys (case_id, wrapped, erased_at) VALUES (?, ?, NULL)',
+      ),
+      erase: this.db.prepare(
+        `INSERT INTO case_keys (case_id, wrapped, erased_at) VALUES (?, NULL, ?)
+         ON CONFLICT (case_id) DO UPDATE SET wrapped = NULL, erased_at = excluded.erased_at
+         WHERE case_keys.erased_at IS NULL`,
+      ),
+      erased: this.db.prepare<[], { case_id: string }>(
+        'SELECT case_id FROM case_keys WHERE erased_at IS NOT NULL ORDER BY case_id',
+      ),
+    };
+  }
+
+  private confirmMasterKey(): void {
+    const row = this.db.prepare('SELECT value FROM master_key_check WHERE id = 1').get() as
+      { value: Buffer } | undefined;
+    if (row) {
+      this.wrapping.confirm(row.value, this.filename);
+      return;
+    }
+    this.db
+      .prepare('INSERT INTO master_key_check (id, value) VALUES (1, ?)')
+      .run(this.wrapping.checkValue());
+  }
+
+  async keyFor(caseId: string): Promise<CaseKey> {
+    const found = this.read(caseId);
+    if (found.state !== 'missing') return found;
+    this.statements.insert.run(caseId, this.wrapping.wrap(caseId, newDataKey()));
+    return this.read(caseId);
+  }
+
+  async find(caseId: string): Promise<CaseKey> {
+    return this.read(caseId);
+  }
+
+  private read(caseId: string): CaseKey {
+    const row = this.statements.find.get(caseId);
+    if (!row) return { state: 'missing' };
+    if (row.erased_at !== null) return { state: 'erased', erasedAt: new Date(row.erased_at) };
+    if (row.wrapped === null) return { state: 'missing' };
+    return { state: 'present', key: this.wrapping.unwrap(caseId, row.wrapped) };
+  }
+
+  async erase(caseId: string, at: Date): Promise<void> {
+    if (this.statements.erase.run(caseId, at.toISOString()).changes === 0) return;
+    // The old page is zeroed in the database; the write-ahead log may hold it until now.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async erasedCases(): Promise<string[]> {
+    return this.statements.erased.all().map((row) => row.case_id);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
