@@ -12,7 +12,7 @@ export async function benchChainAudit(events: EventStore, dataDir: string): Prom
   try {
     const started = performance.now();
     const result = await auditEveryChain(
-      { events, chainAudits },
+      { storedEvents: events, chainAudits },
       () => new Date(),
       () => null,
     );

@@ -22,6 +22,8 @@ export interface DocumentStore {
   put(file: StagedFile): Promise<StoredContent>;
   /** The content with this SHA-256, or null if none is stored. */
   open(sha256: string): Promise<Readable | null>;
+  /** Deletes the content with this SHA-256 for good; nothing stored under it is fine. */
+  remove(sha256: string): Promise<void>;
   /** Resolves when the store can take files now; rejects with the reason when it cannot. */
   ping(): Promise<void>;
   close(): Promise<void>;

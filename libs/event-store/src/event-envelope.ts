@@ -44,6 +44,16 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   recordedAt: string;
   prevHash: string | null;
   hash: string;
+  /**
+   * Set when the event's personal data could not be read: its case's key was erased, or is
+   * missing though nothing erased it (a fault). The fields then hold a marker in its place.
+   */
+  personalData?: 'erased' | 'unreadable';
+  /**
+   * The data as stored, when a layer above the store changed it on the way out (decrypted
+   * it): what the hash covers. Not enumerable, so never serialised or compared.
+   */
+  readonly storedData?: unknown;
 }
 
 /**

@@ -113,7 +113,7 @@ export const hashHolds = (event: RecordedEvent): boolean =>
     stream: event.stream,
     revision: event.revision,
     type: event.type,
-    data: event.data,
+    data: event.storedData ?? event.data,
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
     actor: event.metadata.actor,

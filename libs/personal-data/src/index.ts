@@ -3,3 +3,7 @@ export * from './sealing/aes-gcm';
 export * from './master-key/master-key';
 export * from './master-key/wrong-master-key.error';
 export * from './sqlite/sqlite-case-key-store';
+export * from './case-key-cache';
+export * from './personal-data-erased.error';
+export * from './sealed-event-store';
+export * from './documents/case-documents';

@@ -1,3 +1,4 @@
+import { parseMasterKey } from '#personal-data';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Policy } from '#domain';
@@ -28,12 +29,17 @@ export type JwtKeys =
 /** How bearer tokens are checked, and how long one may live at most. */
 export type JwtSettings = JwtKeys & { maxLifetimeSeconds: number };
 
+/** `CLF_MASTER_KEY`, or (embedded only) a key generated into the data directory on first use. */
+export type MasterKeySettings = { key: Buffer } | { file: string };
+
 export interface AppConfig {
   port: number;
   profile: Profile;
   dataDir: string;
   policy: Policy;
   jwt: JwtSettings;
+  /** What wraps each case's data key (docs/personal-data.md). */
+  masterKey: MasterKeySettings;
   /** Distributed profile only. */
   eventStoreConnectionString: string | null;
   mongodbUri: string | null;
@@ -166,6 +172,29 @@ function readJwtKeys(env: NodeJS.ProcessEnv, dataDir: string, profile: Profile):
       `is ${secret.length} characters: give at least ${MIN_SECRET_LENGTH}, or leave it unset to have one generated into the data directory`,
     );
   return { algorithm: 'HS256', secret, secretFile: resolve(dataDir, DATA_DIR_ENTRIES.jwtSecret) };
+}
+
+function readMasterKey(
+  value: string | undefined,
+  dataDir: string,
+  profile: Profile,
+): MasterKeySettings {
+  const text = given(value);
+  if (text === undefined) {
+    if (profile === 'distributed')
+      throw new ConfigError(
+        'CLF_MASTER_KEY',
+        'is required for CLF_PROFILE=distributed (every replica must open the case keys with the same key): 64 hex digits, e.g. from `openssl rand -hex 32`',
+      );
+    return { file: resolve(dataDir, DATA_DIR_ENTRIES.masterKey) };
+  }
+  const key = parseMasterKey(text);
+  if (!key)
+    throw new ConfigError(
+      'CLF_MASTER_KEY',
+      'must be 32 bytes, as 64 hex digits or in base64 (e.g. from `openssl rand -hex 32`)',
+    );
+  return { key };
 }
 
 function readServer(
@@ -343,6 +372,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir,
     policy: loadPolicy(env.CLF_POLICY),
     jwt: readJwt(env, dataDir, profile),
+    masterKey: readMasterKey(env.CLF_MASTER_KEY, dataDir, profile),
     eventStoreConnectionString: readServer(
       'EVENTSTORE_CONNECTION_STRING',
       env.EVENTSTORE_CONNECTION_STRING,

@@ -206,7 +206,7 @@ export class LetterWriter {
     });
     const staged = await this.storage.staging.stage(Readable.from([pdf]));
     try {
-      await this.storage.documents.put(staged);
+      await this.storage.caseDocuments.put(found.id, staged);
     } finally {
       await this.storage.staging.discard(staged);
     }

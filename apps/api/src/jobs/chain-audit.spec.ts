@@ -37,7 +37,7 @@ describe('auditEveryChain', () => {
     tamper(named, 1);
     events.database.prepare('DELETE FROM events WHERE stream = ? AND revision = 0').run(headless);
 
-    const result = await auditEveryChain({ events, chainAudits }, clock, () => null);
+    const result = await auditEveryChain({ storedEvents: events, chainAudits }, clock, () => null);
 
     expect(result).toEqual({
       runId: expect.any(String),

@@ -26,17 +26,17 @@ const named = async (events: EventStore, broken: BrokenChain): Promise<BrokenCas
  * the result kept for the dashboard and the admin endpoint, and each broken case logged.
  */
 export async function auditEveryChain(
-  storage: Pick<Storage, 'events' | 'chainAudits'>,
+  storage: Pick<Storage, 'storedEvents' | 'chainAudits'>,
   clock: Clock,
   mayGoOn: () => string | null,
 ): Promise<ChainAuditResult> {
   const runId = randomUUID();
   const started = clock();
-  const checked = await verifyEveryChain(storage.events, {
+  const checked = await verifyEveryChain(storage.storedEvents, {
     category: CASE_CATEGORY,
     stopsBecause: mayGoOn,
   });
-  const broken = await Promise.all(checked.broken.map((chain) => named(storage.events, chain)));
+  const broken = await Promise.all(checked.broken.map((chain) => named(storage.storedEvents, chain)));
   const finished = clock();
   const result: ChainAuditResult = {
     runId,

@@ -7,6 +7,13 @@ export const DATA_DIR_ENTRIES = {
   events: 'events.db',
   documents: 'documents',
   jwtSecret: 'jwt-secret',
+  /**
+   * Wraps the case keys when CLF_MASTER_KEY is not set: it protects a copied events.db or
+   * case-keys.db, not a copied data directory (which holds this file too).
+   */
+  masterKey: 'master.key',
+  /** Each case's data key, wrapped: erasing a case deletes its key here. */
+  caseKeys: 'case-keys.db',
   /** Password hashes, reset links, API tokens and the setup code (the directory itself is in the events). */
   accounts: 'accounts.db',
   /** The first-run setup code, while nobody is in the directory: deleted once it is used. */

@@ -24,7 +24,14 @@ import {
   type SubscriptionCheckpoints,
 } from '#scheduling';
 import { SqliteSessionStore, type SessionStore } from '#sessions';
-import type { AppConfig } from '../config/app-config';
+import {
+  CaseDocuments,
+  masterKeyFromFile,
+  SealedEventStore,
+  SqliteCaseKeyStore,
+  type CaseKeyStore,
+} from '#personal-data';
+import type { AppConfig, MasterKeySettings } from '../config/app-config';
 import type { AccountStore } from '../people/account-store.port';
 import { SqliteAccountStore } from '../people/sqlite-account-store';
 // Types only from the driver: importing it here loads nothing an embedded server would not.
@@ -33,7 +40,14 @@ import { DATA_DIR_ENTRIES } from './data-dir-entries';
 
 /** Where the application keeps things, for the configured profile (docs/architecture.md, "The two profiles"). */
 export interface Storage {
+  /** The events as the application reads and writes them: each case's personal data sealed with its own key on the way in, opened on the way out. */
   events: EventStore;
+  /** The events as stored (personal data encrypted): what the chain audit verifies. */
+  storedEvents: EventStore;
+  /** Each case's key: forgetting it erases the case's personal data (docs/personal-data.md). */
+  caseKeys: Pick<SealedEventStore, 'keyOf' | 'forget'>;
+  /** Each case's documents, encrypted with its key, in `documents`. */
+  caseDocuments: CaseDocuments;
   references: ReferenceAllocator;
   documents: DocumentStore;
   /** Where uploads are written while they arrive, before they are checked and stored. */
@@ -60,10 +74,29 @@ export const STORAGE = Symbol('Storage');
 export const CHAIN_AUDIT_RESULTS = Symbol('ChainAuditResults');
 export const CLOCK = Symbol('Clock');
 
+const masterKeyOf = (settings: MasterKeySettings) =>
+  'key' in settings ? settings.key : masterKeyFromFile(settings.file);
+
+function sealed(stored: EventStore, documents: DocumentStore, keys: CaseKeyStore) {
+  const events = new SealedEventStore(stored, keys);
+  return {
+    events,
+    storedEvents: stored,
+    caseKeys: events,
+    documents,
+    caseDocuments: new CaseDocuments(documents, keys),
+  };
+}
+
 async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   // Beside the documents, so a checked upload is moved into the store by a rename.
   const staging = new UploadStaging(join(config.dataDir, DATA_DIR_ENTRIES.uploadStaging));
   await staging.prepare();
+  // First: a wrong master key stops the start before anything else is opened.
+  const keys = new SqliteCaseKeyStore(
+    join(config.dataDir, DATA_DIR_ENTRIES.caseKeys),
+    masterKeyOf(config.masterKey),
+  );
   const events = new SqliteEventStore({
     filename: join(config.dataDir, DATA_DIR_ENTRIES.events),
     clock,
@@ -82,9 +115,8 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
     join(config.dataDir, DATA_DIR_ENTRIES.staffNotifications),
   );
   return {
-    events,
+    ...sealed(events, documents, keys),
     references: new SqliteReferenceAllocator(events),
-    documents,
     staging,
     leases: new InProcessJobLeases(clock),
     jobRuns,
@@ -102,6 +134,7 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
       await accounts.close();
       await documents.close();
       await events.close();
+      await keys.close();
     },
   };
 }
@@ -120,13 +153,23 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
       MongoStaffNotificationLog,
     },
     { MongoSessionStore },
+    { MongoCaseKeyStore },
   ] = await Promise.all([
     import('#event-store/esdb'),
     import('mongodb'),
     import('#documents/gridfs'),
     import('#scheduling/mongo'),
     import('#sessions/mongo'),
+    import('#personal-data/mongo'),
   ]);
+  const mongo = await new MongoClient(config.mongodbUri!).connect();
+  // First: a wrong master key stops the start before the event store is opened.
+  const keys = await MongoCaseKeyStore.open(mongo.db(), masterKeyOf(config.masterKey)).catch(
+    async (error: unknown) => {
+      await mongo.close();
+      throw error;
+    },
+  );
   const subscriptionLog = new Logger('EventStoreDB');
   const events = new EsdbEventStore({
     connectionString: config.eventStoreConnectionString!,
@@ -136,14 +179,12 @@ async function distributed(config: AppConfig, clock: Clock): Promise<Storage> {
         `The subscription dropped (${attempt} in a row): ${String(error)}; ${retrying ? 'resubscribing' : 'giving up'}`,
       ),
   });
-  const mongo = await new MongoClient(config.mongodbUri!).connect();
   // A folder of this process's own (0700) in the system's temporary directory.
   const staging = new UploadStaging(await mkdtemp(join(tmpdir(), 'clf-uploads-')));
   await staging.prepare();
   return {
-    events,
+    ...sealed(events, new GridFsDocumentStore(mongo.db()), keys),
     references: new CounterStreamReferenceAllocator(events),
-    documents: new GridFsDocumentStore(mongo.db()),
     staging,
     leases: new MongoJobLeases(mongo.db()),
     jobRuns: new MongoJobRunLog(mongo.db()),

@@ -1,5 +1,5 @@
 import { constants, createReadStream } from 'node:fs';
-import { access, chmod, mkdir, open, rename, stat } from 'node:fs/promises';
+import { access, chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -46,6 +46,11 @@ export class FileDocumentStore implements DocumentStore {
     if (!SHA256_HEX.test(sha256)) return null;
     const path = this.pathOf(sha256);
     return (await exists(path)) ? createReadStream(path) : null;
+  }
+
+  async remove(sha256: string): Promise<void> {
+    if (!SHA256_HEX.test(sha256)) return;
+    await rm(this.pathOf(sha256), { force: true });
   }
 
   async close(): Promise<void> {}

@@ -37,6 +37,13 @@ export class GridFsDocumentStore implements DocumentStore {
     return file ? this.bucket.openDownloadStream(file._id) : null;
   }
 
+  async remove(sha256: string): Promise<void> {
+    if (!SHA256_HEX.test(sha256)) return;
+    // Every copy: two replicas may each have stored one.
+    for (const file of await this.bucket.find({ filename: sha256 }).toArray())
+      await this.bucket.delete(file._id);
+  }
+
   private async find(sha256: string) {
     const [file] = await this.bucket.find({ filename: sha256 }).limit(1).toArray();
     return file ?? null;

@@ -62,4 +62,12 @@ export function documentStoreContract(open: () => Promise<DocumentStore>): void 
     expect(await store.open('0'.repeat(64))).toBeNull();
     expect(await store.open('../../etc/passwd')).toBeNull();
   });
+
+  it('removes content for good, and removing what is not there is fine', async () => {
+    const stored = await put(Buffer.from('to be erased'));
+    await store.remove(stored.sha256);
+    expect(await store.open(stored.sha256)).toBeNull();
+    await store.remove(stored.sha256);
+    await store.remove('../../etc/passwd');
+  });
 }

@@ -69,7 +69,7 @@ export class AttachDocumentHandler implements ICommandHandler<
       require: roomForDocument(this.config.documentsPerCaseBytes, file),
     };
     await this.cases.preflight(caseId, command, withRoom);
-    await this.storage.documents.put(file);
+    await this.storage.caseDocuments.put(caseId, file);
     return this.cases.execute(caseId, command, withRoom);
   }
 }

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore, verifyChain, type NewEvent, type RecordedEvent } from '#event-store';
+import { caseIdOf, caseStream, ERASED_TEXT, UNREADABLE_TEXT } from '#domain';
+import { newDataKey } from './sealing/aes-gcm';
+import { SqliteCaseKeyStore } from './sqlite/sqlite-case-key-store';
+import { SealedEventStore } from './sealed-event-store';
+import { PersonalDataErasedError } from './personal-data-erased.error';
+
+const metadata = {
+  correlationId: 'c',
+  causationId: 'c',
+  actor: { id: 'u-ann', name: 'Ann Lee', roles: ['staff'] },
+  policyId: 'dmm',
+  policyVersion: '1',
+  schemaVersion: 1,
+};
+const event = (type: string, data: unknown): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data,
+  occurredAt: '2026-12-01T09:00:00.000Z',
+  metadata,
+});
+const received = () =>
+  event('CaseReceived', {
+    reference: 'DMM-2026-00001',
+    kind: 'complaint',
+    summary: 'Jane Doe says her marking was late',
+    details: null,
+    complainant: { name: 'Jane Doe', email: 'jane@example.org', role: 'learner', under18: true },
+    representative: null,
+    categories: ['assessment'],
+  });
+
+function stores() {
+  const directory = mkdtempSync(join(tmpdir(), 'clf-sealed-'));
+  const stored = new SqliteEventStore({
+    filename: join(directory, 'events.db'),
+    clock: () => new Date('2026-12-01T09:00:05Z'),
+  });
+  const masterKey = newDataKey();
+  const keys = new SqliteCaseKeyStore(join(directory, 'case-keys.db'), masterKey);
+  return { directory, stored, keys, masterKey, sealed: new SealedEventStore(stored, keys) };
+}
+
+const dataOf = (events: RecordedEvent[]) => events.map((e) => e.data);
+
+describe('SealedEventStore: each case’s personal data encrypted with its own key', () => {
+  const caseId = randomUUID();
+  const stream = caseStream(caseId);
+
+  it('stores the personal fields encrypted and reads them back as they were given', async () => {
+    const { directory, stored, sealed } = stores();
+    const given = received();
+    await sealed.append(stream, [given], 'no-stream');
+
+    expect(dataOf(await sealed.readStream(stream))).toEqual([given.data]);
+    const [raw] = await stored.readStream(stream);
+    expect(raw.data).toEqual({
+      reference: 'DMM-2026-00001',
+      kind: 'complaint',
+      details: null,
+      complainant: { role: 'learner', under18: true },
+      representative: null,
+      categories: ['assessment'],
+      sealed: {
+        fields: ['summary', 'complainant.name', 'complainant.email'],
+        values: expect.any(String),
+      },
+    });
+    await sealed.close();
+    const file = readFileSync(join(directory, 'events.db'));
+    expect(file.includes('Jane Doe')).toBe(false);
+    expect(file.includes('jane@example.org')).toBe(false);
+  });
+
+  it('gives the same events to readAll and to a subscription', async () => {
+    const { sealed } = stores();
+    const given = received();
+    await sealed.append(stream, [given], 'no-stream');
+    expect(dataOf(await sealed.readAll())).toEqual([given.data]);
+    const delivered = await new Promise<RecordedEvent[]>((resolve) => {
+      const subscription = sealed.subscribe({
+        handle: (batch) => {
+          resolve(batch);
+          void subscription.stop();
+        },
+      });
+    });
+    expect(dataOf(delivered)).toEqual([given.data]);
+    await sealed.close();
+  });
+
+  it('leaves events with no personal data, and other streams, as they are, making no key', async () => {
+    const { stored, keys, sealed } = stores();
+    const missed = event('DeadlineMissed', { kind: 'acknowledgement', stage: 1 });
+    await sealed.append(stream, [missed], 'no-stream');
+    const staff = event('StaffMemberAdded', { id: 'u-ann', name: 'Ann Lee' });
+    await sealed.append('staff-u-ann', [staff], 'no-stream');
+    expect(dataOf(await stored.readAll())).toEqual([missed.data, staff.data]);
+    expect(await keys.find(caseId)).toEqual({ state: 'missing' });
+    await sealed.close();
+  });
+
+  it('after the key is forgotten: reads say erased, the chain still verifies, nothing personal is taken', async () => {
+    const { sealed } = stores();
+    await sealed.append(
+      stream,
+      [received(), event('NoteAdded', { text: 'Called Jane' })],
+      'no-stream',
+    );
+    await sealed.forget(caseId, new Date('2026-12-06T10:00:00Z'));
+
+    const events = await sealed.readStream(stream);
+    expect(events.map((e) => e.personalData)).toEqual(['erased', 'erased']);
+    expect(events[0].data).toMatchObject({
+      summary: ERASED_TEXT,
+      complainant: { name: ERASED_TEXT, email: ERASED_TEXT, role: 'learner', under18: true },
+      categories: ['assessment'],
+    });
+    expect(events[1].data).toEqual({ text: ERASED_TEXT });
+    expect(await sealed.verify(stream)).toMatchObject({ valid: true, events: 2 });
+    expect(await sealed.keyOf(caseId)).toBe('erased');
+
+    await expect(
+      sealed.append(stream, [event('NoteAdded', { text: 'Jane called back' })], 'any'),
+    ).rejects.toThrow(PersonalDataErasedError);
+    await sealed.append(stream, [event('DeadlineMissed', { kind: 'response', stage: 1 })], 'any');
+    await sealed.close();
+  });
+
+  it('marks the data unreadable, not erased, when the key is missing though nothing erased it', async () => {
+    const { directory, stored, sealed } = stores();
+    await sealed.append(stream, [received()], 'no-stream');
+    const elsewhere = new SqliteCaseKeyStore(join(directory, 'other-keys.db'), newDataKey());
+    const [read] = await new SealedEventStore(stored, elsewhere).readStream(stream);
+    expect(read.personalData).toBe('unreadable');
+    expect(read.data).toMatchObject({ summary: UNREADABLE_TEXT });
+    await sealed.close();
+  });
+
+  it('does not open a sealed value moved into another event', async () => {
+    const { stored, sealed } = stores();
+    await sealed.append(stream, [received()], 'no-stream');
+    const [original] = await stored.readStream(stream);
+    const copy = event('CaseReceived', original.data);
+    await stored.append(stream, [copy], 0);
+    const [, moved] = await sealed.readStream(stream);
+    expect(moved.personalData).toBe('unreadable');
+    await sealed.close();
+  });
+});
+
+describe('SealedEventStore: the chain over what is stored', () => {
+  it('opened events still verify as a chain, before and after erasure', async () => {
+    const { sealed } = stores();
+    const stream = caseStream(randomUUID());
+    await sealed.append(
+      stream,
+      [received(), event('NoteAdded', { text: 'Called Jane' })],
+      'no-stream',
+    );
+    expect(verifyChain(await sealed.readStream(stream))).toMatchObject({ valid: true });
+    await sealed.forget(caseIdOf(stream), new Date());
+    expect(verifyChain(await sealed.readStream(stream))).toMatchObject({ valid: true });
+    await sealed.close();
+  });
+});
