@@ -10,6 +10,7 @@ import { CaseQueriesController } from './cases/case-queries.controller';
 import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
 import { CorrespondenceModule } from './correspondence/correspondence.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { LettersController } from './correspondence/letters.controller';
 import { CaseHistoryController } from './history/case-history.controller';
 import { JobsAdminController } from './jobs/jobs-admin.controller';
@@ -54,6 +55,7 @@ export class AppModule {
         AuthModule,
         CasesModule,
         CorrespondenceModule,
+        PersonalDataModule,
         PeopleModule,
         ReportsModule,
         // Uploads go to a temporary file as they arrive, never into memory.

@@ -135,15 +135,16 @@ export class SealedEventStore implements EventStore {
 
   /** Events as the application reads them: personal data decrypted, or marked erased or unreadable. */
   private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const opened: RecordedEvent[] = new Array(events.length);
-    for (let i = 0; i < events.length; i += 1) {
-      const event = events[i];
+    // Erased elsewhere (another replica) and not yet here: no event of it opens with a key still held.
+    for (const event of events)
       if (event.type === 'PersonalDataErased')
-        // Another replica erased it: stop using a key this one may still hold.
         this.cache.set(caseIdOf(event.stream), {
           state: 'erased',
           erasedAt: new Date(event.recordedAt),
         });
+    const opened: RecordedEvent[] = new Array(events.length);
+    for (let i = 0; i < events.length; i += 1) {
+      const event = events[i];
       const data = event.data as Data | null;
       const sealed = data?.[SEALED] as SealedFields | undefined;
       opened[i] = sealed ? await this.openOne(event, data!, sealed) : event;
