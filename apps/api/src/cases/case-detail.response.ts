@@ -187,7 +187,8 @@ export function caseDetail(
     closedAt: found.closedAt,
     closeReason: found.closeReason,
     learningPoints: found.learningPoints,
-    documents: found.documents,
+    // Where the sealed bytes are kept is the store's business, not the reader's.
+    documents: found.documents.map(({ storedAs: _storedAs, ...document }) => document),
     revision,
     policyId: found.policyId,
     policyVersion: found.policyVersion,

@@ -49,7 +49,7 @@ export class CaseReader {
     const { state } = await loadVisibleCase(this.storage.events, id, actor);
     const document = state.documents.find((d) => d.id === documentId);
     if (!document) throw new DocumentNotFoundError();
-    const content = await this.storage.caseDocuments.open(id, document.sha256);
+    const content = await this.storage.caseDocuments.open(id, document);
     if (!content) throw new DocumentNotFoundError();
     return { document, content };
   }

@@ -206,16 +206,17 @@ export class LetterWriter {
     });
     const staged = await this.storage.staging.stage(Readable.from([pdf]));
     try {
-      await this.storage.caseDocuments.put(found.id, staged);
+      const { storedAs } = await this.storage.caseDocuments.put(found.id, staged);
+      return {
+        documentId: letterId,
+        filename: `${found.reference}-${command.data.template}-letter.pdf`,
+        mediaType: 'application/pdf',
+        size: staged.size,
+        sha256: staged.sha256,
+        storedAs,
+      };
     } finally {
       await this.storage.staging.discard(staged);
     }
-    return {
-      documentId: letterId,
-      filename: `${found.reference}-${command.data.template}-letter.pdf`,
-      mediaType: 'application/pdf',
-      size: staged.size,
-      sha256: staged.sha256,
-    };
   }
 }

@@ -43,7 +43,7 @@ function setUp() {
     const path = join(directory, `upload-${randomUUID()}`);
     writeFileSync(path, content);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    await storage.caseDocuments.put(caseId, { path, sha256, size: content.length });
+    const stored = await storage.caseDocuments.put(caseId, { path, sha256, size: content.length });
     await events.append(
       caseStream(caseId),
       [
@@ -53,11 +53,12 @@ function setUp() {
           mediaType: 'text/plain',
           size: content.length,
           sha256,
+          storedAs: stored.storedAs,
         }),
       ],
       'any',
     );
-    return sha256;
+    return stored;
   };
   return { directory, stored, keys, events, storage, attach };
 }

@@ -13,17 +13,17 @@ export class PersonalDataShredder {
   ) {}
 
   async shred(caseId: string, at: Date): Promise<void> {
-    await this.storage.caseDocuments.remove(caseId, await this.documentsOf(caseId));
+    await this.storage.caseDocuments.remove(await this.documentsOf(caseId));
     await this.storage.caseKeys.forget(caseId, at);
   }
 
-  /** The SHA-256 of each document attached (kept in clear: the content is what is encrypted). */
+  /** Where each document attached is stored (kept in clear: the content is what is encrypted). */
   private async documentsOf(caseId: string): Promise<string[]> {
     try {
       const events = await this.storage.storedEvents.readStream(caseStream(caseId));
       return events
         .filter((event) => event.type === 'DocumentAttached')
-        .map((event) => (event.data as DocumentAttached['data']).sha256);
+        .flatMap((event) => (event.data as DocumentAttached['data']).storedAs ?? []);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

@@ -105,7 +105,15 @@ export type AddNote = Command<'AddNote', { text: string }>;
 /** The file itself is stored by the caller (content-addressed); the case records what it is. */
 export type AttachDocument = Command<
   'AttachDocument',
-  { documentId: string; filename: string; mediaType: string; size: number; sha256: string }
+  {
+    documentId: string;
+    filename: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    /** The SHA-256 of the bytes as stored, encrypted with the case's key: where the store keeps them. */
+    storedAs?: string;
+  }
 >;
 
 export type RecordRepresentativeAuthorisation = Command<
@@ -155,6 +163,8 @@ export interface StoredDocument {
   mediaType: string;
   size: number;
   sha256: string;
+  /** The SHA-256 of the bytes as stored, encrypted with the case's key: where the store keeps them. */
+  storedAs?: string;
 }
 
 /**

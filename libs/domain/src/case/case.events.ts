@@ -119,7 +119,16 @@ export type NoteAdded = Event<'NoteAdded', { text: string }>;
 
 export type DocumentAttached = Event<
   'DocumentAttached',
-  { documentId: string; filename: string; mediaType: string; size: number; sha256: string }
+  {
+    documentId: string;
+    filename: string;
+    mediaType: string;
+    size: number;
+    /** The content's own SHA-256, as uploaded. */
+    sha256: string;
+    /** The SHA-256 of the bytes as stored, encrypted with the case's key: where the store keeps them. */
+    storedAs?: string;
+  }
 >;
 
 export type RepresentativeAuthorised = Event<

@@ -126,6 +126,8 @@ export interface DocumentRef {
   mediaType: string;
   size: number;
   sha256: string;
+  /** The SHA-256 of the bytes as stored, encrypted with the case's key: where the store keeps them. */
+  storedAs?: string;
   attachedAt: Instant;
 }
 

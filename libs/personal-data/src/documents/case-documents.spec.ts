@@ -31,34 +31,37 @@ describe('CaseDocuments: documents encrypted at rest with their case’s key', (
   it('stores a document encrypted and gives back its bytes; the SHA-256 is the content’s', async () => {
     const { documents, staged, storedFiles } = setUp();
     const file = staged('Statement by Jane Doe');
-    expect(await documents.put('case-1', file)).toEqual({ sha256: file.sha256, size: file.size });
-    expect((await buffer((await documents.open('case-1', file.sha256))!)).toString()).toBe(
+    const stored = await documents.put('case-1', file);
+    expect(stored).toEqual({ sha256: file.sha256, size: file.size, storedAs: expect.any(String) });
+    expect((await buffer((await documents.open('case-1', stored))!)).toString()).toBe(
       'Statement by Jane Doe',
     );
     const [kept] = storedFiles();
     expect(kept.includes('Jane Doe')).toBe(false);
+    expect(createHash('sha256').update(kept).digest('hex')).toBe(stored.storedAs);
   });
 
   it('keeps the same content once within a case, and apart in another case', async () => {
     const { documents, staged, storedFiles } = setUp();
-    await documents.put('case-1', staged('same'));
-    await documents.put('case-1', staged('same'));
+    const first = await documents.put('case-1', staged('same'));
+    expect(await documents.put('case-1', staged('same'))).toEqual(first);
     expect(storedFiles()).toHaveLength(1);
-    await documents.put('case-2', staged('same'));
+    const other = await documents.put('case-2', staged('same'));
     expect(storedFiles()).toHaveLength(2);
-    expect(await documents.open('case-2', staged('other').sha256)).toBeNull();
+    // Sealed for case 1: case 2's key does not open it.
+    await expect(buffer((await documents.open('case-2', first))!)).rejects.toThrow();
+    expect(await documents.open('case-2', { sha256: other.sha256 })).toBeNull();
   });
 
   it('removes a case’s documents; once its key is erased none open and none can be added', async () => {
     const { keys, documents, staged, storedFiles } = setUp();
-    const file = staged('Statement');
-    await documents.put('case-1', file);
-    await documents.put('case-2', staged('Statement'));
-    await documents.remove('case-1', [file.sha256, file.sha256]);
-    expect(await documents.open('case-1', file.sha256)).toBeNull();
+    const one = await documents.put('case-1', staged('Statement'));
+    const two = await documents.put('case-2', staged('Statement'));
+    await documents.remove([one.storedAs, one.storedAs]);
+    expect(await documents.open('case-1', one)).toBeNull();
     expect(storedFiles()).toHaveLength(1);
     await keys.erase('case-2', new Date());
-    expect(await documents.open('case-2', file.sha256)).toBeNull();
+    expect(await documents.open('case-2', two)).toBeNull();
     await expect(documents.put('case-2', staged('more'))).rejects.toThrow(PersonalDataErasedError);
   });
 });

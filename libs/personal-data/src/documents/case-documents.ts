@@ -1,17 +1,24 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { pipeline as pipelineDone } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
 import type { DocumentStore, StagedFile, StoredContent } from '#documents';
 import type { CaseKeyStore } from '../case-key-store.port';
 import { PersonalDataErasedError } from '../personal-data-erased.error';
-import { documentAddress, OpeningStream, sealingStream } from './sealed-content';
+import { OpeningStream, sealingStream } from './sealed-content';
+
+/** A document as stored for a case: its content's SHA-256, and that of the sealed bytes the store keeps. */
+export interface SealedContent extends StoredContent {
+  storedAs: string;
+}
 
 /**
- * A case's documents, encrypted at rest with the case's key, in the document store below
- * (which keeps whatever it is given under the address it is told). The SHA-256 callers see
- * and record is the content's own.
+ * A case's documents, encrypted at rest with the case's key, in the content-addressed store
+ * below under the SHA-256 of the sealed bytes (`storedAs`, recorded with the document), so
+ * backups check them as they check any stored file. Sealing is deterministic for a case and
+ * a content: the same file attached twice to a case is stored once; in another case it is
+ * stored apart, unlinkable.
  */
 export class CaseDocuments {
   constructor(
@@ -20,42 +27,47 @@ export class CaseDocuments {
   ) {}
 
   /** Seals a staged upload into the store; the staged file stays where it is, for the caller to remove. */
-  async put(caseId: string, file: StagedFile): Promise<StoredContent> {
+  async put(caseId: string, file: StagedFile): Promise<SealedContent> {
     const key = await this.keys.keyFor(caseId);
     if (key.state !== 'present') throw new PersonalDataErasedError(caseId);
     const sealedPath = `${file.path}.sealed`;
+    const hash = createHash('sha256');
     try {
       await pipelineDone(
         createReadStream(file.path),
         sealingStream(key.key, caseId, file.sha256),
+        async function* (sealed: AsyncIterable<Buffer>) {
+          for await (const chunk of sealed) {
+            hash.update(chunk);
+            yield chunk;
+          }
+        },
         createWriteStream(sealedPath, { mode: 0o600 }),
       );
+      const storedAs = hash.digest('hex');
       const { size } = await stat(sealedPath);
-      await this.store.put({
-        path: sealedPath,
-        sha256: documentAddress(key.key, file.sha256),
-        size,
-      });
+      await this.store.put({ path: sealedPath, sha256: storedAs, size });
+      return { sha256: file.sha256, size: file.size, storedAs };
     } finally {
       await rm(sealedPath, { force: true });
     }
-    return { sha256: file.sha256, size: file.size };
   }
 
   /** The content, decrypted as it is read; null when it is not stored, or its case's key is gone. */
-  async open(caseId: string, sha256: string): Promise<Readable | null> {
+  async open(
+    caseId: string,
+    document: { sha256: string; storedAs?: string },
+  ): Promise<Readable | null> {
+    if (!document.storedAs) return null;
     const key = await this.keys.find(caseId);
     if (key.state !== 'present') return null;
-    const sealed = await this.store.open(documentAddress(key.key, sha256));
+    const sealed = await this.store.open(document.storedAs);
     if (!sealed) return null;
-    return pipeline(sealed, OpeningStream.for(key.key, caseId, sha256), () => {});
+    return pipeline(sealed, OpeningStream.for(key.key, caseId, document.sha256), () => {});
   }
 
-  /** Deletes these documents of the case (before its key is erased: their addresses need it). */
-  async remove(caseId: string, sha256s: readonly string[]): Promise<void> {
-    const key = await this.keys.find(caseId);
-    if (key.state !== 'present') return;
-    for (const sha256 of new Set(sha256s))
-      await this.store.remove(documentAddress(key.key, sha256));
+  /** Deletes the stored bytes of these documents. */
+  async remove(storedAs: readonly string[]): Promise<void> {
+    for (const sha256 of new Set(storedAs)) await this.store.remove(sha256);
   }
 }

@@ -5,15 +5,10 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
- * Where a case's document is kept, and the IV it is sealed under: both derived from the case
- * key and the content's SHA-256, so the same content attached twice to a case is stored once,
- * while nothing links it to the same content in another case (or, once the key is gone, to
- * anything at all).
+ * The IV a document is sealed under: derived from the case key and the content's SHA-256, so
+ * the same content sealed twice for a case gives the same bytes (stored once), and GCM's IV
+ * is never reused for different content under one key.
  */
-export function documentAddress(key: Buffer, sha256: string): string {
-  return createHmac('sha256', key).update(`document-address:${sha256}`).digest('hex');
-}
-
 const ivOf = (key: Buffer, sha256: string) =>
   createHmac('sha256', key).update(`document-iv:${sha256}`).digest().subarray(0, IV_BYTES);
 

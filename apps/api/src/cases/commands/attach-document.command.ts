@@ -69,8 +69,12 @@ export class AttachDocumentHandler implements ICommandHandler<
       require: roomForDocument(this.config.documentsPerCaseBytes, file),
     };
     await this.cases.preflight(caseId, command, withRoom);
-    await this.storage.caseDocuments.put(caseId, file);
-    return this.cases.execute(caseId, command, withRoom);
+    const { storedAs } = await this.storage.caseDocuments.put(caseId, file);
+    return this.cases.execute(
+      caseId,
+      { ...command, data: { ...command.data, storedAs } },
+      withRoom,
+    );
   }
 }
 
