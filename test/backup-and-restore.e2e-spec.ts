@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '#event-store';
@@ -182,16 +182,21 @@ describe('an online backup, restored onto a new server', () => {
     expect(manifest.documents).toMatchObject({ count: 1, missing: [], damaged: [] });
     expect(manifest.files.map((f) => f.path)).toEqual([
       'events.db',
-      `documents/${sha256(PDF).slice(0, 2)}/${sha256(PDF).slice(2, 4)}/${sha256(PDF)}`,
+      // Where the document's sealed bytes are kept: their own SHA-256, not the PDF's.
+      expect.stringMatching(/^documents\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/),
       'jwt-secret',
       'accounts.db',
+      'case-keys.db',
+      'master.key',
     ]);
     expect(readdirSync(target).sort()).toEqual([
       'accounts.db',
+      'case-keys.db',
       'documents',
       'events.db',
       'jwt-secret',
       'manifest.json',
+      'master.key',
     ]);
 
     const dataDir = join(scratch(), 'restored');
@@ -199,9 +204,11 @@ describe('an online backup, restored onto a new server', () => {
     expect(report.verifiedStreams).toBe(manifest.events.streams);
     expect(readdirSync(dataDir).sort()).toEqual([
       'accounts.db',
+      'case-keys.db',
       'documents',
       'events.db',
       'jwt-secret',
+      'master.key',
     ]); // no read models, no sessions
     expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
@@ -340,7 +347,13 @@ describe('backup and restore refuse, in a sentence', () => {
     const done = await run(restoreCommand, [backup], { CLF_DATA_DIR: empty });
     expect(done.code).toBe(0);
     expect(done.out).toContain('3 events in 1 stream (1 case), every hash chain intact');
-    expect(readdirSync(empty).sort()).toEqual(['accounts.db', 'documents', 'events.db']);
+    expect(readdirSync(empty).sort()).toEqual([
+      'accounts.db',
+      'case-keys.db',
+      'documents',
+      'events.db',
+      'master.key',
+    ]);
   });
 
   it('refuses a backup whose document no longer matches its SHA-256', async () => {
@@ -390,22 +403,21 @@ describe('backup and restore refuse, in a sentence', () => {
     const damagedDir = scratch();
     cpSync(dataDir, damagedDir, { recursive: true });
     const [document] = filesUnder(join(damagedDir, 'documents'));
+    const storedAs = basename(document);
     writeFileSync(document, 'overwritten by accident');
     const target = join(scratch(), 'backup');
     const taken = await run(backupCommand, [target], { CLF_DATA_DIR: damagedDir });
     expect(taken.code).toBe(2);
     expect(taken.err).toContain(
-      `Warning: document ${sha256(PDF)} in the data directory no longer matches its SHA-256`,
+      `Warning: document ${storedAs} in the data directory no longer matches its SHA-256`,
     );
     const manifest = await readManifest(target);
-    expect(manifest.documents).toEqual({ count: 0, bytes: 0, missing: [], damaged: [sha256(PDF)] });
+    expect(manifest.documents).toEqual({ count: 0, bytes: 0, missing: [], damaged: [storedAs] });
     expect(filesUnder(join(target, 'documents'))).toEqual([]);
 
     const restored = await run(restoreCommand, [target, '--data-dir', join(scratch(), 'restored')]);
     expect(restored.code).toBe(0);
-    expect(restored.err).toContain(
-      `Warning: Document ${sha256(PDF)} was already missing or damaged`,
-    );
+    expect(restored.err).toContain(`Warning: Document ${storedAs} was already missing or damaged`);
   });
 
   it('refuses what is not a backup, and a manifest that names files outside the backup', async () => {

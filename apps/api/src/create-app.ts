@@ -115,6 +115,8 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, clock), {
     logger: new NestJsonLogger(logger),
     bodyParser: false,
+    // A start that fails (a wrong master key) is said by whoever started it, in one sentence.
+    abortOnError: false,
   });
   app.disable('x-powered-by');
   answerClientErrorsWithProblems(app.getHttpServer());

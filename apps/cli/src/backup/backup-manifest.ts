@@ -48,7 +48,7 @@ export interface BackupManifest {
  * copied, so a doctored manifest cannot make a restore write outside its directory.
  */
 const FILE_PATH =
-  /^(events\.db|jwt-secret|accounts\.db|documents\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+  /^(events\.db|jwt-secret|accounts\.db|case-keys\.db|master\.key|documents\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
 function damaged(backupDir: string, problem: string): OperationRefusedError {
   return new OperationRefusedError(

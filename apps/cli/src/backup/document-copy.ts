@@ -9,6 +9,13 @@ const documentPath = (sha256: string) => `${sha256.slice(0, 2)}/${sha256.slice(2
 
 const FAN_OUT = /^[0-9a-f]{2}$/;
 
+/**
+ * The stored name of each document an event names, in SQL over the events table: where its
+ * sealed bytes are kept (`storedAs`), or for one stored before documents were encrypted its
+ * content's SHA-256.
+ */
+export const STORED_DOCUMENT_SQL = `COALESCE(json_extract(data, '$.storedAs'), json_extract(data, '$.sha256'))`;
+
 async function entries(directory: string): Promise<string[]> {
   try {
     return (await readdir(directory)).sort();

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { forgetReferencesWithoutCases } from '#event-store';
 import { CASE_CATEGORY } from '#domain';
 import { OperationRefusedError } from '../operation-refused.error';
+import { STORED_DOCUMENT_SQL } from './document-copy';
 
 /** What the snapshot holds, read inside the same read transaction that copies it. */
 export interface EventStoreSnapshot {
@@ -44,7 +45,7 @@ function readSnapshotFacts(db: Database.Database): EventStoreSnapshot {
     .get(CASE_CATEGORY)!;
   const documents = db
     .prepare<[], { sha256: string }>(
-      `SELECT DISTINCT json_extract(data, '$.sha256') AS sha256
+      `SELECT DISTINCT ${STORED_DOCUMENT_SQL} AS sha256
          FROM events WHERE type = 'DocumentAttached' ORDER BY 1`,
     )
     .all()

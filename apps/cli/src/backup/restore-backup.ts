@@ -6,6 +6,7 @@ import { DATA_DIR_ENTRIES, makePrivate } from '#api/offline';
 import { OperationRefusedError } from '../operation-refused.error';
 import { readManifest, type BackupManifest } from './backup-manifest';
 import { describeFile, syncParent, syncToDisk, type FileEntry } from './file-integrity';
+import { STORED_DOCUMENT_SQL } from './document-copy';
 
 export interface RestoreOptions {
   backup: string;
@@ -104,7 +105,7 @@ async function verifyEventStore(
     }
     const documents = db
       .prepare<[], { sha256: string }>(
-        `SELECT DISTINCT json_extract(data, '$.sha256') AS sha256 FROM events WHERE type = 'DocumentAttached'`,
+        `SELECT DISTINCT ${STORED_DOCUMENT_SQL} AS sha256 FROM events WHERE type = 'DocumentAttached'`,
       )
       .all()
       .map((row) => row.sha256);

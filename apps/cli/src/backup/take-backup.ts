@@ -28,7 +28,8 @@ export interface BackupOptions {
 const ABOUT =
   'A point-in-time backup of a CLF embedded data directory: the event store (events.db, as of takenAt), ' +
   'the uploaded documents (documents/, by SHA-256), the JWT secret (jwt-secret) if there was one, ' +
-  'and the accounts (accounts.db: password hashes, API tokens) if there were any. ' +
+  'the accounts (accounts.db: password hashes, API tokens) if there were any, ' +
+  'the case keys (case-keys.db, wrapped by the master key; an erased case has none) and the master key (master.key) unless CLF_MASTER_KEY keeps it elsewhere. ' +
   'Restore it with: npm run restore -- <this directory> --data-dir <a new or empty directory>.';
 
 const LEFT_OUT = [
@@ -58,24 +59,36 @@ async function checkBeforeStarting(dataDir: string, target: string): Promise<voi
     );
 }
 
-/** The JWT secret, copied owner-only as the server keeps it; null when the server uses CLF_JWT_SECRET. */
-async function copyJwtSecret(dataDir: string, staging: string): Promise<FileEntry | null> {
-  const source = join(dataDir, DATA_DIR_ENTRIES.jwtSecret);
+/**
+ * A secret the server generated into its data directory (the JWT secret, the master key),
+ * copied owner-only as the server keeps it; null when the server takes it from its settings.
+ */
+async function copySecret(
+  dataDir: string,
+  staging: string,
+  entry: (typeof DATA_DIR_ENTRIES)['jwtSecret' | 'masterKey'],
+): Promise<FileEntry | null> {
+  const source = join(dataDir, entry);
   if (!(await exists(source))) return null;
-  const target = join(staging, DATA_DIR_ENTRIES.jwtSecret);
+  const target = join(staging, entry);
   await copyFile(source, target);
   await syncToDisk(target);
-  return describeFile(target, DATA_DIR_ENTRIES.jwtSecret);
+  return describeFile(target, entry);
 }
 
 /**
- * The accounts (password hashes, API tokens), copied by SQLite's online backup so a
- * password changed meanwhile is either in or out, never half; null before anyone has one.
+ * A SQLite file beside the events (the accounts: password hashes, API tokens; the case
+ * keys), copied by SQLite's online backup so a change made meanwhile is either in or out,
+ * never half; null when there is none yet.
  */
-async function copyAccounts(dataDir: string, staging: string): Promise<FileEntry | null> {
-  const source = join(dataDir, DATA_DIR_ENTRIES.accounts);
+async function copySqliteFile(
+  dataDir: string,
+  staging: string,
+  entry: (typeof DATA_DIR_ENTRIES)['accounts' | 'caseKeys'],
+): Promise<FileEntry | null> {
+  const source = join(dataDir, entry);
   if (!(await exists(source))) return null;
-  const target = join(staging, DATA_DIR_ENTRIES.accounts);
+  const target = join(staging, entry);
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     await db.backup(target);
@@ -83,7 +96,7 @@ async function copyAccounts(dataDir: string, staging: string): Promise<FileEntry
     db.close();
   }
   await syncToDisk(target);
-  return describeFile(target, DATA_DIR_ENTRIES.accounts);
+  return describeFile(target, entry);
 }
 
 function manifestOf(
@@ -95,6 +108,8 @@ function manifestOf(
     damaged: string[];
     jwtSecret: FileEntry | null;
     accounts: FileEntry | null;
+    caseKeys: FileEntry | null;
+    masterKey: FileEntry | null;
   },
 ): BackupManifest {
   const copied = new Set(files.documents.map((file) => file.sha256));
@@ -127,6 +142,8 @@ function manifestOf(
       ...files.documents,
       ...(files.jwtSecret ? [files.jwtSecret] : []),
       ...(files.accounts ? [files.accounts] : []),
+      ...(files.caseKeys ? [files.caseKeys] : []),
+      ...(files.masterKey ? [files.masterKey] : []),
     ],
   };
 }
@@ -172,8 +189,11 @@ export async function takeBackup(options: BackupOptions): Promise<BackupManifest
       events: await describeFile(eventsFile, DATA_DIR_ENTRIES.events),
       documents: documents.copied,
       damaged: documents.damaged,
-      jwtSecret: await copyJwtSecret(dataDir, staging),
-      accounts: await copyAccounts(dataDir, staging),
+      jwtSecret: await copySecret(dataDir, staging, DATA_DIR_ENTRIES.jwtSecret),
+      accounts: await copySqliteFile(dataDir, staging, DATA_DIR_ENTRIES.accounts),
+      // After the events: every case they hold had its key made before its first event.
+      caseKeys: await copySqliteFile(dataDir, staging, DATA_DIR_ENTRIES.caseKeys),
+      masterKey: await copySecret(dataDir, staging, DATA_DIR_ENTRIES.masterKey),
     });
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     // Copies keep their source's permissions, which may predate a private data directory.
