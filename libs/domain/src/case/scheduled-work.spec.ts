@@ -12,6 +12,7 @@ import {
   sameDay,
   seniorManager,
   sweep,
+  retain,
 } from '../testing/case-fixtures';
 import type { CaseCommand } from './case.commands';
 import { createCaseDecider } from './case.decider';
@@ -24,6 +25,7 @@ const JOB_COMMANDS: Record<ScheduledJob, CaseCommand> = {
   'sla-sweep': sweep,
   'auto-close': autoClose,
   'same-day-escalation': sameDay,
+  retention: retain,
 };
 
 const HOUR = 3_600_000;
