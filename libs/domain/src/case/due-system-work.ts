@@ -59,9 +59,7 @@ export function dueSystemWork(
   return recorded;
 }
 
-function earliest(
-  work: Record<CatchUpJob, string | null>,
-): { job: CatchUpJob; at: string } | null {
+function earliest(work: Record<CatchUpJob, string | null>): { job: CatchUpJob; at: string } | null {
   let found: { job: CatchUpJob; at: string } | null = null;
   for (const [job, at] of Object.entries(work) as Array<[CatchUpJob, string | null]>)
     if (at !== null && (found === null || at < found.at)) found = { job, at };

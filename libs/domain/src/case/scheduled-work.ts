@@ -7,7 +7,12 @@ import type { StagePolicy } from '../policy/policy';
 import { stagePolicy, type DecisionContext } from './decisions/decision-context';
 
 /** The scheduled jobs, each sending one system command (docs/policies.md, scheduled work). */
-export const SCHEDULED_JOBS = ['sla-sweep', 'auto-close', 'same-day-escalation', 'retention'] as const;
+export const SCHEDULED_JOBS = [
+  'sla-sweep',
+  'auto-close',
+  'same-day-escalation',
+  'retention',
+] as const;
 export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
 /**
  * The jobs whose work a person's command catches up on first. Not retention: a note added

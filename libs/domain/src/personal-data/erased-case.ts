@@ -32,8 +32,9 @@ export function withFieldsOf(fields: readonly string[], event: CaseEvent): strin
   return [...new Set([...fields, ...held])].sort();
 }
 
-const erased = <Value extends string | null | undefined>(value: Value): Value | typeof ERASED_TEXT =>
-  value === null || value === undefined ? value : ERASED_TEXT;
+const erased = <Value extends string | null | undefined>(
+  value: Value,
+): Value | typeof ERASED_TEXT => (value === null || value === undefined ? value : ERASED_TEXT);
 
 /**
  * The case with its personal data replaced by ERASED_TEXT, what reports count left as it

@@ -158,19 +158,28 @@ export const retain: ApplyRetention = {
 /** The data-protection officer of the personal-data stories. */
 export const dataProtection = person('u-dpo', 'data-protection');
 
-export const erase = (reason = 'The person asked for erasure', actor = dataProtection): EraseCase => ({
+export const erase = (
+  reason = 'The person asked for erasure',
+  actor = dataProtection,
+): EraseCase => ({
   type: 'EraseCase',
   actor,
   data: { reason },
 });
 
-export const placeHold = (reason = 'Employment tribunal claim', actor = dataProtection): PlaceLegalHold => ({
+export const placeHold = (
+  reason = 'Employment tribunal claim',
+  actor = dataProtection,
+): PlaceLegalHold => ({
   type: 'PlaceLegalHold',
   actor,
   data: { reason },
 });
 
-export const liftHold = (reason = 'The claim was settled', actor = dataProtection): LiftLegalHold => ({
+export const liftHold = (
+  reason = 'The claim was settled',
+  actor = dataProtection,
+): LiftLegalHold => ({
   type: 'LiftLegalHold',
   actor,
   data: { reason },
