@@ -85,9 +85,14 @@ const sameDayEscalationDueAt = (found: Case, rules: PolicyRules): Instant | null
  * anniversary of 29 February is 28 February in a common year), and erased from the next
  * instant — unless it is erased already or under a legal hold.
  */
-export function retentionDueAt(found: Case, { policy, calendar }: PolicyRules): Instant | null {
+export function retentionDueAt(found: Case, rules: PolicyRules): Instant | null {
   if (found.closedAt === null || found.erasure !== null || found.legalHold !== null) return null;
-  const closingDay = calendar.localDateOf(new Date(found.closedAt));
+  return retentionEndsAt(found.closedAt, rules);
+}
+
+/** The instant from which a case closed at `closedAt` is past the policy's retention period. */
+export function retentionEndsAt(closedAt: Instant, { policy, calendar }: PolicyRules): Instant {
+  const closingDay = calendar.localDateOf(new Date(closedAt));
   const years = policy.retention.personalDataYearsAfterClosure;
   const lastDayKept = addCalendarMonths(closingDay, 12 * years);
   return justAfter(calendar.endOfDay(lastDayKept).toISOString());
