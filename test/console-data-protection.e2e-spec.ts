@@ -49,6 +49,8 @@ describe('the console for data protection', () => {
       complaint({ complainant: { name: 'Zebedee Quill', role: 'learner' } }),
     );
     const dee = await signInToConsole(t, dpo);
+    const found = await dee.get(`/find?reference=${reference}`);
+    expect(found.headers.location).toBe(`/cases/${reference}`);
     const page = await dee.get(`/cases/${reference}`);
     expect(page.status).toBe(200);
     for (const action of ['legal-hold', 'erase']) expect(page.text).toContain(`/${action}"`);
