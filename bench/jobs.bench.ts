@@ -84,27 +84,39 @@ const receiveOpenCases = (
   receivedAt: (n: number) => Date,
 ) => recordCases(store, count, (n, caseId) => [[receiveCommand(n, caseId), receivedAt(n)]]);
 
-/** The server over the store in `dir`, its timers off and its read models caught up. */
-async function withJobRunner<T>(
-  dir: string,
+/**
+ * A fresh embedded store in a temporary directory, its cases recorded by `record`; then the
+ * server over it, timers off and read models caught up, for `work`; then all of it removed.
+ */
+async function overRecordedStore<T>(
+  name: string,
+  record: (events: SqliteEventStore) => Promise<void>,
   clock: () => Date,
   work: (runner: JobRunner) => Promise<T>,
 ): Promise<T> {
-  const app = await createApp(
-    loadConfig({
-      CLF_DATA_DIR: dir,
-      CLF_JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
-      CLF_SCHEDULER: 'off',
-      LOG_LEVEL: 'warn',
-    }),
-    { clock },
-  );
-  await app.init();
+  const dir = mkdtempSync(join(tmpdir(), `clf-bench-${name}-`));
   try {
-    await app.get<CaseProjections>(PROJECTIONS).whenCaughtUp();
-    return await work(app.get(JobRunner));
+    const events = new SqliteEventStore({ filename: join(dir, 'events.db'), durability: 'normal' });
+    await record(events);
+    await events.close();
+    const app = await createApp(
+      loadConfig({
+        CLF_DATA_DIR: dir,
+        CLF_JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
+        CLF_SCHEDULER: 'off',
+        LOG_LEVEL: 'warn',
+      }),
+      { clock },
+    );
+    await app.init();
+    try {
+      await app.get<CaseProjections>(PROJECTIONS).whenCaughtUp();
+      return await work(app.get(JobRunner));
+    } finally {
+      await app.close();
+    }
   } finally {
-    await app.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -119,62 +131,56 @@ const seconds = (from: number) => (performance.now() - from) / 1000;
 export async function benchJobs(quick: boolean): Promise<Measurement[]> {
   const open = quick ? 10_000 : 100_000;
   const newlyMissed = open / 100;
-  const dir = mkdtempSync(join(tmpdir(), 'clf-bench-jobs-'));
   // Mon 23 Nov 2026, noon: complaints received on Mon 16th missed their acknowledgement
   // (due Wed 18th); those received this morning are due on Wed 25th.
   let now = new Date('2026-11-23T12:00:00Z');
-  try {
-    const events = new SqliteEventStore({ filename: join(dir, 'events.db'), durability: 'normal' });
-    process.stdout.write(
-      `  recording ${open.toLocaleString('en-GB')} open complaints (${newlyMissed.toLocaleString('en-GB')} of them past their acknowledgement deadline)\n`,
-    );
-    await receiveOpenCases(events, open, (n) =>
+  process.stdout.write(
+    `  recording ${open.toLocaleString('en-GB')} open complaints (${newlyMissed.toLocaleString('en-GB')} of them past their acknowledgement deadline)\n`,
+  );
+  const record = (events: SqliteEventStore) =>
+    receiveOpenCases(events, open, (n) =>
       n < newlyMissed
         ? new Date(Date.parse('2026-11-16T09:00:00Z') + n * 1000)
         : new Date(now.getTime() - 3 * HOUR + (n % 10_000) * 1000),
     );
-    await events.close();
+  return await overRecordedStore(
+    'jobs',
+    record,
+    () => now,
+    async (runner): Promise<Measurement[]> => {
+      const t0 = performance.now();
+      const steady = await runner.run('sla-sweep');
+      const steadySeconds = seconds(t0);
 
-    return await withJobRunner(
-      dir,
-      () => now,
-      async (runner): Promise<Measurement[]> => {
-        const t0 = performance.now();
-        const steady = await runner.run('sla-sweep');
-        const steadySeconds = seconds(t0);
-
-        now = new Date('2026-12-14T12:00:00Z'); // three weeks on: every open case is overdue
-        const t1 = performance.now();
-        const catchUp = await runner.run('sla-sweep');
-        const catchUpSeconds = seconds(t1);
-        const rate = Math.round(catchUp.changed / catchUpSeconds);
-        return [
-          {
-            what: `sla-sweep over ${open.toLocaleString('en-GB')} open cases, ${steady.changed.toLocaleString('en-GB')} deadlines newly missed (through the command path, FULL durability)`,
-            target: '≤ 2 s',
-            measured: `${steadySeconds.toFixed(2)} s`,
-            pass: quick ? null : steadySeconds <= 2 && steady.changed === newlyMissed,
-            detail: { open, recorded: steady.changed, seconds: Number(steadySeconds.toFixed(3)) },
+      now = new Date('2026-12-14T12:00:00Z'); // three weeks on: every open case is overdue
+      const t1 = performance.now();
+      const catchUp = await runner.run('sla-sweep');
+      const catchUpSeconds = seconds(t1);
+      const rate = Math.round(catchUp.changed / catchUpSeconds);
+      return [
+        {
+          what: `sla-sweep over ${open.toLocaleString('en-GB')} open cases, ${steady.changed.toLocaleString('en-GB')} deadlines newly missed (through the command path, FULL durability)`,
+          target: '≤ 2 s',
+          measured: `${steadySeconds.toFixed(2)} s`,
+          pass: quick ? null : steadySeconds <= 2 && steady.changed === newlyMissed,
+          detail: { open, recorded: steady.changed, seconds: Number(steadySeconds.toFixed(3)) },
+        },
+        {
+          what: `sla-sweep catching up after downtime: all ${catchUp.changed.toLocaleString('en-GB')} open cases overdue`,
+          target: '—',
+          measured: `${catchUpSeconds.toFixed(1)} s (${rate.toLocaleString('en-GB')} cases/s)`,
+          pass: null,
+          detail: {
+            open,
+            recorded: catchUp.changed,
+            failed: catchUp.failed,
+            seconds: Number(catchUpSeconds.toFixed(2)),
+            casesPerSecond: rate,
           },
-          {
-            what: `sla-sweep catching up after downtime: all ${catchUp.changed.toLocaleString('en-GB')} open cases overdue`,
-            target: '—',
-            measured: `${catchUpSeconds.toFixed(1)} s (${rate.toLocaleString('en-GB')} cases/s)`,
-            pass: null,
-            detail: {
-              open,
-              recorded: catchUp.changed,
-              failed: catchUp.failed,
-              seconds: Number(catchUpSeconds.toFixed(2)),
-              casesPerSecond: rate,
-            },
-          },
-        ];
-      },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+        },
+      ];
+    },
+  );
 }
 
 /**
@@ -185,14 +191,12 @@ export async function benchJobs(quick: boolean): Promise<Measurement[]> {
 export async function benchRetention(quick: boolean): Promise<Measurement[]> {
   const closed = quick ? 10_000 : 100_000;
   const due = closed / 100;
-  const dir = mkdtempSync(join(tmpdir(), 'clf-bench-retention-'));
   const now = new Date('2026-11-23T12:00:00Z');
-  try {
-    const events = new SqliteEventStore({ filename: join(dir, 'events.db'), durability: 'normal' });
-    process.stdout.write(
-      `  recording ${closed.toLocaleString('en-GB')} closed complaints (${due.toLocaleString('en-GB')} of them closed over six years ago)\n`,
-    );
-    await recordCases(events, closed, (n, caseId) => {
+  process.stdout.write(
+    `  recording ${closed.toLocaleString('en-GB')} closed complaints (${due.toLocaleString('en-GB')} of them closed over six years ago)\n`,
+  );
+  const record = (events: SqliteEventStore) =>
+    recordCases(events, closed, (n, caseId) => {
       const at = new Date(
         (n < due ? Date.parse('2020-06-01T09:00:00Z') : now.getTime() - 30 * 24 * HOUR) + n * 1000,
       );
@@ -201,31 +205,28 @@ export async function benchRetention(quick: boolean): Promise<Measurement[]> {
         [closeCommand, new Date(at.getTime() + HOUR)],
       ];
     });
-    await events.close();
-    return await withJobRunner(
-      dir,
-      () => now,
-      async (runner): Promise<Measurement[]> => {
-        const t0 = performance.now();
-        const run = await runner.run('retention');
-        const took = seconds(t0);
-        return [
-          {
-            what: `retention over ${closed.toLocaleString('en-GB')} closed cases, ${run.changed.toLocaleString('en-GB')} past the policy's six years erased (through the command path)`,
-            target: '≤ 10 s',
-            measured: `${took.toFixed(2)} s`,
-            pass: quick ? null : took <= 10 && run.changed === due,
-            detail: {
-              closed,
-              erased: run.changed,
-              failed: run.failed,
-              seconds: Number(took.toFixed(3)),
-            },
+  return await overRecordedStore(
+    'retention',
+    record,
+    () => now,
+    async (runner): Promise<Measurement[]> => {
+      const t0 = performance.now();
+      const run = await runner.run('retention');
+      const took = seconds(t0);
+      return [
+        {
+          what: `retention over ${closed.toLocaleString('en-GB')} closed cases, ${run.changed.toLocaleString('en-GB')} past the policy's six years erased (through the command path)`,
+          target: '≤ 10 s',
+          measured: `${took.toFixed(2)} s`,
+          pass: quick ? null : took <= 10 && run.changed === due,
+          detail: {
+            closed,
+            erased: run.changed,
+            failed: run.failed,
+            seconds: Number(took.toFixed(3)),
           },
-        ];
-      },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+        },
+      ];
+    },
+  );
 }
