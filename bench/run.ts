@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildConsoleAssets } from '../apps/api/src/console/assets/build-console-assets';
 import { benchEventStore, type Measurement } from './event-store.bench';
-import { benchJobs } from './jobs.bench';
+import { benchJobs, benchRetention } from './jobs.bench';
 import { benchLargeStore } from './large-store.bench';
 import { benchMailDispatcher } from './mail-dispatcher.bench';
 import { benchPostCases } from './post-cases.bench';
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     ['POST /cases over HTTP', benchPostCases],
     ['read side', benchReadSide],
     ['scheduled jobs', benchJobs],
+    ['retention', benchRetention],
     ['mail dispatcher', benchMailDispatcher],
     ['a store of a million events', benchLargeStore],
   ] as const) {

@@ -152,7 +152,7 @@ describe('scheduled jobs, run on demand by an admin', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'no-such-job' });
     expect(unknown.body.detail).toContain(
-      'sla-sweep, auto-close, same-day-escalation, chain-audit',
+      'sla-sweep, auto-close, same-day-escalation, retention, chain-audit',
     );
     expect((await api.http.post('/api/v1/admin/jobs/sla-sweep/run')).status).toBe(401);
   });
@@ -318,7 +318,7 @@ describe('catching up after the server was down', () => {
     }
   });
 
-  it('with the scheduler on, registers the timers of the six jobs', async () => {
+  it('with the scheduler on, registers the timers of the seven jobs', async () => {
     const api = await startTestApp({ scheduler: true });
     try {
       await api.app.get(JobTimers).catchUp;
@@ -327,6 +327,7 @@ describe('catching up after the server was down', () => {
         'chain-audit',
         'digest',
         'reminders',
+        'retention',
         'same-day-escalation',
         'sla-sweep',
       ]);

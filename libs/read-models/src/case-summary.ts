@@ -22,6 +22,8 @@ export interface CaseSummary {
   lastActivityAt: string;
   closedAt: string | null;
   closeReason: Case['closeReason'];
+  personalDataErasedAt: string | null;
+  legalHold: Case['legalHold'];
   revision: number;
 }
 
@@ -62,6 +64,8 @@ export function summarise(found: Case, revision: number): CaseSummary {
     lastActivityAt: found.lastActivityAt,
     closedAt: found.closedAt,
     closeReason: found.closeReason,
+    personalDataErasedAt: found.erasure?.at ?? null,
+    legalHold: found.legalHold,
     revision,
   };
 }

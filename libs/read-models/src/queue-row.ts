@@ -30,6 +30,10 @@ export interface QueueRow {
   sweepDue: string | null;
   autoCloseDue: string | null;
   sameDayDue: string | null;
+  /** From when the retention job erases its personal data (closed, not erased, not held). */
+  retentionDue: string | null;
+  personalDataErasedAt: string | null;
+  legalHoldSince: string | null;
 }
 
 /** The field holding each job's due instant (null: no work for it). */
@@ -37,6 +41,7 @@ export const DUE_FIELDS = {
   'sla-sweep': 'sweepDue',
   'auto-close': 'autoCloseDue',
   'same-day-escalation': 'sameDayDue',
+  retention: 'retentionDue',
 } as const satisfies Record<ScheduledJob, keyof QueueRow>;
 
 export function queueRow({ caseId, revision, state, summary, schedule }: CaseRecord): QueueRow {
@@ -60,5 +65,8 @@ export function queueRow({ caseId, revision, state, summary, schedule }: CaseRec
     sweepDue: schedule['sla-sweep'],
     autoCloseDue: schedule['auto-close'],
     sameDayDue: schedule['same-day-escalation'],
+    retentionDue: schedule.retention,
+    personalDataErasedAt: state.erasure?.at ?? null,
+    legalHoldSince: state.legalHold?.since ?? null,
   };
 }

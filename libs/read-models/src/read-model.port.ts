@@ -28,6 +28,10 @@ export interface QueueQuery {
   q?: string;
   receivedFrom?: string;
   receivedTo?: string;
+  /** Data protection: cases whose retention ends by this instant (closed, not erased, not held). */
+  retentionDueBy?: string;
+  /** Data protection: only cases under a legal hold. */
+  underLegalHold?: boolean;
   /** The cases a report figure counts: a fact whose metric is `metric` or under it, in one of `months`. */
   figure?: FigureFilter;
   sort: QueueSort;

@@ -165,4 +165,19 @@ export class CaseCommandsController {
   reopen(@Body() body: Requests.ReopenCaseRequest, @CaseCommandTarget() on: CommandTarget) {
     return this.send('ReopenCase', body, on);
   }
+
+  @CaseCommandPost('EraseCase')
+  erase(@Body() body: Requests.EraseCaseRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('EraseCase', body, on);
+  }
+
+  @CaseCommandPost('PlaceLegalHold')
+  placeLegalHold(@Body() body: Requests.LegalHoldRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('PlaceLegalHold', body, on);
+  }
+
+  @CaseCommandPost('LiftLegalHold')
+  liftLegalHold(@Body() body: Requests.LegalHoldRequest, @CaseCommandTarget() on: CommandTarget) {
+    return this.send('LiftLegalHold', body, on);
+  }
 }

@@ -94,6 +94,12 @@ class LearningPointResponse {
   @ApiProperty({ enum: ['responding', 'closing'] }) saidWhen!: string;
 }
 
+class LegalHoldResponse {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty({ type: PersonResponse }) by!: Person;
+}
+
 class IntegrityResponse {
   @ApiProperty({ description: 'Whether every event still hashes as it did when recorded.' })
   valid!: boolean;
@@ -137,6 +143,19 @@ export class CaseDetailResponse {
   })
   learningPoints!: LearningPoint[];
   @ApiProperty({ type: [DocumentResponse] }) documents!: DocumentRef[];
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When its personal data was erased: "[erased]" stands where it was.',
+  })
+  personalDataErasedAt!: string | null;
+  @ApiProperty({
+    type: LegalHoldResponse,
+    nullable: true,
+    description: 'Kept past retention, and not erasable, while held.',
+  })
+  legalHold!: LegalHoldResponse | null;
   @ApiProperty({ type: 'integer', description: 'Also the ETag.' }) revision!: number;
   @ApiProperty() policyId!: string;
   @ApiProperty() policyVersion!: string;
@@ -189,6 +208,8 @@ export function caseDetail(
     learningPoints: found.learningPoints,
     // Where the sealed bytes are kept is the store's business, not the reader's.
     documents: found.documents.map(({ storedAs: _storedAs, ...document }) => document),
+    personalDataErasedAt: found.erasure?.at ?? null,
+    legalHold: found.legalHold,
     revision,
     policyId: found.policyId,
     policyVersion: found.policyVersion,

@@ -244,6 +244,22 @@ export class ReopenCaseRequest {
   @Text(1, SHORT_TEXT) reason!: string;
 }
 
+export class EraseCaseRequest {
+  @Text(1, SHORT_TEXT, {
+    example: 'The complainant asked for erasure (UK GDPR article 17)',
+    description: 'Why: kept in the trail, so it must name no one.',
+  })
+  reason!: string;
+}
+
+export class LegalHoldRequest {
+  @Text(1, SHORT_TEXT, {
+    example: 'Employment tribunal claim 2401234/2026',
+    description: 'Why: kept in the trail, so it must name no one.',
+  })
+  reason!: string;
+}
+
 type DataOf<Type extends CaseCommand['type']> = Extract<CaseCommand, { type: Type }>['data'];
 
 /** A command on an existing case, as the API offers it: `POST /cases/{id}/<path>`. */
@@ -352,6 +368,27 @@ export const CASE_COMMAND_ROUTES = {
     'reopen',
     'Reopen a closed case',
     'managers',
+  ),
+  EraseCase: passThrough(
+    'EraseCase',
+    EraseCaseRequest,
+    'erase',
+    'Erase the case’s personal data (cannot be undone; nothing happens if erased already)',
+    'data protection',
+  ),
+  PlaceLegalHold: passThrough(
+    'PlaceLegalHold',
+    LegalHoldRequest,
+    'legal-hold',
+    'Place a legal hold: the case is kept past retention and cannot be erased',
+    'data protection',
+  ),
+  LiftLegalHold: passThrough(
+    'LiftLegalHold',
+    LegalHoldRequest,
+    'legal-hold/lift',
+    'Lift the legal hold',
+    'data protection',
   ),
 } as const;
 

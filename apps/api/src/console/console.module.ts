@@ -31,6 +31,7 @@ import { ThemesPagesController } from './reports/themes-pages.controller';
 import { CaseHistoryPageController } from './case-history/case-history.controller';
 import { CorrespondenceModule } from '../correspondence/correspondence.module';
 import { LetterPagesController } from './letters/letter-pages.controller';
+import { RetentionPageController } from './data-protection/retention-page.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
@@ -49,6 +50,7 @@ import { LetterPagesController } from './letters/letter-pages.controller';
     FindController,
     ReportPagesController,
     ThemesPagesController,
+    RetentionPageController,
     ...OIDC_SIGN_IN.controllers,
     // Before the case page's actions, whose /cases/:reference/:action would take /history.
     CaseHistoryPageController,

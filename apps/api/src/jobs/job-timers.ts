@@ -48,6 +48,11 @@ export class JobTimers implements OnApplicationBootstrap {
     return this.fire('same-day-escalation');
   }
 
+  @Cron(JOB_PLAN.retention.cron, { name: 'retention' })
+  retention(): Promise<void> {
+    return this.fire('retention');
+  }
+
   @Cron(CHAIN_AUDIT_CRON, { name: CHAIN_AUDIT_JOB })
   async chainAudit(): Promise<void> {
     await this.quietly(CHAIN_AUDIT_JOB, () => this.runner.audit());

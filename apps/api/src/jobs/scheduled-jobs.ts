@@ -8,6 +8,8 @@ export const JOB_PLAN: Record<ScheduledJob, { command: CaseCommand['type']; cron
   'auto-close': { command: 'AutoCloseCase', cron: CronExpression.EVERY_HOUR },
   // Informal complaints move at local midnight, which falls on the hour in UTC.
   'same-day-escalation': { command: 'EscalateUnresolvedSameDay', cron: CronExpression.EVERY_HOUR },
+  // Retention counts whole days: once a day is enough, at night when few are recording.
+  retention: { command: 'ApplyRetention', cron: CronExpression.EVERY_DAY_AT_3AM },
 };
 
 /**
@@ -41,6 +43,7 @@ export const CATCH_UP_ORDER: readonly ScheduledJob[] = [
   'same-day-escalation',
   'sla-sweep',
   'auto-close',
+  'retention',
 ];
 
 export function jobCommand(job: ScheduledJob): CaseCommand {

@@ -51,7 +51,10 @@ export type AvailableAction =
   | { type: 'RecordExternalReferral'; externalBody: StagePolicy['externalBody'] }
   | { type: 'ChangeCategories' }
   | { type: 'CloseCase'; reasons: CloseReason[] }
-  | { type: 'ReopenCase' };
+  | { type: 'ReopenCase' }
+  | { type: 'EraseCase' }
+  | { type: 'PlaceLegalHold' }
+  | { type: 'LiftLegalHold' };
 
 /** A deadline of the current stage that may be extended, and how far without an override. */
 export interface ExtendableDeadline {
@@ -201,6 +204,15 @@ function closing({ ask }: Probing): AvailableAction | null {
   return reasons.length > 0 ? { type: 'CloseCase', reasons } : null;
 }
 
+/**
+ * An action that does nothing where it is not needed (erasing an erased case, a second
+ * hold): offered only when the decider would record something.
+ */
+const offeredIfRecorded =
+  (request: Extract<Request, { type: PlainActionType }>): Probe =>
+  ({ ask }) =>
+    (ask(request)?.length ?? 0) > 0 ? { type: request.type } : null;
+
 /** Every action, in the order the case page lists them. */
 const PROBES: readonly Probe[] = [
   offeredIf({ type: 'AcknowledgeCase', data: {} }),
@@ -234,6 +246,9 @@ const PROBES: readonly Probe[] = [
   offeredIf({ type: 'ChangeCategories', data: { categories: ['Category from the form'] } }),
   closing,
   offeredIf({ type: 'ReopenCase', data: { reason: REASON } }),
+  offeredIfRecorded({ type: 'PlaceLegalHold', data: { reason: REASON } }),
+  offeredIfRecorded({ type: 'LiftLegalHold', data: { reason: REASON } }),
+  offeredIfRecorded({ type: 'EraseCase', data: { reason: REASON } }),
 ];
 
 /** One decider per policy: its calendar is worth building once. */

@@ -200,3 +200,47 @@ describe('reports and administration', () => {
     expect([recipient, ops, senior, quality, auditor].some(mayAdminister)).toBe(false);
   });
 });
+
+describe('data protection', () => {
+  const dpo: Actor = { id: 'u-dpo', name: 'Dee', roles: ['data-protection'] };
+  const erase = (actor: Actor): CaseCommand => ({
+    type: 'EraseCase',
+    actor,
+    data: { reason: 'r' },
+  });
+  const hold = (actor: Actor): CaseCommand => ({
+    type: 'PlaceLegalHold',
+    actor,
+    data: { reason: 'r' },
+  });
+  const lift = (actor: Actor): CaseCommand => ({
+    type: 'LiftLegalHold',
+    actor,
+    data: { reason: 'r' },
+  });
+
+  it('lets the role see any case to decide, but gives it no queue of them all', () => {
+    expect(canSeeCase(dpo, caseAt(2))).toBe(true);
+    expect(caseVisibility(dpo)).toEqual({ scope: 'none' });
+    expect(mayReadReports(dpo)).toBe(false);
+  });
+
+  it('lets only the role erase and place or lift a hold, and the role nothing else', () => {
+    const found = caseAt(2);
+    for (const command of [erase, hold, lift]) {
+      expect(outcome(command(dpo), found)).toBe('allowed');
+      for (const other of [ops, senior, quality, owner]) {
+        expect(outcome(command(other), found)).toBe('forbidden');
+      }
+      expect(outcome(command(otherStaff), found)).toBe('not-found');
+    }
+    expect(outcome(note(dpo), found)).toBe('forbidden');
+    expect(outcome(acknowledge(dpo), found)).toBe('forbidden');
+  });
+
+  it('lets the retention job, and no person, apply retention', () => {
+    const retention: CaseCommand = { type: 'ApplyRetention', actor: system('retention'), data: {} };
+    expect(outcome(retention, caseAt(1))).toBe('allowed');
+    expect(outcome({ ...retention, actor: dpo }, caseAt(1))).toBe('forbidden');
+  });
+});

@@ -24,6 +24,16 @@ const SYSTEM_COMMANDS: ReadonlySet<CaseCommand['type']> = new Set([
   'EscalateUnresolvedSameDay',
   'RecordEmailDelivered',
   'RecordEmailFailed',
+  'ApplyRetention',
+]);
+/**
+ * The data-protection role's commands, and all it may do besides reading a case's detail
+ * and history to decide: no queue of all cases, no reports, no other command.
+ */
+export const DATA_PROTECTION_COMMANDS: ReadonlySet<CaseCommand['type']> = new Set([
+  'EraseCase',
+  'PlaceLegalHold',
+  'LiftLegalHold',
 ]);
 
 const has = (actor: Actor, ...roles: readonly Role[]) =>
@@ -46,7 +56,11 @@ export function caseVisibility(actor: Actor): CaseVisibility {
 const isParticipant = (found: Case, personId: string) =>
   found.recipient.id === personId || found.owner?.id === personId;
 
+/** Data protection finds cases by a person or a reference, never through a queue of them all. */
+export const mayManagePersonalData = (actor: Actor) => has(actor, 'data-protection');
+
 export function canSeeCase(actor: Actor, found: Case): boolean {
+  if (mayManagePersonalData(actor)) return true;
   const visibility = caseVisibility(actor);
   if (visibility.scope === 'participant') return isParticipant(found, visibility.personId);
   return visibility.scope === 'all';
@@ -69,6 +83,7 @@ function mayRun(actor: Actor, command: CaseCommand, found: Case, policy: Policy)
   const deciders = decidingStage(found, policy)?.decidedBy;
   // Who handles the case at its stage: those who may respond and close there.
   const handlers = deciders?.respondAndClose ?? CASE_HANDLERS;
+  if (DATA_PROTECTION_COMMANDS.has(command.type)) return mayManagePersonalData(actor);
   switch (command.type) {
     // Recording what arrived is not deciding: the staff taking part may, at any stage.
     case 'AddNote':
@@ -112,6 +127,10 @@ const DOING: Record<CaseCommand['type'], string> = {
   SendLetter: 'write to the complainant on this case',
   RecordEmailDelivered: 'record e-mail delivery (the dispatcher’s task)',
   RecordEmailFailed: 'record e-mail failure (the dispatcher’s task)',
+  EraseCase: 'erase this case’s personal data',
+  ApplyRetention: 'apply the retention period (a scheduled job’s task)',
+  PlaceLegalHold: 'place a legal hold on this case',
+  LiftLegalHold: 'lift the legal hold on this case',
 };
 
 const refusal = (actor: Actor, command: CaseCommand) =>

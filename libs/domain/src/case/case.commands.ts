@@ -199,6 +199,20 @@ export type RecordEmailFailed = Command<
   { letterId: string; reason: string; attempts: number }
 >;
 
+/**
+ * The data-protection role erases a case's personal data (the record of what happened
+ * stays; the lead's key store shreds the personal fields). Erasing an erased case does nothing.
+ */
+export type EraseCase = Command<'EraseCase', { reason: string }>;
+
+/** retention: erase a closed case's personal data once the policy's period has passed. */
+export type ApplyRetention = Command<'ApplyRetention', Record<string, never>>;
+
+/** Keeps a case's personal data past retention and refuses its erasure (litigation, an inquiry). */
+export type PlaceLegalHold = Command<'PlaceLegalHold', { reason: string }>;
+
+export type LiftLegalHold = Command<'LiftLegalHold', { reason: string }>;
+
 export type CaseCommand =
   | ReceiveCase
   | AcknowledgeCase
@@ -222,4 +236,8 @@ export type CaseCommand =
   | EscalateUnresolvedSameDay
   | SendLetter
   | RecordEmailDelivered
-  | RecordEmailFailed;
+  | RecordEmailFailed
+  | EraseCase
+  | ApplyRetention
+  | PlaceLegalHold
+  | LiftLegalHold;

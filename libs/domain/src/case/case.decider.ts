@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '#calendar';
-import { authorise, isSystemActor } from '../access/case-access';
+import { authorise, DATA_PROTECTION_COMMANDS, isSystemActor } from '../access/case-access';
 import { calendarFor } from '../policy/policy-calendar';
 import type { Policy } from '../policy/policy';
 import type { CaseCommand } from './case.commands';
@@ -27,6 +27,13 @@ import type { DecisionContext } from './decisions/decision-context';
 import { extendDeadline } from './decisions/extend-deadline.decision';
 import { escalateCase, escalateUnresolvedSameDay } from './decisions/escalate-case.decision';
 import { receiveCase } from './decisions/receive-case.decision';
+import {
+  applyRetention,
+  eraseCase,
+  liftLegalHold,
+  placeLegalHold,
+  refuseIfErased,
+} from './decisions/personal-data.decision';
 import { respondToCase } from './decisions/respond-to-case.decision';
 import {
   recordEmailDelivered,
@@ -54,6 +61,9 @@ function decideCommand(
   context: DecisionContext,
 ): CaseEvent[] {
   authorise(command, state, context.policy);
+  if (!isSystemActor(command.actor) && !DATA_PROTECTION_COMMANDS.has(command.type)) {
+    refuseIfErased(state);
+  }
   switch (command.type) {
     case 'ReceiveCase':
       return receiveCase(command, state, context);
@@ -101,6 +111,14 @@ function decideCommand(
       return recordEmailDelivered(command, state, context);
     case 'RecordEmailFailed':
       return recordEmailFailed(command, state, context);
+    case 'EraseCase':
+      return eraseCase(command, state, context);
+    case 'ApplyRetention':
+      return applyRetention(command, state, context);
+    case 'PlaceLegalHold':
+      return placeLegalHold(command, state, context);
+    case 'LiftLegalHold':
+      return liftLegalHold(command, state, context);
   }
 }
 

@@ -214,6 +214,22 @@ export type EmailFailed = Event<
   { letterId: string; reason: string; attempts: number }
 >;
 
+/**
+ * A case's personal data erased, by a person (`erasedBy`) or the retention job (null).
+ * Holds no personal data itself: the reason is the data-protection officer's or the
+ * policy's, and `fields` names where personal data was (`<event type>.<path>`), not what.
+ */
+export type PersonalDataErased = Event<
+  'PersonalDataErased',
+  { reason: string; fields: string[]; erasedBy: Person | null }
+>;
+
+/** Holds no personal data: the reason names a matter (a claim, an inquiry), not a person's data. */
+export type LegalHoldPlaced = Event<'LegalHoldPlaced', { reason: string; placedBy: Person }>;
+
+/** Holds no personal data (as for LegalHoldPlaced). */
+export type LegalHoldLifted = Event<'LegalHoldLifted', { reason: string; liftedBy: Person }>;
+
 export type CaseEvent =
   | CaseReceived
   | CaseAcknowledged
@@ -235,6 +251,9 @@ export type CaseEvent =
   | CaseReopened
   | CorrespondenceSent
   | EmailDelivered
-  | EmailFailed;
+  | EmailFailed
+  | PersonalDataErased
+  | LegalHoldPlaced
+  | LegalHoldLifted;
 
 export type CaseEventType = CaseEvent['type'];

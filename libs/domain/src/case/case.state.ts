@@ -1,5 +1,6 @@
 import type { LocalDate } from '#calendar';
 import type { CaseEvent, DeadlineExtended as DeadlineExtendedEvent } from './case.events';
+import { erasedCase, withFieldsOf } from '../personal-data/erased-case';
 import type {
   CaseKind,
   CaseStatus,
@@ -92,6 +93,12 @@ export interface Case {
   policyId: string;
   policyVersion: string;
   lastActivityAt: Instant;
+  /** Its personal data was erased: when, why, and by whom (null: the retention job). */
+  erasure: { at: Instant; reason: string; by: Person | null } | null;
+  /** Kept past retention, and not erasable, until lifted. */
+  legalHold: { reason: string; since: Instant; by: Person } | null;
+  /** Where its events hold personal data (`<event type>.<path>`): what an erasure erases. */
+  personalDataFields: string[];
 }
 
 export interface SentLetter {
@@ -202,6 +209,13 @@ function extend(deadlines: TrackedDeadline[], event: DeadlineExtendedEvent): Tra
 }
 
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  const next = evolveCase(state, event);
+  if (next === null) return next;
+  const personalDataFields = withFieldsOf(next.personalDataFields, event);
+  return personalDataFields === next.personalDataFields ? next : { ...next, personalDataFields };
+}
+
+function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseReceived') return received(event);
   if (state === null) return state; // an event for no case changes nothing
   const next = { ...state, lastActivityAt: event.occurredAt };
@@ -351,6 +365,17 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, letters: deliver(state.letters, event.data.letterId, 'delivered') };
     case 'EmailFailed':
       return { ...state, letters: deliver(state.letters, event.data.letterId, 'failed') };
+    // Data protection is not activity on the case either.
+    case 'PersonalDataErased': {
+      const { reason, erasedBy } = event.data;
+      return { ...erasedCase(state), erasure: { at: event.occurredAt, reason, by: erasedBy } };
+    }
+    case 'LegalHoldPlaced': {
+      const { reason, placedBy } = event.data;
+      return { ...state, legalHold: { reason, since: event.occurredAt, by: placedBy } };
+    }
+    case 'LegalHoldLifted':
+      return { ...state, legalHold: null };
   }
 }
 
@@ -395,6 +420,9 @@ function received({ data, occurredAt }: Extract<CaseEvent, { type: 'CaseReceived
     policyId: data.policyId,
     policyVersion: data.policyVersion,
     lastActivityAt: occurredAt,
+    erasure: null,
+    legalHold: null,
+    personalDataFields: [],
   };
 }
 

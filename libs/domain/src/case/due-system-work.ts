@@ -4,7 +4,7 @@ import { autoCloseCase } from './decisions/close-case.decision';
 import { recordMissedDeadlines } from './decisions/case-records.decision';
 import type { DecisionContext } from './decisions/decision-context';
 import { escalateUnresolvedSameDay } from './decisions/escalate-case.decision';
-import { scheduledWork, type ScheduledJob } from './scheduled-work';
+import { scheduledWork, type CatchUpJob } from './scheduled-work';
 import type { CaseCommand } from './case.commands';
 import { givenBusinessTime } from './business-time';
 import { parseInstant } from './instant';
@@ -13,7 +13,7 @@ const SYSTEM = { id: 'system:catch-up', roles: [] } as const;
 
 /** Each job's decision, as the job's command would reach it. */
 const JOB_DECISIONS: Record<
-  ScheduledJob,
+  CatchUpJob,
   (state: CaseState, context: DecisionContext) => CaseEvent[]
 > = {
   'sla-sweep': (state, context) =>
@@ -48,7 +48,8 @@ export function dueSystemWork(
   const recorded: CaseEvent[] = [];
   let current = state;
   for (let step = 0; current !== null && step < MAX_STEPS; step += 1) {
-    const next = earliest(scheduledWork(current, context));
+    const { retention: _notCaughtUp, ...work } = scheduledWork(current, context);
+    const next = earliest(work);
     if (next === null || next.at > asOf) break;
     const events = JOB_DECISIONS[next.job](current, { ...context, now: new Date(next.at) });
     if (events.length === 0) break;
@@ -58,11 +59,9 @@ export function dueSystemWork(
   return recorded;
 }
 
-function earliest(
-  work: Record<ScheduledJob, string | null>,
-): { job: ScheduledJob; at: string } | null {
-  let found: { job: ScheduledJob; at: string } | null = null;
-  for (const [job, at] of Object.entries(work) as Array<[ScheduledJob, string | null]>)
+function earliest(work: Record<CatchUpJob, string | null>): { job: CatchUpJob; at: string } | null {
+  let found: { job: CatchUpJob; at: string } | null = null;
+  for (const [job, at] of Object.entries(work) as Array<[CatchUpJob, string | null]>)
     if (at !== null && (found === null || at < found.at)) found = { job, at };
   return found;
 }

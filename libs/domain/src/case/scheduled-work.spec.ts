@@ -12,6 +12,7 @@ import {
   sameDay,
   seniorManager,
   sweep,
+  retain,
 } from '../testing/case-fixtures';
 import type { CaseCommand } from './case.commands';
 import { createCaseDecider } from './case.decider';
@@ -24,6 +25,7 @@ const JOB_COMMANDS: Record<ScheduledJob, CaseCommand> = {
   'sla-sweep': sweep,
   'auto-close': autoClose,
   'same-day-escalation': sameDay,
+  retention: retain,
 };
 
 const HOUR = 3_600_000;
@@ -153,6 +155,7 @@ describe('scheduled work at the edges', () => {
       'sla-sweep': '2026-12-30T00:00:00.000Z',
       'auto-close': null,
       'same-day-escalation': null,
+      retention: null,
     });
   });
 
@@ -161,13 +164,18 @@ describe('scheduled work at the edges', () => {
     expect(scheduledWork(state, mactri)['same-day-escalation']).toBe('2026-07-01T23:00:00.000Z');
   });
 
-  it('has nothing to do for a closed case', () => {
+  it('has nothing but retention to do for a closed case', () => {
     const state = stateAfter(
       dmm,
       [receive(), '2026-11-23T09:00:00Z'],
       [close({ reason: 'withdrawn' }), '2026-11-23T10:00:00Z'],
     );
-    expect(Object.values(scheduledWork(state, dmm))).toEqual([null, null, null]);
+    expect(scheduledWork(state, dmm)).toEqual({
+      'sla-sweep': null,
+      'auto-close': null,
+      'same-day-escalation': null,
+      retention: '2032-11-24T00:00:00.000Z',
+    });
   });
 
   it('closes a responded stage 2 complaint after the month of silence, from the end of its last day', () => {

@@ -1,3 +1,4 @@
+import { addCalendarMonths } from '#calendar';
 import type { CaseEvent } from './case.events';
 import type { Actor, Instant } from './case.model';
 import type { Case } from './case.state';
@@ -6,8 +7,18 @@ import type { StagePolicy } from '../policy/policy';
 import { stagePolicy, type DecisionContext } from './decisions/decision-context';
 
 /** The scheduled jobs, each sending one system command (docs/policies.md, scheduled work). */
-export const SCHEDULED_JOBS = ['sla-sweep', 'auto-close', 'same-day-escalation'] as const;
+export const SCHEDULED_JOBS = [
+  'sla-sweep',
+  'auto-close',
+  'same-day-escalation',
+  'retention',
+] as const;
 export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
+/**
+ * The jobs whose work a person's command catches up on first. Not retention: a note added
+ * to an old case must not be what erases it; only the job (or the data-protection role) erases.
+ */
+export type CatchUpJob = Exclude<ScheduledJob, 'retention'>;
 
 /**
  * From when each job has something to record for a case — the instant its event will be
@@ -68,11 +79,31 @@ export function sameDayEscalation(
 const sameDayEscalationDueAt = (found: Case, rules: PolicyRules): Instant | null =>
   sameDayEscalation(found, rules)?.at ?? null;
 
+/**
+ * retention: a closed case's personal data is kept to the end of the closing day's
+ * anniversary `personalDataYearsAfterClosure` years on (local, in the policy's zone; the
+ * anniversary of 29 February is 28 February in a common year), and erased from the next
+ * instant — unless it is erased already or under a legal hold.
+ */
+export function retentionDueAt(found: Case, rules: PolicyRules): Instant | null {
+  if (found.closedAt === null || found.erasure !== null || found.legalHold !== null) return null;
+  return retentionEndsAt(found.closedAt, rules);
+}
+
+/** The instant from which a case closed at `closedAt` is past the policy's retention period. */
+export function retentionEndsAt(closedAt: Instant, { policy, calendar }: PolicyRules): Instant {
+  const closingDay = calendar.localDateOf(new Date(closedAt));
+  const years = policy.retention.personalDataYearsAfterClosure;
+  const lastDayKept = addCalendarMonths(closingDay, 12 * years);
+  return justAfter(calendar.endOfDay(lastDayKept).toISOString());
+}
+
 export function scheduledWork(found: Case, rules: PolicyRules): ScheduledWork {
   return {
     'sla-sweep': missedDeadlineDueAt(found),
     'auto-close': autoCloseDueAt(found),
     'same-day-escalation': sameDayEscalationDueAt(found, rules),
+    retention: retentionDueAt(found, rules),
   };
 }
 
@@ -92,5 +123,6 @@ export function scheduledJobOf(event: CaseEvent): ScheduledJob | null {
   if (event.type === 'CaseClosed' && event.data.reason === 'no-further-correspondence')
     return 'auto-close';
   if (event.type === 'CaseEscalated' && event.data.automatic) return 'same-day-escalation';
+  if (event.type === 'PersonalDataErased' && event.data.erasedBy === null) return 'retention';
   return null;
 }

@@ -43,6 +43,9 @@ export const PERSONAL_FIELDS = {
   CorrespondenceSent: ['to.name', 'to.email', 'subject', 'body'],
   EmailDelivered: [],
   EmailFailed: ['reason'],
+  PersonalDataErased: [],
+  LegalHoldPlaced: [],
+  LegalHoldLifted: [],
 } as const satisfies Record<CaseEventType, readonly string[]>;
 
 /** What stands where personal data was, once the case's key is erased. */

@@ -105,6 +105,23 @@ describe('policy files', () => {
     ]);
   });
 
+  it('keeps personal data six years after closure in both bundled policies, and checks the years', () => {
+    expect(bundledPolicy('mactri').retention).toEqual({ personalDataYearsAfterClosure: 6 });
+    expect(bundledPolicy('dmm').retention).toEqual({ personalDataYearsAfterClosure: 6 });
+    const json = copy();
+    delete json.retention;
+    expect(parsePolicy(json, 'test.json').retention).toEqual({ personalDataYearsAfterClosure: 6 });
+    json.retention = { personalDataYearsAfterClosure: 0 };
+    expect(problemsOf(json)).toEqual([
+      {
+        field: 'retention.personalDataYearsAfterClosure',
+        reason: 'must be a whole number from 1 to 50',
+      },
+    ]);
+    json.retention = { personalDataYearsAfterClosure: 2.5 };
+    expect(problemsOf(json)).toHaveLength(1);
+  });
+
   it('refuses a misspelt field rather than silently dropping a deadline', () => {
     const json = copy();
     json.complaints.stages[1].respondWithinWorkingDay = 10;

@@ -11,9 +11,11 @@ import type {
   FeedbackPolicy,
   Policy,
   StaffNotificationPolicy,
+  RetentionPolicy,
   StageDeciders,
   StagePolicy,
 } from './policy';
+import { DEFAULT_RETENTION_YEARS, MAX_RETENTION_YEARS } from './policy';
 import { PolicyValidationError, type PolicyProblem } from './policy-validation.error';
 
 type Json = Record<string, unknown>;
@@ -94,6 +96,17 @@ class FieldReader {
     if (value === undefined || value === null) return null;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 366) {
       this.problem(name, 'must be a whole number from 1 to 366, or null');
+      return null;
+    }
+    return value;
+  }
+
+  /** A whole number from `min` to `max`, or null when absent (or wrong, with a problem). */
+  wholeNumber(name: string, min: number, max: number): number | null {
+    const value = this.value(name);
+    if (value === undefined) return null;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.problem(name, `must be a whole number from ${min} to ${max}`);
       return null;
     }
     return value;
@@ -234,6 +247,11 @@ function readNotifications(reader: FieldReader | null): StaffNotificationPolicy 
   };
 }
 
+function readRetention(reader: FieldReader | null): RetentionPolicy {
+  const years = reader?.wholeNumber('personalDataYearsAfterClosure', 1, MAX_RETENTION_YEARS);
+  return { personalDataYearsAfterClosure: years ?? DEFAULT_RETENTION_YEARS };
+}
+
 function readHolidayRegion(reader: FieldReader | null): HolidayRegion {
   if (!reader) return ENGLAND_AND_WALES;
   const country = reader.string('country');
@@ -347,6 +365,7 @@ export function parsePolicy(json: unknown, source = 'policy'): Policy {
       nextStageHandledBySomeoneElse: rules.boolean('nextStageHandledBySomeoneElse', false),
     },
     notifications: readNotifications(root.optionalObject('notifications')),
+    retention: readRetention(root.optionalObject('retention')),
     complaints,
     feedback: {
       compliment: readFeedback(feedback.object_('compliment')),

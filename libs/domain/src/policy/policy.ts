@@ -55,6 +55,20 @@ export interface FeedbackPolicy {
   autoCloseAfterSilenceCalendarMonths: number | null;
 }
 
+/**
+ * How long a closed case's personal data is kept: whole calendar years after its closing
+ * day, in the policy's time zone (further education guidance: the end of the
+ * relationship plus six years).
+ */
+export interface RetentionPolicy {
+  personalDataYearsAfterClosure: number;
+}
+
+/** When a policy file says nothing about retention. */
+export const DEFAULT_RETENTION_YEARS = 6;
+/** The longest retention a policy may set, in years: a typo like 60 is caught. */
+export const MAX_RETENTION_YEARS = 50;
+
 export interface Policy {
   id: string;
   version: string;
@@ -77,6 +91,8 @@ export interface Policy {
   };
   /** When staff are told by e-mail (the `reminders` and `digest` jobs). */
   notifications: StaffNotificationPolicy;
+  /** How long personal data is kept (the `retention` job erases it after). */
+  retention: RetentionPolicy;
   complaints: {
     informalEntryStage: number;
     formalEntryStage: number;

@@ -1,4 +1,8 @@
 import type {
+  ApplyRetention,
+  EraseCase,
+  LiftLegalHold,
+  PlaceLegalHold,
   AcknowledgeCase,
   AutoCloseCase,
   EscalateUnresolvedSameDay,
@@ -144,3 +148,39 @@ export const sameDay: EscalateUnresolvedSameDay = {
   actor: system('same-day-escalation'),
   data: {},
 };
+
+export const retain: ApplyRetention = {
+  type: 'ApplyRetention',
+  actor: system('retention'),
+  data: {},
+};
+
+/** The data-protection officer of the personal-data stories. */
+export const dataProtection = person('u-dpo', 'data-protection');
+
+export const erase = (
+  reason = 'The person asked for erasure',
+  actor = dataProtection,
+): EraseCase => ({
+  type: 'EraseCase',
+  actor,
+  data: { reason },
+});
+
+export const placeHold = (
+  reason = 'Employment tribunal claim',
+  actor = dataProtection,
+): PlaceLegalHold => ({
+  type: 'PlaceLegalHold',
+  actor,
+  data: { reason },
+});
+
+export const liftHold = (
+  reason = 'The claim was settled',
+  actor = dataProtection,
+): LiftLegalHold => ({
+  type: 'LiftLegalHold',
+  actor,
+  data: { reason },
+});

@@ -76,6 +76,8 @@ export function queueQuery(query: QueueQuery): {
   if (query.q) and.push({ search: { $regex: escapeRegex(query.q.toLowerCase()) } });
   if (query.receivedFrom) and.push({ receivedAt: { $gte: query.receivedFrom } });
   if (query.receivedTo) and.push({ receivedAt: { $lte: query.receivedTo } });
+  if (query.retentionDueBy) and.push({ retentionDue: { $ne: null, $lte: query.retentionDueBy } });
+  if (query.underLegalHold) and.push({ legalHoldSince: { $ne: null } });
   if (query.figure)
     and.push({
       facts: {
@@ -139,6 +141,11 @@ export const CASE_INDEXES: Array<{
   { key: { recipientId: 1, isOpen: 1, dueAsc: 1 }, name: 'recipient' },
   { key: { categories: 1 }, name: 'categories' },
   { key: { 'facts.month': 1 }, name: 'fact_months' },
+  {
+    key: { legalHoldSince: 1, _id: 1 },
+    name: 'legal_hold',
+    partialFilterExpression: { legalHoldSince: { $type: 'string' } },
+  },
   ...Object.values(DUE_FIELDS).map((field) => ({
     key: { [field]: 1, _id: 1 },
     name: field,

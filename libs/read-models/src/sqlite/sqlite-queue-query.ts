@@ -104,6 +104,8 @@ export function queueSql(
   if (query.q) textFilter(where, query.q);
   if (query.receivedFrom) where.add('received_at >= ?', query.receivedFrom);
   if (query.receivedTo) where.add('received_at <= ?', query.receivedTo);
+  if (query.retentionDueBy) where.add('retention_due <= ?', query.retentionDueBy);
+  if (query.underLegalHold) where.add('legal_hold_since IS NOT NULL');
   if (query.figure) figureFilter(where, query.figure);
   const { column, direction } = SORTS[query.sort];
   if (query.cursor)

@@ -24,6 +24,9 @@ export const QUEUE_COLUMNS = {
   sweepDue: 'sweep_due',
   autoCloseDue: 'auto_close_due',
   sameDayDue: 'same_day_due',
+  retentionDue: 'retention_due',
+  personalDataErasedAt: 'erased_at',
+  legalHoldSince: 'legal_hold_since',
 } as const satisfies { [field in keyof QueueRow]-?: string };
 
 const FIELDS = Object.keys(QUEUE_COLUMNS) as Array<keyof QueueRow>;

@@ -394,4 +394,58 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       ).toEqual([]);
     });
   });
+
+  describe('personal data', () => {
+    const dpo: Actor = { id: 'u-dee', name: 'Dee', roles: ['data-protection'] };
+    const dataProtection = (type: 'EraseCase' | 'PlaceLegalHold', reason: string): CaseCommand =>
+      ({ type, actor: dpo, data: { reason } }) as CaseCommand;
+
+    it('purges an erased case’s personal data: the search no longer finds it, the counts stay', async () => {
+      history.run(
+        id(1),
+        receive(id(1), {
+          complainant: { name: 'Zebedee Quill', role: 'learner', phone: '07700 900123' },
+        }),
+        '2026-11-23T09:00:00Z',
+      );
+      await project();
+      const before = await store.facts(['2026-11']);
+      expect((await store.page(query({ q: 'zebedee' }))).items.map((s) => s.id)).toEqual([id(1)]);
+      history.run(id(1), dataProtection('EraseCase', 'Asked'), '2026-11-23T10:00:00Z');
+      await project();
+      expect(await store.page(query({ q: 'zebedee' }))).toMatchObject({ items: [] });
+      expect(await store.page(query({ q: '900123' }))).toMatchObject({ items: [] });
+      const [erased] = (await store.page(query())).items;
+      expect(erased).toMatchObject({
+        complainant: '[erased]',
+        summary: '[erased]',
+        personalDataErasedAt: '2026-11-23T10:00:00.000Z',
+      });
+      expect(await store.facts(['2026-11'])).toEqual(before);
+    });
+
+    it('names closed cases past retention, not erased or held ones, and lists held cases', async () => {
+      for (const n of [1, 2, 3]) {
+        history.run(id(n), receive(id(n)), '2020-02-28T09:00:00Z');
+        history.run(
+          id(n),
+          { type: 'CloseCase', actor: olu, data: { reason: 'withdrawn' } },
+          '2020-02-29T10:00:00Z',
+        );
+      }
+      history.run(id(2), dataProtection('PlaceLegalHold', 'Claim'), '2020-03-02T10:00:00Z');
+      history.run(id(3), dataProtection('EraseCase', 'Asked'), '2020-03-02T10:00:00Z');
+      await project();
+      expect(await store.dueWork('retention', '2026-02-28T23:59:59.999Z', { limit: 5 })).toEqual(
+        [],
+      );
+      expect(await store.dueWork('retention', '2026-03-01T00:00:00.000Z', { limit: 5 })).toEqual([
+        { caseId: id(1), dueAt: '2026-03-01T00:00:00.000Z' },
+      ]);
+      const ids = async (filter: Partial<QueueQuery>) =>
+        (await store.page(query({ status: [], ...filter }))).items.map((s) => s.id);
+      expect(await ids({ retentionDueBy: '2026-03-31T00:00:00.000Z' })).toEqual([id(1)]);
+      expect(await ids({ underLegalHold: true })).toEqual([id(2)]);
+    });
+  });
 }

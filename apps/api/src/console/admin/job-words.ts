@@ -15,6 +15,10 @@ const JOB_WORDS: Partial<Record<string, { name: string; does: string }>> = {
     name: 'Same-day escalation',
     does: 'Moves informal complaints not resolved on the day they were received to the next stage.',
   },
+  retention: {
+    name: 'Retention',
+    does: 'Erases the personal data of cases closed longer ago than the policy keeps it, except those under a legal hold.',
+  },
   reminders: {
     name: 'Reminders to staff',
     does: 'E-mails owners when a case is assigned to them, before and at each deadline, and managers about cases with no activity.',

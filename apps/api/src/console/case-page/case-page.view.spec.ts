@@ -1,5 +1,11 @@
-import { calendarFor } from '#domain';
-import { casePageView, kindInWords, sizeInWords, stageInWords } from './case-page.view';
+import { calendarFor, type Actor, type CaseCommand } from '#domain';
+import {
+  casePageView,
+  dataProtectionBanners,
+  kindInWords,
+  sizeInWords,
+  stageInWords,
+} from './case-page.view';
 import { ann, caseAfter, policy, received as receivedAt } from './testing/visible-case';
 
 const received = receivedAt();
@@ -78,6 +84,39 @@ describe('the case page’s view', () => {
         size: '2 KB',
         attachedAt: '2026-12-07T10:00:00.000Z',
       },
+    ]);
+  });
+});
+
+describe('the data-protection banners', () => {
+  const dee: Actor = { id: 'dee', name: 'Dee Prior', roles: ['data-protection'] };
+  const command = (type: 'EraseCase' | 'PlaceLegalHold', reason: string): CaseCommand =>
+    ({ type, actor: dee, data: { reason } }) as CaseCommand;
+
+  it('says when, by whom and why a case is held, and when it was erased', () => {
+    const held = caseAfter(received, [
+      command('PlaceLegalHold', 'Tribunal claim'),
+      '2026-12-07T10:00:00Z',
+    ]).state;
+    expect(dataProtectionBanners(held, policy.timeZone)).toEqual([
+      'Under legal hold since Mon 7 Dec 2026, 10:00am: Tribunal claim',
+    ]);
+    const erased = caseAfter(received, [command('EraseCase', 'Asked'), '2026-12-07T11:30:00Z']);
+    expect(dataProtectionBanners(erased.state, policy.timeZone)).toEqual([
+      'Personal data erased on Mon 7 Dec 2026, 11:30am by Dee Prior: Asked',
+    ]);
+    expect(casePageView(erased, context).summary).toBe('[erased]');
+  });
+
+  it('names the retention job when no person erased it, and shows nothing for a plain case', () => {
+    const found = caseAfter(received).state;
+    expect(dataProtectionBanners(found, policy.timeZone)).toEqual([]);
+    const erasedByJob = {
+      ...found,
+      erasure: { at: '2032-12-08T00:00:00.000Z', reason: 'Kept 6 years', by: null },
+    };
+    expect(dataProtectionBanners(erasedByJob, policy.timeZone)).toEqual([
+      'Personal data erased on Wed 8 Dec 2032, 12:00am by the retention job: Kept 6 years',
     ]);
   });
 });

@@ -99,6 +99,24 @@ export interface CasePageContext {
 }
 
 /** Everything the case page shows, from the case as its stream says now. */
+/** The banners of a case's erasure and legal hold, in words (none where there is neither). */
+export function dataProtectionBanners(found: Case, timeZone: string): string[] {
+  const banners: string[] = [];
+  const { erasure, legalHold } = found;
+  if (erasure) {
+    const by = erasure.by?.name ?? 'the retention job';
+    banners.push(
+      `Personal data erased on ${instantInWords(erasure.at, timeZone)} by ${by}: ${erasure.reason}`,
+    );
+  }
+  if (legalHold) {
+    banners.push(
+      `Under legal hold since ${instantInWords(legalHold.since, timeZone)}: ${legalHold.reason}`,
+    );
+  }
+  return banners;
+}
+
 export function casePageView(visible: VisibleCase, { timeZone, calendar, now }: CasePageContext) {
   const found = visible.state;
   const detail = caseDetail(found, visible.revision, visible.integrity);
@@ -110,6 +128,7 @@ export function casePageView(visible: VisibleCase, { timeZone, calendar, now }: 
     address,
     revision: visible.revision,
     integrity: visible.integrity,
+    dataProtection: dataProtectionBanners(found, timeZone),
     facts: caseFacts(found, timeZone),
     parties: partyFacts(found),
     flags: caseFlags(found).map((flag) => ({

@@ -125,6 +125,18 @@ const DESCRIPTIONS: { [Type in CaseEventType]: Describe<Type> } = {
     did: `could not deliver the e-mail of letter ${data.letterId} after ${data.attempts} tries`,
     details: [labelled('Reason', data.reason)],
   }),
+  PersonalDataErased: ({ data }) => ({
+    did: 'erased the case’s personal data',
+    details: [labelled('Reason', data.reason)],
+  }),
+  LegalHoldPlaced: ({ data }) => ({
+    did: 'placed the case under a legal hold',
+    details: [labelled('Reason', data.reason)],
+  }),
+  LegalHoldLifted: ({ data }) => ({
+    did: 'lifted the legal hold',
+    details: [labelled('Reason', data.reason)],
+  }),
 };
 
 /** Who did it, as the timeline names them: the person, or the system for a scheduled job. */

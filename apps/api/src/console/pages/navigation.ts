@@ -1,4 +1,5 @@
 import { caseVisibility, READS_REPORTS, RECORDS_FEEDBACK, ROLES, type Role } from '#domain';
+import { RETENTION_PAGE } from '../data-protection/retention-view';
 import type { ConsolePerson } from '../sessions/console-people.port';
 
 interface NavigationItem {
@@ -23,6 +24,7 @@ const SECTIONS: NavigationItem[] = [
     roles: RECORDS_FEEDBACK,
   },
   { href: '/reports', text: 'Reports', roles: READS_REPORTS },
+  { href: RETENTION_PAGE, text: 'Retention', roles: ['data-protection'] },
   { href: '/people', text: 'People', roles: ['admin'] },
   { href: '/admin', text: 'Administration', roles: ['admin'] },
   { href: '/account', text: 'Your account' },

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { caseVisibility, mayAdminister, type CaseDecider } from '#domain';
+import { caseVisibility, mayAdminister, mayManagePersonalData, type CaseDecider } from '#domain';
+import { RETENTION_PAGE } from '../data-protection/retention-view';
 import type { Clock } from '#event-store';
 import type { CaseSummary, ReadSide } from '#read-models';
 import { encodeCursor } from '#read-models';
@@ -63,6 +64,9 @@ export class WorklistController {
     // An administrator sees no cases: their console starts at administration, not at a refusal.
     if (caseVisibility(context.actor).scope === 'none' && mayAdminister(context.actor))
       return response.redirect(303, '/admin');
+    // Data protection has no queue of cases either: its console starts at retention.
+    if (caseVisibility(context.actor).scope === 'none' && mayManagePersonalData(context.actor))
+      return response.redirect(303, RETENTION_PAGE);
     const { request, errors } = readWorklistRequest(query, this.config.policy);
     const settings = this.context(context, WORKLIST_PAGE_ROWS);
     const store = this.projections.store();

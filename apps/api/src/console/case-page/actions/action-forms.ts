@@ -265,4 +265,28 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     read: textFields('reason'),
     required: { reason: 'Enter why it is reopened' },
   },
+  'legal-hold': {
+    inputs: ['reason'],
+    route: 'PlaceLegalHold',
+    label: 'Place legal hold',
+    done: 'The case is under a legal hold: it will not be erased until the hold is lifted.',
+    read: textFields('reason'),
+    required: { reason: 'Enter why the case is held' },
+  },
+  'lift-legal-hold': {
+    inputs: ['reason'],
+    route: 'LiftLegalHold',
+    label: 'Lift legal hold',
+    done: 'The legal hold was lifted.',
+    read: textFields('reason'),
+    required: { reason: 'Enter why the hold is lifted' },
+  },
+  erase: {
+    inputs: ['reason'],
+    route: 'EraseCase',
+    label: 'Erase personal data',
+    done: 'The case’s personal data was erased.',
+    read: textFields('reason'),
+    required: { reason: 'Enter why the personal data is erased' },
+  },
 };
