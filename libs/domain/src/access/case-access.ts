@@ -112,6 +112,7 @@ const DOING: Record<CaseCommand['type'], string> = {
   SendLetter: 'write to the complainant on this case',
   RecordEmailDelivered: 'record e-mail delivery (the dispatcher’s task)',
   RecordEmailFailed: 'record e-mail failure (the dispatcher’s task)',
+  RecordSubjectAccessExport: 'record a subject access export',
 };
 
 const refusal = (actor: Actor, command: CaseCommand) =>
@@ -132,6 +133,12 @@ export function authorise(command: CaseCommand, state: CaseState, policy: Policy
     throw refusal(actor, command);
   }
   if (isSystemActor(actor)) return;
+  if (command.type === 'RecordSubjectAccessExport') {
+    // Data protection sees no case otherwise; an export reaches every case about the person.
+    if (mayExportPersonalData(actor)) return;
+    if (state !== null && !canSeeCase(actor, state)) throw new CaseNotFoundError();
+    throw refusal(actor, command);
+  }
   if (command.type === 'ReceiveCase') {
     if (!has(actor, ...RECORDS_FEEDBACK)) throw refusal(actor, command);
     return; // whether the case exists already is the decision's to say
@@ -149,6 +156,9 @@ export const READS_REPORTS: readonly Role[] = [
   'auditor',
 ];
 export const mayReadReports = (actor: Actor) => has(actor, ...READS_REPORTS);
+
+/** Finding a person's data across every case and exporting it: data protection only. */
+export const mayExportPersonalData = (actor: Actor) => has(actor, 'data-protection');
 
 /** Projections and jobs: admins only (who see no case content). */
 export const mayAdminister = (actor: Actor) => has(actor, 'admin');

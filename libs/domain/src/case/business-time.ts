@@ -44,6 +44,7 @@ export const BUSINESS_TIME_FIELD: {
   SendLetter: null,
   RecordEmailDelivered: null,
   RecordEmailFailed: null,
+  RecordSubjectAccessExport: null,
 };
 
 /** The command's business time as the caller gave it (not yet checked), and the field that holds it. */

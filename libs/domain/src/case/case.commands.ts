@@ -189,6 +189,19 @@ export type RecordEmailFailed = Command<
   { letterId: string; reason: string; attempts: number }
 >;
 
+/** What a subject access search matched a person on: never the value searched for, which is personal data. */
+export const SUBJECT_ACCESS_MATCHES = ['email', 'phone', 'name'] as const;
+export type SubjectAccessMatch = (typeof SUBJECT_ACCESS_MATCHES)[number];
+
+/**
+ * A data-protection officer exported what the case holds about a person (a subject access
+ * request). `exportId` names the export: recording it again on the same case changes nothing.
+ */
+export type RecordSubjectAccessExport = Command<
+  'RecordSubjectAccessExport',
+  { exportId: string; matchedOn: SubjectAccessMatch }
+>;
+
 export type CaseCommand =
   | ReceiveCase
   | AcknowledgeCase
@@ -212,4 +225,5 @@ export type CaseCommand =
   | EscalateUnresolvedSameDay
   | SendLetter
   | RecordEmailDelivered
-  | RecordEmailFailed;
+  | RecordEmailFailed
+  | RecordSubjectAccessExport;

@@ -28,6 +28,7 @@ import { extendDeadline } from './decisions/extend-deadline.decision';
 import { escalateCase, escalateUnresolvedSameDay } from './decisions/escalate-case.decision';
 import { receiveCase } from './decisions/receive-case.decision';
 import { respondToCase } from './decisions/respond-to-case.decision';
+import { recordSubjectAccessExport } from './decisions/subject-access.decision';
 import {
   recordEmailDelivered,
   recordEmailFailed,
@@ -101,6 +102,8 @@ function decideCommand(
       return recordEmailDelivered(command, state, context);
     case 'RecordEmailFailed':
       return recordEmailFailed(command, state, context);
+    case 'RecordSubjectAccessExport':
+      return recordSubjectAccessExport(command, state, context);
   }
 }
 
@@ -113,7 +116,9 @@ function decideCommand(
  * month of silence finds the case closed, exactly as if the jobs had run on time.
  */
 function decideWith(command: CaseCommand, state: CaseState, context: DecisionContext): CaseEvent[] {
-  if (state === null || isSystemActor(command.actor)) return decideCommand(command, state, context);
+  // An export records a copy taken, not an act on the case: it is no moment to catch work up.
+  const catchesUp = !isSystemActor(command.actor) && command.type !== 'RecordSubjectAccessExport';
+  if (state === null || !catchesUp) return decideCommand(command, state, context);
   const due = dueSystemWork(state, context, businessTimeOf(command, context.now));
   return [...due, ...decideCommand(command, foldCase(due, state), context)];
 }

@@ -15,6 +15,7 @@ import type {
   Person,
   Representative,
 } from './case.model';
+import type { SubjectAccessMatch } from './case.commands';
 
 /** An event as the domain sees it: the envelope (revision, metadata, hash) is the store's. */
 interface Event<Type extends string, Data> {
@@ -205,6 +206,12 @@ export type EmailFailed = Event<
   { letterId: string; reason: string; attempts: number }
 >;
 
+/** What a subject access export took from the case, and who asked: never who was searched for. */
+export type PersonalDataExported = Event<
+  'PersonalDataExported',
+  { exportId: string; matchedOn: SubjectAccessMatch; requestedBy: Person }
+>;
+
 export type CaseEvent =
   | CaseReceived
   | CaseAcknowledged
@@ -226,6 +233,7 @@ export type CaseEvent =
   | CaseReopened
   | CorrespondenceSent
   | EmailDelivered
-  | EmailFailed;
+  | EmailFailed
+  | PersonalDataExported;
 
 export type CaseEventType = CaseEvent['type'];

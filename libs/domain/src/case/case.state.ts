@@ -89,6 +89,8 @@ export interface Case {
   documents: DocumentRef[];
   /** Letters sent to the complainant or representative, in order, with their e-mail's fate. */
   letters: SentLetter[];
+  /** The subject access exports that took this case, by id: each is recorded once. */
+  personalDataExports: string[];
   policyId: string;
   policyVersion: string;
   lastActivityAt: Instant;
@@ -351,6 +353,12 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, letters: deliver(state.letters, event.data.letterId, 'delivered') };
     case 'EmailFailed':
       return { ...state, letters: deliver(state.letters, event.data.letterId, 'failed') };
+    // Taking a copy for the person it is about is not activity on the case either.
+    case 'PersonalDataExported':
+      return {
+        ...state,
+        personalDataExports: [...state.personalDataExports, event.data.exportId],
+      };
   }
 }
 
@@ -392,6 +400,7 @@ function received({ data, occurredAt }: Extract<CaseEvent, { type: 'CaseReceived
     closeReason: null,
     documents: [],
     letters: [],
+    personalDataExports: [],
     policyId: data.policyId,
     policyVersion: data.policyVersion,
     lastActivityAt: occurredAt,
