@@ -1,22 +1,27 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import {
   mayExportPersonalData,
   type Actor,
   type Case,
+  type CaseDecider,
   type Person,
   type RecordSubjectAccessExport,
 } from '#domain';
 import type { Clock } from '#event-store';
 import { partiesMatching, type PartyRole, type ReadSide } from '#read-models';
+import { CASE_DECIDER } from '../cases/case-decider.provider';
 import { CaseCommandService } from '../cases/case-command.service';
 import type { VisibleCase } from '../cases/case-stream';
 import { caseIdForKey } from '../cases/commands/idempotency-key';
 import { ApiProblemError } from '../http/problem';
 import type { RequestContext } from '../http/request-context';
 import { PROJECTIONS } from '../projections/projections.module';
-import { CLOCK } from '../storage/storage';
+import { CLOCK, STORAGE, type Storage } from '../storage/storage';
+import { subjectAccessArchive } from './subject-access-archive';
 import type { SubjectAccessSearch } from './subject-access-search';
+import { summaryHtml } from './subject-access-summary';
 
 /** A case about the person searched for, and the parts they play in it. */
 export interface PersonInCase {
@@ -32,6 +37,10 @@ export interface SubjectAccessExport {
   at: Date;
   cases: Array<{ loaded: VisibleCase; roles: PartyRole[] }>;
 }
+
+/** The ZIP's name: the date and the export, never the person (their name is personal data). */
+export const archiveName = ({ at, exportId }: SubjectAccessExport) =>
+  `subject-access-${at.toISOString().slice(0, 10)}-${exportId.slice(0, 8)}.zip`;
 
 export class NothingFoundError extends ApiProblemError {
   constructor() {
@@ -57,8 +66,20 @@ export class SubjectAccess {
   constructor(
     @Inject(PROJECTIONS) private readonly projections: ReadSide,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     private readonly cases: CaseCommandService,
   ) {}
+
+  /** The export as a ZIP, streamed as it is made (see subject-access-archive.ts). */
+  archive(exported: SubjectAccessExport): Readable {
+    const { organisation, timeZone } = this.decider.policy;
+    return subjectAccessArchive({
+      summaryHtml: summaryHtml(exported, organisation, timeZone),
+      cases: exported.cases,
+      openDocument: (document) => this.storage.documents.open(document.sha256),
+    });
+  }
 
   /** The cases about the person, oldest first, as the read models have them. */
   async find(actor: Actor, search: SubjectAccessSearch): Promise<PersonInCase[]> {
