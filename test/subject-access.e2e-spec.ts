@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { zipEntries } from '../apps/api/src/subject-access/testing/zip-entries';
+import { asBytes } from './support/zip-download';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const recipient = person('u-sam', 'staff');
@@ -12,13 +13,6 @@ const PDF = Buffer.concat([
   Buffer.alloc(100, 0x41),
   Buffer.from('\n%%EOF\n'),
 ]);
-
-/** The body as bytes, whatever its type (a ZIP, or a problem). */
-const asBytes = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('subject access: GET /api/v1/people/export', () => {
   let api: TestApp;

@@ -31,10 +31,12 @@ import { ThemesPagesController } from './reports/themes-pages.controller';
 import { CaseHistoryPageController } from './case-history/case-history.controller';
 import { CorrespondenceModule } from '../correspondence/correspondence.module';
 import { LetterPagesController } from './letters/letter-pages.controller';
+import { SubjectAccessModule } from '../subject-access/subject-access.module';
+import { SubjectAccessPageController } from './subject-access/subject-access-page.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
-  imports: [PeopleModule, CasesModule, ReportsModule, CorrespondenceModule],
+  imports: [PeopleModule, CasesModule, ReportsModule, CorrespondenceModule, SubjectAccessModule],
   controllers: [
     SignInController,
     AccountController,
@@ -49,6 +51,7 @@ import { LetterPagesController } from './letters/letter-pages.controller';
     FindController,
     ReportPagesController,
     ThemesPagesController,
+    SubjectAccessPageController,
     ...OIDC_SIGN_IN.controllers,
     // Before the case page's actions, whose /cases/:reference/:action would take /history.
     CaseHistoryPageController,

@@ -15,7 +15,7 @@ import { Context, type RequestContext } from '../http/request-context';
 import { MinPositionHeader } from '../queries/case-queue.controller';
 import { MinPositionInterceptor } from '../queries/min-position.interceptor';
 import { searchOf, SubjectAccessRequest } from './subject-access-search';
-import { archiveName, SubjectAccess } from './subject-access.service';
+import { archiveDisposition, SubjectAccess } from './subject-access.service';
 
 /** Subject access: everything about a person, as one ZIP. */
 @ApiTags('personal data')
@@ -52,7 +52,7 @@ export class SubjectAccessController {
     });
     return new StreamableFile(this.subjectAccess.archive(exported), {
       type: 'application/zip',
-      disposition: `attachment; filename="${archiveName(exported)}"`,
+      disposition: archiveDisposition(exported),
     });
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  ActorNotPermittedError,
   mayExportPersonalData,
   type Actor,
   type Case,
@@ -38,9 +39,9 @@ export interface SubjectAccessExport {
   cases: Array<{ loaded: VisibleCase; roles: PartyRole[] }>;
 }
 
-/** The ZIP's name: the date and the export, never the person (their name is personal data). */
-export const archiveName = ({ at, exportId }: SubjectAccessExport) =>
-  `subject-access-${at.toISOString().slice(0, 10)}-${exportId.slice(0, 8)}.zip`;
+/** How the ZIP is sent: an attachment named by the date and the export, never the person (their name is personal data). */
+export const archiveDisposition = ({ at, exportId }: SubjectAccessExport) =>
+  `attachment; filename="subject-access-${at.toISOString().slice(0, 10)}-${exportId.slice(0, 8)}.zip"`;
 
 export class NothingFoundError extends ApiProblemError {
   constructor() {
@@ -52,9 +53,13 @@ export class NothingFoundError extends ApiProblemError {
   }
 }
 
-function requireDataProtection(actor: Actor): void {
+/** Refuses (403) anyone but data protection, before anything is searched. */
+export function requireDataProtection(actor: Actor): void {
   if (!mayExportPersonalData(actor))
-    throw new ForbiddenException('Only data protection may search for a person’s data.');
+    throw new ActorNotPermittedError(
+      'data-protection-only',
+      'Only data protection may search for and export a person’s data.',
+    );
 }
 
 /**

@@ -23,6 +23,7 @@ const SECTIONS: NavigationItem[] = [
     roles: RECORDS_FEEDBACK,
   },
   { href: '/reports', text: 'Reports', roles: READS_REPORTS },
+  { href: '/data-protection/subject-access', text: 'Subject access', roles: ['data-protection'] },
   { href: '/people', text: 'People', roles: ['admin'] },
   { href: '/admin', text: 'Administration', roles: ['admin'] },
   { href: '/account', text: 'Your account' },
