@@ -1,36 +1,29 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { SUBJECT_ACCESS_MATCHES, type SubjectAccessMatch } from '#domain';
 import { personKey, type PersonKey } from '#read-models';
-import { NAME } from '../cases/request-fields';
+import { EMAIL_LENGTH, NAME } from '../cases/request-fields';
 import { InputValidationError } from '../http/problem';
+
+/** One way to find the person: optional, as the request gives exactly one of them. */
+const SearchField = (maxLength: number, description: string) =>
+  applyDecorators(
+    IsOptional(),
+    IsString(),
+    MaxLength(maxLength),
+    ApiProperty({ required: false, maxLength, description }),
+  );
 
 /** Who a subject access request is about: give exactly one of the three. */
 export class SubjectAccessRequest {
-  @IsOptional()
-  @IsString()
-  @MaxLength(254)
-  @ApiProperty({ required: false, maxLength: 254, description: 'Compared without regard to case.' })
+  @SearchField(EMAIL_LENGTH, 'Compared without regard to case.')
   email?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(NAME)
-  @ApiProperty({
-    required: false,
-    maxLength: NAME,
-    description: 'Compared on its digits: "07700 900123" finds "+44 7700 900123".',
-  })
+  @SearchField(NAME, 'Compared on its digits: "07700 900123" finds "+44 7700 900123".')
   phone?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(NAME)
-  @ApiProperty({
-    required: false,
-    maxLength: NAME,
-    description: 'The whole name, compared without regard to case or extra spaces.',
-  })
+  @SearchField(NAME, 'The whole name, compared without regard to case or extra spaces.')
   name?: string;
 }
 
