@@ -1,3 +1,4 @@
+import type { LocalDate } from '#calendar';
 import type { Addressee, SendLetter } from '#domain';
 import { ann, caseAfter, received } from '../console/case-page/testing/visible-case';
 import { summaryHtml, summaryView } from './subject-access-summary';
@@ -29,6 +30,7 @@ const exported = (roles: SubjectAccessExport['cases'][number]['roles']): Subject
   search: { matchedOn: 'email', value: 'kit@example.com', key: 'email:kit@example.com' },
   requestedBy: { id: 'u-dpo', name: 'Dana Protect' },
   at: new Date('2026-12-09T16:05:00.000Z'),
+  day: '2026-12-09' as LocalDate,
   cases: [
     {
       loaded: caseAfter(

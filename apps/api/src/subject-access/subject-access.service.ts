@@ -10,6 +10,7 @@ import {
   type Person,
   type RecordSubjectAccessExport,
 } from '#domain';
+import type { LocalDate } from '#calendar';
 import type { Clock } from '#event-store';
 import { partiesMatching, type PartyRole, type ReadSide } from '#read-models';
 import { CASE_DECIDER } from '../cases/case-decider.provider';
@@ -36,12 +37,14 @@ export interface SubjectAccessExport {
   search: SubjectAccessSearch;
   requestedBy: Person;
   at: Date;
+  /** The day it was made, in the policy's time zone. */
+  day: LocalDate;
   cases: Array<{ loaded: VisibleCase; roles: PartyRole[] }>;
 }
 
 /** How the ZIP is sent: an attachment named by the date and the export, never the person (their name is personal data). */
-export const archiveDisposition = ({ at, exportId }: SubjectAccessExport) =>
-  `attachment; filename="subject-access-${at.toISOString().slice(0, 10)}-${exportId.slice(0, 8)}.zip"`;
+export const archiveDisposition = ({ day, exportId }: SubjectAccessExport) =>
+  `attachment; filename="subject-access-${day}-${exportId.slice(0, 8)}.zip"`;
 
 export class NothingFoundError extends ApiProblemError {
   constructor() {
@@ -114,7 +117,9 @@ export class SubjectAccess {
     }
     if (cases.length === 0) throw new NothingFoundError();
     const requestedBy = { id: actor.id, name: actor.name ?? actor.id };
-    return { exportId, search, requestedBy, at: this.clock(), cases };
+    const at = this.clock();
+    const day = this.decider.calendar.localDateOf(at);
+    return { exportId, search, requestedBy, at, day, cases };
   }
 
   /** The case as its stream has it after recording the export; null if it is not about the person after all. */
