@@ -27,6 +27,8 @@ import { PeopleModule } from './people/people.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { stagingStorageEngine } from './cases/staging-storage-engine';
 import { StorageModule } from './storage/storage.module';
+import { SubjectAccessController } from './subject-access/subject-access.controller';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { STORAGE, type Storage } from './storage/storage';
 
 /** Every route of the HTTP API: what `all` and `api` processes serve. A worker serves only health. */
@@ -41,6 +43,7 @@ const API_CONTROLLERS: Type[] = [
   CaseHistoryController,
   ProjectionsAdminController,
   JobsAdminController,
+  SubjectAccessController,
 ];
 
 @Module({})
@@ -58,6 +61,7 @@ export class AppModule {
         PersonalDataModule,
         PeopleModule,
         ReportsModule,
+        SubjectAccessModule,
         // Uploads go to a temporary file as they arrive, never into memory.
         MulterModule.registerAsync({
           inject: [STORAGE],

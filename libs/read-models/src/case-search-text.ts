@@ -1,7 +1,7 @@
 import type { Case } from '#domain';
 
 /** A phone number's digits alone, so "07700900123" finds "07700 900123". */
-const digitsOf = (phone: string) => phone.replace(/\D/g, '');
+export const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
 /**
  * What the queue's text search `q` looks in, lower case: the reference, the summary, and

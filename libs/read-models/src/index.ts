@@ -19,6 +19,7 @@
 export * from './case-summary';
 export * from './case-facts';
 export * from './case-record';
+export * from './person-keys';
 export * from './read-model.port';
 export * from './queue-cursor';
 export * from './projection/case-projector';

@@ -1,6 +1,7 @@
 import type { ScheduledJob } from '#domain';
 import type { CaseRecord } from './case-record';
 import { caseSearchText } from './case-search-text';
+import { personKeysOf, type PersonKey } from './person-keys';
 import type { CaseSummary } from './case-summary';
 import { NO_DEADLINE_ASC, NO_DEADLINE_DESC } from './queue-cursor';
 
@@ -22,6 +23,8 @@ export interface QueueRow {
   /** What `q` searches (see caseSearchText). */
   search: string;
   categories: string[];
+  /** Who the case is about, as a subject access request finds them (see person-keys.ts). */
+  people: PersonKey[];
   receivedAt: string;
   nextDueBy: string | null;
   /** What the `dueBy` sorts order by: cases waiting on no deadline come last either way. */
@@ -58,6 +61,7 @@ export function queueRow({ caseId, revision, state, summary, schedule }: CaseRec
     recipientId: summary.recipient.id,
     search: caseSearchText(state),
     categories: summary.categories,
+    people: personKeysOf(state),
     receivedAt: summary.receivedAt,
     nextDueBy: due,
     dueAsc: due ?? NO_DEADLINE_ASC,

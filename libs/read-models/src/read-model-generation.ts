@@ -1,5 +1,6 @@
-import type { CaseVisibility, ScheduledJob } from '#domain';
+import type { Case, CaseVisibility, ScheduledJob } from '#domain';
 import type { CaseRecord, StoredCase } from './case-record';
+import type { PersonKey } from './person-keys';
 import type {
   CaseQueue,
   Checkpoint,
@@ -64,6 +65,10 @@ export abstract class ReadModelGeneration<
 
   openTotals(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseTotals> {
     return this.parts.queue.openTotals(visibility, now, dueSoonBy);
+  }
+
+  casesAbout(key: PersonKey): Promise<Case[]> {
+    return this.parts.queue.casesAbout(key);
   }
 
   facts(months: readonly string[], filter?: FactFilter): Promise<FactTotals> {

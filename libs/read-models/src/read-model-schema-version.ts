@@ -8,7 +8,8 @@ import { ReadModelsNotReadyError } from './read-model.port';
 // 6: cases keep their learning points; the annual report's facts count each complaint once.
 // 7: cases' deadlines keep their original due date and their extensions.
 // 8: cases keep their erasure and legal hold, and when retention erases them.
-export const READ_MODEL_SCHEMA_VERSION = 8;
+// 9: cases keep who they are about (complainant's and representative's keys) for subject access.
+export const READ_MODEL_SCHEMA_VERSION = 9;
 
 /**
  * Whether a generation stored at `version` (null: none yet) must be emptied before use.

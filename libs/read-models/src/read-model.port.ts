@@ -1,7 +1,8 @@
-import type { CaseKind, CaseStatus, CaseVisibility, Formality, ScheduledJob } from '#domain';
+import type { Case, CaseKind, CaseStatus, CaseVisibility, Formality, ScheduledJob } from '#domain';
 import type { Position } from '#event-store';
 import type { CaseRecord, StoredCase } from './case-record';
 import type { CaseSummary } from './case-summary';
+import type { PersonKey } from './person-keys';
 
 export const QUEUE_SORTS = ['dueBy', '-dueBy', 'receivedAt', '-receivedAt'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
@@ -85,6 +86,11 @@ export interface CaseQueue {
   openCounts(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseCounts>;
   /** The same totals without the breakdowns by kind, stage and status: one pass, for the worklist. */
   openTotals(visibility: CaseVisibility, now: string, dueSoonBy: string): Promise<OpenCaseTotals>;
+  /**
+   * Every case whose complainant or representative is found by `key`, whoever may see it,
+   * oldest first: a subject access request's search (its caller checks who asks).
+   */
+  casesAbout(key: PersonKey): Promise<Case[]>;
 }
 
 /** Monthly statistics: report facts totalled over months. */

@@ -19,6 +19,7 @@ import { CaseChangedError, StaleRevisionError } from '../http/problem';
 import type { RequestContext } from '../http/request-context';
 import { withDirectoryOwner, type OwnerDirectory } from '../people/case-owner';
 import { StaffDirectory } from '../people/staff-directory';
+import { PersonalDataShredder } from '../personal-data/personal-data-shredder';
 import { CLOCK, STORAGE, type Storage } from '../storage/storage';
 import { CASE_DECIDER } from './case-decider.provider';
 import { caseDetail, type CommandResultResponse } from './case-detail.response';
@@ -60,7 +61,11 @@ export class CaseCommandService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     @Inject(StaffDirectory) private readonly directory: OwnerDirectory,
-  ) {}
+  ) {
+    this.shredder = new PersonalDataShredder(storage);
+  }
+
+  private readonly shredder: PersonalDataShredder;
 
   load(caseId: string): Promise<LoadedCase> {
     return loadCase(this.storage.events, caseId);
@@ -125,15 +130,21 @@ export class CaseCommandService {
           ? this.decider.decide(admitted, loaded.state, now)
           : this.decideAgain(admitted, loaded, now, firstDecision);
       firstDecision ??= events;
+      let result: CommandResultResponse;
       try {
-        return { result: await this.append(caseId, loaded, events, options), recorded: events };
+        result = await this.append(caseId, loaded, events, options);
       } catch (error) {
         if (!isConcurrencyError(error)) throw error;
         const actual = typeof error.actual === 'number' ? error.actual : -1;
         if (options.ifMatch !== undefined && options.ifMatch.trim() !== '*')
           throw new StaleRevisionError(options.ifMatch.trim(), actual);
         if (attempt >= MAX_ATTEMPTS) throw error;
+        continue;
       }
+      if (events.some((event) => event.type === 'PersonalDataErased'))
+        // At once; the erasure follower does it again should this process stop first.
+        await this.shredder.shred(caseId, now);
+      return { result, recorded: events };
     }
   }
 

@@ -183,11 +183,14 @@ export const SHORT_TEXT = 2_000;
 /** Names, ids, bodies. */
 export const NAME = 200;
 
+/** The longest an e-mail address may be (RFC 5321's path, less its angle brackets). */
+export const EMAIL_LENGTH = 254;
+
 export const EmailAddress = () =>
   applyDecorators(
     IsOptional(),
     IsString(),
-    MaxLength(254),
+    MaxLength(EMAIL_LENGTH),
     IsEmail({}, { message: '$property must be an e-mail address' }),
-    ApiProperty({ required: false, format: 'email', maxLength: 254 }),
+    ApiProperty({ required: false, format: 'email', maxLength: EMAIL_LENGTH }),
   );

@@ -32,10 +32,12 @@ import { CaseHistoryPageController } from './case-history/case-history.controlle
 import { CorrespondenceModule } from '../correspondence/correspondence.module';
 import { LetterPagesController } from './letters/letter-pages.controller';
 import { RetentionPageController } from './data-protection/retention-page.controller';
+import { SubjectAccessModule } from '../subject-access/subject-access.module';
+import { SubjectAccessPageController } from './subject-access/subject-access-page.controller';
 
 /** The staff console: its pages, and the sessions of the people using them. */
 @Module({
-  imports: [PeopleModule, CasesModule, ReportsModule, CorrespondenceModule],
+  imports: [PeopleModule, CasesModule, ReportsModule, CorrespondenceModule, SubjectAccessModule],
   controllers: [
     SignInController,
     AccountController,
@@ -51,6 +53,7 @@ import { RetentionPageController } from './data-protection/retention-page.contro
     ReportPagesController,
     ThemesPagesController,
     RetentionPageController,
+    SubjectAccessPageController,
     ...OIDC_SIGN_IN.controllers,
     // Before the case page's actions, whose /cases/:reference/:action would take /history.
     CaseHistoryPageController,

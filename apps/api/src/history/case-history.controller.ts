@@ -3,11 +3,10 @@ import { Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { CaseNotFoundError, caseStream } from '#domain';
-import { StreamNotFoundError, type RecordedEvent } from '#event-store';
-import { caseDetail } from '../cases/case-detail.response';
-import { apiPosition, loadVisibleCase } from '../cases/case-stream';
+import { StreamNotFoundError } from '#event-store';
+import { loadVisibleCase } from '../cases/case-stream';
 import { Instant } from '../cases/request-fields';
-import { caseAsOf } from './case-as-of';
+import { caseHistory } from './case-history';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Context, type RequestContext } from '../http/request-context';
 import { STORAGE, type Storage } from '../storage/storage';
@@ -22,21 +21,6 @@ class HistoryRequest {
   })
   asOf?: string;
 }
-
-const entry = (event: RecordedEvent) => ({
-  revision: event.revision,
-  position: apiPosition(event.position),
-  type: event.type,
-  occurredAt: event.occurredAt,
-  recordedAt: event.recordedAt,
-  actor: event.metadata.actor,
-  correlationId: event.metadata.correlationId,
-  ...(event.metadata.clientRequestId ? { clientRequestId: event.metadata.clientRequestId } : {}),
-  causationId: event.metadata.causationId,
-  data: event.data,
-  prevHash: event.prevHash,
-  hash: event.hash,
-});
 
 /** The audit trail, read from the stream itself: always complete and current. */
 @ApiTags('audit')
@@ -56,18 +40,8 @@ export class CaseHistoryController {
     @Context() { actor }: RequestContext,
   ) {
     // Whoever may see the case now may read its history.
-    const { state, events, integrity } = await loadVisibleCase(this.storage.events, id, actor);
-    const cutoff = asOf && new Date(asOf).toISOString();
-    const { known, state: then } = cutoff ? caseAsOf(events, cutoff) : { known: events, state };
-    return {
-      id,
-      reference: state.reference,
-      asOf: cutoff ?? null,
-      // Of the whole trail as stored now, with or without asOf.
-      integrity,
-      events: known.map(entry),
-      state: then && caseDetail(then, known[known.length - 1].revision, integrity),
-    };
+    const loaded = await loadVisibleCase(this.storage.events, id, actor);
+    return caseHistory(loaded, asOf && new Date(asOf).toISOString());
   }
 
   @Get('verify')

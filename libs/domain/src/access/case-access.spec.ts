@@ -18,6 +18,7 @@ import {
   canSeeCase,
   caseVisibility,
   mayAdminister,
+  mayExportPersonalData,
   mayReadReports,
 } from './case-access';
 
@@ -194,6 +195,24 @@ describe('reports and administration', () => {
   it('gives reports to quality, managers and auditors; not to staff or admins', () => {
     expect([quality, ops, senior, auditor].every(mayReadReports)).toBe(true);
     expect([recipient, admin].some(mayReadReports)).toBe(false);
+  });
+  it('lets data protection export a person’s data from any case, and do nothing else with cases', () => {
+    const dpo: Actor = { id: 'u-dpo', name: 'Dana', roles: ['data-protection'] };
+    const exported = (actor: Actor): CaseCommand => ({
+      type: 'RecordSubjectAccessExport',
+      actor,
+      data: { exportId: 'e', matchedOn: 'name' },
+    });
+    expect(mayExportPersonalData(dpo)).toBe(true);
+    expect([recipient, ops, senior, quality, auditor, admin].some(mayExportPersonalData)).toBe(
+      false,
+    );
+    expect(canSeeCase(dpo, caseAt(1))).toBe(false);
+    expect(outcome(exported(dpo), caseAt(3))).toBe('allowed');
+    expect(outcome(note(dpo), caseAt(1))).toBe('not-found');
+    expect(outcome(exported(quality), caseAt(1))).toBe('forbidden');
+    expect(outcome(exported(otherStaff), caseAt(1))).toBe('not-found');
+    expect(outcome(exported(system('sla-sweep')), caseAt(1))).toBe('forbidden');
   });
   it('gives projections and jobs to admins only', () => {
     expect(mayAdminister(admin)).toBe(true);

@@ -131,6 +131,7 @@ const DOING: Record<CaseCommand['type'], string> = {
   ApplyRetention: 'apply the retention period (a scheduled job’s task)',
   PlaceLegalHold: 'place a legal hold on this case',
   LiftLegalHold: 'lift the legal hold on this case',
+  RecordSubjectAccessExport: 'record a subject access export',
 };
 
 const refusal = (actor: Actor, command: CaseCommand) =>
@@ -151,6 +152,12 @@ export function authorise(command: CaseCommand, state: CaseState, policy: Policy
     throw refusal(actor, command);
   }
   if (isSystemActor(actor)) return;
+  if (command.type === 'RecordSubjectAccessExport') {
+    // Data protection sees no case otherwise; an export reaches every case about the person.
+    if (mayExportPersonalData(actor)) return;
+    if (state !== null && !canSeeCase(actor, state)) throw new CaseNotFoundError();
+    throw refusal(actor, command);
+  }
   if (command.type === 'ReceiveCase') {
     if (!has(actor, ...RECORDS_FEEDBACK)) throw refusal(actor, command);
     return; // whether the case exists already is the decision's to say
@@ -168,6 +175,9 @@ export const READS_REPORTS: readonly Role[] = [
   'auditor',
 ];
 export const mayReadReports = (actor: Actor) => has(actor, ...READS_REPORTS);
+
+/** Finding a person's data across every case and exporting it: data protection only. */
+export const mayExportPersonalData = (actor: Actor) => has(actor, 'data-protection');
 
 /** Projections and jobs: admins only (who see no case content). */
 export const mayAdminister = (actor: Actor) => has(actor, 'admin');

@@ -48,6 +48,7 @@ export const BUSINESS_TIME_FIELD: {
   ApplyRetention: null,
   PlaceLegalHold: null,
   LiftLegalHold: null,
+  RecordSubjectAccessExport: null,
 };
 
 /** The command's business time as the caller gave it (not yet checked), and the field that holds it. */

@@ -212,6 +212,18 @@ export type ApplyRetention = Command<'ApplyRetention', Record<string, never>>;
 export type PlaceLegalHold = Command<'PlaceLegalHold', { reason: string }>;
 
 export type LiftLegalHold = Command<'LiftLegalHold', { reason: string }>;
+/** What a subject access search matched a person on: never the value searched for, which is personal data. */
+export const SUBJECT_ACCESS_MATCHES = ['email', 'phone', 'name'] as const;
+export type SubjectAccessMatch = (typeof SUBJECT_ACCESS_MATCHES)[number];
+
+/**
+ * A data-protection officer exported what the case holds about a person (a subject access
+ * request). `exportId` names the export: recording it again on the same case changes nothing.
+ */
+export type RecordSubjectAccessExport = Command<
+  'RecordSubjectAccessExport',
+  { exportId: string; matchedOn: SubjectAccessMatch }
+>;
 
 export type CaseCommand =
   | ReceiveCase
@@ -240,4 +252,5 @@ export type CaseCommand =
   | EraseCase
   | ApplyRetention
   | PlaceLegalHold
-  | LiftLegalHold;
+  | LiftLegalHold
+  | RecordSubjectAccessExport;

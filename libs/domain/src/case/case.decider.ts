@@ -35,6 +35,7 @@ import {
   refuseIfErased,
 } from './decisions/personal-data.decision';
 import { respondToCase } from './decisions/respond-to-case.decision';
+import { recordSubjectAccessExport } from './decisions/subject-access.decision';
 import {
   recordEmailDelivered,
   recordEmailFailed,
@@ -119,6 +120,8 @@ function decideCommand(
       return placeLegalHold(command, state, context);
     case 'LiftLegalHold':
       return liftLegalHold(command, state, context);
+    case 'RecordSubjectAccessExport':
+      return recordSubjectAccessExport(command, state, context);
   }
 }
 
@@ -131,7 +134,9 @@ function decideCommand(
  * month of silence finds the case closed, exactly as if the jobs had run on time.
  */
 function decideWith(command: CaseCommand, state: CaseState, context: DecisionContext): CaseEvent[] {
-  if (state === null || isSystemActor(command.actor)) return decideCommand(command, state, context);
+  // An export records a copy taken, not an act on the case: it is no moment to catch work up.
+  const catchesUp = !isSystemActor(command.actor) && command.type !== 'RecordSubjectAccessExport';
+  if (state === null || !catchesUp) return decideCommand(command, state, context);
   const due = dueSystemWork(state, context, businessTimeOf(command, context.now));
   return [...due, ...decideCommand(command, foldCase(due, state), context)];
 }

@@ -15,6 +15,7 @@ import type {
   Person,
   Representative,
 } from './case.model';
+import type { SubjectAccessMatch } from './case.commands';
 
 /** An event as the domain sees it: the envelope (revision, metadata, hash) is the store's. */
 interface Event<Type extends string, Data> {
@@ -230,6 +231,12 @@ export type LegalHoldPlaced = Event<'LegalHoldPlaced', { reason: string; placedB
 /** Holds no personal data (as for LegalHoldPlaced). */
 export type LegalHoldLifted = Event<'LegalHoldLifted', { reason: string; liftedBy: Person }>;
 
+/** What a subject access export took from the case, and who asked: never who was searched for. */
+export type PersonalDataExported = Event<
+  'PersonalDataExported',
+  { exportId: string; matchedOn: SubjectAccessMatch; requestedBy: Person }
+>;
+
 export type CaseEvent =
   | CaseReceived
   | CaseAcknowledged
@@ -254,6 +261,7 @@ export type CaseEvent =
   | EmailFailed
   | PersonalDataErased
   | LegalHoldPlaced
-  | LegalHoldLifted;
+  | LegalHoldLifted
+  | PersonalDataExported;
 
 export type CaseEventType = CaseEvent['type'];

@@ -90,6 +90,8 @@ export interface Case {
   documents: DocumentRef[];
   /** Letters sent to the complainant or representative, in order, with their e-mail's fate. */
   letters: SentLetter[];
+  /** The subject access exports that took this case, by id: each is recorded once. */
+  personalDataExports: string[];
   policyId: string;
   policyVersion: string;
   lastActivityAt: Instant;
@@ -376,6 +378,12 @@ function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'LegalHoldLifted':
       return { ...state, legalHold: null };
+    // Taking a copy for the person it is about is not activity on the case either.
+    case 'PersonalDataExported':
+      return {
+        ...state,
+        personalDataExports: [...state.personalDataExports, event.data.exportId],
+      };
   }
 }
 
@@ -417,6 +425,7 @@ function received({ data, occurredAt }: Extract<CaseEvent, { type: 'CaseReceived
     closeReason: null,
     documents: [],
     letters: [],
+    personalDataExports: [],
     policyId: data.policyId,
     policyVersion: data.policyVersion,
     lastActivityAt: occurredAt,

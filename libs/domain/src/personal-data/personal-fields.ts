@@ -46,6 +46,8 @@ export const PERSONAL_FIELDS = {
   PersonalDataErased: [],
   LegalHoldPlaced: [],
   LegalHoldLifted: [],
+  // Who asked and what was matched on: the searched value is never in the event.
+  PersonalDataExported: [],
 } as const satisfies Record<CaseEventType, readonly string[]>;
 
 /** What stands where personal data was, once the case's key is erased. */

@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
-import type { CaseVisibility } from '#domain';
+import type { Case, CaseVisibility } from '#domain';
 import type { CaseSummary } from '../case-summary';
+import type { PersonKey } from '../person-keys';
 import type {
   CaseQueue,
   OpenCaseCounts,
@@ -32,6 +33,14 @@ export class MongoCaseQueue implements CaseQueue {
       items: items.map((d) => d.summary as CaseSummary),
       next: documents.length > query.limit ? { after: String(last[field]), id: last._id } : null,
     };
+  }
+
+  async casesAbout(key: PersonKey): Promise<Case[]> {
+    const documents = await this.cases
+      .find({ people: key }, { projection: { state: 1 } })
+      .sort({ receivedAt: 1, _id: 1 })
+      .toArray();
+    return documents.map((d) => d.state as Case);
   }
 
   async openCounts(

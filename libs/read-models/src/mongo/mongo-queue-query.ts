@@ -140,6 +140,8 @@ export const CASE_INDEXES: Array<{
   { key: { ownerId: 1, isOpen: 1, dueAsc: 1 }, name: 'owner' },
   { key: { recipientId: 1, isOpen: 1, dueAsc: 1 }, name: 'recipient' },
   { key: { categories: 1 }, name: 'categories' },
+  // A subject access request's lookup (multikey: one entry per key of the case's people).
+  { key: { people: 1 }, name: 'people' },
   { key: { 'facts.month': 1 }, name: 'fact_months' },
   {
     key: { legalHoldSince: 1, _id: 1 },

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Case, CaseVisibility } from '#domain';
 import { summarise } from '../case-summary';
+import type { PersonKey } from '../person-keys';
 import type {
   CaseQueue,
   OpenCaseCounts,
@@ -45,6 +46,11 @@ export class SqliteCaseQueue implements CaseQueue {
       states: db.prepare<[string], { row_id: number; state: string }>(
         'SELECT rowid AS row_id, state FROM case_records WHERE rowid IN (SELECT value FROM json_each(?))',
       ),
+      casesAbout: db.prepare<[string], { state: string }>(
+        `SELECT r.state FROM case_people p
+           JOIN cases c ON c.case_id = p.case_id JOIN case_records r ON r.rowid = c.rowid
+         WHERE p.key = ? ORDER BY c.received_at, c.case_id`,
+      ),
       caseCount: db.prepare<[], { cases: number | null }>('SELECT MAX(rowid) AS cases FROM cases'),
       categorySize: db.prepare<[string, number], { count: number }>(
         'SELECT COUNT(*) AS count FROM (SELECT 1 FROM case_categories WHERE category = ? LIMIT ?)',
@@ -73,6 +79,10 @@ export class SqliteCaseQueue implements CaseQueue {
       ),
       next: rows.length > query.limit ? { after: last.sort_value, id: last.case_id } : null,
     };
+  }
+
+  async casesAbout(key: PersonKey): Promise<Case[]> {
+    return this.statements.casesAbout.all(key).map((row) => JSON.parse(row.state) as Case);
   }
 
   /** Whether the category has few enough cases to read them all (see `CategoryPlan`). */

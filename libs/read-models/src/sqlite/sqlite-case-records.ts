@@ -12,13 +12,14 @@ export interface LoadedRow {
   formality: Case['formality'];
   search: string;
   categories: string;
+  people: string;
   state: string;
   facts: string;
   event_facts: number;
 }
 
 export const LOADED_COLUMNS =
-  'c.case_id, c.revision, c.kind, c.formality, c.search, c.categories, r.facts, r.event_facts';
+  'c.case_id, c.revision, c.kind, c.formality, c.search, c.categories, c.people, r.facts, r.event_facts';
 
 export const storedCase = (row: LoadedRow): StoredCase => ({
   caseId: row.case_id,

@@ -10,7 +10,7 @@ import {
   type LoadedRow,
 } from './sqlite-case-records';
 import type { FactKey, SqliteFactCounts } from './sqlite-fact-counts';
-import { categoriesValue, queueValues, UPSERT_CASE } from './sqlite-queue-row';
+import { categoriesValue, peopleValue, queueValues, UPSERT_CASE } from './sqlite-queue-row';
 
 /**
  * What a case's category, search and fact-count rows were made from, to rewrite them only
@@ -18,6 +18,7 @@ import { categoriesValue, queueValues, UPSERT_CASE } from './sqlite-queue-row';
  */
 interface DerivedFrom extends FactKey {
   categories: string;
+  people: string;
   facts: string;
   search: string;
 }
@@ -26,6 +27,7 @@ const derivedFrom = (row: Omit<LoadedRow, 'state'>): DerivedFrom => ({
   kind: row.kind,
   formality: row.formality,
   categories: row.categories,
+  people: row.people,
   facts: row.facts,
   search: row.search,
 });
@@ -65,6 +67,10 @@ export class SqliteLiveWriter implements ReadModelWriter {
       deleteCategories: db.prepare<[string]>('DELETE FROM case_categories WHERE case_id = ?'),
       insertCategory: db.prepare<[string, string]>(
         'INSERT OR IGNORE INTO case_categories (category, case_id) VALUES (?, ?)',
+      ),
+      deletePeople: db.prepare<[string]>('DELETE FROM case_people WHERE case_id = ?'),
+      insertPerson: db.prepare<[string, string]>(
+        'INSERT OR IGNORE INTO case_people (key, case_id) VALUES (?, ?)',
       ),
       deleteSearch: db.prepare<[number]>('DELETE FROM case_search WHERE rowid = ?'),
       insertSearch: db.prepare<[number, string]>(
@@ -114,6 +120,7 @@ export class SqliteLiveWriter implements ReadModelWriter {
       kind: summary.kind,
       formality: summary.formality,
       categories: categoriesValue(values),
+      people: peopleValue(values),
       facts,
       search: row.search,
     });
@@ -135,6 +142,11 @@ export class SqliteLiveWriter implements ReadModelWriter {
       this.statements.deleteCategories.run(caseId);
       for (const category of summary.categories)
         this.statements.insertCategory.run(category, caseId);
+    }
+    if (before?.people !== now.people) {
+      this.statements.deletePeople.run(caseId);
+      for (const key of JSON.parse(now.people) as string[])
+        this.statements.insertPerson.run(key, caseId);
     }
     if (before?.search !== now.search) {
       this.statements.deleteSearch.run(rowId);

@@ -17,6 +17,7 @@ export const QUEUE_COLUMNS = {
   recipientId: 'recipient_id',
   search: 'search',
   categories: 'categories',
+  people: 'people',
   receivedAt: 'received_at',
   nextDueBy: 'next_due_by',
   dueAsc: 'due_asc',
@@ -44,9 +45,13 @@ export const queueValues = (row: QueueRow): SqlValue[] =>
   FIELDS.map((field) => sqlValue(row[field]));
 
 const CATEGORIES_AT = FIELDS.indexOf('categories');
+const PEOPLE_AT = FIELDS.indexOf('people');
 
 /** The categories among a row's values, as stored (a JSON array): not encoded twice. */
 export const categoriesValue = (values: readonly SqlValue[]) => values[CATEGORIES_AT] as string;
+
+/** The people's keys among a row's values, as stored (a JSON array). */
+export const peopleValue = (values: readonly SqlValue[]) => values[PEOPLE_AT] as string;
 
 export const INSERT_CASE = `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES (${PLACEHOLDERS})`;
 

@@ -25,6 +25,8 @@ CREATE TABLE IF NOT EXISTS cases (
   search         TEXT NOT NULL,
   -- The case's categories, a JSON array (case_categories is made from it).
   categories     TEXT NOT NULL,
+  -- Who the case is about (personKeysOf), a JSON array (case_people is made from it).
+  people         TEXT NOT NULL,
   received_at    TEXT NOT NULL,
   next_due_by    TEXT,
   due_asc        TEXT NOT NULL,
@@ -47,6 +49,10 @@ CREATE TABLE IF NOT EXISTS case_records (
 );
 CREATE TABLE IF NOT EXISTS case_categories (
   category TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (category, case_id)
+) WITHOUT ROWID;
+-- A subject access request's lookup: the cases a person (by e-mail, phone or name) is in.
+CREATE TABLE IF NOT EXISTS case_people (
+  key TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (key, case_id)
 ) WITHOUT ROWID;
 -- Report facts, counted: how many facts of cases of this kind and formality (the empty
 -- string for none) had this month, metric and value. Reports add up a few thousand rows
@@ -98,6 +104,7 @@ CREATE INDEX IF NOT EXISTS cases_retention_due ON cases (retention_due, case_id)
 CREATE INDEX IF NOT EXISTS cases_legal_hold ON cases (legal_hold_since, case_id) WHERE legal_hold_since IS NOT NULL;
 -- Writes replace a case's category rows by case id.
 CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
+CREATE INDEX IF NOT EXISTS case_people_case ON case_people (case_id);
 `;
 
 /**
@@ -107,10 +114,14 @@ CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
 export const FILL_DERIVED = `
 -- Empty unless the file held cases before it was opened to be rebuilt.
 DELETE FROM case_categories;
+DELETE FROM case_people;
 INSERT INTO case_search (case_search) VALUES ('delete-all');
 -- In key order: appending to the index is far cheaper than inserting all over it.
 INSERT OR IGNORE INTO case_categories (category, case_id)
   SELECT category.value, cases.case_id FROM cases, json_each(cases.categories) AS category
+  ORDER BY 1, 2;
+INSERT OR IGNORE INTO case_people (key, case_id)
+  SELECT person.value, cases.case_id FROM cases, json_each(cases.people) AS person
   ORDER BY 1, 2;
 INSERT INTO case_search (rowid, text) SELECT rowid, search FROM cases;
 `;
@@ -119,6 +130,7 @@ const DERIVED_TABLES = [
   'cases',
   'case_records',
   'case_categories',
+  'case_people',
   'facts', // the table of schema version 2
   'fact_counts',
   'case_search',

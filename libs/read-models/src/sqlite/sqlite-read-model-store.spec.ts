@@ -163,6 +163,7 @@ describe('SqliteReadModelStore rebuilding into a file that already holds cases',
       }),
       facts: await store.facts(['2026-11']),
       themes: await store.themes(['2026-11']),
+      about: (await store.casesAbout('name:ada')).map((found) => found.reference),
       found: (
         await store.page({
           q: 'complaint 1',

@@ -1,6 +1,7 @@
 import type { Actor, CaseCommand } from '#domain';
 import { positionAt } from '#event-store';
 import { CaseProjector } from '../projection/case-projector';
+import type { PersonKey } from '../person-keys';
 import type { DueWork, QueueQuery, ReadModelStore } from '../read-model.port';
 import { dmmRules, RecordedHistory } from './recorded-history';
 
@@ -186,6 +187,29 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
     expect(await ids('07700900123')).toEqual([id(6)]);
     expect(await ids('ok')).toEqual([id(6)]);
     expect(await ids('parent')).toEqual([]);
+  });
+
+  it('finds every case about a person, as complainant or representative, whoever may see it', async () => {
+    fiveCases();
+    const ada = { name: 'Ada  Learner', role: 'learner', email: 'Ada@Example.org' };
+    history.run(id(6), receive(id(6), { complainant: ada }), '2026-11-28T09:00:00Z');
+    history.run(
+      id(7),
+      receive(id(7), {
+        complainant: { name: 'Ben Pupil', role: 'learner', phone: '07700 900123' },
+        representative: { name: 'Ada Learner', relationship: 'aunt', email: 'ada@example.org' },
+      }),
+      '2026-11-29T09:00:00Z',
+    );
+    await project();
+    const about = async (key: PersonKey) => (await store.casesAbout(key)).map((c) => c.id);
+    expect(await about('email:ada@example.org')).toEqual([id(6), id(7)]);
+    expect(await about('phone:07700900123')).toEqual([id(7)]);
+    expect(await about('name:ada learner')).toEqual([1, 2, 3, 4, 5, 6, 7].map(id));
+    expect(await about('name:ada')).toEqual([]);
+    expect((await store.casesAbout('email:ada@example.org'))[1].representative?.name).toBe(
+      'Ada Learner',
+    );
   });
 
   it('shows staff only the cases they received or own, and nobody-scoped callers nothing', async () => {

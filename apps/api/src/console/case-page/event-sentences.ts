@@ -9,6 +9,7 @@ import {
   LETTER_CHANNEL_WORDS,
   LETTER_TEMPLATE_WORDS,
   OUTCOME_WORDS,
+  SUBJECT_ACCESS_MATCH_WORDS,
 } from '../rendering/vocabulary';
 
 /** An event in plain words: who did what, and what they wrote (shown as text, never markup). */
@@ -136,6 +137,10 @@ const DESCRIPTIONS: { [Type in CaseEventType]: Describe<Type> } = {
   LegalHoldLifted: ({ data }) => ({
     did: 'lifted the legal hold',
     details: [labelled('Reason', data.reason)],
+  }),
+  PersonalDataExported: ({ data }) => ({
+    did: `exported the personal data on this case for a subject access request, found by the person’s ${SUBJECT_ACCESS_MATCH_WORDS[data.matchedOn]}`,
+    details: [`Export ${data.exportId}`],
   }),
 };
 

@@ -25,6 +25,7 @@ const SECTIONS: NavigationItem[] = [
   },
   { href: '/reports', text: 'Reports', roles: READS_REPORTS },
   { href: RETENTION_PAGE, text: 'Retention', roles: ['data-protection'] },
+  { href: '/data-protection/subject-access', text: 'Subject access', roles: ['data-protection'] },
   { href: '/people', text: 'People', roles: ['admin'] },
   { href: '/admin', text: 'Administration', roles: ['admin'] },
   { href: '/account', text: 'Your account' },

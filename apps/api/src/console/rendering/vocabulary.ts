@@ -1,4 +1,5 @@
 import type {
+  SubjectAccessMatch,
   Addressee,
   CaseFlag,
   CaseKind,
@@ -84,6 +85,13 @@ export const LETTER_TEMPLATE_WORDS: Record<LetterTemplate, string> = {
 export const LETTER_CHANNEL_WORDS: Record<LetterChannel, string> = {
   email: 'e-mail',
   post: 'post',
+};
+
+/** What a subject access search matched a person on. */
+export const SUBJECT_ACCESS_MATCH_WORDS: Record<SubjectAccessMatch, string> = {
+  email: 'e-mail address',
+  phone: 'phone number',
+  name: 'name',
 };
 
 export const EMAIL_DELIVERY_WORDS: Record<EmailDelivery, string> = {
