@@ -1,6 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ERASED_TEXT } from '#domain';
 import { WrongMasterKeyError } from '#personal-data';
+import { restoreBackup } from '../apps/cli/src/backup/restore-backup';
+import { takeBackup } from '../apps/cli/src/backup/take-backup';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
 import { complaint, person, SECRET, startTestApp } from './support/test-app';
@@ -74,5 +78,48 @@ describe('personal data encrypted with each case’s own key', () => {
     });
     await expect(createApp(config)).rejects.toThrow(WrongMasterKeyError);
     await expect(createApp(config)).rejects.toThrow('The master key does not open the case keys');
+  });
+});
+
+describe('an erasure outlives a restore', () => {
+  const dpo = person('u-dee', 'data-protection');
+  const ops = person('u-olu', 'operations-manager');
+
+  it('a backup taken before an erasure, restored after, does not bring the data back; the chain still verifies', async () => {
+    const live = await startTestApp();
+    const erased = await live.recordCase(
+      staff,
+      complaint({ complainant: { name: 'Zebedee Quill', role: 'learner' } }),
+    );
+    const kept = await live.recordCase(
+      staff,
+      complaint({ complainant: { name: 'Ada Lovelace', role: 'learner' } }),
+    );
+    const backup = join(mkdtempSync(join(tmpdir(), 'clf-backup-')), 'before-erasure');
+    await takeBackup({ dataDir: live.dataDir, target: backup });
+    const response = await live.http
+      .post(`/api/v1/cases/${erased}/erase`)
+      .set(await live.auth(dpo))
+      .send({ reason: 'The person asked for erasure' });
+    expect(response.status).toBe(200);
+    await live.close();
+
+    const restoredDir = join(mkdtempSync(join(tmpdir(), 'clf-restored-')), 'data');
+    const report = await restoreBackup({ backup, dataDir: restoredDir });
+    expect(report.erasedAgain).toEqual({ from: live.dataDir, cases: 1 });
+
+    const restored = await startTestApp({ dataDir: restoredDir });
+    try {
+      const read = async (id: string) =>
+        (await restored.http.get(`/api/v1/cases/${id}`).set(await restored.auth(ops))).body;
+      expect((await read(erased)).complainant.name).toBe(ERASED_TEXT);
+      expect((await read(kept)).complainant.name).toBe('Ada Lovelace');
+      const verified = await restored.http
+        .get(`/api/v1/cases/${erased}/history/verify`)
+        .set(await restored.auth(person('u-avery', 'auditor')));
+      expect(verified.body).toMatchObject({ valid: true });
+    } finally {
+      await restored.close();
+    }
   });
 });

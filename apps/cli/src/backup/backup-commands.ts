@@ -13,7 +13,7 @@ import { takeBackup } from './take-backup';
 const BACKUP_USAGE =
   'Usage: npm run backup -- <backup directory to create> [--data-dir <dir>]   (default data dir: CLF_DATA_DIR, else ./data)';
 const RESTORE_USAGE =
-  'Usage: npm run restore -- <backup directory> [--data-dir <new or empty dir>]   (default: CLF_DATA_DIR, else ./data)';
+  'Usage: npm run restore -- <backup directory> [--data-dir <new or empty dir>] [--erasures-from <data dir>]   (default: CLF_DATA_DIR, else ./data; erasures from the directory the backup was taken from)';
 
 /** Exit code of a backup that was written but found the data directory damaged. */
 const BACKUP_WITH_WARNINGS = 2;
@@ -103,13 +103,17 @@ export function restoreCommand(
   output: CommandOutput,
 ): Promise<number> {
   return runCommand(output, RESTORE_USAGE, 'The restore failed', async () => {
-    const { values, positionals } = parseCommandLine(argv, { 'data-dir': { type: 'string' } });
+    const { values, positionals } = parseCommandLine(argv, {
+      'data-dir': { type: 'string' },
+      'erasures-from': { type: 'string' },
+    });
     const backup = oneTarget(positionals, 'backup directory to restore');
     const dataDir = embeddedDataDir(env, values['data-dir']);
     const progress = progressPhases(output.progress);
     const report = await restoreBackup({
       backup,
       dataDir,
+      erasuresFrom: values['erasures-from'],
       onFilesProgress: (done, of) =>
         progress.update(
           'Copying and checking files',
@@ -138,6 +142,9 @@ export function restoreCommand(
         manifest.jwtSecret
           ? '  The JWT secret is restored: tokens signed before the backup still work.'
           : '  The backup holds no JWT secret: set CLF_JWT_SECRET as the old server had it, or a new secret is generated on first start (and older tokens stop working).',
+        report.erasedAgain
+          ? `  Personal data erased in ${report.erasedAgain.from} stays erased: ${count(report.erasedAgain.cases, 'case')} erased there ${report.erasedAgain.cases === 1 ? 'is' : 'are'} erased here too.`
+          : '  No data directory to carry erasures from (the one the backup was taken from is gone): give --erasures-from <data dir> if another holds erasures made since the backup.',
         `  Start the server on it (CLF_DATA_DIR=${report.dataDir} npm start): on its first start it rebuilds the queue and reports from the events.`,
       ].join('\n'),
     );

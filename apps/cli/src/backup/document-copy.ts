@@ -5,7 +5,8 @@ import { SHA256_HEX } from '#documents';
 import { describeFile, sha256OfFile, syncToDisk, type FileEntry } from './file-integrity';
 
 /** Where the file store keeps a document (`FileDocumentStore`): `ab/cd/<sha256>`. */
-const documentPath = (sha256: string) => `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+export const documentPath = (sha256: string) =>
+  `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 
 const FAN_OUT = /^[0-9a-f]{2}$/;
 

@@ -2,16 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SqliteEventStore } from '#event-store';
+import { caseStream } from '#domain';
+import { SHA256_HEX } from '#documents';
+import { erasedCasesIn, eraseCasesIn } from '#personal-data';
 import { DATA_DIR_ENTRIES, makePrivate } from '#api/offline';
 import { OperationRefusedError } from '../operation-refused.error';
 import { readManifest, type BackupManifest } from './backup-manifest';
 import { describeFile, syncParent, syncToDisk, type FileEntry } from './file-integrity';
-import { STORED_DOCUMENT_SQL } from './document-copy';
+import { documentPath, STORED_DOCUMENT_SQL } from './document-copy';
 
 export interface RestoreOptions {
   backup: string;
   /** The data directory to create: it must not exist, or be empty. */
   dataDir: string;
+  /**
+   * A data directory whose erasures must hold in the restored one too (a backup taken before
+   * an erasure must not bring the data back): by default the one the backup was taken from,
+   * when it is still there.
+   */
+  erasuresFrom?: string;
+  clock?: () => Date;
   onFilesProgress?(done: number, of: number): void;
   onVerifyProgress?(verifiedEvents: number, of: number): void;
 }
@@ -21,6 +31,8 @@ export interface RestoreReport {
   dataDir: string;
   /** Streams whose hash chains were recomputed and held. */
   verifiedStreams: number;
+  /** Cases erased since the backup was taken (in `erasuresFrom`), erased again in the restored directory. */
+  erasedAgain: { from: string; cases: number } | null;
   warnings: string[];
 }
 
@@ -149,6 +161,50 @@ function documentWarnings(manifest: BackupManifest, named: readonly string[]): s
 }
 
 /**
+ * Erases again, in the restored directory, every case whose key `from` (the live data
+ * directory) has erased: its key, and the documents its events name. The restored events
+ * keep their chain; the cases read as erased, as they did before the restore.
+ */
+async function eraseAgain(
+  staging: string,
+  from: string,
+  target: string,
+  at: Date,
+): Promise<RestoreReport['erasedAgain']> {
+  const ledger = join(resolve(from), DATA_DIR_ENTRIES.caseKeys);
+  const restoredKeys = join(staging, DATA_DIR_ENTRIES.caseKeys);
+  if (resolve(from) === target || !(await exists(ledger)) || !(await exists(restoredKeys)))
+    return null;
+  const erased = erasedCasesIn(ledger);
+  if (erased.length === 0) return { from, cases: 0 };
+  const store = new SqliteEventStore({ filename: join(staging, DATA_DIR_ENTRIES.events) });
+  try {
+    const storedAs = store.database.prepare<[string], { sha256: string | null }>(
+      `SELECT ${STORED_DOCUMENT_SQL} AS sha256 FROM events WHERE stream = ? AND type = 'DocumentAttached'`,
+    );
+    for (const caseId of erased)
+      for (const { sha256 } of storedAs.all(caseStream(caseId)))
+        if (sha256 && SHA256_HEX.test(sha256))
+          await rm(join(staging, DATA_DIR_ENTRIES.documents, documentPath(sha256)), {
+            force: true,
+          });
+  } finally {
+    await store.close();
+  }
+  eraseCasesIn(restoredKeys, erased, at);
+  return { from, cases: erased.length };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Restores a backup into a new data directory: checks every file against the manifest,
  * recomputes every stream's hash chain, and only then moves the directory into place (it
  * is assembled under a temporary name beside it). The read models are not in a backup: the
@@ -178,12 +234,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       options.onVerifyProgress ?? (() => {}),
     );
     const warnings = documentWarnings(manifest, verified.documents);
+    const erasedAgain = await eraseAgain(
+      staging,
+      options.erasuresFrom ?? manifest.source.dataDir,
+      dataDir,
+      (options.clock ?? (() => new Date()))(),
+    );
     await makePrivate(staging); // the backup's files may have been copied about with looser permissions
     await syncToDisk(staging);
     if (existsEmpty) await rmdir(dataDir);
     await rename(staging, dataDir);
     await syncParent(dataDir);
-    return { manifest, dataDir, verifiedStreams: verified.streams, warnings };
+    return { manifest, dataDir, verifiedStreams: verified.streams, warnings, erasedAgain };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -1,8 +1,42 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { openSqlite } from '#event-store';
 import type { CaseKey, CaseKeyStore } from '../case-key-store.port';
 import { KeyWrapping } from '../master-key/key-wrapping';
 import { newDataKey } from '../sealing/aes-gcm';
+
+const ERASE_SQL = `INSERT INTO case_keys (case_id, wrapped, erased_at) VALUES (?, NULL, ?)
+  ON CONFLICT (case_id) DO UPDATE SET wrapped = NULL, erased_at = excluded.erased_at
+  WHERE case_keys.erased_at IS NULL`;
+const ERASED_SQL = 'SELECT case_id FROM case_keys WHERE erased_at IS NOT NULL ORDER BY case_id';
+
+/**
+ * The cases erased in a key store file, read without its master key (offline tools: a
+ * restore carries erasures made since its backup was taken into the restored directory).
+ */
+export function erasedCasesIn(filename: string): string[] {
+  const db = new Database(filename, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(ERASED_SQL).all() as { case_id: string }[]).map((row) => row.case_id);
+  } finally {
+    db.close();
+  }
+}
+
+/** Erases these cases' keys in a key store file, without its master key (erasing needs none). */
+export function eraseCasesIn(filename: string, caseIds: readonly string[], at: Date): number {
+  const db = openSqlite(filename, 'full');
+  try {
+    db.pragma('secure_delete = ON');
+    const erase = db.prepare(ERASE_SQL);
+    const erased = db.transaction(() =>
+      caseIds.reduce((sum, caseId) => sum + erase.run(caseId, at.toISOString()).changes, 0),
+    )();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return erased;
+  } finally {
+    db.close();
+  }
+}
 
 interface KeyRow {
   wrapped: Buffer | null;
@@ -45,14 +79,8 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
       insert: this.db.prepare(
         'INSERT OR IGNORE INTO case_keys (case_id, wrapped, erased_at) VALUES (?, ?, NULL)',
       ),
-      erase: this.db.prepare(
-        `INSERT INTO case_keys (case_id, wrapped, erased_at) VALUES (?, NULL, ?)
-         ON CONFLICT (case_id) DO UPDATE SET wrapped = NULL, erased_at = excluded.erased_at
-         WHERE case_keys.erased_at IS NULL`,
-      ),
-      erased: this.db.prepare<[], { case_id: string }>(
-        'SELECT case_id FROM case_keys WHERE erased_at IS NOT NULL ORDER BY case_id',
-      ),
+      erase: this.db.prepare(ERASE_SQL),
+      erased: this.db.prepare<[], { case_id: string }>(ERASED_SQL),
     };
   }
 
