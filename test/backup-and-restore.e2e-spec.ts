@@ -185,6 +185,7 @@ describe('an online backup, restored onto a new server', () => {
       `documents/${sha256(PDF).slice(0, 2)}/${sha256(PDF).slice(2, 4)}/${sha256(PDF)}`,
       'jwt-secret',
       'accounts.db',
+      'staff-notifications.db',
     ]);
     expect(readdirSync(target).sort()).toEqual([
       'accounts.db',
@@ -192,6 +193,7 @@ describe('an online backup, restored onto a new server', () => {
       'events.db',
       'jwt-secret',
       'manifest.json',
+      'staff-notifications.db',
     ]);
 
     const dataDir = join(scratch(), 'restored');
@@ -202,7 +204,8 @@ describe('an online backup, restored onto a new server', () => {
       'documents',
       'events.db',
       'jwt-secret',
-    ]); // no read models, no sessions
+      'staff-notifications.db',
+    ]); // no read models, no sessions, no checkpoints
     expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
 
@@ -340,7 +343,12 @@ describe('backup and restore refuse, in a sentence', () => {
     const done = await run(restoreCommand, [backup], { CLF_DATA_DIR: empty });
     expect(done.code).toBe(0);
     expect(done.out).toContain('3 events in 1 stream (1 case), every hash chain intact');
-    expect(readdirSync(empty).sort()).toEqual(['accounts.db', 'documents', 'events.db']);
+    expect(readdirSync(empty).sort()).toEqual([
+      'accounts.db',
+      'documents',
+      'events.db',
+      'staff-notifications.db',
+    ]);
   });
 
   it('refuses a backup whose document no longer matches its SHA-256', async () => {

@@ -28,13 +28,15 @@ export interface BackupOptions {
 const ABOUT =
   'A point-in-time backup of a CLF embedded data directory: the event store (events.db, as of takenAt), ' +
   'the uploaded documents (documents/, by SHA-256), the JWT secret (jwt-secret) if there was one, ' +
-  'and the accounts (accounts.db: password hashes, API tokens) if there were any. ' +
+  'the accounts (accounts.db: password hashes, API tokens) if there were any, ' +
+  'and the log of reminders and digests sent to staff (staff-notifications.db), so none is sent again after a restore. ' +
   'Restore it with: npm run restore -- <this directory> --data-dir <a new or empty directory>.';
 
 const LEFT_OUT = [
   'sessions.db: who was signed in to the console; everybody signs in again after a restore.',
   'job-runs.db: what the scheduled jobs’ last runs did; a restored server starts a new record.',
   'chain-audits.db: what the chain-audit job found; its next run checks the restored events again.',
+  'checkpoints.db: how far the mail dispatcher had read; after a restore it reads from the first event, and the events say which e-mails were delivered or failed (a checkpoint past the restored events would skip letters written after the restore).',
   'read-models/: the case queue, monthly statistics and themes are derived from the events; a server started on the restored directory rebuilds them from the first event.',
 ];
 
@@ -69,13 +71,17 @@ async function copyJwtSecret(dataDir: string, staging: string): Promise<FileEntr
 }
 
 /**
- * The accounts (password hashes, API tokens), copied by SQLite's online backup so a
- * password changed meanwhile is either in or out, never half; null before anyone has one.
+ * One of the data directory's SQLite files, copied by SQLite's online backup so a row
+ * written meanwhile is either in or out, never half; null before the server made it.
  */
-async function copyAccounts(dataDir: string, staging: string): Promise<FileEntry | null> {
-  const source = join(dataDir, DATA_DIR_ENTRIES.accounts);
+async function copyDatabase(
+  dataDir: string,
+  staging: string,
+  name: string,
+): Promise<FileEntry | null> {
+  const source = join(dataDir, name);
   if (!(await exists(source))) return null;
-  const target = join(staging, DATA_DIR_ENTRIES.accounts);
+  const target = join(staging, name);
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     await db.backup(target);
@@ -83,7 +89,7 @@ async function copyAccounts(dataDir: string, staging: string): Promise<FileEntry
     db.close();
   }
   await syncToDisk(target);
-  return describeFile(target, DATA_DIR_ENTRIES.accounts);
+  return describeFile(target, name);
 }
 
 function manifestOf(
@@ -95,6 +101,7 @@ function manifestOf(
     damaged: string[];
     jwtSecret: FileEntry | null;
     accounts: FileEntry | null;
+    staffNotifications: FileEntry | null;
   },
 ): BackupManifest {
   const copied = new Set(files.documents.map((file) => file.sha256));
@@ -127,6 +134,7 @@ function manifestOf(
       ...files.documents,
       ...(files.jwtSecret ? [files.jwtSecret] : []),
       ...(files.accounts ? [files.accounts] : []),
+      ...(files.staffNotifications ? [files.staffNotifications] : []),
     ],
   };
 }
@@ -173,7 +181,9 @@ export async function takeBackup(options: BackupOptions): Promise<BackupManifest
       documents: documents.copied,
       damaged: documents.damaged,
       jwtSecret: await copyJwtSecret(dataDir, staging),
-      accounts: await copyAccounts(dataDir, staging),
+      accounts: await copyDatabase(dataDir, staging, DATA_DIR_ENTRIES.accounts),
+      // After the snapshot: it names every reminder sent by then, so none goes twice after a restore.
+      staffNotifications: await copyDatabase(dataDir, staging, DATA_DIR_ENTRIES.staffNotifications),
     });
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     // Copies keep their source's permissions, which may predate a private data directory.
