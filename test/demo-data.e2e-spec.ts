@@ -11,6 +11,7 @@ import { loadDemo, type DemoSummary } from '../apps/cli/src/demo/demo-loader';
 import { STORY_TYPES } from '../apps/cli/src/demo/demo-year';
 import { capturedOutput } from '../apps/cli/src/testing/captured-output';
 import { person, SECRET, startTestApp, type TestApp } from './support/test-app';
+import { readModelsCaughtUp } from './support/read-models';
 
 const END = '2026-11-23T10:00:00Z';
 const quality = person('u-quinn', 'quality');
@@ -177,6 +178,7 @@ describe('the demo year, loaded through the command path', () => {
     expect(new Set(letters.flatMap((l) => l.channels))).toEqual(new Set(['email', 'post']));
     const emailed = letters.filter((l) => l.channels.includes('email')).length;
     expect(emailed).toBeGreaterThan(0);
+    await readModelsCaughtUp(api.app);
     expect((await api.app.get(MailQueue).current()).waiting).toHaveLength(emailed);
     expect(events.filter((e) => e.type === 'DeadlineExtended').length).toBeGreaterThan(0);
     expect(events.some((e) => e.type === 'EmailDelivered' || e.type === 'EmailFailed')).toBe(false);

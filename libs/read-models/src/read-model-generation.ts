@@ -1,4 +1,5 @@
-import type { CaseVisibility, ScheduledJob } from '#domain';
+import type { IndexedWork } from './queue-row';
+import type { CaseVisibility } from '#domain';
 import type { CaseRecord, StoredCase } from './case-record';
 import type {
   CaseQueue,
@@ -79,7 +80,7 @@ export abstract class ReadModelGeneration<
   }
 
   dueWork(
-    job: ScheduledJob,
+    job: IndexedWork,
     now: string,
     page: { limit: number; after?: DueWork },
   ): Promise<DueWork[]> {

@@ -7,7 +7,8 @@ import { ReadModelsNotReadyError } from './read-model.port';
  */
 // 6: cases keep their learning points; the annual report's facts count each complaint once.
 // 7: cases' deadlines keep their original due date and their extensions.
-export const READ_MODEL_SCHEMA_VERSION = 7;
+// 8: cases name when the oldest e-mail the outbox holds for them was written (the outbox index).
+export const READ_MODEL_SCHEMA_VERSION = 8;
 
 /**
  * Whether a generation stored at `version` (null: none yet) must be emptied before use.

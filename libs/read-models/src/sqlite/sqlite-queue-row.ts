@@ -24,6 +24,7 @@ export const QUEUE_COLUMNS = {
   sweepDue: 'sweep_due',
   autoCloseDue: 'auto_close_due',
   sameDayDue: 'same_day_due',
+  outboxSince: 'outbox_since',
 } as const satisfies { [field in keyof QueueRow]-?: string };
 
 const FIELDS = Object.keys(QUEUE_COLUMNS) as Array<keyof QueueRow>;

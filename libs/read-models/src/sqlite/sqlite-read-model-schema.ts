@@ -32,7 +32,9 @@ CREATE TABLE IF NOT EXISTS cases (
   -- From when each scheduled job has work on the case (null: none).
   sweep_due      TEXT,
   auto_close_due TEXT,
-  same_day_due   TEXT
+  same_day_due   TEXT,
+  -- When the oldest e-mail the outbox holds for the case was written (null: none).
+  outbox_since   TEXT
 );
 -- Its rowid is the case row's rowid. facts: every fact of the case, the first
 -- event_facts of them added by events, the rest following from the state.
@@ -89,6 +91,7 @@ CREATE INDEX IF NOT EXISTS cases_recipient ON cases (recipient_id, is_open, due_
 CREATE INDEX IF NOT EXISTS cases_sweep_due ON cases (sweep_due, case_id) WHERE sweep_due IS NOT NULL;
 CREATE INDEX IF NOT EXISTS cases_auto_close_due ON cases (auto_close_due, case_id) WHERE auto_close_due IS NOT NULL;
 CREATE INDEX IF NOT EXISTS cases_same_day_due ON cases (same_day_due, case_id) WHERE same_day_due IS NOT NULL;
+CREATE INDEX IF NOT EXISTS cases_outbox_since ON cases (outbox_since, case_id) WHERE outbox_since IS NOT NULL;
 -- Writes replace a case's category rows by case id.
 CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
 `;
