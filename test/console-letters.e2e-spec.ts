@@ -45,13 +45,14 @@ describe('writing to the complainant on the console', () => {
 
   it('offers the extension notice once a deadline is extended, to those who may write', async () => {
     const olu = await signInToConsole(t, manager);
+    const extension = { which: 'acknowledgement:1', by: 'days', addWorkingDays: '2' };
+    const reason = 'Waiting for the tutor to come back';
     const form = await olu.get(`/cases/${reference}/extend-deadline`);
+    const revision = /name="revision" value="(\d+)"/.exec(form.text)![1];
     const extended = await olu.post(`/cases/${reference}/extend-deadline`, {
-      revision: /name="revision" value="(\d+)"/.exec(form.text)![1],
-      which: 'acknowledgement:1',
-      by: 'days',
-      addWorkingDays: '2',
-      reason: 'Waiting for the tutor to come back',
+      ...extension,
+      reason,
+      revision,
     });
     expect(extended.status).toBe(303);
     const page = await olu.get(extended.headers.location);
