@@ -188,6 +188,7 @@ describe('an online backup, restored onto a new server', () => {
       'accounts.db',
       'case-keys.db',
       'master.key',
+      'staff-notifications.db',
     ]);
     expect(readdirSync(target).sort()).toEqual([
       'accounts.db',
@@ -197,6 +198,7 @@ describe('an online backup, restored onto a new server', () => {
       'jwt-secret',
       'manifest.json',
       'master.key',
+      'staff-notifications.db',
     ]);
 
     const dataDir = join(scratch(), 'restored');
@@ -209,7 +211,8 @@ describe('an online backup, restored onto a new server', () => {
       'events.db',
       'jwt-secret',
       'master.key',
-    ]); // no read models, no sessions
+      'staff-notifications.db',
+    ]); // no read models, no sessions, no checkpoints
     expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
 
@@ -353,6 +356,9 @@ describe('backup and restore refuse, in a sentence', () => {
       'documents',
       'events.db',
       'master.key',
+      'documents',
+      'events.db',
+      'staff-notifications.db',
     ]);
   });
 

@@ -43,6 +43,30 @@ describe('writing to the complainant on the console', () => {
     expect((await aud.get(`/cases/${reference}/letters/new`)).status).toBe(403);
   });
 
+  it('offers the extension notice once a deadline is extended, to those who may write', async () => {
+    const olu = await signInToConsole(t, manager);
+    const extension = { which: 'acknowledgement:1', by: 'days', addWorkingDays: '2' };
+    const reason = 'Waiting for the tutor to come back';
+    const form = await olu.get(`/cases/${reference}/extend-deadline`);
+    const revision = /name="revision" value="(\d+)"/.exec(form.text)![1];
+    const extended = await olu.post(`/cases/${reference}/extend-deadline`, {
+      ...extension,
+      reason,
+      revision,
+    });
+    expect(extended.status).toBe(303);
+    const page = await olu.get(extended.headers.location);
+    expect(page.text).toContain('The deadline was extended.');
+    const offer = `href="/cases/${reference}/letters/new?template=extension"`;
+    expect(page.text).toContain(offer);
+    const draft = await olu.get(`/cases/${reference}/letters/new?template=extension`);
+    expect(draft.text).toContain(`value="Your complaint ${reference}: more time for our response"`);
+    const aud = await signInToConsole(t, auditor);
+    const read = await aud.get(extended.headers.location);
+    expect(read.text).toContain('The deadline was extended.');
+    expect(read.text).not.toContain(offer);
+  });
+
   it('drafts from the template, previews the edited letter, and sends it once', async () => {
     const olu = await signInToConsole(t, manager);
     const form = await olu.get(`/cases/${reference}/letters/new`);

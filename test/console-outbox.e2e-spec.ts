@@ -3,6 +3,7 @@ import { signInToConsole } from './support/console';
 import { caseWithEmailedLetter } from './support/letters';
 import { startMailServer, type MailServer } from './support/mail-server';
 import { person, startTestApp, type TestApp } from './support/test-app';
+import { readModelsCaughtUp } from './support/read-models';
 
 const ann = person('ann', 'staff');
 const olu = person('olu', 'operations-manager');
@@ -59,6 +60,7 @@ describe('the outbox with a mail server that refuses', () => {
   it('alerts on the dashboard when an e-mail failed, naming the case only to those who see every case', async () => {
     const { reference, letterId } = await caseWithLetter(t);
     await t.app.get(MailOutbox).dispatcher!.caughtUp();
+    await readModelsCaughtUp(t.app);
     const manager = await (await signInToConsole(t, olu)).get('/dashboard');
     expect(manager.text).toContain('1 e-mail to complainants failed.');
     expect(manager.text).toContain(

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASE_CATEGORY } from '#domain';
@@ -7,10 +7,11 @@ import { MailQueue } from '../apps/api/src/correspondence/mail-queue';
 import { STORAGE, type Storage } from '../apps/api/src/storage/storage';
 import { AccountService } from '../apps/api/src/people/account.service';
 import { demoCommand } from '../apps/cli/src/demo/demo-command';
-import { loadDemo, type DemoSummary } from '../apps/cli/src/demo/demo-loader';
+import { DEMO_MAILBOX, loadDemo, type DemoSummary } from '../apps/cli/src/demo/demo-loader';
 import { STORY_TYPES } from '../apps/cli/src/demo/demo-year';
 import { capturedOutput } from '../apps/cli/src/testing/captured-output';
 import { person, SECRET, startTestApp, type TestApp } from './support/test-app';
+import { readModelsCaughtUp } from './support/read-models';
 
 const END = '2026-11-23T10:00:00Z';
 const quality = person('u-quinn', 'quality');
@@ -177,9 +178,23 @@ describe('the demo year, loaded through the command path', () => {
     expect(new Set(letters.flatMap((l) => l.channels))).toEqual(new Set(['email', 'post']));
     const emailed = letters.filter((l) => l.channels.includes('email')).length;
     expect(emailed).toBeGreaterThan(0);
+    await readModelsCaughtUp(api.app);
     expect((await api.app.get(MailQueue).current()).waiting).toHaveLength(emailed);
     expect(events.filter((e) => e.type === 'DeadlineExtended').length).toBeGreaterThan(0);
     expect(events.some((e) => e.type === 'EmailDelivered' || e.type === 'EmailFailed')).toBe(false);
+  });
+
+  it('tells staff as the scheduler would: reminders, missed deadlines and digests, each once, into the demo mailbox', async () => {
+    const { staffNotices } = summary.year;
+    expect(staffNotices['deadline-reminder']).toBeGreaterThan(0);
+    expect(staffNotices['deadline-missed']).toBeGreaterThan(0);
+    expect(staffNotices.digest).toBeGreaterThan(0);
+    const sent = Object.values(staffNotices).reduce((sum, n) => sum + n, 0);
+    const mailbox = readdirSync(join(api.dataDir, DEMO_MAILBOX));
+    expect(mailbox.filter((name) => name.endsWith('.eml'))).toHaveLength(sent);
+    const logged = await api.app.get<Storage>(STORAGE).staffNotifications.recent(sent + 1);
+    expect(logged).toHaveLength(sent);
+    expect(logged.every((notice) => notice.sentAt !== null)).toBe(true);
   });
 
   it('includes a representative authorised by an uploaded document, and an under-18 learner whose guardian was told', async () => {

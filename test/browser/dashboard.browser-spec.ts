@@ -11,6 +11,7 @@ import {
 import { caseWithEmailedLetter } from '../support/letters';
 import { startMailServer, type MailServer } from '../support/mail-server';
 import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
+import { readModelsCaughtUp } from '../support/read-models';
 
 jest.setTimeout(60_000);
 
@@ -99,6 +100,7 @@ describe('the dashboard’s outbox alert in Chromium', () => {
   it('names the case whose e-mail failed, with a link to its letters, and passes axe', async () => {
     const { reference } = await caseWithEmailedLetter(t, ann, olu);
     await t.app.get(MailOutbox).dispatcher!.caughtUp();
+    await readModelsCaughtUp(t.app);
     const context = await signedInContext(browser, t, baseUrl, olu);
     const page = await context.newPage();
     await page.goto('/dashboard');

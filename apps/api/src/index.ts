@@ -30,3 +30,9 @@ export { AccountService } from './people/account.service';
 export { LetterWriter } from './correspondence/letter-writer.service';
 export { SendLetterRequest } from './correspondence/letter-request';
 export { passwordProblem } from './people/password-rules';
+export { NOTIFICATION_JOBS } from './jobs/scheduled-jobs';
+export {
+  DIGEST_LOCAL_HOUR,
+  StaffNotifications,
+} from './staff-notifications/staff-notifications.service';
+export { mailboxTransport } from './correspondence/mail-transport';

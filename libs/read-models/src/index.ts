@@ -30,3 +30,4 @@ export * from './projection/following-projections';
 export * from './sqlite/sqlite-read-model-store';
 export * from './sqlite/sqlite-read-model-generations';
 export * from './projection/writer-lease';
+export { heldByOutbox, type IndexedWork } from './queue-row';

@@ -1,4 +1,4 @@
-import type { ScheduledJob } from '#domain';
+import type { ScheduledJob, SentLetter } from '#domain';
 import type { CaseRecord } from './case-record';
 import { caseSearchText } from './case-search-text';
 import { personKeysOf, type PersonKey } from './person-keys';
@@ -37,15 +37,25 @@ export interface QueueRow {
   retentionDue: string | null;
   personalDataErasedAt: string | null;
   legalHoldSince: string | null;
+  /** When the oldest e-mail the outbox holds for the case (waiting, or failed) was written; null for none. */
+  outboxSince: string | null;
 }
 
-/** The field holding each job's due instant (null: no work for it). */
+/** What the due index finds cases by: each scheduled job's work, and the outbox's e-mails. */
+export type IndexedWork = ScheduledJob | 'outbox';
+
+/** The field holding each job's due instant, or the outbox's oldest e-mail (null: none). */
 export const DUE_FIELDS = {
   'sla-sweep': 'sweepDue',
   'auto-close': 'autoCloseDue',
   'same-day-escalation': 'sameDayDue',
   retention: 'retentionDue',
-} as const satisfies Record<ScheduledJob, keyof QueueRow>;
+  outbox: 'outboxSince',
+} as const satisfies Record<IndexedWork, keyof QueueRow>;
+
+/** The letters whose e-mail the outbox holds: waiting to go, or failed after the last try. */
+export const heldByOutbox = (letters: readonly SentLetter[]) =>
+  letters.filter((l) => l.emailDelivery === 'waiting' || l.emailDelivery === 'failed');
 
 export function queueRow({ caseId, revision, state, summary, schedule }: CaseRecord): QueueRow {
   const due = summary.nextDeadline?.dueBy ?? null;
@@ -72,5 +82,6 @@ export function queueRow({ caseId, revision, state, summary, schedule }: CaseRec
     retentionDue: schedule.retention,
     personalDataErasedAt: state.erasure?.at ?? null,
     legalHoldSince: state.legalHold?.since ?? null,
+    outboxSince: heldByOutbox(state.letters)[0]?.sentAt ?? null,
   };
 }

@@ -1,4 +1,5 @@
-import type { Case, CaseVisibility, ScheduledJob } from '#domain';
+import type { Case, CaseVisibility } from '#domain';
+import type { IndexedWork } from './queue-row';
 import type { CaseRecord, StoredCase } from './case-record';
 import type { PersonKey } from './person-keys';
 import type {
@@ -84,7 +85,7 @@ export abstract class ReadModelGeneration<
   }
 
   dueWork(
-    job: ScheduledJob,
+    job: IndexedWork,
     now: string,
     page: { limit: number; after?: DueWork },
   ): Promise<DueWork[]> {

@@ -9,7 +9,8 @@ import { ReadModelsNotReadyError } from './read-model.port';
 // 7: cases' deadlines keep their original due date and their extensions.
 // 8: cases keep their erasure and legal hold, and when retention erases them.
 // 9: cases keep who they are about (complainant's and representative's keys) for subject access.
-export const READ_MODEL_SCHEMA_VERSION = 9;
+// 10: cases name when the oldest e-mail the outbox holds for them was written (the outbox index).
+export const READ_MODEL_SCHEMA_VERSION = 10;
 
 /**
  * Whether a generation stored at `version` (null: none yet) must be emptied before use.

@@ -1,4 +1,5 @@
-import type { Case, CaseKind, CaseStatus, CaseVisibility, Formality, ScheduledJob } from '#domain';
+import type { Case, CaseKind, CaseStatus, CaseVisibility, Formality } from '#domain';
+import type { IndexedWork } from './queue-row';
 import type { Position } from '#event-store';
 import type { CaseRecord, StoredCase } from './case-record';
 import type { CaseSummary } from './case-summary';
@@ -113,14 +114,18 @@ export interface DueWork {
   dueAt: string;
 }
 
-/** The jobs' deadline index (see docs/architecture.md): which cases may have work, so a sweep reads no others. */
+/**
+ * The jobs' deadline index (see docs/architecture.md): which cases may have work, so a sweep
+ * reads no others; and which cases' e-mails the outbox holds, so the outbox reads no others.
+ */
 export interface ScheduledWorkIndex {
   /**
-   * Cases with work for `job` due at or before `now`, soonest first, after `after` (the
-   * last one of the previous page). Candidates only: the job re-checks each against its stream.
+   * Cases with work for `job` due at or before `now`, soonest first (for the outbox: oldest
+   * e-mail first), after `after` (the last one of the previous page). Candidates only: the
+   * job re-checks each against its stream.
    */
   dueWork(
-    job: ScheduledJob,
+    job: IndexedWork,
     now: string,
     page: { limit: number; after?: DueWork },
   ): Promise<DueWork[]>;

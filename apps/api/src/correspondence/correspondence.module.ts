@@ -5,7 +5,8 @@ import { LetterTemplates } from './letter-templates';
 import { LetterWriter } from './letter-writer.service';
 import { MailOutbox } from './mail-outbox.service';
 import { MailQueue } from './mail-queue';
-import { STORAGE, type Storage } from '../storage/storage';
+import type { ReadSide } from '#read-models';
+import { PROJECTIONS } from '../projections/projections.module';
 
 /** Writing to complainants: the policy's letter templates (checked at start), the writer, the outbox's dispatcher, and the outbox as the console shows it. */
 @Module({
@@ -21,8 +22,8 @@ import { STORAGE, type Storage } from '../storage/storage';
     MailOutbox,
     {
       provide: MailQueue,
-      inject: [STORAGE],
-      useFactory: (storage: Storage) => new MailQueue(storage.events),
+      inject: [PROJECTIONS],
+      useFactory: (projections: ReadSide) => new MailQueue(projections),
     },
   ],
   exports: [LetterWriter, MailOutbox, MailQueue],

@@ -19,7 +19,7 @@ import {
 } from '#event-store';
 import type { JobLeases, Lease, SubscriptionCheckpoints } from '#scheduling';
 import type { CaseCommandService } from '../cases/case-command.service';
-import { emailOf } from './email-message';
+import { emailOf, type EmailMessage } from './email-message';
 import { isPermanentRefusal, type MailTransport } from './mail-transport';
 
 /** The dispatcher records deliveries as the system, like the scheduled jobs. */
@@ -51,6 +51,17 @@ export const realTimers: DispatcherTimers = {
   },
 };
 
+/** A letter's e-mail the dispatcher holds: to try (again), after the case's earlier ones. */
+interface HeldEmail {
+  caseId: string;
+  letterId: string;
+  message: EmailMessage;
+  /** Tries so far; before the first, the case is asked whether it went already. */
+  attempts: number;
+  /** Where the dispatcher's checkpoint may stand at most while this e-mail is unsettled. */
+  before: Position;
+}
+
 export interface MailDispatcherParts {
   events: EventStore;
   checkpoints: SubscriptionCheckpoints;
@@ -71,12 +82,19 @@ export interface MailDispatcherParts {
  * `EmailFailed`) through the command path. A letter whose e-mail the case already records
  * as delivered or failed is not sent again, so a restart, a lost checkpoint or a second
  * replica sends nothing twice; the lease keeps replicas from sending at the same time.
+ * An e-mail the server refuses for now is tried again later, on its own timer: other cases'
+ * e-mails go meanwhile, the same case's wait behind it (a response never overtakes its
+ * acknowledgement), and the checkpoint stays before it until it is settled.
  * Commands never wait for it.
  */
 export class MailDispatcher {
   private lease: Lease | null = null;
   private subscription: Subscription | null = null;
   private position: Position = START;
+  private saved: Position = START;
+  /** Per case, the e-mails waiting to be tried again, oldest first; the first one is on a timer. */
+  private readonly held = new Map<string, HeldEmail[]>();
+  private readonly retries = new Set<Promise<void>>();
   private readonly progress = new EventEmitter();
   private readonly stopping = new AbortController();
   private stopTicking: (() => void) | null = null;
@@ -92,13 +110,13 @@ export class MailDispatcher {
     return this.tick();
   }
 
-  /** Resolves once every case event stored before the call has been dealt with. */
+  /** Resolves once every case event stored before the call has been dealt with and no e-mail waits to be tried again. */
   async caughtUp(): Promise<void> {
     const head = await this.parts.events.headPosition(CASE_CATEGORY);
     if (head === null) return;
     await new Promise<void>((resolve) => {
       const check = () => {
-        if (comparePositions(this.position, head) < 0) return;
+        if (comparePositions(this.position, head) < 0 || this.held.size > 0) return;
         this.progress.off('handled', check);
         resolve();
       };
@@ -111,6 +129,7 @@ export class MailDispatcher {
     this.stopping.abort();
     this.stopTicking?.();
     await this.ticking;
+    await Promise.all(this.retries);
     await this.subscription?.stop();
     this.subscription = null;
     if (this.lease) await this.parts.leases.release(this.lease);
@@ -134,8 +153,9 @@ export class MailDispatcher {
       ? await leases.renew(this.lease, LEASE_TERM_MS)
       : await leases.acquire(MAIL_DISPATCHER, holder, LEASE_TERM_MS);
     if (this.lease === null) {
-      await this.subscription?.stop(); // another replica took over
+      await this.subscription?.stop(); // another replica took over, from the checkpoint
       this.subscription = null;
+      this.held.clear();
     } else if (this.subscription === null) {
       await this.subscribe();
     }
@@ -144,6 +164,7 @@ export class MailDispatcher {
   private async subscribe(): Promise<void> {
     const after = (await this.parts.checkpoints.load(MAIL_DISPATCHER)) ?? START;
     this.position = after;
+    this.saved = after;
     this.subscription = this.parts.events.subscribe({
       after,
       category: CASE_CATEGORY,
@@ -162,13 +183,11 @@ export class MailDispatcher {
       if (this.stopping.signal.aborted) return;
       const event = asCaseEvent(stored);
       if (event.type === 'CorrespondenceSent') {
-        const done = await this.deliver(caseIdOf(stored.stream), event);
-        if (!done) return; // stopping: the checkpoint stays before this letter
-        await this.parts.checkpoints.save(MAIL_DISPATCHER, stored.position);
+        await this.offer(caseIdOf(stored.stream), event);
       }
       this.reached(stored.position);
     }
-    if (batch.length > 0) await this.parts.checkpoints.save(MAIL_DISPATCHER, this.position);
+    await this.saveCheckpoint();
   }
 
   private reached(position: Position): void {
@@ -176,38 +195,95 @@ export class MailDispatcher {
     this.progress.emit('handled');
   }
 
-  /** Sends the letter's e-mail unless the case says it went (or failed) already; false if stopped. */
-  private async deliver(caseId: string, sent: CorrespondenceSent): Promise<boolean> {
+  /** Sends a letter's e-mail now, or holds it behind its case's e-mail that waits to be tried again. */
+  private async offer(caseId: string, sent: CorrespondenceSent): Promise<void> {
     const message = emailOf(sent, this.parts.settings);
-    if (message === null) return true;
-    const { state } = await this.parts.cases.load(caseId);
-    const letter = state?.letters.find((l) => l.id === sent.data.letterId);
-    if (letter?.emailDelivery !== 'waiting') return true;
-    const { letterId } = sent.data;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.parts.transport.send(message);
-        await this.record(caseId, {
-          type: 'RecordEmailDelivered',
-          actor: MAIL_ACTOR,
-          data: { letterId, messageId: message.messageId },
-        });
-        return true;
-      } catch (error) {
-        if (attempt >= MAIL_ATTEMPTS || isPermanentRefusal(error)) {
-          const reason = error instanceof Error ? error.message : String(error);
-          await this.record(caseId, {
-            type: 'RecordEmailFailed',
-            actor: MAIL_ACTOR,
-            data: { letterId, reason: reason.slice(0, 500), attempts: attempt },
-          });
-          return true;
-        }
-      }
-      const wait = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length) - 1];
-      await this.parts.timers.wait(wait, this.stopping.signal);
-      if (this.stopping.signal.aborted) return false;
+    if (message === null) return;
+    const email = { caseId, letterId: sent.data.letterId, message, attempts: 0 };
+    const waiting = this.held.get(caseId);
+    if (waiting) {
+      waiting.push({ ...email, before: this.position });
+      return;
     }
+    const held = { ...email, before: this.position };
+    if ((await this.send(held)) === 'later') {
+      this.held.set(caseId, [held]);
+      this.retryLater(caseId);
+    }
+  }
+
+  /** Tries the case's first held e-mail again after its wait, then goes on to those behind it. */
+  private retryLater(caseId: string): void {
+    const queue = this.held.get(caseId)!;
+    const first = queue[0]!;
+    const wait = RETRY_DELAYS_MS[Math.min(first.attempts, RETRY_DELAYS_MS.length) - 1]!;
+    const retry = this.parts.timers
+      .wait(wait, this.stopping.signal)
+      .then(() => this.sendHeld(caseId, queue))
+      .catch((error: unknown) => {
+        // Left held: the checkpoint stays before it, so the next start sends it.
+        this.parts.log(`The mail dispatcher could not send an e-mail: ${String(error)}`);
+      })
+      .finally(() => this.retries.delete(retry));
+    this.retries.add(retry);
+  }
+
+  private async sendHeld(caseId: string, queue: HeldEmail[]): Promise<void> {
+    // A queue dropped (lease lost) or replaced meanwhile is no longer this dispatcher's to send.
+    if (this.stopping.signal.aborted || this.held.get(caseId) !== queue) return;
+    while (queue.length > 0) {
+      if ((await this.send(queue[0]!)) === 'later') {
+        this.retryLater(caseId);
+        break;
+      }
+      queue.shift();
+    }
+    if (queue.length === 0) this.held.delete(caseId);
+    await this.saveCheckpoint();
+    this.progress.emit('handled');
+  }
+
+  /** The checkpoint moves up to what was handled, but never past an e-mail still held. */
+  private async saveCheckpoint(): Promise<void> {
+    const firstHeld = [...this.held.values()]
+      .map((queue) => queue[0]!.before)
+      .sort(comparePositions)[0];
+    const upTo = firstHeld ?? this.position;
+    if (comparePositions(upTo, this.saved) <= 0) return;
+    this.saved = upTo;
+    await this.parts.checkpoints.save(MAIL_DISPATCHER, upTo);
+  }
+
+  /**
+   * One try at a held e-mail, recording its fate when settled; `later` when the server
+   * refused it for now. Before the first try the case says whether it went already.
+   */
+  private async send(email: HeldEmail): Promise<'settled' | 'later'> {
+    const { caseId, letterId, message } = email;
+    if (email.attempts === 0) {
+      const { state } = await this.parts.cases.load(caseId);
+      const letter = state?.letters.find((l) => l.id === letterId);
+      if (letter?.emailDelivery !== 'waiting') return 'settled';
+    }
+    email.attempts += 1;
+    try {
+      await this.parts.transport.send(message);
+    } catch (error) {
+      if (email.attempts < MAIL_ATTEMPTS && !isPermanentRefusal(error)) return 'later';
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.record(caseId, {
+        type: 'RecordEmailFailed',
+        actor: MAIL_ACTOR,
+        data: { letterId, reason: reason.slice(0, 500), attempts: email.attempts },
+      });
+      return 'settled';
+    }
+    await this.record(caseId, {
+      type: 'RecordEmailDelivered',
+      actor: MAIL_ACTOR,
+      data: { letterId, messageId: message.messageId },
+    });
+    return 'settled';
   }
 
   private async record(caseId: string, command: CaseCommand): Promise<void> {

@@ -1,6 +1,5 @@
-import { CASE_CATEGORY, caseIdOf, type Instant } from '#domain';
-import { START, type EventStore, type Position, type RecordedEvent } from '#event-store';
-import type { ReadModelWriter } from '#read-models';
+import type { Case, Instant } from '#domain';
+import { heldByOutbox, type DueWork, type ReadSide } from '#read-models';
 
 /** An e-mail the outbox still holds: waiting to go, or given up on after its last try. */
 export interface QueuedEmail {
@@ -19,76 +18,53 @@ export interface MailQueueState {
   failed: QueuedEmail[];
 }
 
-/** Reads the events in pages of this many, so a large store is not read in one go. */
-const PAGE = 1_000;
+/** The outbox as read, with the references of the cases it names (case id → reference). */
+export interface MailQueueContents extends MailQueueState {
+  references: Map<string, string>;
+}
 
-/** Applies one event to the outbox: only letters sent by e-mail and their fates count. */
-export function queueEvent(queue: Map<string, QueuedEmail>, event: RecordedEvent): void {
-  const data = event.data as { letterId?: string; channels?: string[]; attempts?: number };
-  if (event.type === 'CorrespondenceSent' && data.channels?.includes('email')) {
-    queue.set(data.letterId!, {
-      letterId: data.letterId!,
-      caseId: caseIdOf(event.stream),
-      queuedAt: event.occurredAt,
-      failedAt: null,
-      attempts: null,
-    });
-  }
-  if (event.type === 'EmailDelivered') queue.delete(data.letterId!);
-  if (event.type === 'EmailFailed') {
-    const queued = queue.get(data.letterId!);
-    if (queued)
-      queue.set(data.letterId!, {
-        ...queued,
-        failedAt: event.occurredAt,
-        attempts: data.attempts ?? null,
-      });
-  }
+/** Cases are read in pages of this many. */
+const PAGE = 500;
+/** Later than any instant: the outbox index is asked for every case it holds. */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+/** The e-mails of one case that the outbox holds. */
+export function queuedEmailsOf(state: Case): QueuedEmail[] {
+  return heldByOutbox(state.letters).map((letter) => ({
+    letterId: letter.id,
+    caseId: state.id,
+    queuedAt: letter.sentAt,
+    failedAt: letter.failure?.at ?? null,
+    attempts: letter.failure?.attempts ?? null,
+  }));
 }
 
 /**
- * The outbox told from the events (they are the outbox), for the console: the e-mails still
- * waiting and those that failed. It follows the event store from where it last read, so each
- * look reads only the events since — with any store, embedded or distributed.
+ * The outbox as the console shows it, from the read models: the cases the index names as
+ * holding an e-mail (waiting, or failed), and those cases' letters — no other case is read.
  */
 export class MailQueue {
-  private readonly queue = new Map<string, QueuedEmail>();
-  private position: Position = START;
-  private reading: Promise<void> | null = null;
+  constructor(private readonly projections: Pick<ReadSide, 'store'>) {}
 
-  constructor(private readonly events: EventStore) {}
-
-  async current(): Promise<MailQueueState> {
-    // Two pages at once share one read, so no event is applied twice.
-    this.reading ??= this.readOn().finally(() => (this.reading = null));
-    await this.reading;
-    const all = [...this.queue.values()].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  async current(): Promise<MailQueueContents> {
+    const store = this.projections.store();
+    const emails: QueuedEmail[] = [];
+    const references = new Map<string, string>();
+    for (let after: DueWork | undefined; ;) {
+      const page = await store.dueWork('outbox', END_OF_TIME, { limit: PAGE, after });
+      const records = page.length ? await store.load(page.map((work) => work.caseId)) : new Map();
+      for (const { state } of records.values()) {
+        references.set(state.id, state.reference);
+        emails.push(...queuedEmailsOf(state));
+      }
+      if (page.length < PAGE) break;
+      after = page[page.length - 1];
+    }
+    emails.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
     return {
-      waiting: all.filter((email) => email.failedAt === null),
-      failed: all.filter((email) => email.failedAt !== null),
+      waiting: emails.filter((email) => email.failedAt === null),
+      failed: emails.filter((email) => email.failedAt !== null),
+      references,
     };
   }
-
-  private async readOn(): Promise<void> {
-    for (;;) {
-      const page = await this.events.readAll({
-        after: this.position,
-        category: CASE_CATEGORY,
-        maxCount: PAGE,
-      });
-      for (const event of page) queueEvent(this.queue, event);
-      if (page.length > 0) this.position = page[page.length - 1]!.position;
-      if (page.length < PAGE) return;
-    }
-  }
-}
-
-/** The references of the cases whose e-mails the outbox holds, from the read models. */
-export async function queuedCaseReferences(
-  queue: MailQueueState,
-  store: Pick<ReadModelWriter, 'load'>,
-): Promise<Map<string, string>> {
-  const caseIds = [...new Set([...queue.waiting, ...queue.failed].map((email) => email.caseId))];
-  const stored = caseIds.length ? await store.load(caseIds) : new Map();
-  return new Map([...stored].map(([id, record]) => [id, record.state.reference as string]));
 }

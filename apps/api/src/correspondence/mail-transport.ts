@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { EmailMessage } from './email-message';
 
@@ -27,14 +30,31 @@ export function smtpTransport(url: string): MailTransport {
     socketTimeout: 60_000,
   });
   return {
+    send: async (message) => void (await transport.sendMail(mailOf(message))),
+    close: () => transport.close(),
+  };
+}
+
+const mailOf = (message: EmailMessage) => ({
+  from: message.from,
+  to: message.to,
+  subject: message.subject,
+  text: message.text,
+  messageId: message.messageId,
+});
+
+/**
+ * A folder for a mailbox, where no mail server is (the demo): each message written as an
+ * `.eml` file any mail program opens, named from its Message-ID so a resend overwrites it.
+ */
+export function mailboxTransport(folder: string): MailTransport {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  return {
     async send(message) {
-      await transport.sendMail({
-        from: message.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        messageId: message.messageId,
-      });
+      const written = await transport.sendMail(mailOf(message));
+      const name = createHash('sha256').update(message.messageId).digest('hex').slice(0, 32);
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await writeFile(join(folder, `${name}.eml`), written.message as Buffer, { mode: 0o600 });
     },
     close: () => transport.close(),
   };

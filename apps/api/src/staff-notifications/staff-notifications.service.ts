@@ -29,7 +29,7 @@ const PAGE = 500;
  */
 @Injectable()
 export class StaffNotifications implements OnModuleDestroy {
-  private readonly transport: MailTransport | null;
+  private sender: { transport: MailTransport; from: string } | null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,18 +39,26 @@ export class StaffNotifications implements OnModuleDestroy {
     @Inject(CASE_DECIDER) private readonly decider: Pick<CaseDecider, 'policy' | 'calendar'>,
     private readonly directory: StaffDirectory,
   ) {
-    const { smtpUrl } = config.correspondence;
-    this.transport = smtpUrl === null ? null : smtpTransport(smtpUrl);
+    const { smtpUrl, mailFrom } = config.correspondence;
+    this.sender =
+      smtpUrl === null || mailFrom === null
+        ? null
+        : { transport: smtpTransport(smtpUrl), from: mailFrom };
+  }
+
+  /** Sends staff e-mails through `transport` from now on: the demo, which has no mail server, keeps them in a folder. */
+  sendThrough(transport: MailTransport, from: string): void {
+    this.sender?.transport.close();
+    this.sender = { transport, from };
   }
 
   onModuleDestroy(): void {
-    this.transport?.close();
+    this.sender?.transport.close();
   }
 
   async run(job: NotificationJob, mayGoOn: () => string | null): Promise<NotificationRunReport> {
     const report = emptyRunReport(job, this.clock().toISOString());
-    const { mailFrom } = this.config.correspondence;
-    if (this.transport === null || mailFrom === null) report.stoppedEarly = NO_MAIL_SERVER;
+    if (this.sender === null) report.stoppedEarly = NO_MAIL_SERVER;
     else if (job === 'digest' && this.localHour() < DIGEST_LOCAL_HOUR)
       report.notYet = `the digest goes from ${DIGEST_LOCAL_HOUR}am`;
     else {
@@ -59,9 +67,9 @@ export class StaffNotifications implements OnModuleDestroy {
         notices,
         {
           log: this.storage.staffNotifications,
-          transport: this.transport,
+          transport: this.sender.transport,
           clock: this.clock,
-          settings: { from: mailFrom, host: this.config.console.publicUrl.hostname },
+          settings: { from: this.sender.from, host: this.config.console.publicUrl.hostname },
         },
         report,
         mayGoOn,

@@ -29,6 +29,6 @@ export const DATA_DIR_ENTRIES = {
   chainAudits: 'chain-audits.db',
   /** How far the mail dispatcher has read: never part of a backup (the events say what was sent). */
   checkpoints: 'checkpoints.db',
-  /** Which reminders and digests went to whom: never part of a backup (an operational record). */
+  /** Which reminders and digests went to whom: in the backup, so none goes twice after a restore. */
   staffNotifications: 'staff-notifications.db',
 } as const;

@@ -43,12 +43,13 @@ export interface BackupManifest {
 }
 
 /**
- * The paths a manifest may name: the event store, the secret, the accounts, and documents under their
+ * The paths a manifest may name: the event store, the secret, the accounts, the staff
+ * notification log, and documents under their
  * content address. Anything else (`../`, an absolute path) is refused before a byte is
  * copied, so a doctored manifest cannot make a restore write outside its directory.
  */
 const FILE_PATH =
-  /^(events\.db|jwt-secret|accounts\.db|case-keys\.db|master\.key|documents\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+  /^(events\.db|jwt-secret|accounts\.db|case-keys\.db|master\.key|staff-notifications\.db|documents\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
 function damaged(backupDir: string, problem: string): OperationRefusedError {
   return new OperationRefusedError(

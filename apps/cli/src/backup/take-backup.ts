@@ -30,12 +30,14 @@ const ABOUT =
   'the uploaded documents (documents/, by SHA-256), the JWT secret (jwt-secret) if there was one, ' +
   'the accounts (accounts.db: password hashes, API tokens) if there were any, ' +
   'the case keys (case-keys.db, wrapped by the master key; an erased case has none) and the master key (master.key) unless CLF_MASTER_KEY keeps it elsewhere. ' +
+  'and the log of reminders and digests sent to staff (staff-notifications.db), so none is sent again after a restore. ' +
   'Restore it with: npm run restore -- <this directory> --data-dir <a new or empty directory>.';
 
 const LEFT_OUT = [
   'sessions.db: who was signed in to the console; everybody signs in again after a restore.',
   'job-runs.db: what the scheduled jobs’ last runs did; a restored server starts a new record.',
   'chain-audits.db: what the chain-audit job found; its next run checks the restored events again.',
+  'checkpoints.db: how far the mail dispatcher had read; after a restore it reads from the first event, and the events say which e-mails were delivered or failed (a checkpoint past the restored events would skip letters written after the restore).',
   'read-models/: the case queue, monthly statistics and themes are derived from the events; a server started on the restored directory rebuilds them from the first event.',
 ];
 
@@ -78,13 +80,13 @@ async function copySecret(
 
 /**
  * A SQLite file beside the events (the accounts: password hashes, API tokens; the case
- * keys), copied by SQLite's online backup so a change made meanwhile is either in or out,
+ * keys; the log of reminders sent to staff), copied by SQLite's online backup so a change made meanwhile is either in or out,
  * never half; null when there is none yet.
  */
 async function copySqliteFile(
   dataDir: string,
   staging: string,
-  entry: (typeof DATA_DIR_ENTRIES)['accounts' | 'caseKeys'],
+  entry: (typeof DATA_DIR_ENTRIES)['accounts' | 'caseKeys' | 'staffNotifications'],
 ): Promise<FileEntry | null> {
   const source = join(dataDir, entry);
   if (!(await exists(source))) return null;
@@ -110,6 +112,7 @@ function manifestOf(
     accounts: FileEntry | null;
     caseKeys: FileEntry | null;
     masterKey: FileEntry | null;
+    staffNotifications: FileEntry | null;
   },
 ): BackupManifest {
   const copied = new Set(files.documents.map((file) => file.sha256));
@@ -144,6 +147,7 @@ function manifestOf(
       ...(files.accounts ? [files.accounts] : []),
       ...(files.caseKeys ? [files.caseKeys] : []),
       ...(files.masterKey ? [files.masterKey] : []),
+      ...(files.staffNotifications ? [files.staffNotifications] : []),
     ],
   };
 }
@@ -194,6 +198,12 @@ export async function takeBackup(options: BackupOptions): Promise<BackupManifest
       // After the events: every case they hold had its key made before its first event.
       caseKeys: await copySqliteFile(dataDir, staging, DATA_DIR_ENTRIES.caseKeys),
       masterKey: await copySecret(dataDir, staging, DATA_DIR_ENTRIES.masterKey),
+      // After the snapshot: it names every reminder sent by then, so none goes twice after a restore.
+      staffNotifications: await copySqliteFile(
+        dataDir,
+        staging,
+        DATA_DIR_ENTRIES.staffNotifications,
+      ),
     });
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     // Copies keep their source's permissions, which may predate a private data directory.

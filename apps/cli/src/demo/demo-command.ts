@@ -6,7 +6,7 @@ import {
   UsageError,
   type CommandOutput,
 } from '../command-line';
-import { loadDemo, type DemoSummary } from './demo-loader';
+import { DEMO_MAILBOX, loadDemo, type DemoSummary } from './demo-loader';
 
 const DEMO_USAGE =
   'Usage: npm run demo -- [--cases 1500] [--seed 2026] [--force]   (into CLF_DATA_DIR, else ./data)';
@@ -43,6 +43,7 @@ function report(summary: DemoSummary, seconds: number, env: NodeJS.ProcessEnv): 
     `  Closed: ${listed(summary.closed)}.`,
     `  Open now: ${number(summary.open.total)} (${number(summary.open.overdue)} overdue, ${number(summary.open.unassigned)} unassigned).`,
     `  Recorded by the scheduled jobs: ${listed(year.jobEvents) || 'nothing'}.`,
+    `  E-mailed to staff by the reminders and digest jobs (kept as .eml files in ${DEMO_MAILBOX}/ of the data directory): ${listed(year.staffNotices) || 'nothing'}.`,
   ];
   if (year.refusals.length > 0)
     lines.push(

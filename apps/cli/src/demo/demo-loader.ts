@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { monthsBetween } from '#calendar';
 import { CASE_CATEGORY, type CaseDecider } from '#domain';
@@ -10,7 +11,9 @@ import {
   createAppContext,
   JobRunner,
   LetterWriter,
+  mailboxTransport,
   PROJECTIONS,
+  StaffNotifications,
   StaffDirectory,
   STORAGE,
   type AppConfig,
@@ -42,6 +45,11 @@ export interface DemoSummary {
   /** One person per role, to sign in as. */
   signIns: DemoSignIn[];
 }
+
+/** Where the demo's e-mails to staff go, in its data directory: the demo sends nothing out. */
+export const DEMO_MAILBOX = 'demo-mailbox';
+/** Their sender, unless CLF_MAIL_FROM names one. */
+const DEMO_MAIL_FROM = 'CLF demo <clf-demo@localhost>';
 
 /** How long the loader waits for the read models to take in the last event. */
 const READ_MODELS_WAIT_MS = 60_000;
@@ -112,6 +120,13 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
       );
     const decider = app.get<CaseDecider>(CASE_DECIDER);
     const signIns = await addDemoPeople(app.get(StaffDirectory), app.get(AccountService));
+    // Reminders and digests go to a folder, even with a mail server set: demo people are not real.
+    app
+      .get(StaffNotifications)
+      .sendThrough(
+        mailboxTransport(join(config.dataDir, DEMO_MAILBOX)),
+        config.correspondence.mailFrom ?? DEMO_MAIL_FROM,
+      );
     const year = await playDemoYear({
       cases: options.cases,
       seed: options.seed,

@@ -5,7 +5,9 @@ import type { UploadStaging } from '#documents';
 import { DomainError, type CaseKind, type Policy } from '#domain';
 import {
   CATCH_UP_ORDER,
+  DIGEST_LOCAL_HOUR,
   InputValidationError,
+  NOTIFICATION_JOBS,
   UnsupportedUploadError,
   type CommandResultResponse,
   type JobRunner,
@@ -74,6 +76,8 @@ export interface DemoYear {
   acts: number;
   /** Events the scheduled jobs recorded, by type. */
   jobEvents: Record<string, number>;
+  /** E-mails the `reminders` and `digest` jobs sent to staff, by kind. */
+  staffNotices: Record<string, number>;
   /** Acts the policy refused (the rest of that case's story was left untold). */
   refusals: Refusal[];
 }
@@ -88,7 +92,7 @@ interface RunningStory {
   last: CommandResultResponse | null;
 }
 
-type Entry = { act: Act; running: RunningStory } | { jobs: true };
+type Entry = { act: Act; running: RunningStory } | { jobs: true } | { notify: true };
 
 const isRefusal = (error: unknown) =>
   error instanceof DomainError ||
@@ -134,14 +138,21 @@ function beginStories(playing: Playing, random: SeededRandom, time: DemoTime): v
   }
 }
 
-/** The scheduled jobs every morning of the year, and once more at its end (as a server starting now would). */
+/**
+ * The scheduled jobs every morning of the year, then the staff reminders and digest once the
+ * digest's hour has come (the server's hourly timers send nothing new in between for a
+ * story's day), and all once more at its end (as a server starting now would).
+ */
 function scheduleJobs({ year, queue, options }: Playing, time: DemoTime): void {
   for (let day = options.calendar.localDateOf(year.from); ; day = addDays(day, 1)) {
     const morning = time.at(day, JOBS_HOUR, 0);
     if (morning > year.to) break;
     if (morning > year.from) queue.add(morning, { jobs: true });
+    const notices = time.at(day, DIGEST_LOCAL_HOUR, 0);
+    if (notices > year.from && notices <= year.to) queue.add(notices, { notify: true });
   }
   queue.add(year.to, { jobs: true });
+  queue.add(year.to, { notify: true });
 }
 
 /**
@@ -162,6 +173,7 @@ export async function playDemoYear(options: DemoYearOptions): Promise<DemoYear> 
     examples: {},
     acts: 0,
     jobEvents: {},
+    staffNotices: {},
     refusals: [],
   };
   const playing: Playing = { options, year, queue: new TimeQueue<Entry>(), begun: 0 };
@@ -170,6 +182,7 @@ export async function playDemoYear(options: DemoYearOptions): Promise<DemoYear> 
   for (let entry = playing.queue.take(); entry !== null; entry = playing.queue.take()) {
     options.clock.set(entry.at);
     if ('jobs' in entry.item) await runJobs(options.jobs, year);
+    else if ('notify' in entry.item) await tellStaff(options.jobs, year);
     else await perform(playing, entry.item.act, entry.item.running);
   }
   return year;
@@ -189,6 +202,16 @@ async function runJobs(jobs: JobRunner, year: DemoYear): Promise<void> {
       throw new Error(
         `the ${job} job failed on ${report.failed} case(s): ${report.failures[0]?.error}`,
       );
+  }
+}
+
+async function tellStaff(jobs: JobRunner, year: DemoYear): Promise<void> {
+  for (const job of NOTIFICATION_JOBS) {
+    const report = await jobs.notify(job);
+    for (const [kind, count] of Object.entries(report.sent))
+      year.staffNotices[kind] = (year.staffNotices[kind] ?? 0) + count;
+    if (report.stoppedEarly !== null || report.failed > 0)
+      throw new Error(`the ${job} job did not send: ${report.stoppedEarly ?? 'refused'}`);
   }
 }
 

@@ -107,10 +107,19 @@ export interface SentLetter {
   id: string;
   sentAt: Instant;
   emailDelivery: EmailDelivery;
+  /** When its e-mail was given up on, after how many tries: the outbox shows it. */
+  failure?: { at: Instant; attempts: number };
 }
 
-const deliver = (letters: SentLetter[], id: string, emailDelivery: EmailDelivery) =>
-  letters.map((letter) => (letter.id === id ? { ...letter, emailDelivery } : letter));
+const deliver = (
+  letters: SentLetter[],
+  id: string,
+  emailDelivery: EmailDelivery,
+  failure?: SentLetter['failure'],
+) =>
+  letters.map((letter) =>
+    letter.id === id ? { ...letter, emailDelivery, ...(failure && { failure }) } : letter,
+  );
 
 /** What the organisation learned or changed because of a case, and when it was said. */
 export interface LearningPoint {
@@ -366,7 +375,13 @@ function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'EmailDelivered':
       return { ...state, letters: deliver(state.letters, event.data.letterId, 'delivered') };
     case 'EmailFailed':
-      return { ...state, letters: deliver(state.letters, event.data.letterId, 'failed') };
+      return {
+        ...state,
+        letters: deliver(state.letters, event.data.letterId, 'failed', {
+          at: event.occurredAt,
+          attempts: event.data.attempts,
+        }),
+      };
     // Data protection is not activity on the case either.
     case 'PersonalDataErased': {
       const { reason, erasedBy } = event.data;

@@ -1,6 +1,6 @@
 import type { Document, Filter, Sort } from 'mongodb';
-import type { CaseVisibility, ScheduledJob } from '#domain';
-import { DUE_FIELDS, type QueueRow } from '../queue-row';
+import type { CaseVisibility } from '#domain';
+import { DUE_FIELDS, type IndexedWork, type QueueRow } from '../queue-row';
 import type { DueWork, QueueQuery } from '../read-model.port';
 
 /**
@@ -17,10 +17,10 @@ export interface CaseDocument extends Omit<QueueRow, 'caseId'> {
 
 /** A job's candidates: due by `now`, soonest first, after the previous page's last. */
 export function dueWorkQuery(
-  job: ScheduledJob,
+  job: IndexedWork,
   now: string,
   after?: DueWork,
-): { filter: Filter<CaseDocument>; sort: Sort; field: (typeof DUE_FIELDS)[ScheduledJob] } {
+): { filter: Filter<CaseDocument>; sort: Sort; field: (typeof DUE_FIELDS)[IndexedWork] } {
   const field = DUE_FIELDS[job];
   const due: Filter<CaseDocument> = { [field]: { $type: 'string', $lte: now } };
   const filter: Filter<CaseDocument> = after

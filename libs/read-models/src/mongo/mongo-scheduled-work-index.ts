@@ -1,5 +1,5 @@
+import type { IndexedWork } from '../queue-row';
 import type { Collection } from 'mongodb';
-import type { ScheduledJob } from '#domain';
 import type { DueWork, ScheduledWorkIndex } from '../read-model.port';
 import { dueWorkQuery, type CaseDocument } from './mongo-queue-query';
 
@@ -8,7 +8,7 @@ export class MongoScheduledWorkIndex implements ScheduledWorkIndex {
   constructor(private readonly cases: Collection<CaseDocument>) {}
 
   async dueWork(
-    job: ScheduledJob,
+    job: IndexedWork,
     now: string,
     { limit, after }: { limit: number; after?: DueWork },
   ): Promise<DueWork[]> {

@@ -28,6 +28,7 @@ export const QUEUE_COLUMNS = {
   retentionDue: 'retention_due',
   personalDataErasedAt: 'erased_at',
   legalHoldSince: 'legal_hold_since',
+  outboxSince: 'outbox_since',
 } as const satisfies { [field in keyof QueueRow]-?: string };
 
 const FIELDS = Object.keys(QUEUE_COLUMNS) as Array<keyof QueueRow>;

@@ -38,7 +38,9 @@ CREATE TABLE IF NOT EXISTS cases (
   retention_due  TEXT,
   -- Data protection: when its personal data was erased, and since when it is held.
   erased_at      TEXT,
-  legal_hold_since TEXT
+  legal_hold_since TEXT,
+  -- When the oldest e-mail the outbox holds for the case was written (null: none).
+  outbox_since   TEXT
 );
 -- Its rowid is the case row's rowid. facts: every fact of the case, the first
 -- event_facts of them added by events, the rest following from the state.
@@ -102,6 +104,7 @@ CREATE INDEX IF NOT EXISTS cases_same_day_due ON cases (same_day_due, case_id) W
 -- Closed, not erased, not held cases by the end of their retention: the retention job's candidates.
 CREATE INDEX IF NOT EXISTS cases_retention_due ON cases (retention_due, case_id) WHERE retention_due IS NOT NULL;
 CREATE INDEX IF NOT EXISTS cases_legal_hold ON cases (legal_hold_since, case_id) WHERE legal_hold_since IS NOT NULL;
+CREATE INDEX IF NOT EXISTS cases_outbox_since ON cases (outbox_since, case_id) WHERE outbox_since IS NOT NULL;
 -- Writes replace a case's category rows by case id.
 CREATE INDEX IF NOT EXISTS case_categories_case ON case_categories (case_id);
 CREATE INDEX IF NOT EXISTS case_people_case ON case_people (case_id);

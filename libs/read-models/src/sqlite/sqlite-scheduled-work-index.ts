@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ScheduledJob } from '#domain';
-import { DUE_FIELDS } from '../queue-row';
+import { DUE_FIELDS, type IndexedWork } from '../queue-row';
 import type { DueWork, ScheduledWorkIndex } from '../read-model.port';
 import { Where } from './sqlite-queue-query';
 import { QUEUE_COLUMNS } from './sqlite-queue-row';
@@ -10,7 +9,7 @@ export class SqliteScheduledWorkIndex implements ScheduledWorkIndex {
   constructor(private readonly db: Database.Database) {}
 
   async dueWork(
-    job: ScheduledJob,
+    job: IndexedWork,
     now: string,
     { limit, after }: { limit: number; after?: DueWork },
   ): Promise<DueWork[]> {

@@ -472,4 +472,56 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       expect(await ids({ underLegalHold: true })).toEqual([id(2)]);
     });
   });
+
+  describe('the outbox index the console reads', () => {
+    const letter = (letterId: string): CaseCommand => ({
+      type: 'SendLetter',
+      actor: olu,
+      data: {
+        letterId,
+        template: 'acknowledgement',
+        channels: ['email'],
+        addressedTo: 'complainant',
+        subject: 'Your complaint',
+        body: 'Dear Ada',
+      },
+    });
+    const mail = { id: 'system:mail', roles: [] };
+    const withEmail = { complainant: { name: 'Ada', role: 'learner', email: 'ada@example.org' } };
+
+    it('names the cases holding an e-mail (waiting or failed), oldest first, and no others', async () => {
+      for (const n of [1, 2, 3])
+        history.run(id(n), receive(id(n), withEmail), '2026-11-23T09:00:00Z');
+      history.run(id(2), letter('l-2'), '2026-11-24T09:00:00Z');
+      history.run(id(1), letter('l-1'), '2026-11-25T09:00:00Z');
+      await project();
+      const all = () => store.dueWork('outbox', '9999-12-31T23:59:59.999Z', { limit: 10 });
+      expect(await all()).toEqual([
+        { caseId: id(2), dueAt: '2026-11-24T09:00:00.000Z' },
+        { caseId: id(1), dueAt: '2026-11-25T09:00:00.000Z' },
+      ]);
+      history.run(
+        id(2),
+        {
+          type: 'RecordEmailDelivered',
+          actor: mail,
+          data: { letterId: 'l-2', messageId: '<l-2@x>' },
+        },
+        '2026-11-26T09:00:00Z',
+      );
+      history.run(
+        id(1),
+        {
+          type: 'RecordEmailFailed',
+          actor: mail,
+          data: { letterId: 'l-1', reason: '550', attempts: 5 },
+        },
+        '2026-11-26T09:00:00Z',
+      );
+      await project();
+      expect(await all()).toEqual([{ caseId: id(1), dueAt: '2026-11-25T09:00:00.000Z' }]);
+      const [failed] = (await store.load([id(1)])).get(id(1))!.state.letters;
+      expect(failed).toMatchObject({ emailDelivery: 'failed', failure: { attempts: 5 } });
+    });
+  });
 }

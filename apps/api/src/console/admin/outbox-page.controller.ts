@@ -1,10 +1,8 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ReadSide } from '#read-models';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { MailQueue, queuedCaseReferences } from '../../correspondence/mail-queue';
+import { MailQueue } from '../../correspondence/mail-queue';
 import type { RequestContext } from '../../http/request-context';
-import { PROJECTIONS } from '../../projections/projections.module';
 import { ConsolePages } from '../pages/console-page.decorator';
 import { ConsoleContext } from '../sessions/console-request';
 import { requireAdministrator } from './admin-access';
@@ -16,7 +14,6 @@ import { outboxView } from './outbox-view';
 export class OutboxPageController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PROJECTIONS) private readonly projections: ReadSide,
     private readonly queue: MailQueue,
   ) {}
 
@@ -24,10 +21,9 @@ export class OutboxPageController {
   async show(@ConsoleContext() context: RequestContext, @Res() response: Response) {
     requireAdministrator(context);
     const queue = await this.queue.current();
-    const references = await queuedCaseReferences(queue, this.projections.store());
     response.render('admin/outbox', {
       pageTitle: 'Outbox',
-      ...outboxView(queue, references, this.config.correspondence.smtpUrl !== null),
+      ...outboxView(queue, queue.references, this.config.correspondence.smtpUrl !== null),
     });
   }
 }

@@ -19,6 +19,7 @@ import { contentDisposition } from '../../cases/content-disposition';
 import { UploadSlotGuard } from '../../cases/upload-slots';
 import type { RequestContext } from '../../http/request-context';
 import { toProblem } from '../../http/problem-details.filter';
+import { LetterWriter } from '../../correspondence/letter-writer.service';
 import { STORAGE, type Storage } from '../../storage/storage';
 import { ConsolePages } from '../pages/console-page.decorator';
 import type { ConsolePerson } from '../sessions/console-people.port';
@@ -36,16 +37,25 @@ export interface CasePageNotice {
   done?: string;
 }
 
-function bannerFor(notice: CasePageNotice, reference: string) {
+/**
+ * The banner after something was done; after an action that owes the complainant a letter,
+ * it offers to write it (with that template chosen) to those who may.
+ */
+export function bannerFor(notice: CasePageNotice, reference: string, mayWrite: boolean) {
+  const action =
+    notice.done && Object.hasOwn(ACTION_FORMS, notice.done) ? ACTION_FORMS[notice.done] : null;
   const text =
     notice.recorded === '1'
       ? `Feedback recorded: ${reference}`
       : notice.attached === '1'
         ? 'The document was attached.'
-        : notice.done && Object.hasOwn(ACTION_FORMS, notice.done)
-          ? ACTION_FORMS[notice.done].done
-          : undefined;
-  return text && { text, success: true };
+        : action?.done;
+  const link = action?.letter &&
+    mayWrite && {
+      href: `/cases/${reference}/letters/new?template=${action.letter}`,
+      text: 'Write to the complainant',
+    };
+  return text && { text, success: true, ...(link && { link }) };
 }
 
 /**
@@ -61,6 +71,7 @@ export class CasePageController {
     private readonly reader: CaseReader,
     private readonly commands: CommandBus,
     @Inject(STORAGE) private readonly storage: Storage,
+    private readonly letters: LetterWriter,
   ) {}
 
   /** The page's view model, with anything that goes wrong in the upload form beside it. */
@@ -78,6 +89,7 @@ export class CasePageController {
         label: ACTION_FORMS[path].label,
       })),
       mayAttach: found.offered.mayAttach,
+      mayWriteLetters: this.letters.mayWrite(found.state, actorOf(person)),
       ...(uploadError && {
         uploadError,
         errors: [{ text: uploadError, href: '#file' }],
@@ -93,7 +105,10 @@ export class CasePageController {
     @Res() response: Response,
   ) {
     const view = await this.view(reference, person);
-    response.render('case-page/case', { ...view, banner: bannerFor(notice, view.reference) });
+    response.render('case-page/case', {
+      ...view,
+      banner: bannerFor(notice, view.reference, view.mayWriteLetters),
+    });
   }
 
   @Get(':reference/documents/:documentId')

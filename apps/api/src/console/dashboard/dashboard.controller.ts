@@ -5,7 +5,7 @@ import type { Clock } from '#event-store';
 import type { ReadSide } from '#read-models';
 import { CASE_DECIDER } from '../../cases/case-decider.provider';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { MailQueue, queuedCaseReferences } from '../../correspondence/mail-queue';
+import { MailQueue } from '../../correspondence/mail-queue';
 import type { RequestContext } from '../../http/request-context';
 import { PROJECTIONS } from '../../projections/projections.module';
 import { listableCases } from '../../queries/case-visibility';
@@ -44,11 +44,10 @@ export class DashboardPageController {
       pageTitle: 'Dashboard',
       ...dashboardView(figures, trend, this.decider.policy),
       integrity: integrityView(audit, seesEveryCase),
-      mail: mailAlertView(
-        queue,
-        seesEveryCase ? await queuedCaseReferences(queue, store) : new Map(),
-        { sending: this.config.correspondence.smtpUrl !== null, seesEveryCase },
-      ),
+      mail: mailAlertView(queue, seesEveryCase ? queue.references : new Map(), {
+        sending: this.config.correspondence.smtpUrl !== null,
+        seesEveryCase,
+      }),
     });
   }
 }

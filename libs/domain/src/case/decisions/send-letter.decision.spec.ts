@@ -201,6 +201,10 @@ describe('the e-mail of a letter', () => {
       .when(failed, '2026-11-23T13:00:00Z')
       .thenState();
     expect(state.letters[0]?.emailDelivery).toBe('failed');
+    expect(state.letters[0]?.failure).toEqual({
+      at: '2026-11-23T13:00:00.000Z',
+      attempts: failed.data.attempts,
+    });
   });
 
   it('is recorded only by the dispatcher', () => {

@@ -1,3 +1,4 @@
+import type { LetterTemplate } from '#domain';
 import type { CaseCommandRouteName } from '../../../cases/case-requests';
 import type { FieldError } from '../../../http/problem';
 import type { ConsolePerson } from '../../sessions/console-people.port';
@@ -25,6 +26,8 @@ export interface ActionForm {
   label: string;
   /** The banner on the case page once it is recorded. */
   done: string;
+  /** The letter the complainant is owed after it, offered in that banner. */
+  letter?: LetterTemplate;
   /** The form's inputs, by name (and id), besides its dates and times. */
   inputs: readonly string[];
   /** Date-and-time fields, read in the policy's zone (each `<name>-day`, … `<name>-time`). */
@@ -138,6 +141,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     route: 'AcknowledgeCase',
     label: 'Acknowledge',
     done: 'The case was acknowledged.',
+    letter: 'acknowledgement',
     times: ['at'],
     read: textFields('method', 'note'),
     required: {},
@@ -165,6 +169,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     route: 'RespondToCase',
     label: 'Record the response',
     done: 'The response was recorded.',
+    letter: 'response',
     times: ['at'],
     read: textFields('summary', 'outcome', 'addressedTo', 'learning'),
     required: { summary: 'Enter a summary of the response', outcome: 'Choose the outcome' },
@@ -174,6 +179,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     route: 'ExtendDeadline',
     label: 'Extend a deadline',
     done: 'The deadline was extended.',
+    letter: 'extension',
     times: ['complainantInformedAt'],
     read: readExtension,
     formFieldOf: { deadline: 'which', stage: 'which', override: 'overrideReason' },
