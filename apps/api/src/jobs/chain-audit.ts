@@ -36,7 +36,9 @@ export async function auditEveryChain(
     category: CASE_CATEGORY,
     stopsBecause: mayGoOn,
   });
-  const broken = await Promise.all(checked.broken.map((chain) => named(storage.storedEvents, chain)));
+  const broken = await Promise.all(
+    checked.broken.map((chain) => named(storage.storedEvents, chain)),
+  );
   const finished = clock();
   const result: ChainAuditResult = {
     runId,
