@@ -6,6 +6,7 @@ import { benchEventStore, type Measurement } from './event-store.bench';
 import { benchJobs, benchRetention } from './jobs.bench';
 import { benchLargeStore } from './large-store.bench';
 import { benchMailDispatcher } from './mail-dispatcher.bench';
+import { benchPersonalData } from './personal-data.bench';
 import { benchPostCases } from './post-cases.bench';
 import { benchReadSide } from './read-side.bench';
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     ['scheduled jobs', benchJobs],
     ['retention', benchRetention],
     ['mail dispatcher', benchMailDispatcher],
+    ['personal data', benchPersonalData],
     ['a store of a million events', benchLargeStore],
   ] as const) {
     if (chosen !== undefined && !name.includes(chosen)) continue;

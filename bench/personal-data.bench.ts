@@ -1,0 +1,173 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundledPolicy, caseIdOf, createCaseDecider } from '#domain';
+import { FileDocumentStore } from '#documents';
+import { SqliteEventStore, type EventStore } from '#event-store';
+import { CaseDocuments, newDataKey, SealedEventStore, SqliteCaseKeyStore } from '#personal-data';
+import { CaseProjections, SqliteReadModelGenerations } from '#read-models';
+import { PersonalDataShredder } from '../apps/api/src/personal-data/personal-data-shredder';
+import { appendYear, generateYear } from './case-history.generator';
+import type { Measurement } from './event-store.bench';
+import { percentile } from './percentile';
+
+const clock = () => new Date('2026-11-23T12:00:00Z');
+
+/** Appends a year of cases through the store port, then rebuilds the read models from it: seconds for each. */
+async function appendAndRebuild(
+  dir: string,
+  year: ReturnType<typeof generateYear>,
+  seal: (stored: SqliteEventStore) => EventStore,
+) {
+  const stored = new SqliteEventStore({
+    filename: join(dir, 'events.db'),
+    durability: 'normal',
+    clock,
+  });
+  const events = seal(stored);
+  const appendStarted = performance.now();
+  await appendYear(events, year);
+  const appendSeconds = (performance.now() - appendStarted) / 1000;
+  const projections = new CaseProjections(
+    events,
+    new SqliteReadModelGenerations(join(dir, 'read-models')),
+    createCaseDecider(bundledPolicy('dmm')),
+    clock,
+  );
+  await projections.start();
+  await projections.whenCaughtUp();
+  const rebuildStarted = performance.now();
+  await (
+    await projections.startRebuild()
+  ).done;
+  const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+  await projections.stop();
+  return { events, stored, appendSeconds, rebuildSeconds };
+}
+
+/**
+ * The cost of sealing each case's personal data (issue 19), side by side in one run: the
+ * same year appended and rebuilt without and with encryption; then the erasure of single
+ * cases (documents deleted, key erased).
+ */
+export async function benchPersonalData(quick: boolean): Promise<Measurement[]> {
+  const cases = quick ? 5_000 : 20_000;
+  const year = generateYear(cases);
+  process.stdout.write(
+    `  ${cases.toLocaleString('en-GB')} cases, ${year.length.toLocaleString('en-GB')} events, appended and rebuilt in clear, then sealed\n`,
+  );
+  const plainDir = mkdtempSync(join(tmpdir(), 'clf-bench-plain-'));
+  const sealedDir = mkdtempSync(join(tmpdir(), 'clf-bench-sealed-'));
+  try {
+    const plain = await appendAndRebuild(plainDir, year, (stored) => stored);
+    await plain.events.close();
+    const keys = new SqliteCaseKeyStore(join(sealedDir, 'case-keys.db'), newDataKey());
+    const sealed = await appendAndRebuild(
+      sealedDir,
+      year,
+      (stored) => new SealedEventStore(stored, keys),
+    );
+
+    // Erasure: each case with a document of 100 KB, as a data-protection officer would erase it.
+    const caseDocuments = new CaseDocuments(
+      new FileDocumentStore(join(sealedDir, 'documents')),
+      keys,
+    );
+    const shredder = new PersonalDataShredder({
+      storedEvents: sealed.stored,
+      caseDocuments,
+      caseKeys: sealed.events as SealedEventStore,
+    });
+    const streams = [...new Set(year.map((timed) => timed.stream))].slice(0, quick ? 50 : 200);
+    const timings: number[] = [];
+    for (const stream of streams) {
+      const caseId = caseIdOf(stream);
+      const staged = join(sealedDir, `upload-${randomUUID()}`);
+      const content = randomBytes(100 * 1024);
+      writeFileSync(staged, content);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      const { storedAs } = await caseDocuments.put(caseId, {
+        path: staged,
+        sha256,
+        size: content.length,
+      });
+      await sealed.events.append(
+        stream,
+        [
+          {
+            id: randomUUID(),
+            type: 'DocumentAttached',
+            data: {
+              documentId: randomUUID(),
+              filename: 'statement.pdf',
+              mediaType: 'application/pdf',
+              size: content.length,
+              sha256,
+              storedAs,
+            },
+            occurredAt: clock().toISOString(),
+            metadata: {
+              correlationId: randomUUID(),
+              causationId: randomUUID(),
+              actor: { id: 'u-dee', name: 'Dee Parr', roles: ['data-protection'] },
+              policyId: 'dmm',
+              policyVersion: '1',
+              schemaVersion: 1,
+            },
+          },
+        ],
+        'any',
+      );
+      const started = performance.now();
+      await shredder.shred(caseId, clock());
+      timings.push(performance.now() - started);
+    }
+    timings.sort((a, b) => a - b);
+    await sealed.events.close();
+    await keys.close();
+
+    const appendRatio = plain.appendSeconds / sealed.appendSeconds;
+    const rebuildRatio = plain.rebuildSeconds / sealed.rebuildSeconds;
+    const rate = (seconds: number) =>
+      `${Math.round(year.length / seconds).toLocaleString('en-GB')}/s`;
+    return [
+      {
+        what: `appends through the port with encryption vs without (${year.length.toLocaleString('en-GB')} events, same run)`,
+        target: '≥ 0.85 of unencrypted',
+        measured: `${appendRatio.toFixed(2)} (${rate(sealed.appendSeconds)} vs ${rate(plain.appendSeconds)})`,
+        pass: appendRatio >= 0.85,
+        detail: {
+          plainSeconds: plain.appendSeconds,
+          sealedSeconds: sealed.appendSeconds,
+          appendRatio,
+        },
+      },
+      {
+        what: `projection rebuild with encryption vs without (${year.length.toLocaleString('en-GB')} events, same run)`,
+        target: '≥ 0.85 of unencrypted',
+        measured: `${rebuildRatio.toFixed(2)} (${rate(sealed.rebuildSeconds)} vs ${rate(plain.rebuildSeconds)})`,
+        pass: rebuildRatio >= 0.85,
+        detail: {
+          plainSeconds: plain.rebuildSeconds,
+          sealedSeconds: sealed.rebuildSeconds,
+          rebuildRatio,
+        },
+      },
+      {
+        what: `erasure of one case (its document deleted, its key erased), ${streams.length} cases`,
+        target: '≤ 50 ms',
+        measured: `p50 ${percentile(timings, 50).toFixed(1)} ms, max ${timings[timings.length - 1].toFixed(1)} ms`,
+        pass: timings[timings.length - 1] <= 50,
+        detail: {
+          p50: percentile(timings, 50),
+          p95: percentile(timings, 95),
+          max: timings[timings.length - 1],
+        },
+      },
+    ];
+  } finally {
+    rmSync(plainDir, { recursive: true, force: true });
+    rmSync(sealedDir, { recursive: true, force: true });
+  }
+}
