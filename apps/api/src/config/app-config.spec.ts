@@ -130,16 +130,29 @@ describe('profiles and token settings', () => {
     expect(refusal({ ...esdb, ...secret, MONGODB_URI: 'http://x' }).message).toMatch(
       /^MONGODB_URI: "http:\/\/x" must start with mongodb:\/\//,
     );
+    const mongo = { MONGODB_URI: 'mongodb://localhost:27017/clf?replicaSet=rs0' };
+    expect(refusal({ ...esdb, ...secret, ...mongo }).message).toMatch(
+      /^CLF_MASTER_KEY: is required for CLF_PROFILE=distributed/,
+    );
     expect(
-      loadConfig({
-        ...esdb,
-        ...secret,
-        MONGODB_URI: 'mongodb://localhost:27017/clf?replicaSet=rs0',
-      }),
+      loadConfig({ ...esdb, ...secret, ...mongo, CLF_MASTER_KEY: 'ab'.repeat(32) }),
     ).toMatchObject({
       profile: 'distributed',
       mongodbUri: 'mongodb://localhost:27017/clf?replicaSet=rs0',
+      masterKey: { key: Buffer.alloc(32, 0xab) },
     });
+  });
+
+  it('takes the master key from CLF_MASTER_KEY, or (embedded) from a file it generates in the data directory', () => {
+    expect(loadConfig({ CLF_DATA_DIR: '/srv/clf' }).masterKey).toEqual({
+      file: '/srv/clf/master.key',
+    });
+    expect(
+      loadConfig({ CLF_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') }).masterKey,
+    ).toEqual({ key: Buffer.alloc(32, 1) });
+    expect(refusal({ CLF_MASTER_KEY: 'secret' }).message).toBe(
+      'CLF_MASTER_KEY: must be 32 bytes, as 64 hex digits or in base64 (e.g. from `openssl rand -hex 32`)',
+    );
   });
 
   it('runs the scheduled jobs on their timers unless CLF_SCHEDULER=off', () => {

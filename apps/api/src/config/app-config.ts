@@ -372,7 +372,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir,
     policy: loadPolicy(env.CLF_POLICY),
     jwt: readJwt(env, dataDir, profile),
-    masterKey: readMasterKey(env.CLF_MASTER_KEY, dataDir, profile),
     eventStoreConnectionString: readServer(
       'EVENTSTORE_CONNECTION_STRING',
       env.EVENTSTORE_CONNECTION_STRING,
@@ -380,6 +379,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       profile,
     ),
     mongodbUri: readServer('MONGODB_URI', env.MONGODB_URI, ['mongodb', 'mongodb+srv'], profile),
+    masterKey: readMasterKey(env.CLF_MASTER_KEY, dataDir, profile),
     scheduler: readChoice('CLF_SCHEDULER', env.CLF_SCHEDULER, ['on', 'off'], 'on') === 'on',
     role: readChoice('CLF_ROLE', env.CLF_ROLE, ROLES, 'all'),
     logLevel: readChoice('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
