@@ -60,7 +60,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('configures the API as a following replica and the worker as the one running projections and jobs', () => {
-    const shell = { CLF_JWT_SECRET: 'a-development-secret-of-at-least-32-chars' };
+    const shell = {
+      CLF_JWT_SECRET: 'a-development-secret-of-at-least-32-chars',
+      CLF_MASTER_KEY: 'ab'.repeat(32),
+    };
     const api = loadConfig(environmentOf('api', shell));
     const worker = loadConfig(environmentOf('worker', shell));
     expect(api).toMatchObject({
@@ -74,6 +77,9 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start without a shared token secret, saying where to read about it', () => {
     expect(() => environmentOf('api', {})).toThrow(/^CLF_JWT_SECRET: set CLF_JWT_SECRET .*README/);
+    expect(() =>
+      environmentOf('api', { CLF_JWT_SECRET: 'a-development-secret-of-at-least-32-chars' }),
+    ).toThrow(/^CLF_MASTER_KEY: set CLF_MASTER_KEY .*README/);
   });
 
   it('passes only variables the README’s configuration table explains', () => {
