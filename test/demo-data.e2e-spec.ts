@@ -84,6 +84,7 @@ describe('the demo year, loaded through the command path', () => {
     expect(summary.signIns.map((signIn) => signIn.roles[0]).sort()).toEqual([
       'admin',
       'auditor',
+      'data-protection',
       'operations-manager',
       'quality',
       'senior-manager',

@@ -13,6 +13,11 @@ import { OperationRefusedError } from '../operation-refused.error';
 /** The demo's administrator: adds the others, and signs in to look after the directory. */
 export const DEMO_ADMIN: Actor = { id: 'u-alex', name: 'Alex Morgan', roles: ['admin'] };
 const DEMO_AUDITOR: Actor = { id: 'u-avery', name: 'Avery Stone', roles: ['auditor'] };
+const DEMO_DATA_PROTECTION: Actor = {
+  id: 'u-dana',
+  name: 'Dana Whitfield',
+  roles: ['data-protection'],
+};
 
 /** Someone to sign in as for each role: the first of the demo's people who has it. */
 const SIGN_IN_AS: readonly Actor[] = [
@@ -21,6 +26,7 @@ const SIGN_IN_AS: readonly Actor[] = [
   SENIOR_MANAGERS[0],
   QUALITY_OFFICER,
   DEMO_AUDITOR,
+  DEMO_DATA_PROTECTION,
   DEMO_ADMIN,
 ];
 
@@ -32,6 +38,7 @@ const EVERYONE: readonly Actor[] = [
   ...SENIOR_MANAGERS,
   QUALITY_OFFICER,
   DEMO_AUDITOR,
+  DEMO_DATA_PROTECTION,
 ];
 
 export const demoEmail = (actor: Actor) =>
