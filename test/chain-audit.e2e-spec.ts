@@ -1,7 +1,7 @@
 import { JobRunner } from '../apps/api/src/jobs/job-runner.service';
 import type { ChainAuditResults } from '#scheduling';
 import { CHAIN_AUDIT_RESULTS, STORAGE, type Storage } from '../apps/api/src/storage/storage';
-import { forgeSummary } from './support/tampering';
+import { forgeEvent } from './support/tampering';
 import { person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('u-ann', 'staff');
@@ -55,7 +55,7 @@ describe('chain-audit: every case’s hash chain checked, on demand by an admin'
     await note(tampered, 'Called back');
     await note(tampered, 'Wrote back');
     await note(intact, 'Called back');
-    forgeSummary(api.dataDir, tampered, 1);
+    forgeEvent(api.dataDir, tampered, 1);
     const { body } = await run();
     expect(body).toMatchObject({ casesChecked: 2, eventsChecked: 5 });
     expect(body.broken).toEqual([
@@ -69,7 +69,7 @@ describe('chain-audit: every case’s hash chain checked, on demand by an admin'
 
   it('is idempotent: a second run records nothing and finds the same', async () => {
     const tampered = await api.recordCase(ann);
-    forgeSummary(api.dataDir, tampered);
+    forgeEvent(api.dataDir, tampered);
     const first = (await run()).body;
     api.clock.set('2026-11-24T02:00:00Z');
     const second = (await run()).body;

@@ -5,7 +5,7 @@ import { PROJECTIONS } from '../apps/api/src/projections/projections.module';
 import { STORAGE, type Storage } from '../apps/api/src/storage/storage';
 import { StaffDirectory } from '../apps/api/src/people/staff-directory';
 import { addPeople, deactivate, signInToConsole } from './support/console';
-import { forgeSummary } from './support/tampering';
+import { forgeEvent } from './support/tampering';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ada = person('ada', 'admin');
@@ -117,7 +117,7 @@ describe('the administration pages', () => {
     it('checks every case’s chain now and says what it found, counting broken records without naming them', async () => {
       const forged = await t.recordCase(sam, complaint({ summary: 'A private matter about Bea' }));
       await t.recordCase(sam);
-      forgeSummary(t.dataDir, forged);
+      forgeEvent(t.dataDir, forged);
       const admin = await signInToConsole(t, ada);
       expect((await admin.get('/admin/jobs')).text).toContain('It has not run yet.');
       const ran = await admin.post('/admin/jobs/chain-audit/run');

@@ -3,7 +3,7 @@ import {
   momentsQuery,
   typedMoment,
 } from '../apps/api/src/console/case-history/testing/typed-moment';
-import { forgeSummary } from './support/tampering';
+import { forgeEvent } from './support/tampering';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const staff = person('ann', 'staff');
@@ -90,7 +90,7 @@ describe('the audit view of a case', () => {
   });
 
   it('names the first broken revision in a red banner when the trail has been altered', async () => {
-    forgeSummary(t.dataDir, id, 1);
+    forgeEvent(t.dataDir, id, 1);
     const page = await historyOf();
     expect(page.status).toBe(200);
     expect(page.text).toContain('moj-alert--error');

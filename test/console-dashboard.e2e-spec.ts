@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { signInToConsole } from './support/console';
-import { forgeSummary } from './support/tampering';
+import { forgeEvent } from './support/tampering';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('ann', 'staff');
@@ -87,7 +87,7 @@ describe('the dashboard', () => {
     const manager = await signInToConsole(t, olu);
     const before = await manager.get('/dashboard');
     expect(before.text).not.toContain('do not verify');
-    forgeSummary(t.dataDir, forged);
+    forgeEvent(t.dataDir, forged);
     const audit = await t.http.post('/api/v1/admin/jobs/chain-audit/run').set(await t.auth(ada));
     expect(audit.status).toBe(200);
     const { reference } = (await t.http.get(`/api/v1/cases/${forged}`).set(await t.auth(olu)))

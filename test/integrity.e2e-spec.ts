@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { jsonLogger } from '../apps/api/src/logging/json-logger';
-import { forgeSummary as forgeTheSummary } from './support/tampering';
+import { FORGED_CATEGORY, forgeEvent as forgeTheEvent } from './support/tampering';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('u-ann', 'staff');
@@ -29,7 +29,7 @@ describe('the integrity of a case’s trail, on every read', () => {
       .post(`/api/v1/cases/${id}/notes`)
       .set(await api.auth(ann))
       .send({ text });
-  const forgeSummary = (id: string) => forgeTheSummary(api.dataDir, id);
+  const forgeEvent = (id: string) => forgeTheEvent(api.dataDir, id);
   const newCase = async () => {
     const created = await api.http
       .post('/api/v1/cases')
@@ -52,11 +52,11 @@ describe('the integrity of a case’s trail, on every read', () => {
   it('warns where a tampered trail breaks, in every view, and logs an error naming the case', async () => {
     const { id, reference } = await newCase();
     await note(id, 'Called back');
-    forgeSummary(id);
+    forgeEvent(id);
     const broken = { valid: false, brokenAtRevision: 0 };
 
     const detail = (await get(`/cases/${id}`)).body;
-    expect(detail.summary).toBe('Nothing happened');
+    expect(detail.categories).toEqual([FORGED_CATEGORY]);
     expect(detail.integrity).toEqual(broken);
     expect((await get(`/cases/by-reference/${reference}`)).body.integrity).toEqual(broken);
     const history = (await get(`/cases/${id}/history`)).body;
@@ -77,7 +77,7 @@ describe('the integrity of a case’s trail, on every read', () => {
 
   it('refuses to record anything on a tampered trail: 409 integrity-broken, naming the revision', async () => {
     const { id } = await newCase();
-    forgeSummary(id);
+    forgeEvent(id);
     const refused = await note(id, 'Written on top of a forgery');
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -7,7 +7,7 @@ import {
   signedInContext,
 } from '../support/browser';
 import { typeInto } from '../support/keyboard';
-import { forgeSummary } from '../support/tampering';
+import { forgeEvent } from '../support/tampering';
 import {
   momentsQuery,
   typedMoment,
@@ -91,7 +91,7 @@ describe('the audit view in Chromium', () => {
 
   it('names the first broken revision of a tampered case in a red banner', async () => {
     const { id, reference } = await recordedCase('Assessment marked late');
-    forgeSummary(suite.t.dataDir, id, 1);
+    forgeEvent(suite.t.dataDir, id, 1);
     const page = await pageFor(auditor);
     await page.goto(`/cases/${reference}/history`);
     const banner = page.locator('.moj-alert--error');

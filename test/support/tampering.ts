@@ -1,16 +1,19 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
+/** What a forged event claims: a case's categories (its personal data is sealed, so a forger cannot write that). */
+export const FORGED_CATEGORY = 'forged';
+
 /**
- * What someone with write access to the embedded store's file might do: change the summary
- * stored in one of a case's events, behind CLF's back.
+ * What someone with write access to the embedded store's file might do: change what one of a
+ * case's events says, behind CLF's back — its categories, which are stored in clear.
  */
-export function forgeSummary(dataDir: string, caseId: string, revision = 0): void {
+export function forgeEvent(dataDir: string, caseId: string, revision = 0): void {
   const db = new Database(join(dataDir, 'events.db'));
   try {
     db.prepare(
-      `UPDATE events SET data = json_set(data, '$.summary', 'Nothing happened') WHERE stream = ? AND revision = ?`,
-    ).run(`clfcase-${caseId}`, revision);
+      `UPDATE events SET data = json_set(data, '$.categories', json_array(?)) WHERE stream = ? AND revision = ?`,
+    ).run(FORGED_CATEGORY, `clfcase-${caseId}`, revision);
   } finally {
     db.close();
   }
