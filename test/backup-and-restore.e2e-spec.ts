@@ -356,8 +356,6 @@ describe('backup and restore refuse, in a sentence', () => {
       'documents',
       'events.db',
       'master.key',
-      'documents',
-      'events.db',
       'staff-notifications.db',
     ]);
   });

@@ -41,6 +41,7 @@ describe('chain-audit: every case’s hash chain checked, on demand by an admin'
       casesChecked: 2,
       eventsChecked: 3,
       broken: [],
+      keysMissing: [],
       stoppedEarly: null,
     });
     expect((await lastRun()).body).toEqual({ lastRun: response.body });

@@ -113,6 +113,11 @@ export interface EveryChainOptions {
   batchSize?: number;
   /** Asked between batches: a reason to stop ends the check early, with what it has checked. */
   stopsBecause?: () => string | null;
+  /**
+   * Shown each event's data as it is read (its stored JSON text where the store gives it,
+   * else the parsed data), for another check made in the same single pass.
+   */
+  observe?: (stream: string, data: unknown) => void;
 }
 
 const BATCH_SIZE = 5_000;
@@ -124,10 +129,15 @@ const BATCH_SIZE = 5_000;
  */
 export async function verifyEveryChain(
   store: Pick<EventStore, 'readAll'> | StoredTextReader,
-  { category, batchSize = BATCH_SIZE, stopsBecause = () => null }: EveryChainOptions = {},
+  {
+    category,
+    batchSize = BATCH_SIZE,
+    stopsBecause = () => null,
+    observe = () => {},
+  }: EveryChainOptions = {},
 ): Promise<EveryChainVerification> {
   const chains = new ChainsInOrder();
-  const next = batchesOf(store, chains, category);
+  const next = batchesOf(store, chains, category, observe);
   for (;;) {
     if ((await next(batchSize)) < batchSize) return chains.result();
     await nextTurn();
@@ -143,12 +153,16 @@ function batchesOf(
   store: Pick<EventStore, 'readAll'> | StoredTextReader,
   chains: ChainsInOrder,
   category: string | undefined,
+  observe: (stream: string, data: unknown) => void,
 ): NextBatch {
   if ('readStoredTexts' in store) {
     let after = -1;
     return async (maxCount) => {
       const batch = store.readStoredTexts(after, maxCount, category);
-      for (const stored of batch) chains.addStored(stored);
+      for (const stored of batch) {
+        chains.addStored(stored);
+        observe(stored.stream, stored.data);
+      }
       after = batch.at(-1)?.position ?? after;
       return batch.length;
     };
@@ -156,7 +170,10 @@ function batchesOf(
   let after: Position | undefined;
   return async (maxCount) => {
     const batch = await store.readAll({ after, category, maxCount });
-    for (const event of batch) chains.add(event);
+    for (const event of batch) {
+      chains.add(event);
+      observe(event.stream, event.data);
+    }
     after = batch.at(-1)?.position ?? after;
     return batch.length;
   };

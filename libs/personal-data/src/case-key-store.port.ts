@@ -20,5 +20,7 @@ export interface CaseKeyStore {
   erase(caseId: string, at: Date): Promise<void>;
   /** The cases whose keys were erased. */
   erasedCases(): Promise<string[]>;
+  /** Those of these cases the store has no key for, present or erased (a fault when they hold sealed data). */
+  withoutKey(caseIds: readonly string[]): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -38,6 +38,12 @@ function pathsOf(type: string) {
   return paths;
 }
 
+/** Whether an event's data, parsed or as its stored JSON text, holds sealed personal fields. */
+export function holdsSealedData(data: unknown): boolean {
+  if (typeof data === 'string') return data.includes(`"${SEALED}":{`);
+  return typeof data === 'object' && data !== null && SEALED in data;
+}
+
 /** Binds a sealed value to its event: moved into another event or stream, it does not open. */
 const aadOf = (stream: string, eventId: string) => `${stream}/${eventId}`;
 
@@ -125,6 +131,11 @@ export class SealedEventStore implements EventStore {
   /** What is known of a case's key now (for the case page and the chain audit). */
   async keyOf(caseId: string): Promise<CaseKey['state']> {
     return (this.cache.get(caseId) ?? (await this.keys.find(caseId))).state;
+  }
+
+  /** Those of these cases with no key, present or erased: their sealed data cannot be read. */
+  casesWithoutKey(caseIds: readonly string[]): Promise<string[]> {
+    return this.keys.withoutKey(caseIds);
   }
 
   /** Deletes the case's key: its personal data cannot be read again, here or in a copy of the events. */

@@ -17,6 +17,11 @@ export interface ChainAuditResult {
   eventsChecked: number;
   /** Every case found broken, in the order the store holds them. */
   broken: BrokenCaseChain[];
+  /**
+   * Cases holding sealed personal data with no key for it, neither present nor erased: their
+   * data cannot be read (absent from results kept before this was checked).
+   */
+  keysMissing?: { stream: string; reference: string | null }[];
   /** Set when the run stopped before the end (the server shutting down): what it checked is all it says. */
   stoppedEarly: string | null;
 }

@@ -45,7 +45,7 @@ export interface Storage {
   /** The events as stored (personal data encrypted): what the chain audit verifies. */
   storedEvents: EventStore;
   /** Each case's key: forgetting it erases the case's personal data (docs/personal-data.md). */
-  caseKeys: Pick<SealedEventStore, 'keyOf' | 'forget'>;
+  caseKeys: Pick<SealedEventStore, 'keyOf' | 'forget' | 'casesWithoutKey'>;
   /** Each case's documents, encrypted with its key, in `documents`. */
   caseDocuments: CaseDocuments;
   references: ReferenceAllocator;

@@ -94,5 +94,16 @@ export class MongoCaseKeyStore implements CaseKeyStore {
     return erased.map((found) => found._id);
   }
 
+  async withoutKey(caseIds: readonly string[]): Promise<string[]> {
+    const known = new Set<string>();
+    for (let i = 0; i < caseIds.length; i += 1000) {
+      const found = await this.keys
+        .find({ _id: { $in: caseIds.slice(i, i + 1000) } }, { projection: { _id: 1 } })
+        .toArray();
+      for (const { _id } of found) known.add(_id);
+    }
+    return caseIds.filter((caseId) => !known.has(caseId));
+  }
+
   async close(): Promise<void> {}
 }

@@ -81,6 +81,9 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
       ),
       erase: this.db.prepare(ERASE_SQL),
       erased: this.db.prepare<[], { case_id: string }>(ERASED_SQL),
+      known: this.db.prepare<[string], { found: number }>(
+        'SELECT 1 AS found FROM case_keys WHERE case_id = ?',
+      ),
     };
   }
 
@@ -123,6 +126,10 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
 
   async erasedCases(): Promise<string[]> {
     return this.statements.erased.all().map((row) => row.case_id);
+  }
+
+  async withoutKey(caseIds: readonly string[]): Promise<string[]> {
+    return caseIds.filter((caseId) => this.statements.known.get(caseId) === undefined);
   }
 
   async close(): Promise<void> {

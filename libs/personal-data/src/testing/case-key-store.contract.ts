@@ -40,6 +40,8 @@ export function caseKeyStoreContract(
       await store.erase('never-had-one', at);
       expect(await store.find('never-had-one')).toEqual({ state: 'erased', erasedAt: at });
       expect(await store.erasedCases()).toEqual(['case-1', 'never-had-one']);
+      await store.keyFor('case-2');
+      expect(await store.withoutKey(['case-1', 'case-2', 'case-3'])).toEqual(['case-3']);
       await store.close();
     });
 

@@ -100,10 +100,21 @@ export function chainAuditView(
       took: durationInWords(last.startedAt, last.finishedAt),
       checked: `${cases(last.casesChecked)}, ${last.eventsChecked.toLocaleString('en-GB')} events`,
       broken: last.broken.length,
-      finding:
+      finding: [
         last.broken.length === 0
           ? 'Every case’s chain holds.'
           : `${cases(last.broken.length)} ${last.broken.length === 1 ? 'does' : 'do'} not verify: the dashboard names them for the people who may see them.`,
+        ...(last.keysMissing?.length
+          ? [
+              `${cases(last.keysMissing.length)} ${last.keysMissing.length === 1 ? 'holds' : 'hold'} personal data whose key is missing though nothing erased it (${last.keysMissing
+                .slice(0, 5)
+                .map((found) => found.reference ?? found.stream)
+                .join(
+                  ', ',
+                )}${last.keysMissing.length > 5 ? ', …' : ''}): restore case-keys.db from a backup.`,
+            ]
+          : []),
+      ].join(' '),
       stoppedEarly: last.stoppedEarly,
     },
   };
