@@ -108,6 +108,16 @@ describe('the data-protection banners', () => {
     expect(casePageView(erased, context).summary).toBe('[erased]');
   });
 
+  it('warns when personal data cannot be read though the case was not erased (its key is missing)', () => {
+    const plain = caseAfter(received);
+    expect(casePageView(plain, context).personalDataUnreadable).toBe(false);
+    const unreadable = {
+      ...plain,
+      events: plain.events.map((event) => ({ ...event, personalData: 'unreadable' as const })),
+    };
+    expect(casePageView(unreadable, context).personalDataUnreadable).toBe(true);
+  });
+
   it('names the retention job when no person erased it, and shows nothing for a plain case', () => {
     const found = caseAfter(received).state;
     expect(dataProtectionBanners(found, policy.timeZone)).toEqual([]);

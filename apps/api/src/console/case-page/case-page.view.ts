@@ -128,6 +128,8 @@ export function casePageView(visible: VisibleCase, { timeZone, calendar, now }: 
     address,
     revision: visible.revision,
     integrity: visible.integrity,
+    // Sealed personal data whose key is gone though the case was not erased: a fault to report.
+    personalDataUnreadable: visible.events.some((event) => event.personalData === 'unreadable'),
     dataProtection: dataProtectionBanners(found, timeZone),
     facts: caseFacts(found, timeZone),
     parties: partyFacts(found),
