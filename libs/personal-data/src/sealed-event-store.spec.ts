@@ -2,28 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, verifyChain, type NewEvent, type RecordedEvent } from '#event-store';
+import { SqliteEventStore, verifyChain, type RecordedEvent } from '#event-store';
 import { caseIdOf, caseStream, ERASED_TEXT, UNREADABLE_TEXT } from '#domain';
 import { newDataKey } from './sealing/aes-gcm';
 import { SqliteCaseKeyStore } from './sqlite/sqlite-case-key-store';
 import { SealedEventStore } from './sealed-event-store';
 import { PersonalDataErasedError } from './personal-data-erased.error';
+import { caseEvent } from './testing/case-event';
 
-const metadata = {
-  correlationId: 'c',
-  causationId: 'c',
-  actor: { id: 'u-ann', name: 'Ann Lee', roles: ['staff'] },
-  policyId: 'dmm',
-  policyVersion: '1',
-  schemaVersion: 1,
-};
-const event = (type: string, data: unknown): NewEvent => ({
-  id: randomUUID(),
-  type,
-  data,
-  occurredAt: '2026-12-01T09:00:00.000Z',
-  metadata,
-});
+const event = caseEvent;
 const received = () =>
   event('CaseReceived', {
     reference: 'DMM-2026-00001',

@@ -6,27 +6,14 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { caseStream } from '#domain';
 import { FileDocumentStore } from '#documents';
-import { SqliteEventStore, type NewEvent } from '#event-store';
+import { SqliteEventStore } from '#event-store';
 import { CaseDocuments, newDataKey, SealedEventStore, SqliteCaseKeyStore } from '#personal-data';
 import { SqliteSubscriptionCheckpoints } from '#scheduling';
+import { caseEvent } from '../../../../libs/personal-data/src/testing/case-event';
 import { ErasureFollower, ERASURE_CHECKPOINT } from './erasure-follower';
 import { PersonalDataShredder } from './personal-data-shredder';
 
-const metadata = {
-  correlationId: 'c',
-  causationId: 'c',
-  actor: { id: 'u-dee', name: 'Dee Parr', roles: ['data-protection'] },
-  policyId: 'dmm',
-  policyVersion: '1',
-  schemaVersion: 1,
-};
-const event = (type: string, data: unknown): NewEvent => ({
-  id: randomUUID(),
-  type,
-  data,
-  occurredAt: '2026-12-01T09:00:00.000Z',
-  metadata,
-});
+const event = caseEvent;
 
 function setUp() {
   const directory = mkdtempSync(join(tmpdir(), 'clf-erasure-'));
