@@ -156,3 +156,20 @@ describe('SealedEventStore: the chain over what is stored', () => {
     await sealed.close();
   });
 });
+
+describe('SealedEventStore: the order of appends', () => {
+  it('hands appends to one stream to the store in the order they were sent, even while a key is made', async () => {
+    const { sealed } = stores();
+    const stream = caseStream(randomUUID());
+    const sent = [
+      sealed.append(stream, [received()], 'no-stream'),
+      sealed.append(stream, [event('NoteAdded', { text: 'First call' })], 0),
+      sealed.append(stream, [event('DeadlineMissed', { kind: 'acknowledgement', stage: 1 })], 1),
+      sealed.append(stream, [event('NoteAdded', { text: 'Second call' })], 2),
+    ];
+    expect((await Promise.all(sent)).map((appended) => appended.nextRevision)).toEqual([
+      0, 1, 2, 3,
+    ]);
+    await sealed.close();
+  });
+});

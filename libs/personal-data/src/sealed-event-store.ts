@@ -56,6 +56,8 @@ const aadOf = (stream: string, eventId: string) => `${stream}/${eventId}`;
  */
 export class SealedEventStore implements EventStore {
   private readonly cache: CaseKeyCache;
+  /** Per stream, the last append still being sealed: the next one waits until it is handed over. */
+  private readonly handingOver = new Map<string, Promise<void>>();
 
   constructor(
     /** The events as stored (sealed): what the chain audit and backups read. */
@@ -72,6 +74,25 @@ export class SealedEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (categoryOf(stream) !== CASE_CATEGORY) return this.stored.append(stream, events, expected);
+    // Sealing may wait for a key: appends to a stream still reach the store in the order sent.
+    const before = this.handingOver.get(stream) ?? Promise.resolve();
+    const handed = before.then(async () => {
+      const sealed = await this.sealAll(stream, events);
+      return { appended: this.stored.append(stream, sealed, expected) };
+    });
+    const turn = handed.then(
+      () => {},
+      () => {},
+    );
+    this.handingOver.set(stream, turn);
+    void turn.then(() => {
+      if (this.handingOver.get(stream) === turn) this.handingOver.delete(stream);
+    });
+    return (await handed).appended;
+  }
+
+  /** The events as stored: each one's personal fields sealed with the case's key. */
+  private async sealAll(stream: string, events: readonly NewEvent[]): Promise<NewEvent[]> {
     const caseId = caseIdOf(stream);
     let key: Buffer | null = null;
     const sealed: NewEvent[] = [];
@@ -86,7 +107,7 @@ export class SealedEventStore implements EventStore {
       const fields: SealedFields = { fields: taken.fields, values: values.toString('base64') };
       sealed.push({ ...event, data: { ...taken.rest, [SEALED]: fields } });
     }
-    return this.stored.append(stream, sealed, expected);
+    return sealed;
   }
 
   private async keyToWrite(caseId: string): Promise<Buffer> {
