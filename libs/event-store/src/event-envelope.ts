@@ -49,12 +49,14 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
    * missing though nothing erased it (a fault). The fields then hold a marker in its place.
    */
   personalData?: 'erased' | 'unreadable';
-  /**
-   * The data as stored, when a layer above the store changed it on the way out (decrypted
-   * it): what the hash covers. Not enumerable, so never serialised or compared.
-   */
-  readonly storedData?: unknown;
 }
+
+/**
+ * The data as stored of events a layer above the store changed on the way out (decrypted):
+ * what their hashes cover. Kept beside the events, not on them, so they are never
+ * serialised, compared or slowed.
+ */
+export const STORED_DATA = new WeakMap<RecordedEvent, unknown>();
 
 /**
  * What the appender believes about the stream: it must not exist, may be anything,

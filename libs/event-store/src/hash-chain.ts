@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { RecordedEvent } from './event-envelope';
+import { STORED_DATA, type RecordedEvent } from './event-envelope';
 
 /** Object keys as JSON strings: the events' keys are few, and each is written a million times in an audit. */
 const QUOTED_KEYS = new Map<string, string>();
@@ -113,7 +113,7 @@ export const hashHolds = (event: RecordedEvent): boolean =>
     stream: event.stream,
     revision: event.revision,
     type: event.type,
-    data: event.storedData ?? event.data,
+    data: STORED_DATA.has(event) ? STORED_DATA.get(event) : event.data,
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
     actor: event.metadata.actor,

@@ -1,5 +1,6 @@
 import {
   categoryOf,
+  STORED_DATA,
   type AppendResult,
   type ExpectedRevision,
   type EventStore,
@@ -15,7 +16,7 @@ import type { CaseKey, CaseKeyStore } from './case-key-store.port';
 import { CaseKeyCache } from './case-key-cache';
 import { PersonalDataErasedError } from './personal-data-erased.error';
 import { seal, unseal } from './sealing/aes-gcm';
-import { valueAt, withoutValueAt, withValueAt, type FieldPath } from './sealing/personal-paths';
+import { valueAt, withoutValueAt, withValuesAt, type FieldPath } from './sealing/personal-paths';
 
 /** Where an event's personal fields go once sealed: their names in clear, their values encrypted. */
 export interface SealedFields {
@@ -37,6 +38,9 @@ function pathsOf(type: string) {
   }
   return paths;
 }
+
+const isSealed = (data: unknown): data is Data & { [SEALED]: SealedFields } =>
+  typeof data === 'object' && data !== null && SEALED in data;
 
 /** Whether an event's data, parsed or as its stored JSON text, holds sealed personal fields. */
 export function holdsSealedData(data: unknown): boolean {
@@ -174,29 +178,32 @@ export class SealedEventStore implements EventStore {
           state: 'erased',
           erasedAt: new Date(event.recordedAt),
         });
-    const opened: RecordedEvent[] = new Array(events.length);
-    for (let i = 0; i < events.length; i += 1) {
-      const event = events[i];
-      const data = event.data as Data | null;
-      const sealed = data?.[SEALED] as SealedFields | undefined;
-      opened[i] = sealed ? await this.openOne(event, data!, sealed) : event;
-    }
-    return opened;
+    // The keys not in memory, fetched once each; then every event opens without waiting.
+    const uncached = new Set<string>();
+    for (const event of events)
+      if (isSealed(event.data) && !this.cache.get(caseIdOf(event.stream)))
+        uncached.add(caseIdOf(event.stream));
+    for (const caseId of uncached) this.cache.set(caseId, await this.keys.find(caseId));
+    return events.map((event) => (isSealed(event.data) ? this.openOne(event, event.data) : event));
   }
 
-  private async openOne(event: RecordedEvent, data: Data, sealed: SealedFields) {
+  private openOne(event: RecordedEvent, data: Data & { [SEALED]: SealedFields }): RecordedEvent {
     const caseId = caseIdOf(event.stream);
-    const key = this.cache.get(caseId) ?? this.cache.set(caseId, await this.keys.find(caseId));
-    const { [SEALED]: _sealed, ...clear } = data;
+    const key = this.cache.get(caseId) ?? { state: 'missing' };
+    const { [SEALED]: sealed, ...clear } = data;
     const paths = sealed.fields.map((name) => name.split('.'));
     const values = key.state === 'present' ? this.decrypt(key.key, event, sealed) : null;
     if (values) {
-      const opened = paths.reduce((rest, path, i) => withValueAt(rest, path, values[i]), clear);
+      const opened = withValuesAt(clear, paths, values);
       return withStoredData({ ...event, data: opened }, data);
     }
     const personalData = key.state === 'erased' ? 'erased' : 'unreadable';
     const marker = personalData === 'erased' ? ERASED_TEXT : UNREADABLE_TEXT;
-    const marked = paths.reduce((rest, path) => withValueAt(rest, path, marker), clear);
+    const marked = withValuesAt(
+      clear,
+      paths,
+      paths.map(() => marker),
+    );
     return withStoredData({ ...event, data: marked, personalData }, data);
   }
 
@@ -215,9 +222,10 @@ export class SealedEventStore implements EventStore {
   }
 }
 
-/** The opened event, still hashing as stored (`RecordedEvent.storedData`). */
+/** The opened event, still hashing as stored (`STORED_DATA`). */
 function withStoredData(opened: RecordedEvent, stored: Data): RecordedEvent {
-  return Object.defineProperty(opened, 'storedData', { value: stored, enumerable: false });
+  STORED_DATA.set(opened, stored);
+  return opened;
 }
 
 /** The event's personal values present (not null, not absent), and its data without them; null when it has none. */

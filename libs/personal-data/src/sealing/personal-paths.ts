@@ -26,11 +26,31 @@ export function withoutValueAt(data: Data, path: FieldPath): Data {
   return isObject(inner) ? { ...data, [head]: withoutValueAt(inner, rest) } : data;
 }
 
-/** A copy of `data` with `value` at `path`; what it shares with `data` is left as it was. */
-export function withValueAt(data: Data, path: FieldPath, value: unknown): Data {
-  const [head, ...rest] = path;
-  if (rest.length === 0) return { ...data, [head]: value };
-  const inner = data[head];
-  // The object that held it was not kept (a representative now null): nothing to put back.
-  return isObject(inner) ? { ...data, [head]: withValueAt(inner, rest, value) } : data;
+/**
+ * A copy of `data` with each value at its path: the objects on the paths are copied once
+ * each, so `data` and what it shares stay as they were (they are what the hash covers).
+ */
+export function withValuesAt(
+  data: Data,
+  paths: readonly FieldPath[],
+  values: readonly unknown[],
+): Data {
+  const copy: Data = { ...data };
+  const copied = new Set<Data>([copy]);
+  paths.forEach((path, index) => {
+    let at = copy;
+    for (const part of path.slice(0, -1)) {
+      const inner = at[part];
+      // The object that held it was not kept (a representative now null): nothing to put back.
+      if (!isObject(inner)) return;
+      if (!copied.has(inner)) {
+        const innerCopy = { ...inner };
+        copied.add(innerCopy);
+        at[part] = innerCopy;
+        at = innerCopy;
+      } else at = inner;
+    }
+    at[path[path.length - 1]] = values[index];
+  });
+  return copy;
 }

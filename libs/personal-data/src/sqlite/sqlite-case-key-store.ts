@@ -52,6 +52,7 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
   private readonly db: Database.Database;
   private readonly wrapping: KeyWrapping;
   private readonly statements;
+  private batch: { caseIds: Set<string>; done: Promise<void> } | null = null;
 
   /** Throws WrongMasterKeyError when the file was made with another master key. */
   constructor(
@@ -102,8 +103,37 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
   async keyFor(caseId: string): Promise<CaseKey> {
     const found = this.read(caseId);
     if (found.state !== 'missing') return found;
-    this.statements.insert.run(caseId, this.wrapping.wrap(caseId, newDataKey()));
+    await this.make(caseId);
     return this.read(caseId);
+  }
+
+  /**
+   * Keys asked for in the same turn are made in one transaction: each must be on disk
+   * before its case's first event, and one sync for many new cases keeps appends fast.
+   */
+  private make(caseId: string): Promise<void> {
+    if (!this.batch) {
+      let settle: (error?: unknown) => void = () => {};
+      const done = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error === undefined ? resolve() : reject(error));
+      });
+      const batch = { caseIds: new Set<string>(), done };
+      this.batch = batch;
+      setImmediate(() => {
+        this.batch = null;
+        try {
+          this.db.transaction(() => {
+            for (const id of batch.caseIds)
+              this.statements.insert.run(id, this.wrapping.wrap(id, newDataKey()));
+          })();
+          settle();
+        } catch (error) {
+          settle(error);
+        }
+      });
+    }
+    this.batch.caseIds.add(caseId);
+    return this.batch.done;
   }
 
   async find(caseId: string): Promise<CaseKey> {
