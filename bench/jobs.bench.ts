@@ -10,8 +10,9 @@ import {
   type CaseCommand,
   type CaseEvent,
 } from '#domain';
-import { SqliteEventStore, type NewEvent } from '#event-store';
+import type { EventStore, NewEvent } from '#event-store';
 import type { CaseProjections } from '#read-models';
+import { sealedStoreIn } from './sealed-store';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
 import { JobRunner } from '../apps/api/src/jobs/job-runner.service';
@@ -50,7 +51,7 @@ const closeCommand: CaseCommand = {
  * `history(n, caseId)`, each command decided at its own time, its events appended at once.
  */
 async function recordCases(
-  store: SqliteEventStore,
+  store: EventStore,
   count: number,
   history: (n: number, caseId: string) => Array<[CaseCommand, Date]>,
 ): Promise<void> {
@@ -78,11 +79,8 @@ async function recordCases(
 }
 
 /** Open complaints: a CaseReceived each. */
-const receiveOpenCases = (
-  store: SqliteEventStore,
-  count: number,
-  receivedAt: (n: number) => Date,
-) => recordCases(store, count, (n, caseId) => [[receiveCommand(n, caseId), receivedAt(n)]]);
+const receiveOpenCases = (store: EventStore, count: number, receivedAt: (n: number) => Date) =>
+  recordCases(store, count, (n, caseId) => [[receiveCommand(n, caseId), receivedAt(n)]]);
 
 /**
  * A fresh embedded store in a temporary directory, its cases recorded by `record`; then the
@@ -90,15 +88,15 @@ const receiveOpenCases = (
  */
 async function overRecordedStore<T>(
   name: string,
-  record: (events: SqliteEventStore) => Promise<void>,
+  record: (events: EventStore) => Promise<void>,
   clock: () => Date,
   work: (runner: JobRunner) => Promise<T>,
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `clf-bench-${name}-`));
   try {
-    const events = new SqliteEventStore({ filename: join(dir, 'events.db'), durability: 'normal' });
-    await record(events);
-    await events.close();
+    const store = sealedStoreIn(dir);
+    await record(store.events);
+    await store.close();
     const app = await createApp(
       loadConfig({
         CLF_DATA_DIR: dir,
@@ -137,7 +135,7 @@ export async function benchJobs(quick: boolean): Promise<Measurement[]> {
   process.stdout.write(
     `  recording ${open.toLocaleString('en-GB')} open complaints (${newlyMissed.toLocaleString('en-GB')} of them past their acknowledgement deadline)\n`,
   );
-  const record = (events: SqliteEventStore) =>
+  const record = (events: EventStore) =>
     receiveOpenCases(events, open, (n) =>
       n < newlyMissed
         ? new Date(Date.parse('2026-11-16T09:00:00Z') + n * 1000)
@@ -195,7 +193,7 @@ export async function benchRetention(quick: boolean): Promise<Measurement[]> {
   process.stdout.write(
     `  recording ${closed.toLocaleString('en-GB')} closed complaints (${due.toLocaleString('en-GB')} of them closed over six years ago)\n`,
   );
-  const record = (events: SqliteEventStore) =>
+  const record = (events: EventStore) =>
     recordCases(events, closed, (n, caseId) => {
       const at = new Date(
         (n < due ? Date.parse('2020-06-01T09:00:00Z') : now.getTime() - 30 * 24 * HOUR) + n * 1000,

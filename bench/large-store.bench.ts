@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '#event-store';
 import { startServer, type ServerProcess } from '../test/support/server-process';
 import { appendYear, generateYear } from './case-history.generator';
 import { benchChainAudit } from './chain-audit.bench';
@@ -10,6 +9,7 @@ import type { Measurement } from './event-store.bench';
 import { addConsolePeople, benchConsolePages } from './console-pages.bench';
 import { benchReportPages } from './report-pages.bench';
 import { percentile } from './percentile';
+import { sealedStoreIn } from './sealed-store';
 import { BENCH_SECRET, bearer } from './post-cases.bench';
 
 /** Cases that make about a million events (3.2 events a case in the generated year). */
@@ -106,10 +106,8 @@ export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
     let loadStarted = performance.now();
     const year = generateYear(cases);
     const events = year.length;
-    const store = new SqliteEventStore({
-      filename: join(dataDir, 'events.db'),
-      durability: 'normal',
-    });
+    const sealedStore = sealedStoreIn(dataDir);
+    const store = sealedStore.events;
     await appendYear(store, year);
     year.length = 0; // let the generated year go before the server is measured
     const loadSeconds = (performance.now() - loadStarted) / 1000;
@@ -118,7 +116,7 @@ export async function benchLargeStore(quick: boolean): Promise<Measurement[]> {
     );
     const chainAudit = await benchChainAudit(store, dataDir);
     process.stdout.write(`  ${chainAudit.what}: ${chainAudit.measured}\n`);
-    await store.close();
+    await sealedStore.close();
 
     const env = { CLF_JWT_SECRET: BENCH_SECRET, LOG_LEVEL: 'warn' };
     loadStarted = performance.now();

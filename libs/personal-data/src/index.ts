@@ -7,3 +7,4 @@ export * from './case-key-cache';
 export * from './personal-data-erased.error';
 export * from './sealed-event-store';
 export * from './documents/case-documents';
+export * from './unsealed-store';

@@ -1,4 +1,4 @@
-import { parseMasterKey } from '#personal-data';
+import { parseMasterKey, type MasterKeySource } from '#personal-data';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Policy } from '#domain';
@@ -30,7 +30,7 @@ export type JwtKeys =
 export type JwtSettings = JwtKeys & { maxLifetimeSeconds: number };
 
 /** `CLF_MASTER_KEY`, or (embedded only) a key generated into the data directory on first use. */
-export type MasterKeySettings = { key: Buffer } | { file: string };
+export type MasterKeySettings = MasterKeySource;
 
 export interface AppConfig {
   port: number;

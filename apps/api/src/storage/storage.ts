@@ -26,12 +26,13 @@ import {
 import { SqliteSessionStore, type SessionStore } from '#sessions';
 import {
   CaseDocuments,
-  masterKeyFromFile,
+  masterKeyOf,
+  refuseUnsealedStore,
   SealedEventStore,
   SqliteCaseKeyStore,
   type CaseKeyStore,
 } from '#personal-data';
-import type { AppConfig, MasterKeySettings } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import type { AccountStore } from '../people/account-store.port';
 import { SqliteAccountStore } from '../people/sqlite-account-store';
 // Types only from the driver: importing it here loads nothing an embedded server would not.
@@ -74,9 +75,6 @@ export const STORAGE = Symbol('Storage');
 export const CHAIN_AUDIT_RESULTS = Symbol('ChainAuditResults');
 export const CLOCK = Symbol('Clock');
 
-const masterKeyOf = (settings: MasterKeySettings) =>
-  'key' in settings ? settings.key : masterKeyFromFile(settings.file);
-
 function sealed(stored: EventStore, documents: DocumentStore, keys: CaseKeyStore) {
   const events = new SealedEventStore(stored, keys);
   return {
@@ -100,6 +98,11 @@ async function embedded(config: AppConfig, clock: Clock): Promise<Storage> {
   const events = new SqliteEventStore({
     filename: join(config.dataDir, DATA_DIR_ENTRIES.events),
     clock,
+  });
+  await refuseUnsealedStore(events).catch(async (error: unknown) => {
+    await events.close();
+    await keys.close();
+    throw error;
   });
   const documents = new FileDocumentStore(join(config.dataDir, DATA_DIR_ENTRIES.documents));
   const accounts = new SqliteAccountStore(join(config.dataDir, DATA_DIR_ENTRIES.accounts));

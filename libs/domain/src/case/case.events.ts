@@ -237,6 +237,15 @@ export type PersonalDataExported = Event<
   { exportId: string; matchedOn: SubjectAccessMatch; requestedBy: Person }
 >;
 
+/**
+ * The case's record re-written by `npm run migrate` into the format that seals personal data:
+ * a new chain, which names where the old one ended. Holds no personal data.
+ */
+export type CaseRecordMigrated = Event<
+  'CaseRecordMigrated',
+  { previousHeadHash: string; previousHeadRevision: number; format: string }
+>;
+
 export type CaseEvent =
   | CaseReceived
   | CaseAcknowledged
@@ -262,6 +271,7 @@ export type CaseEvent =
   | PersonalDataErased
   | LegalHoldPlaced
   | LegalHoldLifted
-  | PersonalDataExported;
+  | PersonalDataExported
+  | CaseRecordMigrated;
 
 export type CaseEventType = CaseEvent['type'];

@@ -399,6 +399,9 @@ function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...state,
         personalDataExports: [...state.personalDataExports, event.data.exportId],
       };
+    // Re-writing the record changes nothing about the case.
+    case 'CaseRecordMigrated':
+      return state;
   }
 }
 

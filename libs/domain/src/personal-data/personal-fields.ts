@@ -48,6 +48,8 @@ export const PERSONAL_FIELDS = {
   LegalHoldLifted: [],
   // Who asked and what was matched on: the searched value is never in the event.
   PersonalDataExported: [],
+  // Where the old chain ended: hashes and a format name.
+  CaseRecordMigrated: [],
 } as const satisfies Record<CaseEventType, readonly string[]>;
 
 /** What stands where personal data was, once the case's key is erased. */

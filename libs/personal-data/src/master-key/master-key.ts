@@ -3,6 +3,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KEY_BYTES } from '../sealing/aes-gcm';
 
+/** Where the master key comes from: given (`CLF_MASTER_KEY`), or a file generated on first use. */
+export type MasterKeySource = { key: Buffer } | { file: string };
+
+export const masterKeyOf = (source: MasterKeySource): Buffer =>
+  'key' in source ? source.key : masterKeyFromFile(source.file);
+
 /** The master key as an operator gives it (`CLF_MASTER_KEY`): 64 hex digits, or 32 bytes in base64. */
 export function parseMasterKey(text: string): Buffer | null {
   const trimmed = text.trim();

@@ -142,6 +142,12 @@ const DESCRIPTIONS: { [Type in CaseEventType]: Describe<Type> } = {
     did: `exported the personal data on this case for a subject access request, found by the person’s ${SUBJECT_ACCESS_MATCH_WORDS[data.matchedOn]}`,
     details: [`Export ${data.exportId}`],
   }),
+  CaseRecordMigrated: ({ data }) => ({
+    did: 're-wrote the case’s record with its personal data encrypted',
+    details: [
+      `The record before ended at revision ${data.previousHeadRevision}, hash ${data.previousHeadHash}`,
+    ],
+  }),
 };
 
 /** Who did it, as the timeline names them: the person, or the system for a scheduled job. */
