@@ -82,6 +82,7 @@ export function queueRow({ caseId, revision, state, summary, schedule }: CaseRec
     retentionDue: schedule.retention,
     personalDataErasedAt: state.erasure?.at ?? null,
     legalHoldSince: state.legalHold?.since ?? null,
-    outboxSince: heldByOutbox(state.letters)[0]?.sentAt ?? null,
+    // An erased case's e-mails never go (the address is gone): not the outbox's to hold.
+    outboxSince: state.erasure ? null : (heldByOutbox(state.letters)[0]?.sentAt ?? null),
   };
 }

@@ -237,3 +237,39 @@ describe('the mail dispatcher, while an e-mail waits to be tried again', () => {
 async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((resolve) => setImmediate(resolve));
 }
+
+describe('the mail dispatcher and an erased case', () => {
+  it('sends nothing for a case whose personal data was erased before its e-mail went, and records nothing', async () => {
+    const events = new SqliteEventStore({ filename: ':memory:' });
+    await events.append(caseStream(CASE_ID), [sent(LETTERS[0])], 'no-stream');
+    const cases = casesWithLetters();
+    const erased = {
+      ...cases,
+      load: async () =>
+        ({
+          state: {
+            letters: [{ id: LETTERS[0], sentAt: '', emailDelivery: 'waiting' }],
+            erasure: { at: '2026-11-23T12:30:00.000Z', reason: 'Asked', by: null },
+          },
+        }) as never,
+    };
+    const offered: EmailMessage[] = [];
+    const dispatcher = new MailDispatcher({
+      events,
+      checkpoints: memoryCheckpoints(),
+      leases: new InProcessJobLeases(() => new Date()),
+      cases: erased,
+      transport: { send: async (message) => void offered.push(message), close: () => undefined },
+      settings: { from: 'c@dmm.example', host: HOST },
+      timers: heldTimers(),
+      holder: 'test',
+      log: () => undefined,
+    });
+    await dispatcher.start();
+    await dispatcher.caughtUp();
+    await dispatcher.stop();
+    expect(offered).toEqual([]);
+    expect(cases.recorded).toEqual([]);
+    await events.close();
+  });
+});

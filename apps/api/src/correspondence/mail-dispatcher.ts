@@ -264,6 +264,8 @@ export class MailDispatcher {
       const { state } = await this.parts.cases.load(caseId);
       const letter = state?.letters.find((l) => l.id === letterId);
       if (letter?.emailDelivery !== 'waiting') return 'settled';
+      // Erased before it went: the address is gone, and nothing is sent to nobody.
+      if (state?.erasure) return 'settled';
     }
     email.attempts += 1;
     try {

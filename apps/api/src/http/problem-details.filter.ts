@@ -5,6 +5,7 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
+import { PersonalDataErasedError } from '#personal-data';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from '#domain';
 import { AppendTooLargeError, ConcurrencyError, EventStoreUnavailableError } from '#event-store';
@@ -142,6 +143,12 @@ function fromApplication(exception: unknown): Problem | null {
       413,
       'too-large-to-record',
       'What this request would record is larger than the event store takes at once; send less text.',
+    );
+  if (exception instanceof PersonalDataErasedError)
+    return problem(
+      409,
+      'case-erased',
+      'This case’s personal data was erased; nothing personal can be recorded on it.',
     );
   if (exception instanceof ReadModelsNotReadyError)
     return problem(503, 'read-models-not-ready', exception.message);

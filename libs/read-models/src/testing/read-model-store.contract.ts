@@ -523,5 +523,24 @@ export function readModelStoreContract(open: () => Promise<ReadModelStore>): voi
       const [failed] = (await store.load([id(1)])).get(id(1))!.state.letters;
       expect(failed).toMatchObject({ emailDelivery: 'failed', failure: { attempts: 5 } });
     });
+
+    it('holds no e-mail of a case whose personal data was erased (it will never go)', async () => {
+      history.run(id(1), receive(id(1), withEmail), '2026-11-23T09:00:00Z');
+      history.run(id(1), letter('l-1'), '2026-11-24T09:00:00Z');
+      await project();
+      const all = () => store.dueWork('outbox', '9999-12-31T23:59:59.999Z', { limit: 10 });
+      expect(await all()).toHaveLength(1);
+      history.run(
+        id(1),
+        {
+          type: 'EraseCase',
+          actor: { id: 'u-dee', name: 'Dee', roles: ['data-protection'] },
+          data: { reason: 'Asked' },
+        } as CaseCommand,
+        '2026-11-24T10:00:00Z',
+      );
+      await project();
+      expect(await all()).toEqual([]);
+    });
   });
 }
