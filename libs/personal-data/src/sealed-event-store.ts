@@ -78,10 +78,18 @@ export class SealedEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (categoryOf(stream) !== CASE_CATEGORY) return this.stored.append(stream, events, expected);
-    // Sealing may wait for a key: appends to a stream still reach the store in the order sent.
+    // The common case: nothing of this stream waits to be handed over, and its key is in memory.
+    if (!this.handingOver.has(stream)) {
+      const cached = this.cache.get(caseIdOf(stream));
+      const sealed = this.sealAll(stream, events, cached?.state === 'present' ? cached.key : null);
+      if (sealed) return this.stored.append(stream, sealed, expected);
+    }
+    // Sealing waits for a key: appends to a stream still reach the store in the order sent.
     const before = this.handingOver.get(stream) ?? Promise.resolve();
     const handed = before.then(async () => {
-      const sealed = await this.sealAll(stream, events);
+      const sealed =
+        this.sealAll(stream, events, null) ??
+        this.sealAll(stream, events, await this.keyToWrite(caseIdOf(stream)))!;
       return { appended: this.stored.append(stream, sealed, expected) };
     });
     const turn = handed.then(
@@ -95,10 +103,12 @@ export class SealedEventStore implements EventStore {
     return (await handed).appended;
   }
 
-  /** The events as stored: each one's personal fields sealed with the case's key. */
-  private async sealAll(stream: string, events: readonly NewEvent[]): Promise<NewEvent[]> {
-    const caseId = caseIdOf(stream);
-    let key: Buffer | null = null;
+  /** The events as stored, each one's personal fields sealed with the key; null when one needs a key not given. */
+  private sealAll(
+    stream: string,
+    events: readonly NewEvent[],
+    key: Buffer | null,
+  ): NewEvent[] | null {
     const sealed: NewEvent[] = [];
     for (const event of events) {
       const taken = takePersonal(event.data as Data, pathsOf(event.type));
@@ -106,7 +116,7 @@ export class SealedEventStore implements EventStore {
         sealed.push(event);
         continue;
       }
-      key ??= await this.keyToWrite(caseId);
+      if (key === null) return null;
       const values = seal(key, Buffer.from(JSON.stringify(taken.values)), aadOf(stream, event.id));
       const fields: SealedFields = { fields: taken.fields, values: values.toString('base64') };
       sealed.push({ ...event, data: { ...taken.rest, [SEALED]: fields } });
