@@ -143,6 +143,26 @@ describe('the actions offered on a case', () => {
       });
     });
 
+    it('offers a reopened case’s stage 2 response deadline once, the one an extension would move', () => {
+      // Closed after its response deadline passed unmet, then reopened: two open response deadlines at stage 2.
+      const reopened = spec
+        .after(
+          formal(),
+          [acknowledge({}, ops), '2026-11-24T10:00:00Z'],
+          [close({ reason: 'resolved' }, ops), '2026-12-09T10:00:00Z'],
+          [reopen('Came back', senior), '2026-12-09T10:00:00Z'],
+        )
+        .state();
+      const offered = find(
+        availableActions(reopened, ops, dmm, new Date('2026-12-10T10:00:00Z')),
+        'ExtendDeadline',
+      );
+      expect(
+        offered?.type === 'ExtendDeadline' &&
+          offered.deadlines.map((d) => `${d.deadline} ${d.stage}`),
+      ).toEqual(['response 2']);
+    });
+
     it('offers it to a senior manager as an override only once the allowance is used', () => {
       const used = spec
         .after(formal(), [extend({ addWorkingDays: 10 }), '2026-11-27T10:00:00Z'])

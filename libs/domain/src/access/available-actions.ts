@@ -170,7 +170,13 @@ function extendable(
 
 function extension(probing: Probing): AvailableAction | null {
   const { current } = probing;
-  const open = current.deadlines.filter((d) => isOpenDeadline(d) && d.stage === current.stage);
+  // The first open deadline of each kind: the one an extension moves (a reopened case may hold two).
+  const open = current.deadlines.filter(
+    (d, i, all) =>
+      isOpenDeadline(d) &&
+      d.stage === current.stage &&
+      all.findIndex((o) => isOpenDeadline(o) && o.kind === d.kind && o.stage === d.stage) === i,
+  );
   const deadlines = open
     .map((d) => extendable(probing, d))
     .filter((d): d is ExtendableDeadline => d !== null);
