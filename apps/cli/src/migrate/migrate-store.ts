@@ -5,7 +5,12 @@ import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { CASE_CATEGORY, caseIdOf, type CaseRecordMigrated, type DocumentAttached } from '#domain';
 import { FileDocumentStore } from '#documents';
-import { SqliteEventStore, type Position, type RecordedEvent } from '#event-store';
+import {
+  SqliteEventStore,
+  SqliteReferenceAllocator,
+  type Position,
+  type RecordedEvent,
+} from '#event-store';
 import {
   CaseDocuments,
   holdsUnsealedCases,
@@ -172,12 +177,9 @@ async function sealDocument(
 
 /** The reference counters and which case has which reference, as they were. */
 function copyReferences(old: SqliteEventStore, stored: SqliteEventStore): void {
+  // The allocator makes its own tables (one home for their schema).
+  new SqliteReferenceAllocator(stored);
   const db = stored.database;
-  db.exec(`CREATE TABLE IF NOT EXISTS reference_counters (
-      prefix TEXT NOT NULL, year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (prefix, year));
-    CREATE TABLE IF NOT EXISTS case_references (
-      reference TEXT PRIMARY KEY, case_id TEXT NOT NULL) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS case_references_case ON case_references (case_id)`);
   const tables = old.database
     .prepare(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('reference_counters', 'case_references')",
