@@ -1,4 +1,7 @@
+import { LRUCache } from 'lru-cache';
 import type { CaseKey } from './case-key-store.port';
+
+type KnownKey = Exclude<CaseKey, { state: 'missing' }>;
 
 /**
  * The keys of the cases read most recently, unwrapped: a rebuild reads every event, and
@@ -6,24 +9,18 @@ import type { CaseKey } from './case-key-store.port';
  * kept (it may be made a moment later by another replica).
  */
 export class CaseKeyCache {
-  private readonly keys = new Map<string, CaseKey>();
+  private readonly keys: LRUCache<string, KnownKey>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.keys = new LRUCache({ max: capacity });
+  }
 
   get(caseId: string): CaseKey | undefined {
-    const key = this.keys.get(caseId);
-    if (key === undefined) return undefined;
-    // Most recently used last: the first is the one to drop.
-    this.keys.delete(caseId);
-    this.keys.set(caseId, key);
-    return key;
+    return this.keys.get(caseId);
   }
 
   set(caseId: string, key: CaseKey): CaseKey {
-    if (key.state === 'missing') return key;
-    this.keys.delete(caseId);
-    this.keys.set(caseId, key);
-    if (this.keys.size > this.capacity) this.keys.delete(this.keys.keys().next().value!);
+    if (key.state !== 'missing') this.keys.set(caseId, key);
     return key;
   }
 }

@@ -16,6 +16,8 @@ export interface CaseKeyStore {
   keyFor(caseId: string): Promise<CaseKey>;
   /** What is known of the case's key, without making one. */
   find(caseId: string): Promise<CaseKey>;
+  /** What is known of each of these cases' keys, without making any: a reader opening many cases' events asks once. */
+  findAll(caseIds: readonly string[]): Promise<Map<string, CaseKey>>;
   /** Deletes the key for good and remembers when; erasing again changes nothing. */
   erase(caseId: string, at: Date): Promise<void>;
   /** The cases whose keys were erased. */

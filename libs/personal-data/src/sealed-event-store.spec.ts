@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, verifyChain, type RecordedEvent } from '#event-store';
 import { caseIdOf, caseStream, ERASED_TEXT, UNREADABLE_TEXT } from '#domain';
-import { newDataKey } from './sealing/aes-gcm';
+import { newDataKey, seal } from './sealing/aes-gcm';
 import { SqliteCaseKeyStore } from './sqlite/sqlite-case-key-store';
 import { SealedEventStore } from './sealed-event-store';
 import { PersonalDataErasedError } from './personal-data-erased.error';
@@ -38,6 +38,22 @@ const dataOf = (events: RecordedEvent[]) => events.map((e) => e.data);
 describe('SealedEventStore: each case’s personal data encrypted with its own key', () => {
   const caseId = randomUUID();
   const stream = caseStream(caseId);
+
+  it('reads back a field sealed while it was personal, though its type no longer names it', async () => {
+    const { stored, keys, sealed } = stores();
+    const key = await keys.keyFor(caseId);
+    if (key.state !== 'present') throw new Error('no key');
+    const earlier = event('NoteAdded', { noteId: null, visibility: 'internal' });
+    const values = seal(key.key, Buffer.from(JSON.stringify(['n-1'])), `${stream}/${earlier.id}`);
+    (earlier.data as Record<string, unknown>).sealed = {
+      fields: ['noteId'],
+      values: values.toString('base64'),
+    };
+    await stored.append(stream, [earlier], 'any');
+    const [read] = await sealed.readStream(stream);
+    expect(read.data).toEqual({ noteId: 'n-1', visibility: 'internal' });
+    expect(read.personalData).toBeUndefined();
+  });
 
   it('stores the personal fields encrypted and reads them back as they were given', async () => {
     const { directory, stored, sealed } = stores();

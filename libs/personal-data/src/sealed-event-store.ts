@@ -16,7 +16,15 @@ import type { CaseKey, CaseKeyStore } from './case-key-store.port';
 import { CaseKeyCache } from './case-key-cache';
 import { PersonalDataErasedError } from './personal-data-erased.error';
 import { seal, unseal } from './sealing/aes-gcm';
-import { valueAt, withoutValueAt, withValuesAt, type FieldPath } from './sealing/personal-paths';
+import {
+  planOf,
+  valueAt,
+  withoutValuesAt,
+  withPlannedValues,
+  withValuesAt,
+  type FieldPath,
+  type FieldPlan,
+} from './sealing/personal-paths';
 
 /** Where an event's personal fields go once sealed: their names in clear, their values encrypted. */
 export interface SealedFields {
@@ -29,14 +37,31 @@ export const SEALED = 'sealed';
 
 type Data = Record<string, unknown>;
 
-const pathsByType = new Map<string, { name: string; path: FieldPath }[]>();
-function pathsOf(type: string) {
-  let paths = pathsByType.get(type);
-  if (!paths) {
-    paths = personalFieldsOf(type).map((name) => ({ name, path: name.split('.') }));
-    pathsByType.set(type, paths);
+/** An event type's personal fields: each one's name and path, and the plan that takes them out. */
+interface PersonalFields {
+  fields: { name: string; path: FieldPath }[];
+  plan: FieldPlan;
+}
+
+const fieldsByType = new Map<string, PersonalFields>();
+function personalFieldsOfType(type: string): PersonalFields {
+  let known = fieldsByType.get(type);
+  if (!known) {
+    const fields = personalFieldsOf(type).map((name) => ({ name, path: pathOf(name) }));
+    known = { fields, plan: planOf(fields.map((field) => field.name)) };
+    fieldsByType.set(type, known);
   }
-  return paths;
+  return known;
+}
+
+const pathsByName = new Map<string, FieldPath>();
+function pathOf(name: string): FieldPath {
+  let path = pathsByName.get(name);
+  if (!path) {
+    path = name.split('.');
+    pathsByName.set(name, path);
+  }
+  return path;
 }
 
 const isSealed = (data: unknown): data is Data & { [SEALED]: SealedFields } =>
@@ -78,19 +103,22 @@ export class SealedEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (categoryOf(stream) !== CASE_CATEGORY) return this.stored.append(stream, events, expected);
-    // The common case: nothing of this stream waits to be handed over, and its key is in memory.
-    if (!this.handingOver.has(stream)) {
-      const cached = this.cache.get(caseIdOf(stream));
-      const sealed = this.sealAll(stream, events, cached?.state === 'present' ? cached.key : null);
-      if (sealed) return this.stored.append(stream, sealed, expected);
+    const taken = events.map((event) =>
+      takePersonal(event.data as Data, personalFieldsOfType(event.type)),
+    );
+    const waiting = this.handingOver.get(stream);
+    // The common case: nothing of this stream waits to be handed over, and no key is needed or it is in memory.
+    if (!waiting) {
+      const key = taken.some(Boolean) ? this.cachedKey(caseIdOf(stream)) : null;
+      if (key !== undefined)
+        return this.stored.append(stream, sealAll(stream, events, taken, key), expected);
     }
     // Sealing waits for a key: appends to a stream still reach the store in the order sent.
-    const before = this.handingOver.get(stream) ?? Promise.resolve();
-    const handed = before.then(async () => {
-      const sealed =
-        this.sealAll(stream, events, null) ??
-        this.sealAll(stream, events, await this.keyToWrite(caseIdOf(stream)))!;
-      return { appended: this.stored.append(stream, sealed, expected) };
+    const handed = (waiting ?? Promise.resolve()).then(async () => {
+      const key = taken.some(Boolean) ? await this.keyToWrite(caseIdOf(stream)) : null;
+      return {
+        appended: this.stored.append(stream, sealAll(stream, events, taken, key), expected),
+      };
     });
     const turn = handed.then(
       () => {},
@@ -103,25 +131,10 @@ export class SealedEventStore implements EventStore {
     return (await handed).appended;
   }
 
-  /** The events as stored, each one's personal fields sealed with the key; null when one needs a key not given. */
-  private sealAll(
-    stream: string,
-    events: readonly NewEvent[],
-    key: Buffer | null,
-  ): NewEvent[] | null {
-    const sealed: NewEvent[] = [];
-    for (const event of events) {
-      const taken = takePersonal(event.data as Data, pathsOf(event.type));
-      if (!taken) {
-        sealed.push(event);
-        continue;
-      }
-      if (key === null) return null;
-      const values = seal(key, Buffer.from(JSON.stringify(taken.values)), aadOf(stream, event.id));
-      const fields: SealedFields = { fields: taken.fields, values: values.toString('base64') };
-      sealed.push({ ...event, data: { ...taken.rest, [SEALED]: fields } });
-    }
-    return sealed;
+  /** The case's key when it is in memory; undefined when it must be asked for. */
+  private cachedKey(caseId: string): Buffer | undefined {
+    const cached = this.cache.get(caseId);
+    return cached?.state === 'present' ? cached.key : undefined;
   }
 
   private async keyToWrite(caseId: string): Promise<Buffer> {
@@ -188,33 +201,39 @@ export class SealedEventStore implements EventStore {
           state: 'erased',
           erasedAt: new Date(event.recordedAt),
         });
-    // The keys not in memory, fetched once each; then every event opens without waiting.
-    const uncached = new Set<string>();
+    // Each case's key looked up once; those not in memory fetched together.
+    const keys = new Map<string, CaseKey | undefined>();
     for (const event of events)
-      if (isSealed(event.data) && !this.cache.get(caseIdOf(event.stream)))
-        uncached.add(caseIdOf(event.stream));
-    for (const caseId of uncached) this.cache.set(caseId, await this.keys.find(caseId));
-    return events.map((event) => (isSealed(event.data) ? this.openOne(event, event.data) : event));
+      if (isSealed(event.data) && !keys.has(event.stream))
+        keys.set(event.stream, this.cache.get(caseIdOf(event.stream)));
+    const uncached = [...keys].filter(([, key]) => !key).map(([stream]) => stream);
+    if (uncached.length > 0) {
+      const found = await this.keys.findAll(uncached.map(caseIdOf));
+      for (const stream of uncached) {
+        const caseId = caseIdOf(stream);
+        keys.set(stream, this.cache.set(caseId, found.get(caseId) ?? { state: 'missing' }));
+      }
+    }
+    return events.map((event) =>
+      isSealed(event.data)
+        ? this.openOne(event, event.data, keys.get(event.stream) ?? { state: 'missing' })
+        : event,
+    );
   }
 
-  private openOne(event: RecordedEvent, data: Data & { [SEALED]: SealedFields }): RecordedEvent {
-    const caseId = caseIdOf(event.stream);
-    const key = this.cache.get(caseId) ?? { state: 'missing' };
+  private openOne(
+    event: RecordedEvent,
+    data: Data & { [SEALED]: SealedFields },
+    key: CaseKey,
+  ): RecordedEvent {
     const { [SEALED]: sealed, ...clear } = data;
-    const paths = sealed.fields.map((name) => name.split('.'));
     const values = key.state === 'present' ? this.decrypt(key.key, event, sealed) : null;
-    if (values) {
-      const opened = withValuesAt(clear, paths, values);
-      return withStoredData({ ...event, data: opened }, data);
-    }
-    const personalData = key.state === 'erased' ? 'erased' : 'unreadable';
-    const marker = personalData === 'erased' ? ERASED_TEXT : UNREADABLE_TEXT;
-    const marked = withValuesAt(
-      clear,
-      paths,
-      paths.map(() => marker),
-    );
-    return withStoredData({ ...event, data: marked, personalData }, data);
+    const personalData = values ? undefined : key.state === 'erased' ? 'erased' : 'unreadable';
+    const shown =
+      values ??
+      sealed.fields.map(() => (personalData === 'erased' ? ERASED_TEXT : UNREADABLE_TEXT));
+    const opened = { ...event, data: withPersonalValues(event.type, clear, sealed.fields, shown) };
+    return withStoredData(personalData ? { ...opened, personalData } : opened, data);
   }
 
   private decrypt(key: Buffer, event: RecordedEvent, sealed: SealedFields): unknown[] | null {
@@ -232,23 +251,82 @@ export class SealedEventStore implements EventStore {
   }
 }
 
+/** The events as stored, each one's personal fields (taken out before) sealed with the case's key. */
+function sealAll(
+  stream: string,
+  events: readonly NewEvent[],
+  taken: readonly (PersonalValues | null)[],
+  key: Buffer | null,
+): NewEvent[] {
+  return events.map((event, i) => {
+    const personal = taken[i];
+    if (!personal) return event;
+    const values = seal(
+      key!,
+      Buffer.from(JSON.stringify(personal.values)),
+      aadOf(stream, event.id),
+    );
+    const data: Data = personal.rest;
+    data[SEALED] = {
+      fields: personal.fields,
+      values: values.toString('base64'),
+    } satisfies SealedFields;
+    return { ...event, data };
+  });
+}
+
+/** The data with its personal values put back where its type keeps them. */
+function withPersonalValues(
+  type: string,
+  clear: Data,
+  fields: readonly string[],
+  values: readonly unknown[],
+): Data {
+  const { plan } = personalFieldsOfType(type);
+  const opened = withPlannedValues(clear, plan, fields, values);
+  // Sealed when personal, no longer so: put back where it was named.
+  const unplanned = fields.flatMap((name, i) => (isPlanned(plan, name) ? [] : [i]));
+  if (unplanned.length === 0) return opened;
+  return withValuesAt(
+    opened,
+    unplanned.map((i) => pathOf(fields[i])),
+    unplanned.map((i) => values[i]),
+  );
+}
+
+function isPlanned(plan: FieldPlan, name: string): boolean {
+  let at: FieldPlan | string | undefined = plan;
+  for (const part of pathOf(name)) {
+    if (typeof at !== 'object') return false;
+    at = at.get(part);
+  }
+  return at === name;
+}
+
 /** The opened event, still hashing as stored (`STORED_DATA`). */
 function withStoredData(opened: RecordedEvent, stored: Data): RecordedEvent {
   STORED_DATA.set(opened, stored);
   return opened;
 }
 
-/** The event's personal values present (not null, not absent), and its data without them; null when it has none. */
-function takePersonal(data: Data, paths: readonly { name: string; path: FieldPath }[]) {
-  let rest = data;
+/** An event's personal values present (not null, not absent), and a copy of its data without them. */
+interface PersonalValues {
+  rest: Data;
+  fields: string[];
+  values: unknown[];
+}
+
+/** The event's personal values, or null when it has none. */
+function takePersonal(data: Data, personal: PersonalFields): PersonalValues | null {
   const fields: string[] = [];
   const values: unknown[] = [];
-  for (const { name, path } of paths) {
-    const value = valueAt(rest, path);
+  for (const { name, path } of personal.fields) {
+    const value = valueAt(data, path);
     if (value === undefined || value === null) continue;
-    rest = withoutValueAt(rest, path);
     fields.push(name);
     values.push(value);
   }
-  return fields.length === 0 ? null : { rest, fields, values };
+  return fields.length === 0
+    ? null
+    : { rest: withoutValuesAt(data, personal.plan), fields, values };
 }

@@ -13,6 +13,8 @@ interface KeyDocument {
 }
 
 const DUPLICATE_KEY = 11000;
+/** Case ids per `$in` query: well inside MongoDB's 16 MB query limit. */
+const IDS_PER_QUERY = 1000;
 
 /** The case keys in a MongoDB collection of their own, shared by every replica. */
 export class MongoCaseKeyStore implements CaseKeyStore {
@@ -63,7 +65,22 @@ export class MongoCaseKeyStore implements CaseKeyStore {
   }
 
   async find(caseId: string): Promise<CaseKey> {
-    const found = await this.keys.findOne({ _id: caseId });
+    return this.caseKeyOf(caseId, await this.keys.findOne({ _id: caseId }));
+  }
+
+  async findAll(caseIds: readonly string[]): Promise<Map<string, CaseKey>> {
+    const found = new Map<string, KeyDocument>();
+    for (let i = 0; i < caseIds.length; i += IDS_PER_QUERY)
+      for (const document of await this.keys
+        .find({ _id: { $in: caseIds.slice(i, i + IDS_PER_QUERY) } })
+        .toArray())
+        found.set(document._id, document);
+    return new Map(
+      caseIds.map((caseId) => [caseId, this.caseKeyOf(caseId, found.get(caseId) ?? null)]),
+    );
+  }
+
+  private caseKeyOf(caseId: string, found: KeyDocument | null): CaseKey {
     if (!found) return { state: 'missing' };
     if (found.erasedAt) return { state: 'erased', erasedAt: found.erasedAt };
     if (!found.wrapped) return { state: 'missing' };
@@ -96,9 +113,9 @@ export class MongoCaseKeyStore implements CaseKeyStore {
 
   async withoutKey(caseIds: readonly string[]): Promise<string[]> {
     const known = new Set<string>();
-    for (let i = 0; i < caseIds.length; i += 1000) {
+    for (let i = 0; i < caseIds.length; i += IDS_PER_QUERY) {
       const found = await this.keys
-        .find({ _id: { $in: caseIds.slice(i, i + 1000) } }, { projection: { _id: 1 } })
+        .find({ _id: { $in: caseIds.slice(i, i + IDS_PER_QUERY) } }, { projection: { _id: 1 } })
         .toArray();
       for (const { _id } of found) known.add(_id);
     }

@@ -1,4 +1,10 @@
-import { valueAt, withoutValueAt, withValuesAt } from './personal-paths';
+import {
+  planOf,
+  valueAt,
+  withoutValuesAt,
+  withPlannedValues,
+  withValuesAt,
+} from './personal-paths';
 
 describe('personal field paths', () => {
   const data = { summary: 'Late marking', complainant: { name: 'Jane', role: 'learner' } };
@@ -9,11 +15,25 @@ describe('personal field paths', () => {
     expect(valueAt({ representative: null }, ['representative', 'name'])).toBeUndefined();
   });
 
-  it('takes a field out of a copy, leaving the original and the rest as they were', () => {
-    const without = withoutValueAt(data, ['complainant', 'name']);
+  it('takes fields out of a copy, leaving the original and the rest as they were', () => {
+    const without = withoutValuesAt(data, planOf(['complainant.name']));
     expect(without).toEqual({ summary: 'Late marking', complainant: { role: 'learner' } });
     expect(data.complainant.name).toBe('Jane');
-    expect(withoutValueAt(data, ['summary'])).toEqual({ complainant: data.complainant });
+    expect(withoutValuesAt(data, planOf(['summary']))).toEqual({
+      complainant: data.complainant,
+    });
+    expect(
+      withoutValuesAt(data, planOf(['summary', 'complainant.name', 'complainant.role'])),
+    ).toEqual({ complainant: {} });
+  });
+
+  it('leaves a personal field that is null where it is, and an object not there as it is', () => {
+    const plan = planOf(['details', 'representative.name', 'to.email']);
+    expect(withoutValuesAt({ details: null, representative: null, kind: 'c' }, plan)).toEqual({
+      details: null,
+      representative: null,
+      kind: 'c',
+    });
   });
 
   it('puts fields back where they were in a copy, leaving the original as it was', () => {
@@ -29,5 +49,30 @@ describe('personal field paths', () => {
       summary: 'Late marking',
     });
     expect(stored).toEqual({ complainant: { role: 'learner' }, representative: null });
+  });
+
+  it('puts planned fields back in one order for every event of a type, whichever were present', () => {
+    const plan = planOf(['summary', 'details', 'complainant.name', 'complainant.email']);
+    const one = withPlannedValues(
+      { kind: 'complaint', details: null, complainant: { role: 'learner' } },
+      plan,
+      ['complainant.name', 'summary'],
+      ['Jane', 'Late marking'],
+    );
+    const other = withPlannedValues(
+      { complainant: { role: 'parent' }, kind: 'suggestion' },
+      plan,
+      ['details', 'complainant.email', 'summary', 'complainant.name'],
+      ['More', 'p@example.org', 'Parking', 'Pat'],
+    );
+    expect(one).toEqual({
+      kind: 'complaint',
+      summary: 'Late marking',
+      details: null,
+      complainant: { role: 'learner', name: 'Jane' },
+    });
+    expect(Object.keys(one)).toEqual(['kind', 'summary', 'details', 'complainant']);
+    expect(Object.keys(other)).toEqual(['kind', 'summary', 'details', 'complainant']);
+    expect(Object.keys(other.complainant as object)).toEqual(['role', 'name', 'email']);
   });
 });

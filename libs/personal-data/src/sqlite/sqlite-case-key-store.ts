@@ -38,6 +38,12 @@ export function eraseCasesIn(filename: string, caseIds: readonly string[], at: D
   }
 }
 
+/** The keys asked for in one turn: each found or made when the turn's transaction runs. */
+interface KeyBatch {
+  asked: Map<string, CaseKey | null>;
+  done: Promise<void>;
+}
+
 interface KeyRow {
   wrapped: Buffer | null;
   erased_at: string | null;
@@ -52,7 +58,7 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
   private readonly db: Database.Database;
   private readonly wrapping: KeyWrapping;
   private readonly statements;
-  private batch: { caseIds: Set<string>; done: Promise<void> } | null = null;
+  private batch: KeyBatch | null = null;
 
   /** Throws WrongMasterKeyError when the file was made with another master key. */
   constructor(
@@ -100,44 +106,53 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
       .run(this.wrapping.checkValue());
   }
 
-  async keyFor(caseId: string): Promise<CaseKey> {
-    const found = this.read(caseId);
-    if (found.state !== 'missing') return found;
-    await this.make(caseId);
-    return this.read(caseId);
+  /**
+   * Keys asked for in the same turn are found or made in one transaction: a new key must be
+   * on disk before its case's first event, and one sync for many new cases keeps appends
+   * fast (reads inside the transaction share its snapshot, cheaper than one each).
+   */
+  keyFor(caseId: string): Promise<CaseKey> {
+    if (!this.batch) {
+      const batch: KeyBatch = { asked: new Map(), done: Promise.resolve() };
+      batch.done = new Promise<void>((resolve, reject) =>
+        setImmediate(() => {
+          this.batch = null;
+          try {
+            this.db.transaction(() => {
+              for (const id of batch.asked.keys()) batch.asked.set(id, this.findOrMake(id));
+            })();
+            resolve();
+          } catch (error) {
+            reject(error);
+          }
+        }),
+      );
+      this.batch = batch;
+    }
+    const batch = this.batch;
+    batch.asked.set(caseId, null);
+    return batch.done.then(() => batch.asked.get(caseId)!);
   }
 
-  /**
-   * Keys asked for in the same turn are made in one transaction: each must be on disk
-   * before its case's first event, and one sync for many new cases keeps appends fast.
-   */
-  private make(caseId: string): Promise<void> {
-    if (!this.batch) {
-      let settle: (error?: unknown) => void = () => {};
-      const done = new Promise<void>((resolve, reject) => {
-        settle = (error) => (error === undefined ? resolve() : reject(error));
-      });
-      const batch = { caseIds: new Set<string>(), done };
-      this.batch = batch;
-      setImmediate(() => {
-        this.batch = null;
-        try {
-          this.db.transaction(() => {
-            for (const id of batch.caseIds)
-              this.statements.insert.run(id, this.wrapping.wrap(id, newDataKey()));
-          })();
-          settle();
-        } catch (error) {
-          settle(error);
-        }
-      });
-    }
-    this.batch.caseIds.add(caseId);
-    return this.batch.done;
+  private findOrMake(caseId: string): CaseKey {
+    const found = this.read(caseId);
+    if (found.state !== 'missing') return found;
+    const key = newDataKey();
+    // A row with neither key nor erasure (the key lost): a new key would hide the loss.
+    if (this.statements.insert.run(caseId, this.wrapping.wrap(caseId, key)).changes === 0)
+      return found;
+    return { state: 'present', key };
   }
 
   async find(caseId: string): Promise<CaseKey> {
     return this.read(caseId);
+  }
+
+  async findAll(caseIds: readonly string[]): Promise<Map<string, CaseKey>> {
+    // One snapshot for all of them: cheaper than a read transaction each.
+    return this.db.transaction(
+      () => new Map(caseIds.map((caseId) => [caseId, this.read(caseId)] as const)),
+    )();
   }
 
   private read(caseId: string): CaseKey {

@@ -45,6 +45,36 @@ export function caseKeyStoreContract(
       await store.close();
     });
 
+    it('finds many cases\u2019 keys at once, as one at a time would', async () => {
+      const { store } = await make();
+      const made = await store.keyFor('case-1');
+      await store.keyFor('case-2');
+      await store.erase('case-2', at);
+      const found = await store.findAll(['case-1', 'case-2', 'case-3']);
+      expect([...found]).toEqual([
+        ['case-1', made],
+        ['case-2', { state: 'erased', erasedAt: at }],
+        ['case-3', { state: 'missing' }],
+      ]);
+      expect((await store.findAll([])).size).toBe(0);
+      await store.close();
+    });
+
+    it('makes one key for a case asked for twice at once, and keys for many cases at once', async () => {
+      const { store } = await make();
+      const [first, second, other] = await Promise.all([
+        store.keyFor('case-1'),
+        store.keyFor('case-1'),
+        store.keyFor('case-2'),
+      ]);
+      expect(first.state).toBe('present');
+      expect(second).toEqual(first);
+      expect(other.state).toBe('present');
+      expect(other).not.toEqual(first);
+      expect(await store.find('case-1')).toEqual(first);
+      await store.close();
+    });
+
     it('refuses to open with another master key, saying so', async () => {
       const { store, reopen } = await make();
       await store.keyFor('case-1');

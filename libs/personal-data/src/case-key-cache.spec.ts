@@ -1,0 +1,27 @@
+import { CaseKeyCache } from './case-key-cache';
+import { newDataKey } from './sealing/aes-gcm';
+
+describe('CaseKeyCache', () => {
+  const present = () => ({ state: 'present' as const, key: newDataKey() });
+
+  it('keeps the keys used most recently, up to its capacity', () => {
+    const cache = new CaseKeyCache(2);
+    const [a, b, c] = [present(), present(), present()];
+    cache.set('a', a);
+    cache.set('b', b);
+    expect(cache.get('a')).toBe(a);
+    cache.set('c', c);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(a);
+    expect(cache.get('c')).toBe(c);
+  });
+
+  it('keeps an erasure, and never a missing key (it may be made a moment later)', () => {
+    const cache = new CaseKeyCache(10);
+    const erased = { state: 'erased' as const, erasedAt: new Date('2026-12-01T10:00:00Z') };
+    cache.set('erased', erased);
+    cache.set('missing', { state: 'missing' });
+    expect(cache.get('erased')).toBe(erased);
+    expect(cache.get('missing')).toBeUndefined();
+  });
+});
