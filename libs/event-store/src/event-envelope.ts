@@ -51,12 +51,20 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   personalData?: 'erased' | 'unreadable';
 }
 
+const STORED_DATA = Symbol('data as stored');
+
 /**
- * The data as stored of events a layer above the store changed on the way out (decrypted):
- * what their hashes cover. Kept beside the events, not on them, so they are never
- * serialised, compared or slowed.
+ * The event as a layer above the store changed it on the way out (decrypted), still knowing
+ * its data as stored: what its hash covers. Kept in a property that is not enumerable, so it
+ * is never serialised, compared, or copied into another event by a spread.
  */
-export const STORED_DATA = new WeakMap<RecordedEvent, unknown>();
+export function withStoredData<E extends RecordedEvent>(event: E, stored: unknown): E {
+  return Object.defineProperty(event, STORED_DATA, { value: stored });
+}
+
+/** The data its hash covers: as stored, though a layer above the store changed it on the way out. */
+export const storedDataOf = (event: RecordedEvent): unknown =>
+  STORED_DATA in event ? (event as { [STORED_DATA]?: unknown })[STORED_DATA] : event.data;
 
 /**
  * What the appender believes about the stream: it must not exist, may be anything,

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { STORED_DATA, type RecordedEvent } from './event-envelope';
+import { storedDataOf, type RecordedEvent } from './event-envelope';
 
 /** Object keys as JSON strings: the events' keys are few, and each is written a million times in an audit. */
 const QUOTED_KEYS = new Map<string, string>();
@@ -113,7 +113,7 @@ export const hashHolds = (event: RecordedEvent): boolean =>
     stream: event.stream,
     revision: event.revision,
     type: event.type,
-    data: STORED_DATA.has(event) ? STORED_DATA.get(event) : event.data,
+    data: storedDataOf(event),
     occurredAt: event.occurredAt,
     recordedAt: event.recordedAt,
     actor: event.metadata.actor,

@@ -1,6 +1,6 @@
 import {
   categoryOf,
-  STORED_DATA,
+  withStoredData,
   type AppendResult,
   type ExpectedRevision,
   type EventStore,
@@ -226,13 +226,13 @@ export class SealedEventStore implements EventStore {
     data: Data & { [SEALED]: SealedFields },
     key: CaseKey,
   ): RecordedEvent {
-    const { [SEALED]: sealed, ...clear } = data;
+    const sealed = data[SEALED];
     const values = key.state === 'present' ? this.decrypt(key.key, event, sealed) : null;
     const personalData = values ? undefined : key.state === 'erased' ? 'erased' : 'unreadable';
     const shown =
       values ??
       sealed.fields.map(() => (personalData === 'erased' ? ERASED_TEXT : UNREADABLE_TEXT));
-    const opened = { ...event, data: withPersonalValues(event.type, clear, sealed.fields, shown) };
+    const opened = { ...event, data: withPersonalValues(event.type, data, sealed.fields, shown) };
     return withStoredData(personalData ? { ...opened, personalData } : opened, data);
   }
 
@@ -275,15 +275,15 @@ function sealAll(
   });
 }
 
-/** The data with its personal values put back where its type keeps them. */
+/** The data as stored, with its personal values put back where its type keeps them (and no sealed values). */
 function withPersonalValues(
   type: string,
-  clear: Data,
+  stored: Data,
   fields: readonly string[],
   values: readonly unknown[],
 ): Data {
   const { plan } = personalFieldsOfType(type);
-  const opened = withPlannedValues(clear, plan, fields, values);
+  const opened = withPlannedValues(stored, plan, fields, values, SEALED);
   // Sealed when personal, no longer so: put back where it was named.
   const unplanned = fields.flatMap((name, i) => (isPlanned(plan, name) ? [] : [i]));
   if (unplanned.length === 0) return opened;
@@ -301,12 +301,6 @@ function isPlanned(plan: FieldPlan, name: string): boolean {
     at = at.get(part);
   }
   return at === name;
-}
-
-/** The opened event, still hashing as stored (`STORED_DATA`). */
-function withStoredData(opened: RecordedEvent, stored: Data): RecordedEvent {
-  STORED_DATA.set(opened, stored);
-  return opened;
 }
 
 /** An event's personal values present (not null, not absent), and a copy of its data without them. */

@@ -40,10 +40,10 @@ export function unseal(key: Buffer, sealed: Buffer, aad: string): Buffer {
   const decipher = createDecipheriv(ALGORITHM, key, sealed.subarray(0, IV_BYTES));
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-  return Buffer.concat([
-    decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
-    decipher.final(),
-  ]);
+  const plaintext = decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES));
+  // GCM gives everything from update; final only checks the tag (and throws when it fails).
+  decipher.final();
+  return plaintext;
 }
 
 /** A new data key in memory of its own (a key kept in a cache must not keep the pool alive). */

@@ -56,16 +56,19 @@ export function withoutValuesAt(data: Data, plan: FieldPlan): Data {
  * `rest` with the personal values put back (`values[i]` is field `fields[i]`), made in one
  * pass. Every event of a type comes out with its fields in the same order (the plan's, after
  * the others), whichever were present: the code reading them stays fast.
- * Fields the plan does not name (no longer personal) are left out: `withValuesAt` puts them.
+ * Fields the plan does not name (no longer personal) are left out: `withValuesAt` puts them;
+ * so is `leaveOut` (where the sealed values were).
  */
 export function withPlannedValues(
   rest: Data,
   plan: FieldPlan,
   fields: readonly string[],
   values: readonly unknown[],
+  leaveOut?: string,
 ): Data {
   const opened: Data = {};
-  for (const key of Object.keys(rest)) if (!plan.has(key)) opened[key] = rest[key];
+  for (const key of Object.keys(rest))
+    if (!plan.has(key) && key !== leaveOut) opened[key] = rest[key];
   for (const [key, inner] of plan) {
     if (typeof inner === 'string') {
       const index = fields.indexOf(inner);
