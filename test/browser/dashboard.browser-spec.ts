@@ -12,6 +12,7 @@ import { caseWithEmailedLetter } from '../support/letters';
 import { startMailServer, type MailServer } from '../support/mail-server';
 import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
 import { readModelsCaughtUp } from '../support/read-models';
+import { loseCaseKey } from '../support/tampering';
 
 jest.setTimeout(60_000);
 
@@ -61,6 +62,28 @@ describe('the dashboard in Chromium', () => {
       .click();
     await expect(page.getByRole('link', { name: /^DMM-/ }).count()).resolves.toBe(1);
     await expect(page.getByText('Waiting since November').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('alerts to a case whose personal data cannot be read for want of its key, passes axe, and leads to the case', async () => {
+    const { browser, t, baseUrl } = suite;
+    const unreadable = await t.recordCase(ann, complaint({ summary: 'Key to be lost' }));
+    const { reference } = (await t.http.get(`/api/v1/cases/${unreadable}`).set(await t.auth(olu)))
+      .body as { reference: string };
+    loseCaseKey(t.dataDir, unreadable);
+    const audit = await t.http
+      .post('/api/v1/admin/jobs/chain-audit/run')
+      .set(await t.auth(person('ada', 'admin')));
+    expect(audit.status).toBe(200);
+    const context = await signedInContext(browser, t, baseUrl, olu);
+    const page = await context.newPage();
+    await page.goto('/dashboard');
+    await expect(
+      page.getByRole('heading', { name: 'Personal data that cannot be read' }).isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: `${reference}: personal data cannot be read` }).click();
+    await page.waitForURL(`**/cases/${reference}`);
     await context.close();
   });
 
