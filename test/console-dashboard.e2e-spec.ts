@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { signInToConsole } from './support/console';
-import { forgeEvent } from './support/tampering';
+import { forgeEvent, loseCaseKey } from './support/tampering';
 import { complaint, person, startTestApp, type TestApp } from './support/test-app';
 
 const ann = person('ann', 'staff');
@@ -100,5 +100,34 @@ describe('the dashboard', () => {
     const staff = await (await signInToConsole(t, ann)).get('/dashboard');
     expect(staff.text).toContain('The record of 1 case does not verify');
     expect(staff.text).not.toContain(`${reference}: does not verify`);
+  });
+
+  it('raises an alert when the check of every case found personal data whose key is missing, naming the case only to those who see every case', async () => {
+    const unreadable = await t.recordCase(ann, complaint({ summary: 'Key to be lost' }));
+    await t.recordCase(ann, complaint({ summary: 'Left alone' }));
+    const runAudit = async () =>
+      expect(
+        (await t.http.post('/api/v1/admin/jobs/chain-audit/run').set(await t.auth(ada))).status,
+      ).toBe(200);
+    const manager = await signInToConsole(t, olu);
+    await runAudit();
+    const before = await manager.get('/dashboard');
+    expect(before.text).toContain('record (2 cases) verified');
+    expect(before.text).not.toContain('cannot be read');
+    loseCaseKey(t.dataDir, unreadable);
+    await runAudit();
+    const { reference } = (await t.http.get(`/api/v1/cases/${unreadable}`).set(await t.auth(olu)))
+      .body as { reference: string };
+    const alerted = await manager.get('/dashboard');
+    expect(alerted.text).toContain(
+      'The personal data of 1 case cannot be read: its key is missing though nobody erased it. Restore case-keys.db from a backup, or ask your administrator.',
+    );
+    expect(alerted.text).not.toContain('verified');
+    expect(links(alerted.text).get(`${reference}: personal data cannot be read`)).toBe(
+      `/cases/${reference}`,
+    );
+    const staff = await (await signInToConsole(t, ann)).get('/dashboard');
+    expect(staff.text).toContain('The personal data of 1 case cannot be read');
+    expect(staff.text).not.toContain(`${reference}: personal data cannot be read`);
   });
 });

@@ -12,11 +12,32 @@ import { caseWithEmailedLetter } from '../support/letters';
 import { startMailServer, type MailServer } from '../support/mail-server';
 import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
 import { readModelsCaughtUp } from '../support/read-models';
+import { loseCaseKey } from '../support/tampering';
 
 jest.setTimeout(60_000);
 
 const ann = person('ann', 'staff');
 const olu = person('olu', 'operations-manager');
+
+/** As a manager: opens the dashboard, finds the alert by its heading, checks axe, and follows a case's link in it. */
+async function followAlert(
+  { browser, t, baseUrl }: { browser: Browser; t: TestApp; baseUrl: string },
+  alert: { heading: string; link: string; leadsTo: string },
+) {
+  const context = await signedInContext(browser, t, baseUrl, olu);
+  try {
+    const page = await context.newPage();
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { name: alert.heading }).isVisible()).resolves.toBe(
+      true,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: alert.link }).click();
+    await page.waitForURL(alert.leadsTo);
+  } finally {
+    await context.close();
+  }
+}
 
 describe('the dashboard in Chromium', () => {
   const suite = chromiumAndApp({ now: '2026-12-07T09:00:00Z' });
@@ -64,6 +85,23 @@ describe('the dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('alerts to a case whose personal data cannot be read for want of its key, passes axe, and leads to the case', async () => {
+    const { t } = suite;
+    const unreadable = await t.recordCase(ann, complaint({ summary: 'Key to be lost' }));
+    const { reference } = (await t.http.get(`/api/v1/cases/${unreadable}`).set(await t.auth(olu)))
+      .body as { reference: string };
+    loseCaseKey(t.dataDir, unreadable);
+    const audit = await t.http
+      .post('/api/v1/admin/jobs/chain-audit/run')
+      .set(await t.auth(person('ada', 'admin')));
+    expect(audit.status).toBe(200);
+    await followAlert(suite, {
+      heading: 'Personal data that cannot be read',
+      link: `${reference}: personal data cannot be read`,
+      leadsTo: `**/cases/${reference}`,
+    });
+  });
+
   it('shows an administrator the not-allowed page, which passes axe', async () => {
     const { browser, t, baseUrl } = suite;
     const context = await signedInContext(browser, t, baseUrl, person('ada', 'admin'));
@@ -101,15 +139,13 @@ describe('the dashboard’s outbox alert in Chromium', () => {
     const { reference } = await caseWithEmailedLetter(t, ann, olu);
     await t.app.get(MailOutbox).dispatcher!.caughtUp();
     await readModelsCaughtUp(t.app);
-    const context = await signedInContext(browser, t, baseUrl, olu);
-    const page = await context.newPage();
-    await page.goto('/dashboard');
-    await expect(
-      page.getByRole('heading', { name: 'E-mails to complainants not sent' }).isVisible(),
-    ).resolves.toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: `${reference}: e-mail failed` }).click();
-    await page.waitForURL(`**/cases/${reference}/letters`);
-    await context.close();
+    await followAlert(
+      { browser, t, baseUrl },
+      {
+        heading: 'E-mails to complainants not sent',
+        link: `${reference}: e-mail failed`,
+        leadsTo: `**/cases/${reference}/letters`,
+      },
+    );
   });
 });

@@ -1,14 +1,13 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addPeople } from '../support/console';
 import {
   axeViolations,
-  launchChromium,
-  listen,
+  chromiumAndApp,
   screenshotForDocs,
   signedInContext,
 } from '../support/browser';
-import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
+import { complaint, person } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -23,25 +22,11 @@ async function heading(page: Page): Promise<string> {
 }
 
 describe('data protection in Chromium', () => {
-  let browser: Browser;
-  let t: TestApp;
-  let baseUrl: string;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    [browser, t] = await Promise.all([
-      launchChromium(),
-      startTestApp({ now: '2020-12-20T10:00:00Z' }),
-    ]);
-    baseUrl = await listen(t);
-    await addPeople(t, dee, sam, olu);
-  });
-  afterAll(async () => {
-    await t.close();
-    await browser.close();
-  });
-  afterEach(() => context.close());
+  const suite = chromiumAndApp({ now: '2020-12-20T10:00:00Z' });
+  beforeAll(() => addPeople(suite.t, dee, sam, olu));
 
   it('holds, lifts and erases from the case page, and lists what retention will erase, every page accessible', async () => {
+    const { browser, t, baseUrl } = suite;
     const closed = await t.recordCase(sam, complaint());
     await t.http
       .post(`/api/v1/cases/${closed}/close`)
@@ -56,7 +41,7 @@ describe('data protection in Chromium', () => {
     const reference = (body as { reference: string }).reference;
 
     // Signed in after the clock moved on six years: a session does not last that long.
-    context = await signedInContext(browser, t, baseUrl, dee);
+    const context = await signedInContext(browser, t, baseUrl, dee);
     const page = await context.newPage();
     await page.goto('/');
     expect(page.url()).toBe(`${baseUrl}/data-protection/retention`);
@@ -97,5 +82,6 @@ describe('data protection in Chromium', () => {
     );
     expect(await heading(page)).toBe('[erased]');
     await screenshotForDocs(page, 'erased-case');
+    await context.close();
   });
 });

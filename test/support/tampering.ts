@@ -18,3 +18,16 @@ export function forgeEvent(dataDir: string, caseId: string, revision = 0): void 
     db.close();
   }
 }
+
+/**
+ * What losing part of case-keys.db does (a bad restore, a hand-edited file): the case's key
+ * gone with no erasure recorded, so its sealed personal data cannot be read.
+ */
+export function loseCaseKey(dataDir: string, caseId: string): void {
+  const db = new Database(join(dataDir, 'case-keys.db'));
+  try {
+    db.prepare('DELETE FROM case_keys WHERE case_id = ?').run(caseId);
+  } finally {
+    db.close();
+  }
+}

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { OperationRefusedError } from '../operation-refused.error';
+import { requireEmbeddedProfile } from '../embedded-profile';
 
 const DISTRIBUTED =
   'CLF_PROFILE=distributed keeps its data in EventStoreDB and MongoDB, not in a data directory, so this command does not apply. ' +
@@ -11,11 +11,6 @@ const DISTRIBUTED =
  * else `./data` — the server's rule. Refused for the distributed profile, which has none.
  */
 export function embeddedDataDir(env: NodeJS.ProcessEnv, given?: string): string {
-  const profile = env.CLF_PROFILE?.trim() || 'embedded';
-  if (profile === 'distributed') throw new OperationRefusedError(DISTRIBUTED);
-  if (profile !== 'embedded')
-    throw new OperationRefusedError(
-      `CLF_PROFILE is "${profile}", which is not a profile: use embedded or distributed.`,
-    );
+  requireEmbeddedProfile(env, DISTRIBUTED);
   return resolve(given?.trim() || env.CLF_DATA_DIR?.trim() || './data');
 }

@@ -10,6 +10,7 @@ import { OperationRefusedError } from '../operation-refused.error';
 import { readManifest, type BackupManifest } from './backup-manifest';
 import { describeFile, syncParent, syncToDisk, type FileEntry } from './file-integrity';
 import { documentPath, STORED_DOCUMENT_SQL } from './document-copy';
+import { exists } from '../path-exists';
 
 export interface RestoreOptions {
   backup: string;
@@ -193,15 +194,6 @@ async function eraseAgain(
   }
   eraseCasesIn(restoredKeys, erased, at);
   return { from, cases: erased.length };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

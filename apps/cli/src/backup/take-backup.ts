@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { copyFile, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DATA_DIR_ENTRIES, makePrivate } from '#api/offline';
@@ -14,6 +14,7 @@ import {
 import { copyDocuments, listDocuments } from './document-copy';
 import { snapshotEventStore, type EventStoreSnapshot } from './event-store-snapshot';
 import { describeFile, syncParent, syncToDisk, type FileEntry } from './file-integrity';
+import { exists } from '../path-exists';
 
 export interface BackupOptions {
   dataDir: string;
@@ -40,15 +41,6 @@ const LEFT_OUT = [
   'checkpoints.db: how far the mail dispatcher had read; after a restore it reads from the first event, and the events say which e-mails were delivered or failed (a checkpoint past the restored events would skip letters written after the restore).',
   'read-models/: the case queue, monthly statistics and themes are derived from the events; a server started on the restored directory rebuilds them from the first event.',
 ];
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function checkBeforeStarting(dataDir: string, target: string): Promise<void> {
   if (await exists(target))

@@ -7,11 +7,14 @@ import {
   UsageError,
   type CommandOutput,
 } from '../command-line';
-import { OperationRefusedError } from '../operation-refused.error';
+import { requireEmbeddedProfile } from '../embedded-profile';
 import { migrateStore } from './migrate-store';
 
 const USAGE =
   'Usage: npm run migrate [-- --data-dir <dir>]   (default: CLF_DATA_DIR, else ./data; stop the server first)';
+
+const DISTRIBUTED =
+  'CLF_PROFILE=distributed: this version re-writes only an embedded data directory. An EventStoreDB store made before personal data was encrypted has to be re-written by replaying its streams into a new database (not provided yet).';
 
 const count = (value: number, noun: string) =>
   `${value.toLocaleString('en-GB')} ${noun}${value === 1 ? '' : 's'}`;
@@ -26,11 +29,8 @@ export function migrateCommand(
     const { values, positionals } = parseCommandLine(argv, { 'data-dir': { type: 'string' } });
     if (positionals.length > 0) throw new UsageError(`Unexpected: ${positionals.join(' ')}.`);
     const given = values['data-dir']?.trim();
+    requireEmbeddedProfile(env, DISTRIBUTED);
     const config = loadConfig({ ...env, ...(given && { CLF_DATA_DIR: given }) });
-    if (config.profile !== 'embedded')
-      throw new OperationRefusedError(
-        'CLF_PROFILE=distributed: this version re-writes only an embedded data directory. An EventStoreDB store made before personal data was encrypted has to be re-written by replaying its streams into a new database (not provided yet).',
-      );
     const progress = progressPhases(output.progress);
     const report = await migrateStore({
       dataDir: config.dataDir,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { lstat, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { CASE_CATEGORY, caseIdOf, type CaseRecordMigrated, type DocumentAttached } from '#domain';
@@ -19,6 +19,7 @@ import {
 } from '#personal-data';
 import { DATA_DIR_ENTRIES } from '#api/offline';
 import { OperationRefusedError } from '../operation-refused.error';
+import { exists } from '../path-exists';
 
 /** What the old files are kept as, beside the new ones, until the operator deletes them. */
 export const KEPT_SUFFIX = '.pre-encryption';
@@ -32,15 +33,6 @@ export interface MigrationReport {
   documents: number;
   keptEvents: string;
   keptDocuments: string | null;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

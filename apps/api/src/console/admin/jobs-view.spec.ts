@@ -102,6 +102,24 @@ describe('the check of every case on the jobs page', () => {
     expect(JSON.stringify(view)).not.toContain('DMM-2026-00007');
   });
 
+  it('names the cases whose personal data cannot be read for want of a key, in the dashboard’s words', () => {
+    const view = chainAuditView(
+      { cron: '0 02 * * *' },
+      {
+        timers: 'here',
+        runningHere: false,
+        last: {
+          ...last,
+          broken: [],
+          keysMissing: [{ stream: 'clfcase-a', reference: 'DMM-2026-00003' }],
+        },
+      },
+    );
+    expect(view.last?.finding).toBe(
+      'Every case’s chain holds. The personal data of 1 case cannot be read: its key is missing though nobody erased it (DMM-2026-00003). Restore case-keys.db from a backup.',
+    );
+  });
+
   it('has nothing to say before the first run', () => {
     expect(
       chainAuditView({ cron: '0 02 * * *' }, { timers: 'off', runningHere: false, last: null })

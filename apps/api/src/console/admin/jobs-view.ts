@@ -7,6 +7,7 @@ import {
   OUTCOME_WORDS,
   scheduleInWords,
 } from './job-words';
+import { keysMissingInWords, RESTORE_CASE_KEYS } from '../rendering/missing-keys-words';
 
 /** Runs of each job shown on the jobs page. */
 export const RUNS_SHOWN = 5;
@@ -86,6 +87,18 @@ export function ranBanner(job: string, run: JobRunRecord | undefined) {
   };
 }
 
+/** Cases named on the jobs page when keys are missing: enough to start restoring, not a report. */
+const KEYS_MISSING_NAMED = 5;
+
+/** The cases without a key, for an administrator: named by reference (or stream), and the remedy. */
+function keysMissingFinding(missing: NonNullable<ChainAuditResult['keysMissing']>) {
+  const named = missing
+    .slice(0, KEYS_MISSING_NAMED)
+    .map((found) => found.reference ?? found.stream);
+  const more = missing.length > KEYS_MISSING_NAMED ? ', …' : '';
+  return `${keysMissingInWords(missing.length)} (${named.join(', ')}${more}). ${RESTORE_CASE_KEYS}.`;
+}
+
 /** The chain-audit job as the jobs page shows it: its schedule and what its last run found (counts only). */
 export function chainAuditView(
   plan: { cron: string },
@@ -104,16 +117,7 @@ export function chainAuditView(
         last.broken.length === 0
           ? 'Every case’s chain holds.'
           : `${cases(last.broken.length)} ${last.broken.length === 1 ? 'does' : 'do'} not verify: the dashboard names them for the people who may see them.`,
-        ...(last.keysMissing?.length
-          ? [
-              `${cases(last.keysMissing.length)} ${last.keysMissing.length === 1 ? 'holds' : 'hold'} personal data whose key is missing though nothing erased it (${last.keysMissing
-                .slice(0, 5)
-                .map((found) => found.reference ?? found.stream)
-                .join(
-                  ', ',
-                )}${last.keysMissing.length > 5 ? ', …' : ''}): restore case-keys.db from a backup.`,
-            ]
-          : []),
+        ...(last.keysMissing?.length ? [keysMissingFinding(last.keysMissing)] : []),
       ].join(' '),
       stoppedEarly: last.stoppedEarly,
     },

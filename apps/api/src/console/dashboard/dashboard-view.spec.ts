@@ -126,6 +126,39 @@ describe('the dashboard’s alert from the check of every case', () => {
     });
     expect(integrityView(null, true)).toBeNull();
   });
+
+  const keysLost = {
+    ...last,
+    broken: [],
+    keysMissing: [
+      { stream: 'clfcase-a', reference: 'DMM-2026-00003' },
+      { stream: 'clfcase-b', reference: null },
+    ],
+  };
+
+  it('tells directors when personal data cannot be read because keys are missing, linking each case for those who see every case', () => {
+    const view = integrityView(keysLost, true)!;
+    expect(view.keysMissing).toEqual({
+      summary:
+        'The personal data of 2 cases cannot be read: their keys are missing though nobody erased them. Restore case-keys.db from a backup, or ask your administrator.',
+      cases: [{ reference: 'DMM-2026-00003', href: '/cases/DMM-2026-00003' }],
+    });
+    expect(view.allVerified).toBe(false);
+    expect(integrityView(keysLost, false)!.keysMissing).toMatchObject({ cases: [] });
+  });
+
+  it('speaks of one case in the singular, and says every case verified only when nothing is broken or missing', () => {
+    const one = integrityView({ ...keysLost, keysMissing: keysLost.keysMissing.slice(0, 1) }, true);
+    expect(one?.keysMissing?.summary).toMatch(
+      /^The personal data of 1 case cannot be read: its key is missing though nobody erased it\. /,
+    );
+    expect(integrityView({ ...last, broken: [], keysMissing: [] }, true)).toMatchObject({
+      keysMissing: null,
+      allVerified: true,
+    });
+    expect(integrityView({ ...last, broken: [] }, true)?.allVerified).toBe(true);
+    expect(integrityView(last, true)?.allVerified).toBe(false);
+  });
 });
 
 describe('the dashboard’s outbox alert', () => {

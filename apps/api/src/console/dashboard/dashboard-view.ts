@@ -6,6 +6,7 @@ import type { DashboardFigures, OnTime } from '../../queries/dashboard-figures';
 import { DUE_SOON_WORKING_DAYS } from '../../queries/case-visibility';
 import type { Timeliness } from '../../reports/report-figures';
 import { barChart, lineChart, type LinePoint } from '../charts/svg-chart';
+import { keysMissingInWords, RESTORE_CASE_KEYS } from '../rendering/missing-keys-words';
 import { capitalised, emailsInWords, KIND_WORDS, STATUS_WORDS } from '../rendering/vocabulary';
 import { periodInWords, periodOf } from '../worklist/report-figure';
 import { OPEN_STATUSES, worklistAddress, type WorklistRequest } from '../worklist/worklist-filters';
@@ -176,14 +177,30 @@ export function dashboardView(figures: DashboardFigures, trend: OnTimeTrend, pol
   };
 }
 
+/** The cases the last chain-audit found with sealed personal data and no key, for the dashboard. */
+function keysMissingView(last: ChainAuditResult, seesEveryCase: boolean) {
+  const missing = last.keysMissing ?? [];
+  if (missing.length === 0) return null;
+  return {
+    summary: `${keysMissingInWords(missing.length)}. ${RESTORE_CASE_KEYS}, or ask your administrator.`,
+    cases: seesEveryCase
+      ? missing.flatMap(({ reference }) =>
+          reference === null ? [] : [{ reference, href: `/cases/${reference}` }],
+        )
+      : [],
+  };
+}
+
 /**
  * What the last chain-audit found, for the dashboard: an alert when any case's record does
- * not verify. Only people who see every case are told which cases (by reference, linked to
- * their history); to others, a case they may not see is not named.
+ * not verify, another when any case's personal data cannot be read for want of its key. Only
+ * people who see every case are told which cases (by reference, linked to them); to others, a
+ * case they may not see is not named.
  */
 export function integrityView(last: ChainAuditResult | null, seesEveryCase: boolean) {
   if (!last) return null;
   const broken = last.broken.length;
+  const keysMissing = keysMissingView(last, seesEveryCase);
   return {
     checkedAt: last.finishedAt,
     casesChecked: last.casesChecked,
@@ -201,6 +218,9 @@ export function integrityView(last: ChainAuditResult | null, seesEveryCase: bool
             href: `/cases/${chain.reference}/history`,
           }))
       : [],
+    keysMissing,
+    /** Every chain holds and every sealed case has its key: the dashboard says so quietly. */
+    allVerified: broken === 0 && keysMissing === null,
   };
 }
 
