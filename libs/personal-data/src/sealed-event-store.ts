@@ -261,11 +261,7 @@ function sealAll(
   return events.map((event, i) => {
     const personal = taken[i];
     if (!personal) return event;
-    const values = seal(
-      key!,
-      Buffer.from(JSON.stringify(personal.values)),
-      aadOf(stream, event.id),
-    );
+    const values = seal(key!, JSON.stringify(personal.values), aadOf(stream, event.id));
     const data: Data = personal.rest;
     data[SEALED] = {
       fields: personal.fields,

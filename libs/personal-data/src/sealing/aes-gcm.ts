@@ -24,14 +24,16 @@ function freshBytes(length: number): Buffer {
   return bytes;
 }
 
-/** Encrypts with AES-256-GCM under a fresh random IV: `iv ‖ ciphertext ‖ tag`, bound to `aad`. */
-export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+/** Encrypts with AES-256-GCM under a fresh random IV (text as UTF-8): `iv ‖ ciphertext ‖ tag`, bound to `aad`. */
+export function seal(key: Buffer, plaintext: Buffer | string, aad: string): Buffer {
   const iv = freshBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = cipher.update(plaintext);
-  const final = cipher.final();
-  return Buffer.concat([iv, body, final, cipher.getAuthTag()]);
+  const body =
+    typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext);
+  // GCM gives everything from update; final only completes the tag.
+  cipher.final();
+  return Buffer.concat([iv, body, cipher.getAuthTag()], IV_BYTES + body.length + TAG_BYTES);
 }
 
 /** The plaintext `seal` made; throws when the key, the AAD or a single byte differs. */
