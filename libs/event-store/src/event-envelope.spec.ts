@@ -1,25 +1,15 @@
 import { storedDataOf, withStoredData, type RecordedEvent } from './event-envelope';
 import { hashEvent, hashHolds } from './hash-chain';
 import { positionAt } from './position';
+import { newEvent } from './testing/event-store.contract';
 
 describe('an event changed on the way out, knowing its data as stored', () => {
   const stored = { sealed: { fields: ['summary'], values: 'AAAA' } };
   const recorded: RecordedEvent = {
-    id: 'e1',
+    ...newEvent('CaseReceived', stored),
     stream: 'clfcase-1',
     revision: 0,
     position: positionAt(1),
-    type: 'CaseReceived',
-    data: stored,
-    metadata: {
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'u-ann', name: 'Ann Lee', roles: ['staff'] },
-      policyId: 'dmm',
-      policyVersion: '1',
-      schemaVersion: 1,
-    },
-    occurredAt: '2026-12-01T09:00:00.000Z',
     recordedAt: '2026-12-01T09:00:01.000Z',
     prevHash: null,
     hash: '',
