@@ -118,9 +118,12 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
         setImmediate(() => {
           this.batch = null;
           try {
-            this.db.transaction(() => {
-              for (const id of batch.asked.keys()) batch.asked.set(id, this.findOrMake(id));
-            })();
+            // IMMEDIATE: it reads then writes, and must not find another writer in between.
+            this.db
+              .transaction(() => {
+                for (const id of batch.asked.keys()) batch.asked.set(id, this.findOrMake(id));
+              })
+              .immediate();
             resolve();
           } catch (error) {
             reject(error);
