@@ -177,7 +177,10 @@ export class SqliteCaseKeyStore implements CaseKeyStore {
   }
 
   async withoutKey(caseIds: readonly string[]): Promise<string[]> {
-    return caseIds.filter((caseId) => this.statements.known.get(caseId) === undefined);
+    // One snapshot for all of them (the chain-audit asks about every case at once).
+    return this.db.transaction(() =>
+      caseIds.filter((caseId) => this.statements.known.get(caseId) === undefined),
+    )();
   }
 
   async close(): Promise<void> {
