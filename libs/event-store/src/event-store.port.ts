@@ -24,6 +24,12 @@ export interface SubscribeOptions {
   /** At most this many events per call of `handle`. */
   batchSize?: number;
   /**
+   * The event types whose data `handle` reads. Every event is still delivered, in order;
+   * those of other types may come with their data as stored (a layer that changes data on
+   * the way out, such as the sealing of personal data, then leaves them as they are).
+   */
+  readsDataOf?: readonly string[];
+  /**
    * Called with each batch in order; the next batch waits until it settles. If it
    * throws, the subscription stops and reports the error: restart it from the last
    * checkpoint you stored.

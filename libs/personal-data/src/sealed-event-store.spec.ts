@@ -97,6 +97,37 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
     await sealed.close();
   });
 
+  it('opens for a subscription only the types it reads, delivering the rest as stored, and still sees erasures', async () => {
+    const { sealed } = stores();
+    const other = caseStream(randomUUID());
+    const note = event('NoteAdded', { text: 'Called Jane back' });
+    await sealed.append(stream, [received(), note], 'no-stream');
+    await sealed.append(other, [received()], 'no-stream');
+    const erased = event('PersonalDataErased', { reason: 'Asked for', fields: ['summary'] });
+    await sealed.stored.append(other, [erased], 'any');
+    const delivered = await new Promise<RecordedEvent[]>((resolve) => {
+      const subscription = sealed.subscribe({
+        readsDataOf: ['NoteAdded'],
+        handle: (batch) => {
+          resolve(batch);
+          void subscription.stop();
+        },
+      });
+    });
+    expect(delivered.map((e) => e.type)).toEqual([
+      'CaseReceived',
+      'NoteAdded',
+      'CaseReceived',
+      'PersonalDataErased',
+    ]);
+    expect(delivered[0].data).toHaveProperty('sealed');
+    expect(delivered[1].data).toEqual(note.data);
+    expect(delivered[2].data).toHaveProperty('sealed');
+    // The erasure seen there is known at once, before the key store hears of it.
+    expect(await sealed.keyOf(caseIdOf(other))).toBe('erased');
+    await sealed.close();
+  });
+
   it('leaves events with no personal data, and other streams, as they are, making no key', async () => {
     const { stored, keys, sealed } = stores();
     const missed = event('DeadlineMissed', { kind: 'acknowledgement', stage: 1 });

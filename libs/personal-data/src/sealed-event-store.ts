@@ -162,10 +162,27 @@ export class SealedEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
+    const reads = options.readsDataOf && new Set(options.readsDataOf);
     return this.stored.subscribe({
       ...options,
-      handle: async (batch) => options.handle(await this.open(batch)),
+      handle: async (batch) =>
+        options.handle(
+          reads
+            ? await this.openOnly(batch, (event) => reads.has(event.type))
+            : await this.open(batch),
+        ),
     });
+  }
+
+  /** The batch with only the events the reader needs opened (erasures are always seen). */
+  private async openOnly(
+    batch: RecordedEvent[],
+    reads: (event: RecordedEvent) => boolean,
+  ): Promise<RecordedEvent[]> {
+    const needed = (event: RecordedEvent) => reads(event) || event.type === 'PersonalDataErased';
+    const opened = await this.open(batch.filter(needed));
+    let next = 0;
+    return batch.map((event) => (needed(event) ? opened[next++] : event));
   }
 
   headPosition(category?: string) {

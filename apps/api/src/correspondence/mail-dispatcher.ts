@@ -169,6 +169,8 @@ export class MailDispatcher {
       after,
       category: CASE_CATEGORY,
       batchSize: 100,
+      // Only letters are read: nothing else needs decrypting (a first start reads every event).
+      readsDataOf: ['CorrespondenceSent'],
       handle: (batch) => this.handle(batch),
       onError: (error) => {
         // Picked up again from the checkpoint at the next tick.
