@@ -24,4 +24,12 @@ describe('CaseKeyCache', () => {
     expect(cache.get('erased')).toBe(erased);
     expect(cache.get('missing')).toBeUndefined();
   });
+
+  it('keeps an erasure final: a key read before the erasure and set after it is not kept', async () => {
+    const cache = new CaseKeyCache(10);
+    const erased = { state: 'erased' as const, erasedAt: new Date('2026-12-01T10:00:00Z') };
+    cache.set('case', erased);
+    expect(cache.set('case', present())).toBe(erased);
+    expect(cache.get('case')).toBe(erased);
+  });
 });

@@ -19,8 +19,16 @@ export class CaseKeyCache {
     return this.keys.get(caseId);
   }
 
+  /**
+   * Keeps what is now known of the case's key, and gives back what is kept. An erasure is
+   * final: a key read before it (a lookup still on its way when the case was erased) is
+   * not kept over it.
+   */
   set(caseId: string, key: CaseKey): CaseKey {
-    if (key.state !== 'missing') this.keys.set(caseId, key);
+    if (key.state === 'missing') return key;
+    const kept = this.keys.peek(caseId);
+    if (kept?.state === 'erased') return kept;
+    this.keys.set(caseId, key);
     return key;
   }
 }

@@ -176,6 +176,33 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
     await sealed.close();
   });
 
+  it('never opens an erased case with a key that a slower lookup brings back after the erasure', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    await writer.append(stream, [received()], 'no-stream');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let looked: () => void = () => {};
+    const lookedUp = new Promise<void>((resolve) => (looked = resolve));
+    const slowKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
+      findAll: async (caseIds: readonly string[]) => {
+        const found = await keys.findAll(caseIds);
+        looked();
+        await held;
+        return found;
+      },
+    });
+    const reader = new SealedEventStore(stored, slowKeys);
+    const reading = reader.readStream(stream);
+    await lookedUp; // the key was read, present, and is on its way back
+    await reader.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    release();
+    const [opened] = await reading;
+    expect(opened.personalData).toBe('erased');
+    expect(opened.data).toMatchObject({ summary: ERASED_TEXT });
+    expect(await reader.keyOf(caseId)).toBe('erased');
+    await reader.close();
+  });
+
   it('does not open a sealed value moved into another event', async () => {
     const { stored, sealed } = stores();
     await sealed.append(stream, [received()], 'no-stream');

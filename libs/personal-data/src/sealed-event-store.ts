@@ -148,9 +148,9 @@ export class SealedEventStore implements EventStore {
   private async keyToWrite(caseId: string): Promise<Buffer> {
     const cached = this.cache.get(caseId);
     const known = cached?.state === 'present' ? cached : await this.keys.keyFor(caseId);
-    if (known.state !== 'present') throw new PersonalDataErasedError(caseId);
-    this.cache.set(caseId, known);
-    return known.key;
+    const kept = this.cache.set(caseId, known);
+    if (kept.state !== 'present') throw new PersonalDataErasedError(caseId);
+    return kept.key;
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
