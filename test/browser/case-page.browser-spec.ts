@@ -1,15 +1,13 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
 import { signInToConsole } from '../support/console';
 import {
   axeViolations,
-  launchChromium,
-  listen,
+  chromiumAndApp,
   screenshotForDocs,
   signedInContext,
 } from '../support/browser';
 import { act, openAction, send, typeInto, type Keystrokes } from '../support/keyboard';
-import { complaint, person, startTestApp, type TestApp } from '../support/test-app';
+import { complaint, person } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -17,23 +15,10 @@ const staff = person('ann', 'staff');
 const manager = person('olu', 'operations-manager');
 
 describe('the case page in Chromium, by keyboard', () => {
-  let browser: Browser;
-  let t: TestApp;
-  let baseUrl: string;
-  beforeAll(async () => {
-    [browser, t] = await Promise.all([
-      launchChromium(),
-      startTestApp({ now: '2026-12-07T09:00:00Z' }),
-    ]);
-    baseUrl = await listen(t);
-  });
-  afterAll(async () => {
-    await t.close();
-    await browser.close();
-  });
+  const suite = chromiumAndApp({ now: '2026-12-07T09:00:00Z' });
 
   it('lets a manager assign an owner, acknowledge, escalate and respond, with no accessibility violations', async () => {
-    const id = await t.recordCase(
+    const id = await suite.t.recordCase(
       staff,
       complaint({
         channel: 'email',
@@ -41,9 +26,9 @@ describe('the case page in Chromium, by keyboard', () => {
         complainant: { name: 'Kit Young', role: 'learner', under18: true },
       }),
     );
-    const { body } = await t.http.get(`/api/v1/cases/${id}`).set(await t.auth(staff));
-    await signInToConsole(t, staff);
-    const context = await signedInContext(browser, t, baseUrl, manager);
+    const { body } = await suite.t.http.get(`/api/v1/cases/${id}`).set(await suite.t.auth(staff));
+    await signInToConsole(suite.t, staff);
+    const context = await signedInContext(suite.browser, suite.t, suite.baseUrl, manager);
     const page = await context.newPage();
     await page.goto(`/cases/${body.reference}`);
     expect(await axeViolations(page)).toEqual([]);

@@ -1,17 +1,16 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ReadSide } from '#read-models';
 import { PROJECTIONS } from '../../apps/api/src/projections/projections.module';
 import { addPeople } from '../support/console';
 import {
   axeViolations,
-  launchChromium,
-  listen,
+  chromiumAndApp,
   screenshotForDocs,
   signedInContext,
 } from '../support/browser';
 import { caseWithEmailedLetter } from '../support/letters';
-import { person, startTestApp, type TestApp } from '../support/test-app';
+import { person } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -28,30 +27,19 @@ async function visit(page: Page, path: string): Promise<string> {
 }
 
 describe('the administration pages in Chromium', () => {
-  let browser: Browser;
-  let t: TestApp;
-  let baseUrl: string;
+  const suite = chromiumAndApp({ now: '2026-12-07T09:00:00Z' });
   let context: BrowserContext;
-  beforeAll(async () => {
-    [browser, t] = await Promise.all([
-      launchChromium(),
-      startTestApp({ now: '2026-12-07T09:00:00Z' }),
-    ]);
-    baseUrl = await listen(t);
-    await addPeople(t, ada, sam);
-  });
-  afterAll(async () => {
-    await t.close();
-    await browser.close();
-  });
-  beforeEach(async () => (context = await signedInContext(browser, t, baseUrl, ada)));
+  beforeAll(() => addPeople(suite.t, ada, sam));
+  beforeEach(
+    async () => (context = await signedInContext(suite.browser, suite.t, suite.baseUrl, ada)),
+  );
   afterEach(async () => {
     jest.restoreAllMocks();
     await context.close();
   });
 
   it('shows an administrator every page, each with no accessibility violations', async () => {
-    await caseWithEmailedLetter(t, sam, olu);
+    await caseWithEmailedLetter(suite.t, sam, olu);
     const page = await context.newPage();
     expect(await visit(page, '/admin')).toBe('Administration');
     await page.getByRole('link', { name: 'Scheduled jobs' }).click();
@@ -79,7 +67,7 @@ describe('the administration pages in Chromium', () => {
   });
 
   it('shows a rebuild’s progress, which moves by itself with the script and by a reload link without', async () => {
-    const projections = t.app.get<ReadSide>(PROJECTIONS);
+    const projections = suite.t.app.get<ReadSide>(PROJECTIONS);
     const real = await projections.status();
     const status = jest
       .spyOn(projections, 'status')
@@ -103,7 +91,10 @@ describe('the administration pages in Chromium', () => {
       .mockResolvedValue(
         real.map((s) => ({ ...s, rebuilding: true, rebuildProgress: { handled: 500, of: 1000 } })),
       );
-    const withoutScript = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
+    const withoutScript = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      javaScriptEnabled: false,
+    });
     await withoutScript.addCookies(await context.cookies());
     const plain = await withoutScript.newPage();
     await plain.goto('/admin/read-models');
@@ -114,7 +105,7 @@ describe('the administration pages in Chromium', () => {
   });
 
   it('shows anyone else the “not allowed” page, with no accessibility violations', async () => {
-    const staff = await signedInContext(browser, t, baseUrl, sam);
+    const staff = await signedInContext(suite.browser, suite.t, suite.baseUrl, sam);
     const page = await staff.newPage();
     for (const path of ['/admin', '/admin/read-models', '/admin/jobs', '/admin/system']) {
       const answer = await page.goto(path);
