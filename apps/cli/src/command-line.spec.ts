@@ -1,4 +1,4 @@
-import { parseCommandLine, runCommand, UsageError } from './command-line';
+import { count, parseCommandLine, runCommand, UsageError } from './command-line';
 import { capturedOutput } from './testing/captured-output';
 
 const USAGE = 'Usage: npm run example -- --size <n>';
@@ -29,5 +29,15 @@ describe('an operations command line', () => {
 
   it('runs the command otherwise', async () => {
     expect(await example(['--size', '3'])).toEqual({ status: 0, out: 'size 3', err: '' });
+  });
+});
+
+describe('counts in words', () => {
+  it('gives the number as people write it, with its noun in the singular only for one', () => {
+    expect([count(0, 'case'), count(1, 'case'), count(1554, 'event')]).toEqual([
+      '0 cases',
+      '1 case',
+      '1,554 events',
+    ]);
   });
 });

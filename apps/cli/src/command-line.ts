@@ -37,6 +37,10 @@ export function runFromShell(command: ShellCommand): void {
 /** A mistake in how the command was typed: said with the usage line. */
 export class UsageError extends Error {}
 
+/** "1 case", "1,554 cases": a number in words for people, with its noun. */
+export const count = (value: number, noun: string): string =>
+  `${value.toLocaleString('en-GB')} ${noun}${value === 1 ? '' : 's'}`;
+
 /** The exit code for a command typed wrongly, as shells and most tools use it. */
 const USAGE_EXIT_CODE = 2;
 

@@ -48,6 +48,7 @@ type Data = Record<string, unknown>;
 /** An event type's personal fields: each one's name and path, and the plan that takes them out. */
 interface PersonalFields {
   fields: { name: string; path: FieldPath }[];
+  names: ReadonlySet<string>;
   plan: FieldPlan;
 }
 
@@ -56,7 +57,8 @@ function personalFieldsOfType(type: string): PersonalFields {
   let known = fieldsByType.get(type);
   if (!known) {
     const fields = personalFieldsOf(type).map((name) => ({ name, path: pathOf(name) }));
-    known = { fields, plan: planOf(fields.map((field) => field.name)) };
+    const names = fields.map((field) => field.name);
+    known = { fields, names: new Set(names), plan: planOf(names) };
     fieldsByType.set(type, known);
   }
   return known;
@@ -77,8 +79,7 @@ const isSealed = (data: unknown): data is Data & { [SEALED]: SealedFields } =>
 
 /** Whether an event's data, parsed or as its stored JSON text, holds sealed personal fields. */
 export function holdsSealedData(data: unknown): boolean {
-  if (typeof data === 'string') return data.includes(`"${SEALED}":{`);
-  return typeof data === 'object' && data !== null && SEALED in data;
+  return typeof data === 'string' ? data.includes(`"${SEALED}":{`) : isSealed(data);
 }
 
 /** Binds a sealed value to its event: moved into another event or stream, it does not open. */
@@ -114,16 +115,17 @@ export class SealedEventStore implements EventStore {
     const taken = events.map((event) =>
       takePersonal(event.data as Data, personalFieldsOfType(event.type)),
     );
+    const needsKey = taken.some(Boolean);
     const waiting = this.handingOver.get(stream);
     // The common case: nothing of this stream waits to be handed over, and no key is needed or it is in memory.
     if (!waiting) {
-      const key = taken.some(Boolean) ? this.cachedKey(caseIdOf(stream)) : null;
+      const key = needsKey ? this.cachedKey(caseIdOf(stream)) : null;
       if (key !== undefined)
         return this.stored.append(stream, sealAll(stream, events, taken, key), expected);
     }
     // Sealing waits for a key: appends to a stream still reach the store in the order sent.
     const handed = (waiting ?? Promise.resolve()).then(async () => {
-      const key = taken.some(Boolean) ? await this.keyToWrite(caseIdOf(stream)) : null;
+      const key = needsKey ? await this.keyToWrite(caseIdOf(stream)) : null;
       return {
         appended: this.stored.append(stream, sealAll(stream, events, taken, key), expected),
       };
@@ -303,25 +305,16 @@ function withPersonalValues(
   fields: readonly string[],
   values: readonly unknown[],
 ): Data {
-  const { plan } = personalFieldsOfType(type);
+  const { plan, names } = personalFieldsOfType(type);
   const opened = withPlannedValues(stored, plan, fields, values, SEALED);
   // Sealed when personal, no longer so: put back where it was named.
-  const unplanned = fields.flatMap((name, i) => (isPlanned(plan, name) ? [] : [i]));
+  const unplanned = fields.flatMap((name, i) => (names.has(name) ? [] : [i]));
   if (unplanned.length === 0) return opened;
   return withValuesAt(
     opened,
     unplanned.map((i) => pathOf(fields[i])),
     unplanned.map((i) => values[i]),
   );
-}
-
-function isPlanned(plan: FieldPlan, name: string): boolean {
-  let at: FieldPlan | string | undefined = plan;
-  for (const part of pathOf(name)) {
-    if (typeof at !== 'object') return false;
-    at = at.get(part);
-  }
-  return at === name;
 }
 
 /** An event's personal values present (not null, not absent), and a copy of its data without them. */

@@ -50,9 +50,9 @@ export async function auditEveryChain(
     checked.broken.map((chain) => named(storage.storedEvents, chain)),
   );
   const keysMissing = await Promise.all(
-    (await storage.caseKeys.casesWithoutKey([...sealed])).map(async (caseId) => ({
-      stream: caseStream(caseId),
-      reference: await referenceOf(storage.storedEvents, caseStream(caseId)),
+    (await storage.caseKeys.casesWithoutKey([...sealed])).map(caseStream).map(async (stream) => ({
+      stream,
+      reference: await referenceOf(storage.storedEvents, stream),
     })),
   );
   const finished = clock();

@@ -1,4 +1,5 @@
 import {
+  count,
   parseCommandLine,
   progressPhases,
   runCommand,
@@ -19,8 +20,6 @@ const RESTORE_USAGE =
 const BACKUP_WITH_WARNINGS = 2;
 
 const number = (value: number) => value.toLocaleString('en-GB');
-/** "1 case", "1,554 cases". */
-const count = (value: number, noun: string) => `${number(value)} ${noun}${value === 1 ? '' : 's'}`;
 const size = (bytes: number) =>
   bytes < 1024 * 1024
     ? `${Math.ceil(bytes / 1024).toLocaleString('en-GB')} KB`

@@ -1,6 +1,7 @@
 import { loadConfig } from '#api/offline';
 import { masterKeyOf } from '#personal-data';
 import {
+  count,
   parseCommandLine,
   progressPhases,
   runCommand,
@@ -15,9 +16,6 @@ const USAGE =
 
 const DISTRIBUTED =
   'CLF_PROFILE=distributed: this version re-writes only an embedded data directory. An EventStoreDB store made before personal data was encrypted has to be re-written by replaying its streams into a new database (not provided yet).';
-
-const count = (value: number, noun: string) =>
-  `${value.toLocaleString('en-GB')} ${noun}${value === 1 ? '' : 's'}`;
 
 /** `npm run migrate`: re-writes an embedded store made before personal data was encrypted. */
 export function migrateCommand(

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { CASE_CATEGORY, caseIdOf, type CaseRecordMigrated, type DocumentAttached } from '#domain';
 import { FileDocumentStore } from '#documents';
 import {
+  categoryOf,
+  SQLITE_SIDE_FILES,
+  sqliteFilesOf,
   SqliteEventStore,
   SqliteReferenceAllocator,
   type Position,
@@ -69,7 +72,7 @@ export async function migrateStore(options: {
     return { ...report, keptEvents, keptDocuments: await keepAside(dataDir, migrating) };
   } catch (error) {
     await old.close().catch(() => {});
-    for (const suffix of ['', '-wal', '-shm']) await rm(migrating + suffix, { force: true });
+    for (const file of sqliteFilesOf(migrating)) await rm(file, { force: true });
     throw error;
   }
 }
@@ -129,7 +132,7 @@ async function copyInto(
           ],
           event.revision === 0 ? 'no-stream' : event.revision - 1,
         );
-        if (event.stream.startsWith(`${CASE_CATEGORY}-`)) heads.set(event.stream, event);
+        if (categoryOf(event.stream) === CASE_CATEGORY) heads.set(event.stream, event);
         events += 1;
       }
       after = page[page.length - 1].position;
@@ -227,10 +230,10 @@ async function recordMigration(
  */
 async function keepAside(dataDir: string, migrating: string): Promise<string | null> {
   const eventsFile = join(dataDir, DATA_DIR_ENTRIES.events);
-  for (const suffix of ['-wal', '-shm']) await rm(eventsFile + suffix, { force: true });
+  for (const suffix of SQLITE_SIDE_FILES) await rm(eventsFile + suffix, { force: true });
   await rename(eventsFile, eventsFile + KEPT_SUFFIX);
   await rename(migrating, eventsFile);
-  for (const suffix of ['-wal', '-shm'])
+  for (const suffix of SQLITE_SIDE_FILES)
     if (await exists(migrating + suffix)) await rename(migrating + suffix, eventsFile + suffix);
   const documents = join(dataDir, DATA_DIR_ENTRIES.documents);
   const kept = (await exists(documents)) ? documents + KEPT_SUFFIX : null;

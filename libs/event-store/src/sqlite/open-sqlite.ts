@@ -7,6 +7,15 @@ import Database from 'better-sqlite3';
  */
 export type SqliteDurability = 'full' | 'normal';
 
+/** Beside a SQLite file in WAL mode: its write-ahead log and its shared-memory index. */
+export const SQLITE_SIDE_FILES = ['-wal', '-shm'] as const;
+
+/** The files a SQLite database in WAL mode is made of: to remove it whole. */
+export const sqliteFilesOf = (filename: string): string[] => [
+  filename,
+  ...SQLITE_SIDE_FILES.map((suffix) => filename + suffix),
+];
+
 /** Opens a SQLite file the way every CLF store uses it: WAL, the chosen durability, a wait for locks. */
 export function openSqlite(
   filename: string,

@@ -7,6 +7,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { sqliteFilesOf } from '#event-store';
 import { join } from 'node:path';
 import type { ReadModelGenerations, ReadModelStore, RebuildRequest } from '../read-model.port';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
@@ -82,8 +83,7 @@ export class SqliteReadModelGenerations implements ReadModelGenerations {
       );
       await this.promote(fresh);
       writeAtomically(this.policyFile, this.options.policyKey!);
-      for (const suffix of ['', '-wal', '-shm'])
-        rmSync(`${this.fileOf(stale)}${suffix}`, { force: true });
+      for (const file of sqliteFilesOf(this.fileOf(stale))) rmSync(file, { force: true });
       return fresh;
     }
     const generation = this.currentGeneration();

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { openSqlite } from '#event-store';
+import { openSqlite, sqliteFilesOf } from '#event-store';
 import { ReadModelGeneration } from '../read-model-generation';
 import { openForBuilding, SqliteBuildingWriter } from './sqlite-building-writer';
 import { SqliteCaseQueue } from './sqlite-case-queue';
@@ -76,6 +76,6 @@ export class SqliteReadModelStore extends ReadModelGeneration<
 
   async drop(): Promise<void> {
     await this.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${this.filename}${suffix}`, { force: true });
+    for (const file of sqliteFilesOf(this.filename)) rmSync(file, { force: true });
   }
 }
