@@ -246,4 +246,31 @@ describe('SealedEventStore: the order of appends', () => {
     ]);
     await sealed.close();
   });
+
+  it('hands appends made together to the store in one turn, though one of them is a new case whose key is made first', async () => {
+    const { stored, sealed } = stores();
+    const known = caseStream(randomUUID());
+    await sealed.append(known, [received()], 'no-stream');
+    // The SQLite store commits together what it is given before its next turn (group commit).
+    const commits: string[][] = [];
+    let open: string[] | null = null;
+    const append = stored.append.bind(stored);
+    stored.append = (stream, events, expected) => {
+      if (!open) {
+        const commit: string[] = [];
+        open = commit;
+        commits.push(commit);
+        setImmediate(() => (open = null));
+      }
+      open.push(stream);
+      return append(stream, events, expected);
+    };
+    const added = caseStream(randomUUID());
+    await Promise.all([
+      sealed.append(known, [event('NoteAdded', { text: 'Called back' })], 0),
+      sealed.append(added, [received()], 'no-stream'),
+    ]);
+    expect(commits).toEqual([[known, added]]);
+    await sealed.close();
+  });
 });

@@ -45,6 +45,12 @@ const KEYS_IN_MEMORY = 50_000;
 
 type Data = Record<string, unknown>;
 
+/**
+ * Awaited, it resumes once the current synchronous work is done (a microtask), before any
+ * timer or `setImmediate`: before a group commit of this turn and a key store's batch.
+ */
+const AFTER_THIS_TURN = Promise.resolve();
+
 /** An event type's personal fields: each one's name and path, and the plan that takes them out. */
 interface PersonalFields {
   fields: { name: string; path: FieldPath }[];
@@ -120,16 +126,22 @@ export class SealedEventStore implements EventStore {
     // The common case: nothing of this stream waits to be handed over, and no key is needed or it is in memory.
     if (!waiting) {
       const key = needsKey ? this.cachedKey(caseIdOf(stream)) : null;
-      if (key !== undefined)
-        return this.stored.append(stream, sealAll(stream, events, taken, key), expected);
+      if (key !== undefined) {
+        const sealed = sealAll(stream, events, taken, key);
+        // Handed over after this turn's synchronous work: a new key another append of this
+        // turn asks for is then asked for first, and its case's events join the same commit.
+        await AFTER_THIS_TURN;
+        return this.stored.append(stream, sealed, expected);
+      }
     }
+    // Asked for now, not once the stream's earlier appends are handed over: see above.
+    const key = needsKey ? this.keyToWrite(caseIdOf(stream)) : Promise.resolve(null);
+    // Awaited below, after the earlier appends; failing meanwhile is not an unhandled rejection.
+    key.catch(() => {});
     // Sealing waits for a key: appends to a stream still reach the store in the order sent.
-    const handed = (waiting ?? Promise.resolve()).then(async () => {
-      const key = needsKey ? await this.keyToWrite(caseIdOf(stream)) : null;
-      return {
-        appended: this.stored.append(stream, sealAll(stream, events, taken, key), expected),
-      };
-    });
+    const handed = (waiting ?? Promise.resolve()).then(async () => ({
+      appended: this.stored.append(stream, sealAll(stream, events, taken, await key), expected),
+    }));
     const turn = handed.then(
       () => {},
       () => {},
