@@ -7,6 +7,7 @@ import { caseIdOf, caseStream, ERASED_TEXT, UNREADABLE_TEXT } from '#domain';
 import { newDataKey, seal } from './sealing/aes-gcm';
 import { SqliteCaseKeyStore } from './sqlite/sqlite-case-key-store';
 import { SealedEventStore } from './sealed-event-store';
+import { OpenedValues } from './opened-values';
 import { PersonalDataErasedError } from './personal-data-erased.error';
 import { caseEvent } from './testing/case-event';
 
@@ -203,10 +204,87 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
     await reader.close();
   });
 
+  it('keeps what a stream read opened, for the next read, and drops it when the case is erased', async () => {
+    const { stored, keys } = stores();
+    const opened = new OpenedValues();
+    const sealed = new SealedEventStore(stored, keys, undefined, opened);
+    const other = caseStream(randomUUID());
+    await sealed.append(
+      stream,
+      [received(), event('NoteAdded', { text: 'Called Jane' })],
+      'no-stream',
+    );
+    await sealed.append(other, [received()], 'no-stream');
+    const first = await sealed.readStream(stream);
+    await sealed.readStream(other);
+    expect(opened.size).toBe(3);
+
+    const again = await sealed.readStream(stream);
+    expect(dataOf(again)).toEqual(dataOf(first));
+    // Each read is given its own copy: changing one changes nothing kept.
+    (again[0].data as { summary: string }).summary = 'changed';
+    expect(dataOf(await sealed.readStream(stream))).toEqual(dataOf(first));
+
+    await sealed.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    expect(opened.size).toBe(1);
+    const [erased] = await sealed.readStream(stream);
+    expect(erased.data).toMatchObject({ summary: ERASED_TEXT });
+    expect(opened.size).toBe(1);
+    await sealed.close();
+  });
+
+  it('drops what it kept of a case erased elsewhere as soon as it reads the erasure', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    await writer.append(stream, [received()], 'no-stream');
+    const opened = new OpenedValues();
+    const reader = new SealedEventStore(stored, keys, undefined, opened);
+    await reader.readStream(stream);
+    expect(opened.size).toBe(1);
+    // Another replica erases: the key goes, and the erasure is recorded in the stream.
+    await writer.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    await stored.append(stream, [event('PersonalDataErased', { reason: 'Asked by Jane' })], 0);
+    const [read] = await reader.readStream(stream);
+    expect(read.personalData).toBe('erased');
+    expect(opened.size).toBe(0);
+    await reader.close();
+  });
+
+  it('opens no case erased while the keys of others were looked up, with the key it held before', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    const other = caseStream(randomUUID());
+    await writer.append(stream, [received()], 'no-stream');
+    await writer.append(other, [received()], 'no-stream');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let looked: () => void = () => {};
+    const lookedUp = new Promise<void>((resolve) => (looked = resolve));
+    const slowKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
+      findAll: async (caseIds: readonly string[]) => {
+        const found = await keys.findAll(caseIds);
+        if (caseIds.includes(caseIdOf(other))) {
+          looked();
+          await held;
+        }
+        return found;
+      },
+    });
+    const reader = new SealedEventStore(stored, slowKeys);
+    await reader.readStream(stream); // its key now held in memory
+    const reading = reader.readAll();
+    await lookedUp; // the other case's key is on its way
+    await reader.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    release();
+    const read = await reading;
+    expect(read.find((e) => e.stream === stream)?.personalData).toBe('erased');
+    expect(read.find((e) => e.stream === other)?.personalData).toBeUndefined();
+    await reader.close();
+  });
+
   it('does not open a sealed value moved into another event', async () => {
     const { stored, sealed } = stores();
     await sealed.append(stream, [received()], 'no-stream');
     const [original] = await stored.readStream(stream);
+    await sealed.readStream(stream); // what it opened is kept: not for another event
     const copy = event('CaseReceived', original.data);
     await stored.append(stream, [copy], 0);
     const [, moved] = await sealed.readStream(stream);

@@ -11,9 +11,17 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '#event-store';
-import { CASE_CATEGORY, caseIdOf, ERASED_TEXT, personalFieldsOf, UNREADABLE_TEXT } from '#domain';
+import {
+  CASE_CATEGORY,
+  caseIdOf,
+  caseStream,
+  ERASED_TEXT,
+  personalFieldsOf,
+  UNREADABLE_TEXT,
+} from '#domain';
 import type { CaseKey, CaseKeyStore } from './case-key-store.port';
 import { CaseKeyCache } from './case-key-cache';
+import { OpenedValues } from './opened-values';
 import { PersonalDataErasedError } from './personal-data-erased.error';
 import { seal, unseal } from './sealing/aes-gcm';
 import {
@@ -108,6 +116,8 @@ export class SealedEventStore implements EventStore {
     readonly stored: EventStore,
     private readonly keys: CaseKeyStore,
     cacheSize = KEYS_IN_MEMORY,
+    /** Plaintext of what `readStream` opened: the streams read again and again. */
+    private readonly opened = new OpenedValues(),
   ) {
     this.cache = new CaseKeyCache(cacheSize);
   }
@@ -168,7 +178,7 @@ export class SealedEventStore implements EventStore {
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.open(await this.stored.readStream(stream, options));
+    return this.open(await this.stored.readStream(stream, options), this.opened);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -229,17 +239,23 @@ export class SealedEventStore implements EventStore {
   async forget(caseId: string, at: Date): Promise<void> {
     await this.keys.erase(caseId, at);
     this.cache.set(caseId, { state: 'erased', erasedAt: at });
+    this.opened.forgetStream(caseStream(caseId));
   }
 
-  /** Events as the application reads them: personal data decrypted, or marked erased or unreadable. */
-  private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+  /**
+   * Events as the application reads them: personal data decrypted, or marked erased or
+   * unreadable. With `remember`, what is decrypted is kept there and what is kept is used.
+   */
+  private async open(events: RecordedEvent[], remember?: OpenedValues): Promise<RecordedEvent[]> {
     // Erased elsewhere (another replica) and not yet here: no event of it opens with a key still held.
     for (const event of events)
-      if (event.type === 'PersonalDataErased')
+      if (event.type === 'PersonalDataErased') {
         this.cache.set(caseIdOf(event.stream), {
           state: 'erased',
           erasedAt: new Date(event.recordedAt),
         });
+        this.opened.forgetStream(event.stream);
+      }
     // Each case's key looked up once; those not in memory fetched together.
     const keys = new Map<string, CaseKey | undefined>();
     for (const event of events)
@@ -252,10 +268,15 @@ export class SealedEventStore implements EventStore {
         const caseId = caseIdOf(stream);
         keys.set(stream, this.cache.set(caseId, found.get(caseId) ?? { state: 'missing' }));
       }
+      // Erased while the others were looked up: a key held from before does not open it.
+      for (const stream of keys.keys()) {
+        const now = this.cache.get(caseIdOf(stream));
+        if (now?.state === 'erased') keys.set(stream, now);
+      }
     }
     return events.map((event) =>
       isSealed(event.data)
-        ? this.openOne(event, event.data, keys.get(event.stream) ?? { state: 'missing' })
+        ? this.openOne(event, event.data, keys.get(event.stream) ?? { state: 'missing' }, remember)
         : event,
     );
   }
@@ -264,9 +285,10 @@ export class SealedEventStore implements EventStore {
     event: RecordedEvent,
     data: Data & { [SEALED]: SealedFields },
     key: CaseKey,
+    remember?: OpenedValues,
   ): RecordedEvent {
     const sealed = data[SEALED];
-    const values = key.state === 'present' ? this.decrypt(key.key, event, sealed) : null;
+    const values = key.state === 'present' ? decrypt(key.key, event, sealed, remember) : null;
     const personalData = values ? undefined : key.state === 'erased' ? 'erased' : 'unreadable';
     const shown =
       values ??
@@ -274,20 +296,28 @@ export class SealedEventStore implements EventStore {
     const opened = { ...event, data: withPersonalValues(event.type, data, sealed.fields, shown) };
     return withStoredData(personalData ? { ...opened, personalData } : opened, data);
   }
+}
 
-  private decrypt(key: Buffer, event: RecordedEvent, sealed: SealedFields): unknown[] | null {
+/** The sealed values in clear, or null when they do not open with this key (or for this event). */
+function decrypt(
+  key: Buffer,
+  event: RecordedEvent,
+  sealed: SealedFields,
+  remember?: OpenedValues,
+): unknown[] | null {
+  const aad = aadOf(event.stream, event.id);
+  // Kept only once opened with the case's key: found again only for this event and these bytes.
+  let plaintext = remember?.get(aad, sealed.values);
+  if (plaintext === undefined)
     try {
-      const plain = unseal(
-        key,
-        Buffer.from(sealed.values, 'base64'),
-        aadOf(event.stream, event.id),
-      );
-      return JSON.parse(plain.toString('utf8')) as unknown[];
+      plaintext = unseal(key, Buffer.from(sealed.values, 'base64'), aad).toString('utf8');
+      remember?.set(aad, sealed.values, plaintext);
     } catch {
       // Changed after it was stored: the chain audit names it; the reader sees it unreadable.
       return null;
     }
-  }
+  // Parsed afresh each time: a reader changing what it was given cannot change what is kept.
+  return JSON.parse(plaintext) as unknown[];
 }
 
 /** The events as stored, each one's personal fields (taken out before) sealed with the case's key. */
