@@ -36,6 +36,28 @@ function stores() {
 
 const dataOf = (events: RecordedEvent[]) => events.map((e) => e.data);
 
+/**
+ * The key store with its `findAll` held once it has read the keys (for the lookups `holds`
+ * picks), until `release`: a lookup still on its way while something else happens.
+ */
+function holdingLookups(keys: SqliteCaseKeyStore, holds: (caseIds: readonly string[]) => boolean) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let looked: () => void = () => {};
+  const lookedUp = new Promise<void>((resolve) => (looked = resolve));
+  const slowKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
+    findAll: async (caseIds: readonly string[]) => {
+      const found = await keys.findAll(caseIds);
+      if (holds(caseIds)) {
+        looked();
+        await held;
+      }
+      return found;
+    },
+  });
+  return { slowKeys, lookedUp, release };
+}
+
 describe('SealedEventStore: each case’s personal data encrypted with its own key', () => {
   const caseId = randomUUID();
   const stream = caseStream(caseId);
@@ -180,18 +202,7 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
   it('never opens an erased case with a key that a slower lookup brings back after the erasure', async () => {
     const { stored, keys, sealed: writer } = stores();
     await writer.append(stream, [received()], 'no-stream');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let looked: () => void = () => {};
-    const lookedUp = new Promise<void>((resolve) => (looked = resolve));
-    const slowKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
-      findAll: async (caseIds: readonly string[]) => {
-        const found = await keys.findAll(caseIds);
-        looked();
-        await held;
-        return found;
-      },
-    });
+    const { slowKeys, lookedUp, release } = holdingLookups(keys, () => true);
     const reader = new SealedEventStore(stored, slowKeys);
     const reading = reader.readStream(stream);
     await lookedUp; // the key was read, present, and is on its way back
@@ -254,20 +265,9 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
     const other = caseStream(randomUUID());
     await writer.append(stream, [received()], 'no-stream');
     await writer.append(other, [received()], 'no-stream');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let looked: () => void = () => {};
-    const lookedUp = new Promise<void>((resolve) => (looked = resolve));
-    const slowKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
-      findAll: async (caseIds: readonly string[]) => {
-        const found = await keys.findAll(caseIds);
-        if (caseIds.includes(caseIdOf(other))) {
-          looked();
-          await held;
-        }
-        return found;
-      },
-    });
+    const { slowKeys, lookedUp, release } = holdingLookups(keys, (caseIds) =>
+      caseIds.includes(caseIdOf(other)),
+    );
     const reader = new SealedEventStore(stored, slowKeys);
     await reader.readStream(stream); // its key now held in memory
     const reading = reader.readAll();
