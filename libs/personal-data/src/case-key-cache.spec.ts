@@ -32,4 +32,13 @@ describe('CaseKeyCache', () => {
     expect(cache.set('case', present())).toBe(erased);
     expect(cache.get('case')).toBe(erased);
   });
+
+  it('remembers a recent erasure however many keys are read after it', () => {
+    const cache = new CaseKeyCache(2);
+    const erased = { state: 'erased' as const, erasedAt: new Date('2026-12-01T10:00:00Z') };
+    cache.set('erased', erased);
+    for (const caseId of ['a', 'b', 'c']) cache.set(caseId, present());
+    expect(cache.get('erased')).toBe(erased);
+    expect(cache.set('erased', present())).toBe(erased);
+  });
 });

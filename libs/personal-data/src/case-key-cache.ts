@@ -1,7 +1,15 @@
 import { LRUCache } from 'lru-cache';
 import type { CaseKey } from './case-key-store.port';
 
-type KnownKey = Exclude<CaseKey, { state: 'missing' }>;
+type PresentKey = Extract<CaseKey, { state: 'present' }>;
+type ErasedKey = Extract<CaseKey, { state: 'erased' }>;
+
+/**
+ * Erasures remembered apart from the keys: however many keys are read meanwhile (a rebuild),
+ * a recent erasure is not pushed out, so a lookup or an append still on its way from before
+ * it finds it. The key store keeps every erasure; this is how far back memory must reach.
+ */
+const ERASURES_IN_MEMORY = 10_000;
 
 /**
  * The keys of the cases read most recently, unwrapped: a rebuild reads every event, and
@@ -9,14 +17,15 @@ type KnownKey = Exclude<CaseKey, { state: 'missing' }>;
  * kept (it may be made a moment later by another replica).
  */
 export class CaseKeyCache {
-  private readonly keys: LRUCache<string, KnownKey>;
+  private readonly keys: LRUCache<string, PresentKey>;
+  private readonly erasures = new LRUCache<string, ErasedKey>({ max: ERASURES_IN_MEMORY });
 
   constructor(capacity: number) {
     this.keys = new LRUCache({ max: capacity });
   }
 
   get(caseId: string): CaseKey | undefined {
-    return this.keys.get(caseId);
+    return this.erasures.get(caseId) ?? this.keys.get(caseId);
   }
 
   /**
@@ -25,10 +34,12 @@ export class CaseKeyCache {
    * not kept over it.
    */
   set(caseId: string, key: CaseKey): CaseKey {
-    if (key.state === 'missing') return key;
-    const kept = this.keys.peek(caseId);
-    if (kept?.state === 'erased') return kept;
-    this.keys.set(caseId, key);
+    const erased = this.erasures.peek(caseId);
+    if (erased) return erased;
+    if (key.state === 'erased') {
+      this.erasures.set(caseId, key);
+      this.keys.delete(caseId);
+    } else if (key.state === 'present') this.keys.set(caseId, key);
     return key;
   }
 }

@@ -16,12 +16,18 @@ export const OPENED_TEXT_IN_MEMORY = 4_000_000;
 export class OpenedValues {
   /** By AAD (short keys: a key as long as the sealed bytes took longer to look up than to compare). */
   private readonly texts: LRUCache<string, Opened>;
+  /** The AADs kept of each stream: an erasure drops them without looking through the rest. */
+  private readonly byStream = new Map<string, Set<string>>();
 
   constructor(maxCharacters = OPENED_TEXT_IN_MEMORY) {
     this.texts = new LRUCache({
       maxSize: maxCharacters,
       sizeCalculation: (opened, aad) =>
         aad.length + opened.sealedValues.length + opened.plaintext.length,
+      // Let go (pushed out or deleted), not replaced: no longer one of its stream's.
+      dispose: (_opened, aad, reason) => {
+        if (reason !== 'set') this.unlist(aad);
+      },
     });
   }
 
@@ -37,15 +43,32 @@ export class OpenedValues {
 
   set(aad: string, sealedValues: string, plaintext: string): void {
     this.texts.set(aad, { sealedValues, plaintext });
+    // Not kept (larger than the whole cache): not listed either.
+    if (!this.texts.has(aad)) return;
+    const stream = streamOf(aad);
+    const listed = this.byStream.get(stream);
+    if (listed) listed.add(aad);
+    else this.byStream.set(stream, new Set([aad]));
   }
 
   /** Drops every plaintext kept of the stream's events (its case erased). */
   forgetStream(stream: string): void {
-    const prefix = `${stream}/`;
-    const kept = [...this.texts.keys()].filter((aad) => aad.startsWith(prefix));
-    for (const aad of kept) this.texts.delete(aad);
+    const listed = this.byStream.get(stream);
+    if (!listed) return;
+    for (const aad of [...listed]) this.texts.delete(aad);
+    this.byStream.delete(stream);
+  }
+
+  private unlist(aad: string): void {
+    const stream = streamOf(aad);
+    const listed = this.byStream.get(stream);
+    listed?.delete(aad);
+    if (listed?.size === 0) this.byStream.delete(stream);
   }
 }
+
+/** The stream of an AAD `stream/eventId` (an event id has no slash). */
+const streamOf = (aad: string) => aad.slice(0, aad.lastIndexOf('/'));
 
 interface Opened {
   sealedValues: string;

@@ -36,6 +36,25 @@ function stores() {
 
 const dataOf = (events: RecordedEvent[]) => events.map((e) => e.data);
 
+/** Stores with two cases recorded: `stream`'s, and another's. */
+async function twoCases(stream: string) {
+  const { stored, keys, sealed: writer } = stores();
+  const other = caseStream(randomUUID());
+  await writer.append(stream, [received()], 'no-stream');
+  await writer.append(other, [received()], 'no-stream');
+  return { stored, keys, writer, other };
+}
+
+/** Counts the plaintexts found kept, instead of decrypted again. */
+class CountingOpenedValues extends OpenedValues {
+  found = 0;
+  override get(aad: string, sealedValues: string): string | undefined {
+    const plaintext = super.get(aad, sealedValues);
+    if (plaintext !== undefined) this.found += 1;
+    return plaintext;
+  }
+}
+
 /**
  * The key store with its `findAll` held once it has read the keys (for the lookups `holds`
  * picks), until `release`: a lookup still on its way while something else happens.
@@ -217,7 +236,7 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
 
   it('keeps what a stream read opened, for the next read, and drops it when the case is erased', async () => {
     const { stored, keys } = stores();
-    const opened = new OpenedValues();
+    const opened = new CountingOpenedValues();
     const sealed = new SealedEventStore(stored, keys, undefined, opened);
     const other = caseStream(randomUUID());
     await sealed.append(
@@ -232,6 +251,7 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
 
     const again = await sealed.readStream(stream);
     expect(dataOf(again)).toEqual(dataOf(first));
+    expect(opened.found).toBe(2);
     // Each read is given its own copy: changing one changes nothing kept.
     (again[0].data as { summary: string }).summary = 'changed';
     expect(dataOf(await sealed.readStream(stream))).toEqual(dataOf(first));
@@ -261,10 +281,7 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
   });
 
   it('opens no case erased while the keys of others were looked up, with the key it held before', async () => {
-    const { stored, keys, sealed: writer } = stores();
-    const other = caseStream(randomUUID());
-    await writer.append(stream, [received()], 'no-stream');
-    await writer.append(other, [received()], 'no-stream');
+    const { stored, keys, other } = await twoCases(stream);
     const { slowKeys, lookedUp, release } = holdingLookups(keys, (caseIds) =>
       caseIds.includes(caseIdOf(other)),
     );
@@ -277,6 +294,36 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
     const read = await reading;
     expect(read.find((e) => e.stream === stream)?.personalData).toBe('erased');
     expect(read.find((e) => e.stream === other)?.personalData).toBeUndefined();
+    await reader.close();
+  });
+
+  it('opens no case erased while others were looked up, though as many keys were read meanwhile as memory holds', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    const others = [caseStream(randomUUID()), caseStream(randomUUID())];
+    for (const each of [stream, ...others]) await writer.append(each, [received()], 'no-stream');
+    const { slowKeys, lookedUp, release } = holdingLookups(keys, (caseIds) => caseIds.length > 1);
+    const reader = new SealedEventStore(stored, slowKeys, 2);
+    await reader.readStream(stream); // its key now held in memory
+    const reading = reader.readAll();
+    await lookedUp; // the other two cases' keys are on their way, enough to fill the memory
+    await reader.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    release();
+    const read = await reading;
+    expect(read.find((e) => e.stream === stream)?.personalData).toBe('erased');
+    await reader.close();
+  });
+
+  it('drops what it kept of a case as soon as it finds the case’s key erased', async () => {
+    const { stored, keys, writer, other } = await twoCases(stream);
+    const opened = new OpenedValues();
+    // Room for one key: reading the other case pushes this one's out of memory.
+    const reader = new SealedEventStore(stored, keys, 1, opened);
+    await reader.readStream(stream);
+    await reader.readStream(other);
+    await writer.forget(caseId, new Date('2026-12-01T10:00:00Z')); // erased by another replica
+    const [read] = await reader.readStream(stream);
+    expect(read.personalData).toBe('erased');
+    expect(opened.size).toBe(1); // the other case's only
     await reader.close();
   });
 
@@ -310,6 +357,24 @@ describe('SealedEventStore: the chain over what is stored', () => {
 });
 
 describe('SealedEventStore: the order of appends', () => {
+  it('appends nothing personal to a case erased while its append waited behind another', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    const caseId = randomUUID();
+    const stream = caseStream(caseId);
+    await writer.append(stream, [received()], 'no-stream');
+    const sealed = new SealedEventStore(stored, keys);
+    // Its key is not in memory yet: this append waits for the key store's next turn.
+    const first = sealed.append(stream, [event('NoteAdded', { text: 'Jane called' })], 0);
+    await sealed.readStream(stream); // the key is now in memory, present
+    // Waits behind the first, its key found present at once.
+    const second = sealed.append(stream, [event('NoteAdded', { text: 'Jane called again' })], 0);
+    await sealed.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    await expect(first).rejects.toThrow(PersonalDataErasedError);
+    await expect(second).rejects.toThrow(PersonalDataErasedError);
+    expect((await stored.readStream(stream)).map((e) => e.type)).toEqual(['CaseReceived']);
+    await sealed.close();
+  });
+
   it('hands appends to one stream to the store in the order they were sent, even while a key is made', async () => {
     const { sealed } = stores();
     const stream = caseStream(randomUUID());

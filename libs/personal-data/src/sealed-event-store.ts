@@ -144,14 +144,21 @@ export class SealedEventStore implements EventStore {
         return this.stored.append(stream, sealed, expected);
       }
     }
+    const caseId = caseIdOf(stream);
     // Asked for now, not once the stream's earlier appends are handed over: see above.
-    const key = needsKey ? this.keyToWrite(caseIdOf(stream)) : Promise.resolve(null);
+    const key = needsKey ? this.keyToWrite(caseId) : Promise.resolve(null);
     // Awaited below, after the earlier appends; failing meanwhile is not an unhandled rejection.
     key.catch(() => {});
     // Sealing waits for a key: appends to a stream still reach the store in the order sent.
-    const handed = (waiting ?? Promise.resolve()).then(async () => ({
-      appended: this.stored.append(stream, sealAll(stream, events, taken, await key), expected),
-    }));
+    const handed = (waiting ?? Promise.resolve()).then(async () => {
+      const sealWith = await key;
+      // Erased while the earlier appends were handed over: the key found before is not used.
+      if (sealWith && this.cache.get(caseId)?.state === 'erased')
+        throw new PersonalDataErasedError(caseId);
+      return {
+        appended: this.stored.append(stream, sealAll(stream, events, taken, sealWith), expected),
+      };
+    });
     const turn = handed.then(
       () => {},
       () => {},
@@ -264,14 +271,17 @@ export class SealedEventStore implements EventStore {
     const uncached = [...keys].filter(([, key]) => !key).map(([stream]) => stream);
     if (uncached.length > 0) {
       const found = await this.keys.findAll(uncached.map(caseIdOf));
-      for (const stream of uncached) {
-        const caseId = caseIdOf(stream);
-        keys.set(stream, this.cache.set(caseId, found.get(caseId) ?? { state: 'missing' }));
-      }
-      // Erased while the others were looked up: a key held from before does not open it.
+      // Erased while they were looked up: a key held from before does not open it.
       for (const stream of keys.keys()) {
         const now = this.cache.get(caseIdOf(stream));
         if (now?.state === 'erased') keys.set(stream, now);
+      }
+      for (const stream of uncached) {
+        const caseId = caseIdOf(stream);
+        const key = this.cache.set(caseId, found.get(caseId) ?? { state: 'missing' });
+        keys.set(stream, key);
+        // Erased elsewhere: nothing opened of it before is kept here either.
+        if (key.state === 'erased') this.opened.forgetStream(stream);
       }
     }
     return events.map((event) =>
