@@ -13,8 +13,12 @@ import type { Measurement } from './event-store.bench';
 import { percentile } from './percentile';
 
 const clock = () => new Date('2026-11-23T12:00:00Z');
-/** Each way (in clear, sealed) is measured this many times, in turn. */
-const ROUNDS = 2;
+/**
+ * Each way (in clear, sealed) is measured this many times, in turn, and its fastest round
+ * counts: on a shared machine, what else runs only ever slows a round down, and a ratio of
+ * sums swung from 0.63 to 0.79 between runs of the same code.
+ */
+const ROUNDS = 3;
 
 /** Appends a year of cases through the store port, then rebuilds the read models from it: seconds for each. */
 async function appendAndRebuild(
@@ -53,9 +57,9 @@ interface Seconds {
   rebuildSeconds: number;
 }
 
-const totalOf = (rounds: readonly Seconds[]): Seconds => ({
-  appendSeconds: rounds.reduce((sum, round) => sum + round.appendSeconds, 0),
-  rebuildSeconds: rounds.reduce((sum, round) => sum + round.rebuildSeconds, 0),
+const fastestOf = (rounds: readonly Seconds[]): Seconds => ({
+  appendSeconds: Math.min(...rounds.map((round) => round.appendSeconds)),
+  rebuildSeconds: Math.min(...rounds.map((round) => round.rebuildSeconds)),
 });
 
 /** One round sealed: the year appended and rebuilt through the sealing, with its own key store. */
@@ -74,7 +78,7 @@ export async function benchPersonalData(quick: boolean): Promise<Measurement[]> 
   const cases = quick ? 5_000 : 20_000;
   const year = generateYear(cases);
   process.stdout.write(
-    `  ${cases.toLocaleString('en-GB')} cases, ${year.length.toLocaleString('en-GB')} events, appended and rebuilt in clear, then sealed, ${ROUNDS} rounds\n`,
+    `  ${cases.toLocaleString('en-GB')} cases, ${year.length.toLocaleString('en-GB')} events, appended and rebuilt in clear, then sealed, ${ROUNDS} rounds each in turn, the fastest of each counted\n`,
   );
   const dirs: string[] = [];
   const newDir = (name: string) => {
@@ -100,8 +104,8 @@ export async function benchPersonalData(quick: boolean): Promise<Measurement[]> 
     }
     if (!sealed) throw new Error('no round was run');
     const { keys, dir: sealedDir } = sealed;
-    const plain = totalOf(plainRounds);
-    const sealedTotal = totalOf(sealedRounds);
+    const plain = fastestOf(plainRounds);
+    const sealedFastest = fastestOf(sealedRounds);
 
     // Erasure: each case with a document of 100 KB, as a data-protection officer would erase it.
     const caseDocuments = new CaseDocuments(
@@ -161,19 +165,19 @@ export async function benchPersonalData(quick: boolean): Promise<Measurement[]> 
     await sealed.events.close();
     await keys.close();
 
-    const appendRatio = plain.appendSeconds / sealedTotal.appendSeconds;
-    const rebuildRatio = plain.rebuildSeconds / sealedTotal.rebuildSeconds;
+    const appendRatio = plain.appendSeconds / sealedFastest.appendSeconds;
+    const rebuildRatio = plain.rebuildSeconds / sealedFastest.rebuildSeconds;
     const rate = (seconds: number) =>
-      `${Math.round((ROUNDS * year.length) / seconds).toLocaleString('en-GB')}/s`;
+      `${Math.round(year.length / seconds).toLocaleString('en-GB')}/s`;
     return [
       {
         what: `appends through the port with encryption vs without (${year.length.toLocaleString('en-GB')} events, same run)`,
         target: '≥ 0.85 of unencrypted',
-        measured: `${appendRatio.toFixed(2)} (${rate(sealedTotal.appendSeconds)} vs ${rate(plain.appendSeconds)})`,
+        measured: `${appendRatio.toFixed(2)} (${rate(sealedFastest.appendSeconds)} vs ${rate(plain.appendSeconds)})`,
         pass: appendRatio >= 0.85,
         detail: {
           plainSeconds: plain.appendSeconds,
-          sealedSeconds: sealedTotal.appendSeconds,
+          sealedSeconds: sealedFastest.appendSeconds,
           rounds: ROUNDS,
           appendRatio,
         },
@@ -181,11 +185,11 @@ export async function benchPersonalData(quick: boolean): Promise<Measurement[]> 
       {
         what: `projection rebuild with encryption vs without (${year.length.toLocaleString('en-GB')} events, same run)`,
         target: '≥ 0.85 of unencrypted',
-        measured: `${rebuildRatio.toFixed(2)} (${rate(sealedTotal.rebuildSeconds)} vs ${rate(plain.rebuildSeconds)})`,
+        measured: `${rebuildRatio.toFixed(2)} (${rate(sealedFastest.rebuildSeconds)} vs ${rate(plain.rebuildSeconds)})`,
         pass: rebuildRatio >= 0.85,
         detail: {
           plainSeconds: plain.rebuildSeconds,
-          sealedSeconds: sealedTotal.rebuildSeconds,
+          sealedSeconds: sealedFastest.rebuildSeconds,
           rounds: ROUNDS,
           rebuildRatio,
         },
