@@ -35,4 +35,12 @@ describe('OpenedValues: the plaintext of sealed values already opened', () => {
     expect(opened.get('case-1/event-2', 'YQ==')).toBeUndefined();
     expect(opened.get('case-1/event-1', 'YQ==')).toBe('["a"]');
   });
+
+  it('lists no stream whose entries are all gone, though one was replaced by a text too large to keep', () => {
+    const opened = new OpenedValues(100);
+    opened.set('case-1/event-1', 'YQ==', '["a"]');
+    opened.set('case-1/event-1', 'Yg==', `["${'b'.repeat(200)}"]`);
+    expect(opened.size).toBe(0);
+    expect(opened.streamsListed).toBe(0);
+  });
 });

@@ -35,6 +35,11 @@ export class OpenedValues {
     return this.texts.size;
   }
 
+  /** How many streams have entries listed (each list costs memory of its own). */
+  get streamsListed(): number {
+    return this.byStream.size;
+  }
+
   /** The plaintext these sealed values opened to, bound to `aad` (`stream/eventId`). */
   get(aad: string, sealedValues: string): string | undefined {
     const opened = this.texts.get(aad);
@@ -43,8 +48,11 @@ export class OpenedValues {
 
   set(aad: string, sealedValues: string, plaintext: string): void {
     this.texts.set(aad, { sealedValues, plaintext });
-    // Not kept (larger than the whole cache): not listed either.
-    if (!this.texts.has(aad)) return;
+    // Not kept (larger than the whole cache), and what it replaced let go as a 'set': unlisted.
+    if (!this.texts.has(aad)) {
+      this.unlist(aad);
+      return;
+    }
     const stream = streamOf(aad);
     const listed = this.byStream.get(stream);
     if (listed) listed.add(aad);
