@@ -41,4 +41,20 @@ describe('CaseKeyCache', () => {
     expect(cache.get('erased')).toBe(erased);
     expect(cache.set('erased', present())).toBe(erased);
   });
+
+  it('tells a lookup whether every erasure made while it was away is still in memory', () => {
+    const cache = new CaseKeyCache(10, 2);
+    const erasure = () => ({
+      state: 'erased' as const,
+      erasedAt: new Date('2026-12-01T10:00:00Z'),
+    });
+    cache.set('before', erasure());
+    const mark = cache.erasureMark();
+    cache.set('first', erasure());
+    cache.get('before'); // reading an erasure does not keep it longer than a newer one
+    expect(cache.remembersErasuresSince(mark)).toBe(true);
+    cache.set('second', erasure());
+    expect(cache.get('first')).toBeDefined();
+    expect(cache.remembersErasuresSince(mark)).toBe(false);
+  });
 });

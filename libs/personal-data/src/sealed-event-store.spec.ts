@@ -8,6 +8,7 @@ import { newDataKey, seal } from './sealing/aes-gcm';
 import { SqliteCaseKeyStore } from './sqlite/sqlite-case-key-store';
 import { SealedEventStore } from './sealed-event-store';
 import { OpenedValues } from './opened-values';
+import { CaseKeyCache } from './case-key-cache';
 import { PersonalDataErasedError } from './personal-data-erased.error';
 import { caseEvent } from './testing/case-event';
 
@@ -302,7 +303,7 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
     const others = [caseStream(randomUUID()), caseStream(randomUUID())];
     for (const each of [stream, ...others]) await writer.append(each, [received()], 'no-stream');
     const { slowKeys, lookedUp, release } = holdingLookups(keys, (caseIds) => caseIds.length > 1);
-    const reader = new SealedEventStore(stored, slowKeys, 2);
+    const reader = new SealedEventStore(stored, slowKeys, new CaseKeyCache(2));
     await reader.readStream(stream); // its key now held in memory
     const reading = reader.readAll();
     await lookedUp; // the other two cases' keys are on their way, enough to fill the memory
@@ -317,13 +318,37 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
     const { stored, keys, writer, other } = await twoCases(stream);
     const opened = new OpenedValues();
     // Room for one key: reading the other case pushes this one's out of memory.
-    const reader = new SealedEventStore(stored, keys, 1, opened);
+    const reader = new SealedEventStore(stored, keys, new CaseKeyCache(1), opened);
     await reader.readStream(stream);
     await reader.readStream(other);
     await writer.forget(caseId, new Date('2026-12-01T10:00:00Z')); // erased by another replica
     const [read] = await reader.readStream(stream);
     expect(read.personalData).toBe('erased');
     expect(opened.size).toBe(1); // the other case's only
+    await reader.close();
+  });
+
+  it('asks again for a key held from before when more cases were erased meanwhile than memory keeps', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    await writer.append(stream, [received()], 'no-stream');
+    let holding = true;
+    const { slowKeys, lookedUp, release } = holdingLookups(keys, () => {
+      const holds = holding;
+      holding = false;
+      return holds;
+    });
+    const opened = new OpenedValues();
+    const reader = new SealedEventStore(stored, slowKeys, new CaseKeyCache(10, 2), opened);
+    const reading = reader.readStream(stream);
+    await lookedUp; // the key was read, present, and is on its way back
+    await reader.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    for (const other of [randomUUID(), randomUUID()])
+      await reader.forget(other, new Date('2026-12-01T10:01:00Z'));
+    release();
+    const [read] = await reading;
+    expect(read.personalData).toBe('erased');
+    expect(await reader.keyOf(caseId)).toBe('erased');
+    expect(opened.size).toBe(0);
     await reader.close();
   });
 
@@ -371,6 +396,34 @@ describe('SealedEventStore: the order of appends', () => {
     await sealed.forget(caseId, new Date('2026-12-01T10:00:00Z'));
     await expect(first).rejects.toThrow(PersonalDataErasedError);
     await expect(second).rejects.toThrow(PersonalDataErasedError);
+    expect((await stored.readStream(stream)).map((e) => e.type)).toEqual(['CaseReceived']);
+    await sealed.close();
+  });
+
+  it('appends nothing personal to a case erased while its key was on its way, though more cases were erased after it than memory keeps', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    const caseId = randomUUID();
+    const stream = caseStream(caseId);
+    await writer.append(stream, [received()], 'no-stream');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let looked: () => void = () => {};
+    const lookedUp = new Promise<void>((resolve) => (looked = resolve));
+    const slowKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
+      keyFor: async (id: string) => {
+        const found = await keys.keyFor(id);
+        looked();
+        await held;
+        return found;
+      },
+    });
+    const sealed = new SealedEventStore(stored, slowKeys, new CaseKeyCache(10, 1));
+    const appending = sealed.append(stream, [event('NoteAdded', { text: 'Jane called' })], 0);
+    await lookedUp; // the key was read, present, and is on its way back
+    await sealed.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    await sealed.forget(randomUUID(), new Date('2026-12-01T10:01:00Z'));
+    release();
+    await expect(appending).rejects.toThrow(PersonalDataErasedError);
     expect((await stored.readStream(stream)).map((e) => e.type)).toEqual(['CaseReceived']);
     await sealed.close();
   });

@@ -43,14 +43,6 @@ export interface SealedFields {
 
 export const SEALED = 'sealed';
 
-/**
- * Case keys kept unwrapped in memory (a few hundred bytes each): a year of cases at a large
- * provider, so a rebuild or a busy day unwraps each key once. Measured: with 10,000 the
- * bench's 20,000-case rebuild unwrapped keys again and again and ran at 0.76 of plain; with
- * 100,000, 0.87.
- */
-const KEYS_IN_MEMORY = 50_000;
-
 type Data = Record<string, unknown>;
 
 /**
@@ -107,7 +99,6 @@ const aadOf = (stream: string, eventId: string) => `${stream}/${eventId}`;
  * Other streams (the staff directory) pass through as they are.
  */
 export class SealedEventStore implements EventStore {
-  private readonly cache: CaseKeyCache;
   /** Per stream, the last append still being sealed: the next one waits until it is handed over. */
   private readonly handingOver = new Map<string, Promise<void>>();
 
@@ -115,12 +106,11 @@ export class SealedEventStore implements EventStore {
     /** The events as stored (sealed): what the chain audit and backups read. */
     readonly stored: EventStore,
     private readonly keys: CaseKeyStore,
-    cacheSize = KEYS_IN_MEMORY,
+    /** The case keys and erasures known in memory. */
+    private readonly cache = new CaseKeyCache(),
     /** Plaintext of what `readStream` opened: the streams read again and again. */
     private readonly opened = new OpenedValues(),
-  ) {
-    this.cache = new CaseKeyCache(cacheSize);
-  }
+  ) {}
 
   async append(
     stream: string,
@@ -178,7 +168,11 @@ export class SealedEventStore implements EventStore {
 
   private async keyToWrite(caseId: string): Promise<Buffer> {
     const cached = this.cache.get(caseId);
-    const known = cached?.state === 'present' ? cached : await this.keys.keyFor(caseId);
+    if (cached?.state === 'present') return cached.key;
+    const mark = this.cache.erasureMark();
+    const known = await this.keys.keyFor(caseId);
+    // More erasures meanwhile than memory keeps: this case's may be one of them. Ask again.
+    if (!this.cache.remembersErasuresSince(mark)) return this.keyToWrite(caseId);
     const kept = this.cache.set(caseId, known);
     if (kept.state !== 'present') throw new PersonalDataErasedError(caseId);
     return kept.key;
@@ -270,7 +264,10 @@ export class SealedEventStore implements EventStore {
         keys.set(event.stream, this.cache.get(caseIdOf(event.stream)));
     const uncached = [...keys].filter(([, key]) => !key).map(([stream]) => stream);
     if (uncached.length > 0) {
+      const mark = this.cache.erasureMark();
       const found = await this.keys.findAll(uncached.map(caseIdOf));
+      // More erasures meanwhile than memory keeps: a key held from before may be erased. Again.
+      if (!this.cache.remembersErasuresSince(mark)) return this.open(events, remember);
       // Erased while they were looked up: a key held from before does not open it.
       for (const stream of keys.keys()) {
         const now = this.cache.get(caseIdOf(stream));
