@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, verifyChain, type RecordedEvent } from '#event-store';
+import {
+  EventStoreUnavailableError,
+  SqliteEventStore,
+  verifyChain,
+  type RecordedEvent,
+} from '#event-store';
 import { caseIdOf, caseStream, ERASED_TEXT, UNREADABLE_TEXT } from '#domain';
 import { newDataKey, seal } from './sealing/aes-gcm';
 import { SqliteCaseKeyStore } from './sqlite/sqlite-case-key-store';
@@ -36,6 +41,30 @@ function stores() {
 }
 
 const dataOf = (events: RecordedEvent[]) => events.map((e) => e.data);
+
+/**
+ * The key store with its first `keyFor` held once it has read the key, until `release`;
+ * then it answers with what it read, or fails with `failure`.
+ */
+function holdingFirstKeyFor(keys: SqliteCaseKeyStore, failure?: Error) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let looked: () => void = () => {};
+  const lookedUp = new Promise<void>((resolve) => (looked = resolve));
+  let first = true;
+  const slowKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
+    keyFor: async (caseId: string) => {
+      const found = await keys.keyFor(caseId);
+      if (!first) return found;
+      first = false;
+      looked();
+      await held;
+      if (failure) throw failure;
+      return found;
+    },
+  });
+  return { slowKeys, lookedUp, release };
+}
 
 /** Stores with two cases recorded: `stream`'s, and another's. */
 async function twoCases(stream: string) {
@@ -352,6 +381,31 @@ describe('SealedEventStore: each case’s personal data encrypted with its own k
     await reader.close();
   });
 
+  it('gives up, rather than loop, when readers keep erasing more from memory than it keeps', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const id of ids) await writer.append(caseStream(id), [received()], 'no-stream');
+    for (const id of ids) {
+      await writer.forget(id, new Date('2026-12-01T10:00:00Z'));
+      await writer.append(caseStream(id), [event('PersonalDataErased', {})], 'any');
+    }
+    let lookups = 0;
+    const countingKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
+      findAll: async (caseIds: readonly string[]) => {
+        lookups += 1;
+        return keys.findAll(caseIds);
+      },
+    });
+    // Each read puts back four erasures, twice what memory keeps: each defeats the other's check.
+    const reader = new SealedEventStore(stored, countingKeys, new CaseKeyCache(10, 2));
+    const reads = await Promise.allSettled([reader.readAll(), reader.readAll()]);
+    expect(lookups).toBeLessThanOrEqual(6);
+    for (const read of reads)
+      if (read.status === 'rejected')
+        expect(read.reason).toBeInstanceOf(EventStoreUnavailableError);
+    await reader.close();
+  });
+
   it('does not open a sealed value moved into another event', async () => {
     const { stored, sealed } = stores();
     await sealed.append(stream, [received()], 'no-stream');
@@ -400,23 +454,39 @@ describe('SealedEventStore: the order of appends', () => {
     await sealed.close();
   });
 
+  it('appends nothing personal to a case erased while its append waited behind one that failed, though more cases were erased after it than memory keeps', async () => {
+    const { stored, keys, sealed: writer } = stores();
+    const caseId = randomUUID();
+    const stream = caseStream(caseId);
+    await writer.append(stream, [received()], 'no-stream');
+    const { slowKeys, lookedUp, release } = holdingFirstKeyFor(
+      keys,
+      new Error('the key store timed out'),
+    );
+    const sealed = new SealedEventStore(stored, slowKeys, new CaseKeyCache(10, 1));
+    const first = sealed.append(stream, [event('NoteAdded', { text: 'Jane called' })], 'any');
+    await lookedUp;
+    await sealed.readStream(stream); // the key is now in memory, present
+    const second = sealed.append(
+      stream,
+      [event('NoteAdded', { text: 'Jane called again' })],
+      'any',
+    );
+    await sealed.forget(caseId, new Date('2026-12-01T10:00:00Z'));
+    await sealed.forget(randomUUID(), new Date('2026-12-01T10:01:00Z'));
+    release();
+    await expect(first).rejects.toThrow('the key store timed out');
+    await expect(second).rejects.toThrow(PersonalDataErasedError);
+    expect((await stored.readStream(stream)).map((e) => e.type)).toEqual(['CaseReceived']);
+    await sealed.close();
+  });
+
   it('appends nothing personal to a case erased while its key was on its way, though more cases were erased after it than memory keeps', async () => {
     const { stored, keys, sealed: writer } = stores();
     const caseId = randomUUID();
     const stream = caseStream(caseId);
     await writer.append(stream, [received()], 'no-stream');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let looked: () => void = () => {};
-    const lookedUp = new Promise<void>((resolve) => (looked = resolve));
-    const slowKeys = Object.assign(Object.create(keys) as SqliteCaseKeyStore, {
-      keyFor: async (id: string) => {
-        const found = await keys.keyFor(id);
-        looked();
-        await held;
-        return found;
-      },
-    });
+    const { slowKeys, lookedUp, release } = holdingFirstKeyFor(keys);
     const sealed = new SealedEventStore(stored, slowKeys, new CaseKeyCache(10, 1));
     const appending = sealed.append(stream, [event('NoteAdded', { text: 'Jane called' })], 0);
     await lookedUp; // the key was read, present, and is on its way back

@@ -1,5 +1,6 @@
 import {
   categoryOf,
+  EventStoreUnavailableError,
   withStoredData,
   type AppendResult,
   type ExpectedRevision,
@@ -44,6 +45,19 @@ export interface SealedFields {
 export const SEALED = 'sealed';
 
 type Data = Record<string, unknown>;
+
+/**
+ * How many times a key lookup is made again when more cases were erased while it was away
+ * than memory keeps (see `CaseKeyCache`): then it gives up, rather than trust a key that may
+ * have been erased, and the reader tries again later.
+ */
+const LOOKUP_ATTEMPTS = 3;
+
+/** Too many erasures while keys were looked up: nothing was opened with a key that may be erased. */
+const erasuresOutran = () =>
+  new EventStoreUnavailableError(
+    'So many cases were erased while this read looked up their keys that it stopped; try again.',
+  );
 
 /**
  * Awaited, it resumes once the current synchronous work is done (a microtask), before any
@@ -135,16 +149,20 @@ export class SealedEventStore implements EventStore {
       }
     }
     const caseId = caseIdOf(stream);
+    const mark = this.cache.erasureMark();
     // Asked for now, not once the stream's earlier appends are handed over: see above.
     const key = needsKey ? this.keyToWrite(caseId) : Promise.resolve(null);
     // Awaited below, after the earlier appends; failing meanwhile is not an unhandled rejection.
     key.catch(() => {});
     // Sealing waits for a key: appends to a stream still reach the store in the order sent.
     const handed = (waiting ?? Promise.resolve()).then(async () => {
-      const sealWith = await key;
+      let sealWith = await key;
       // Erased while the earlier appends were handed over: the key found before is not used.
       if (sealWith && this.cache.get(caseId)?.state === 'erased')
         throw new PersonalDataErasedError(caseId);
+      // Or erased, and let go from memory since by as many other erasures: ask again.
+      if (sealWith && !this.cache.remembersErasuresSince(mark))
+        sealWith = await this.keyToWrite(caseId);
       return {
         appended: this.stored.append(stream, sealAll(stream, events, taken, sealWith), expected),
       };
@@ -166,13 +184,17 @@ export class SealedEventStore implements EventStore {
     return cached?.state === 'present' ? cached.key : undefined;
   }
 
-  private async keyToWrite(caseId: string): Promise<Buffer> {
+  private async keyToWrite(caseId: string, attempt = 1): Promise<Buffer> {
+    // Present in memory: put there after any erasure of the case (an erasure takes it out).
     const cached = this.cache.get(caseId);
     if (cached?.state === 'present') return cached.key;
     const mark = this.cache.erasureMark();
     const known = await this.keys.keyFor(caseId);
     // More erasures meanwhile than memory keeps: this case's may be one of them. Ask again.
-    if (!this.cache.remembersErasuresSince(mark)) return this.keyToWrite(caseId);
+    if (!this.cache.remembersErasuresSince(mark)) {
+      if (attempt < LOOKUP_ATTEMPTS) return this.keyToWrite(caseId, attempt + 1);
+      throw erasuresOutran();
+    }
     const kept = this.cache.set(caseId, known);
     if (kept.state !== 'present') throw new PersonalDataErasedError(caseId);
     return kept.key;
@@ -247,7 +269,11 @@ export class SealedEventStore implements EventStore {
    * Events as the application reads them: personal data decrypted, or marked erased or
    * unreadable. With `remember`, what is decrypted is kept there and what is kept is used.
    */
-  private async open(events: RecordedEvent[], remember?: OpenedValues): Promise<RecordedEvent[]> {
+  private async open(
+    events: RecordedEvent[],
+    remember?: OpenedValues,
+    attempt = 1,
+  ): Promise<RecordedEvent[]> {
     // Erased elsewhere (another replica) and not yet here: no event of it opens with a key still held.
     for (const event of events)
       if (event.type === 'PersonalDataErased') {
@@ -267,7 +293,10 @@ export class SealedEventStore implements EventStore {
       const mark = this.cache.erasureMark();
       const found = await this.keys.findAll(uncached.map(caseIdOf));
       // More erasures meanwhile than memory keeps: a key held from before may be erased. Again.
-      if (!this.cache.remembersErasuresSince(mark)) return this.open(events, remember);
+      if (!this.cache.remembersErasuresSince(mark)) {
+        if (attempt < LOOKUP_ATTEMPTS) return this.open(events, remember, attempt + 1);
+        throw erasuresOutran();
+      }
       // Erased while they were looked up: a key held from before does not open it.
       for (const stream of keys.keys()) {
         const now = this.cache.get(caseIdOf(stream));
