@@ -184,20 +184,35 @@ export class SealedEventStore implements EventStore {
     return cached?.state === 'present' ? cached.key : undefined;
   }
 
-  private async keyToWrite(caseId: string, attempt = 1): Promise<Buffer> {
+  private async keyToWrite(caseId: string): Promise<Buffer> {
     // Present in memory: put there after any erasure of the case (an erasure takes it out).
     const cached = this.cache.get(caseId);
     if (cached?.state === 'present') return cached.key;
-    const mark = this.cache.erasureMark();
-    const known = await this.keys.keyFor(caseId);
-    // More erasures meanwhile than memory keeps: this case's may be one of them. Ask again.
-    if (!this.cache.remembersErasuresSince(mark)) {
-      if (attempt < LOOKUP_ATTEMPTS) return this.keyToWrite(caseId, attempt + 1);
-      throw erasuresOutran();
-    }
-    const kept = this.cache.set(caseId, known);
+    const known = await this.withErasuresKept(() => this.keys.keyFor(caseId));
+    const kept = this.learn(caseStream(caseId), known);
     if (kept.state !== 'present') throw new PersonalDataErasedError(caseId);
     return kept.key;
+  }
+
+  /**
+   * `lookUp` (what it reads of memory, then what it awaits of the key store) made again
+   * while more cases were erased meanwhile than memory keeps: what it brought back may be a
+   * key erased since. After `LOOKUP_ATTEMPTS`, it gives up rather than trust it.
+   */
+  private async withErasuresKept<T>(lookUp: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      const mark = this.cache.erasureMark();
+      const found = await lookUp();
+      if (this.cache.remembersErasuresSince(mark)) return found;
+      if (attempt === LOOKUP_ATTEMPTS) throw erasuresOutran();
+    }
+  }
+
+  /** Keeps what is now known of a case's key; an erasure also drops what was opened of it. */
+  private learn(stream: string, key: CaseKey): CaseKey {
+    const kept = this.cache.set(caseIdOf(stream), key);
+    if (kept.state === 'erased') this.opened.forgetStream(stream);
+    return kept;
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -261,55 +276,35 @@ export class SealedEventStore implements EventStore {
   /** Deletes the case's key: its personal data cannot be read again, here or in a copy of the events. */
   async forget(caseId: string, at: Date): Promise<void> {
     await this.keys.erase(caseId, at);
-    this.cache.set(caseId, { state: 'erased', erasedAt: at });
-    this.opened.forgetStream(caseStream(caseId));
+    this.learn(caseStream(caseId), { state: 'erased', erasedAt: at });
   }
 
   /**
    * Events as the application reads them: personal data decrypted, or marked erased or
    * unreadable. With `remember`, what is decrypted is kept there and what is kept is used.
    */
-  private async open(
-    events: RecordedEvent[],
-    remember?: OpenedValues,
-    attempt = 1,
-  ): Promise<RecordedEvent[]> {
+  private async open(events: RecordedEvent[], remember?: OpenedValues): Promise<RecordedEvent[]> {
     // Erased elsewhere (another replica) and not yet here: no event of it opens with a key still held.
     for (const event of events)
-      if (event.type === 'PersonalDataErased') {
-        this.cache.set(caseIdOf(event.stream), {
-          state: 'erased',
-          erasedAt: new Date(event.recordedAt),
-        });
-        this.opened.forgetStream(event.stream);
-      }
-    // Each case's key looked up once; those not in memory fetched together.
-    const keys = new Map<string, CaseKey | undefined>();
-    for (const event of events)
-      if (isSealed(event.data) && !keys.has(event.stream))
-        keys.set(event.stream, this.cache.get(caseIdOf(event.stream)));
-    const uncached = [...keys].filter(([, key]) => !key).map(([stream]) => stream);
-    if (uncached.length > 0) {
-      const mark = this.cache.erasureMark();
-      const found = await this.keys.findAll(uncached.map(caseIdOf));
-      // More erasures meanwhile than memory keeps: a key held from before may be erased. Again.
-      if (!this.cache.remembersErasuresSince(mark)) {
-        if (attempt < LOOKUP_ATTEMPTS) return this.open(events, remember, attempt + 1);
-        throw erasuresOutran();
-      }
-      // Erased while they were looked up: a key held from before does not open it.
-      for (const stream of keys.keys()) {
-        const now = this.cache.get(caseIdOf(stream));
-        if (now?.state === 'erased') keys.set(stream, now);
-      }
-      for (const stream of uncached) {
-        const caseId = caseIdOf(stream);
-        const key = this.cache.set(caseId, found.get(caseId) ?? { state: 'missing' });
-        keys.set(stream, key);
-        // Erased elsewhere: nothing opened of it before is kept here either.
-        if (key.state === 'erased') this.opened.forgetStream(stream);
-      }
+      if (event.type === 'PersonalDataErased')
+        this.learn(event.stream, { state: 'erased', erasedAt: new Date(event.recordedAt) });
+    const { keys, uncached, found } = await this.withErasuresKept(async () => {
+      // Each case's key looked up once; those not in memory fetched together.
+      const held = new Map<string, CaseKey | undefined>();
+      for (const event of events)
+        if (isSealed(event.data) && !held.has(event.stream))
+          held.set(event.stream, this.cache.get(caseIdOf(event.stream)));
+      const missing = [...held].filter(([, key]) => !key).map(([stream]) => stream);
+      const answer = missing.length > 0 ? await this.keys.findAll(missing.map(caseIdOf)) : null;
+      return { keys: held, uncached: missing, found: answer };
+    });
+    // Erased while they were looked up: a key held from before does not open it.
+    for (const stream of keys.keys()) {
+      const now = this.cache.get(caseIdOf(stream));
+      if (now?.state === 'erased') keys.set(stream, now);
     }
+    for (const stream of uncached)
+      keys.set(stream, this.learn(stream, found?.get(caseIdOf(stream)) ?? { state: 'missing' }));
     return events.map((event) =>
       isSealed(event.data)
         ? this.openOne(event, event.data, keys.get(event.stream) ?? { state: 'missing' }, remember)
